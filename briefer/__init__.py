@@ -1,0 +1,1 @@
+"""briefer: a sourced one-page brief from a cluster of news articles."""

@@ -1,0 +1,61 @@
+"""The ``briefer`` command: a thin layer over the Python API.
+
+This package is the only place that prints to the terminal or exits. Library errors (``briefer.errors``) become
+one red line on stderr and the exit code of their kind; see ``briefer --help`` for the codes.
+"""
+
+from __future__ import annotations
+
+import typer
+from typer.core import TyperGroup
+
+from briefer.errors import BrieferError
+
+EXIT_CODES_HELP = (
+    "Exit codes: 0 ok, 1 other error, 2 bad input, 3 bad config or option, 4 model problem, "
+    "5 email not delivered, 6 output not written."
+)
+
+
+
+class _BrieferGroup(TyperGroup):
+    """Turns library errors into one red line on stderr and their exit code, for every command."""
+
+    def invoke(self, ctx):  # type: ignore[no-untyped-def]
+        try:
+            return super().invoke(ctx)
+        except BrieferError as exc:
+            fail(str(exc), exc.exit_code)
+        except KeyboardInterrupt:
+            fail("interrupted", 130)
+
+
+app = typer.Typer(
+    cls=_BrieferGroup,
+    name="briefer",
+    help="Turn a cluster of news articles into a sourced one-page brief.\n\n" + EXIT_CODES_HELP,
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def fail(message: str, code: int) -> None:
+    """Print one red error line on stderr and exit with ``code``."""
+    typer.secho(f"error: {message}", fg=typer.colors.RED, err=True)
+    raise typer.Exit(code)
+
+
+def warn(message: str) -> None:
+    typer.secho(f"warning: {message}", fg=typer.colors.YELLOW, err=True)
+
+
+# Each command lives in its own module; register it here, one line each.
+from briefer.cli import brief as _brief  # noqa: E402
+
+app.command("brief", help=_brief.__doc__, epilog=EXIT_CODES_HELP)(_brief.brief_command)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

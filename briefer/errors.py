@@ -1,0 +1,35 @@
+"""Errors briefer raises, each with the exit code the CLI turns it into.
+
+    BrieferError (exit 1)
+    ├── InputError (exit 2)      a path, file or cluster that cannot be read or holds no usable text
+    ├── ConfigError (exit 3)     a bad option, config file or template
+    ├── ModelError (exit 4)      a model that is missing, broken or cannot be loaded
+    ├── DeliveryError (exit 5)   an email that could not be sent
+    └── OutputError (exit 6)     an output that could not be written
+
+Library code raises these with a message that says how to fix the problem; only ``briefer.cli`` prints them.
+"""
+
+
+class BrieferError(Exception):
+    exit_code = 1
+
+
+class InputError(BrieferError):
+    exit_code = 2
+
+
+class ConfigError(BrieferError):
+    exit_code = 3
+
+
+class ModelError(BrieferError):
+    exit_code = 4
+
+
+class DeliveryError(BrieferError):
+    exit_code = 5
+
+
+class OutputError(BrieferError):
+    exit_code = 6

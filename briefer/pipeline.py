@@ -1,0 +1,64 @@
+"""The brief pipeline, top to bottom: load → clean → split → group claims → rank → rewrite? → (render).
+
+Each stage is a small module with one job; this module only wires them together. ``build_brief`` is a pure
+function of its articles and settings, so a cluster can be briefed anywhere (a worker, a notebook, a test).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from briefer import claims, clean, embed, headline, outlets, rank, sentences
+from briefer.errors import InputError
+from briefer.load import load_cluster
+from briefer.settings import BriefSettings
+from briefer.types import Article, Brief
+
+
+def brief_from_path(path: str | Path, settings: BriefSettings | None = None) -> Brief:
+    """Load a cluster (folder, .jsonl, or one file) and brief it; unreadable files become warnings."""
+    loaded = load_cluster(path)
+    return build_brief(loaded.articles, settings, warnings=loaded.problems)
+
+
+def build_brief(
+    articles: Iterable[Article],
+    settings: BriefSettings | None = None,
+    *,
+    warnings: Iterable[str] = (),
+    embedder: embed.Embedder | None = None,
+) -> Brief:
+    """Brief one cluster of articles about one event."""
+    settings = settings or BriefSettings()
+    problems = list(warnings)
+
+    usable: list[Article] = []
+    for article in outlets.assign_outlets(articles, settings.outlets):
+        cleaned = clean.clean_article(article)
+        if cleaned.text.strip():
+            usable.append(cleaned)
+        else:
+            problems.append(f"{article.source or article.id}: no article text left after cleaning; skipped")
+    split = [s for article in usable for s in sentences.sentences_of(article)]
+    if not split:
+        raise InputError("no sentences found in any article of the cluster")
+
+    embedder = embedder or embed.get_embedder(settings.embedder, allow_download=settings.allow_download)
+    vectors = embedder.encode([s.text for s in split])
+    grouped = claims.group_claims(split, vectors, threshold=embedder.claim_threshold)
+    lede, points = rank.select(grouped, usable, settings)
+
+    brief = Brief(
+        headline=headline.choose_headline(usable, lede),
+        lede=lede,
+        points=tuple(points),
+        articles=tuple(usable),
+        date=headline.cluster_date(usable),
+        warnings=tuple(problems),
+    )
+    if settings.model:
+        from briefer.rewrite import load_rewriter, rewrite_brief  # heavy: torch, transformers
+
+        brief = rewrite_brief(brief, load_rewriter(settings.model, allow_download=settings.allow_download))
+    return brief

@@ -1,0 +1,24 @@
+"""Options that shape one brief, resolved once and passed down the pipeline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Words for headline + lede + points. "medium" fits one printed page with the sources list.
+LENGTH_PRESETS = {"short": 200, "medium": 350, "long": 550}
+
+
+@dataclass(frozen=True)
+class BriefSettings:
+    words: int = LENGTH_PRESETS["medium"]
+    min_points: int = 4
+    max_points: int = 8
+    # Sentence embedder: "minilm", "lexical", a local folder, or None for the best one available offline.
+    embedder: str | None = None
+    # Abstractive rewriter: an alias under models/, a folder, a GGUF file or a hub id; None keeps the brief
+    # extractive.
+    model: str | None = None
+    # Only with this set may briefer reach the network (to fetch a model from the Hugging Face hub).
+    allow_download: bool = False
+    # Extra domain -> outlet name entries, on top of the packaged table.
+    outlets: dict[str, str] = field(default_factory=dict)

@@ -1,0 +1,111 @@
+"""The typed data passed between pipeline stages.
+
+Every result points back at its source: a ``Sentence`` keeps its article id and character offsets into that
+article's cleaned text, a ``Claim`` keeps every supporting sentence, and a ``Point`` keeps the exact sentence
+from each article it cites. Citations are therefore derived from evidence, never typed in by hand.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Origin = Literal["extracted", "generated"]
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article of a cluster, after loading (and, once cleaned, with ``text`` cleaned)."""
+
+    id: str  # stable within a cluster: "a1", "a2", ... in input order
+    text: str
+    title: str | None = None
+    url: str | None = None
+    date: str | None = None  # ISO 8601 (YYYY-MM-DD) when known
+    outlet: str | None = None  # readable outlet name; None until outlets.assign_outlets has run
+    source: str | None = None  # where it was read from (file path, "file.jsonl:3")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of one article; ``article.text[start:end] == text``."""
+
+    article_id: str
+    index: int  # position of the sentence in its article, 0-based
+    text: str
+    start: int
+    end: int
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(frozen=True)
+class Claim:
+    """Sentences from one or more articles that state the same thing.
+
+    ``representative`` is the sentence that will be shown when the claim is published extractively.
+    """
+
+    sentences: tuple[Sentence, ...]
+    representative: Sentence
+    score: float = 0.0
+
+    @property
+    def article_ids(self) -> tuple[str, ...]:
+        """Supporting articles, in order of first appearance, each once."""
+        return tuple(dict.fromkeys(s.article_id for s in self.sentences))
+
+    def evidence(self) -> tuple[Sentence, ...]:
+        """One sentence per supporting article: the representative for its own article, else the first."""
+        chosen: dict[str, Sentence] = {self.representative.article_id: self.representative}
+        for sentence in self.sentences:
+            chosen.setdefault(sentence.article_id, sentence)
+        return tuple(chosen[a] for a in self.article_ids)
+
+
+@dataclass(frozen=True)
+class Point:
+    """One key point of a brief: what is shown, and what backs it."""
+
+    text: str
+    citations: tuple[str, ...]  # article ids, each of which contains a sentence in ``evidence``
+    evidence: tuple[Sentence, ...]
+    origin: Origin = "extracted"
+    guard_note: str | None = None  # why a generated rewrite was rejected (or None)
+
+    @classmethod
+    def from_claim(cls, claim: Claim) -> Point:
+        return cls(
+            text=claim.representative.text,
+            citations=claim.article_ids,
+            evidence=claim.evidence(),
+        )
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(frozen=True)
+class Brief:
+    """A finished brief, ready to render."""
+
+    headline: str
+    lede: Point
+    points: tuple[Point, ...]
+    articles: tuple[Article, ...]
+    date: str | None = None
+    warnings: tuple[str, ...] = field(default=())
+
+    @property
+    def words(self) -> int:
+        """Words in headline + lede + points: the budget a brief must fit."""
+        return len(self.headline.split()) + self.lede.words + sum(p.words for p in self.points)
+
+    def article(self, article_id: str) -> Article:
+        for article in self.articles:
+            if article.id == article_id:
+                return article
+        raise KeyError(article_id)
