@@ -1,0 +1,306 @@
+"""Reading a cluster of articles from disk: a folder, a ``.jsonl`` file, or one article file.
+
+Formats: ``.txt``/``.md`` (a header of title, date and URL lines, any of them missing, then the body), ``.json``
+(one article object or a list of them), ``.jsonl`` (one article object a line) and ``.html`` (main text through
+trafilatura). One unreadable file does not sink a cluster: it becomes a line in ``LoadedCluster.problems`` and the
+rest loads. Only a cluster with nothing readable at all is an ``InputError``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from email.utils import parsedate_to_datetime
+from importlib.resources import as_file, files
+from pathlib import Path
+
+from briefer.errors import InputError
+from briefer.types import Article
+
+ARTICLE_SUFFIXES = (".txt", ".md", ".json", ".jsonl", ".html", ".htm")
+# One article is never this big; a larger file is a wrong file (a dump, a video) and is skipped unread.
+MAX_ARTICLE_BYTES = 5 * 1024 * 1024
+# .json and .jsonl files may hold many articles.
+MAX_RECORDS_BYTES = 100 * 1024 * 1024
+# Files that sit beside articles in a folder without being articles.
+_NOT_ARTICLES = frozenset({"readme", "license", "licence", "changelog", "notice", "copying", "contributing", "authors"})
+
+_TEXT_KEYS = ("text", "body", "content")
+_OUTLET_KEYS = ("outlet", "source")
+
+
+@dataclass(frozen=True)
+class LoadedCluster:
+    """The articles that could be read, and one line for each file or record that could not."""
+
+    articles: tuple[Article, ...]
+    problems: tuple[str, ...]
+
+
+class _Unreadable(Exception):
+    """Why one file or record was skipped (becomes a ``problems`` line)."""
+
+
+def load_cluster(path: str | Path) -> LoadedCluster:
+    """Load every article under ``path`` (a folder, or a single file of a supported kind)."""
+    path = Path(path)
+    if not path.exists():
+        raise InputError(f"no such file or folder: {path}")
+    if path.is_dir():
+        sources = _article_files(path)
+        if not sources:
+            raise InputError(f"no article files ({', '.join(ARTICLE_SUFFIXES)}) in folder {path}")
+    elif path.suffix.lower() in ARTICLE_SUFFIXES:
+        sources = [path]
+    else:
+        raise InputError(f"unsupported file {path}: give a folder or a {', '.join(ARTICLE_SUFFIXES)} file")
+
+    drafts: list[tuple[dict[str, object], str]] = []
+    problems: list[str] = []
+    for source in sources:
+        try:
+            drafts.extend(_read_file(source, problems))
+        except _Unreadable as why:
+            problems.append(f"{source}: {why}; skipped")
+    return _cluster(drafts, problems, where=str(path))
+
+
+def articles_from_records(records: Iterable[Mapping]) -> LoadedCluster:
+    """Articles from ``{title, url, date, outlet, text}`` mappings (``body``/``content``, ``source`` accepted).
+
+    For the Python API and evaluation data; a record without text becomes a ``problems`` line.
+    """
+    drafts: list[tuple[dict[str, object], str]] = []
+    problems: list[str] = []
+    for number, record in enumerate(records, start=1):
+        try:
+            drafts.append((_fields(record), f"record {number}"))
+        except _Unreadable as why:
+            problems.append(f"record {number}: {why}; skipped")
+    return _cluster(drafts, problems, where="the records given")
+
+
+def sample_cluster_path() -> Path:
+    """The bundled sample cluster (five scraped articles about one meeting), wherever briefer is installed."""
+    with as_file(files("briefer.data").joinpath("sample")) as folder:
+        return Path(folder)
+
+
+def normalise_date(value: object) -> str | None:
+    """An ISO ``YYYY-MM-DD`` date from the shapes news metadata comes in, or None when it is not a date."""
+    text = str(value).strip() if value is not None else ""
+    if re.fullmatch(r"\d{8}", text):
+        text = f"{text[:4]}-{text[4:6]}-{text[6:]}"
+    numeric = re.match(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[T\s])", text)
+    if numeric:
+        return _valid_date(*(int(part) for part in numeric.groups()))
+    for layout in ("%B %d, %Y", "%b %d, %Y", "%b. %d, %Y", "%d %B %Y", "%d %b %Y", "%B %d %Y"):
+        try:
+            return datetime.strptime(text, layout).date().isoformat()
+        except ValueError:
+            pass
+    try:
+        return parsedate_to_datetime(text).date().isoformat()  # RSS: "Fri, 21 Jan 2022 10:00:00 GMT"
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def _valid_date(year: int, month: int, day: int) -> str | None:
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _article_files(folder: Path) -> list[Path]:
+    """Article files in ``folder``, by name; hidden files, sub-folders and READMEs are not articles."""
+    return sorted(
+        entry
+        for entry in folder.iterdir()
+        if entry.is_file()
+        and not entry.name.startswith(".")
+        and entry.suffix.lower() in ARTICLE_SUFFIXES
+        and entry.stem.lower() not in _NOT_ARTICLES
+    )
+
+
+def _cluster(drafts: list[tuple[dict[str, object], str]], problems: list[str], where: str) -> LoadedCluster:
+    """Number the articles a1, a2, ... in input order; a cluster with none is an error."""
+    if not drafts:
+        first = problems[0].removesuffix("; skipped") if problems else "nothing to read"
+        more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
+        raise InputError(f"no readable article in {where}: {first}{more}")
+    articles = tuple(
+        Article(id=f"a{number}", source=source, **fields)  # type: ignore[arg-type]
+        for number, (fields, source) in enumerate(drafts, start=1)
+    )
+    return LoadedCluster(articles=articles, problems=tuple(problems))
+
+
+def _read_file(path: Path, problems: list[str]) -> list[tuple[dict[str, object], str]]:
+    """The articles of one file with their sources; bad records inside it are added to ``problems``."""
+    suffix = path.suffix.lower()
+    text = _decoded(path, MAX_RECORDS_BYTES if suffix in (".json", ".jsonl") else MAX_ARTICLE_BYTES)
+    if suffix == ".jsonl":
+        return list(_jsonl_records(text, path, problems))
+    if suffix == ".json":
+        return _json_records(text, path, problems)
+    if suffix in (".html", ".htm"):
+        return [(_html_fields(text), str(path))]
+    return [(_text_fields(text), str(path))]
+
+
+def _decoded(path: Path, max_bytes: int) -> str:
+    """The file's text: UTF-8 (or UTF-16 with a BOM), else cp1252 when the bytes are clearly text."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise _Unreadable(f"file is {size / 1_048_576:.1f} MB, over the {max_bytes // 1_048_576} MB limit")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise _Unreadable(f"cannot read ({exc.strerror or exc})") from None
+    if not data.strip():
+        raise _Unreadable("file is empty")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    if b"\x00" in data:
+        raise _Unreadable("binary file, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise _Unreadable("not UTF-8 text") from None
+    plain = sum(char.isascii() and (char.isprintable() or char in "\n\r\t") for char in text)
+    if plain < 0.95 * len(text):
+        raise _Unreadable("not UTF-8 text")
+    return text
+
+
+def _jsonl_records(text: str, path: Path, problems: list[str]) -> Iterator[tuple[dict[str, object], str]]:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            yield _fields(_parsed_json(line)), f"{path}:{number}"
+        except _Unreadable as why:
+            problems.append(f"{path}:{number}: {why}; skipped")
+
+
+def _json_records(text: str, path: Path, problems: list[str]) -> list[tuple[dict[str, object], str]]:
+    """One article object, a list of them, or a cluster object whose ``articles`` holds them."""
+    data = _parsed_json(text)
+    if isinstance(data, Mapping) and isinstance(data.get("articles"), list):
+        data = data["articles"]
+    if not isinstance(data, list):
+        return [(_fields(data), str(path))]
+    records = []
+    for number, record in enumerate(data, start=1):
+        try:
+            records.append((_fields(record), f"{path}[{number}]"))
+        except _Unreadable as why:
+            problems.append(f"{path}[{number}]: {why}; skipped")
+    return records
+
+
+def _parsed_json(text: str) -> object:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise _Unreadable(f"invalid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})") from None
+
+
+def _fields(record: object) -> dict[str, object]:
+    """Article fields from one JSON record; a record that is not an object or has no text is unreadable."""
+    if not isinstance(record, Mapping):
+        raise _Unreadable(f"expected an article object, got {type(record).__name__}")
+    text = next((record[key] for key in _TEXT_KEYS if isinstance(record.get(key), str) and record[key].strip()), None)
+    if text is None:
+        hint = " (it looks like a cluster: pass its articles)" if "articles" in record else ""
+        raise _Unreadable(f"no text (expected one of: {', '.join(_TEXT_KEYS)}){hint}")
+    outlet = next((record[key] for key in _OUTLET_KEYS if record.get(key)), None)
+    if isinstance(outlet, Mapping):  # NewsAPI-style {"id": ..., "name": ...}
+        outlet = outlet.get("name")
+    return {
+        "text": text,
+        "title": _scalar(record.get("title")),
+        "url": _scalar(record.get("url") or record.get("link")),
+        "date": normalise_date(record.get("date") or record.get("published")),
+        "outlet": _scalar(outlet),
+    }
+
+
+def _scalar(value: object) -> str | None:
+    """A metadata value as stripped text; missing, empty or structured values are None."""
+    if value is None or isinstance(value, (Mapping, list)):
+        return None
+    return str(value).strip() or None
+
+
+_URL_LINE = re.compile(r"(?:url:\s*)?(https?://\S+)", re.IGNORECASE)
+_DATE_LINE = re.compile(r"(?:date:?\s+)?(\d{8}|\d{4}-\d{2}-\d{2})\b\s*(.*)", re.IGNORECASE | re.DOTALL)
+_TITLE_WORDS = 30
+
+
+def _text_fields(text: str) -> dict[str, object]:
+    """Split a plain-text article into its header (title, date, URL: each optional, any order) and body.
+
+    A date may be glued to the start of the body (" date 2022-01-21 Despite reaching..."). The first line is a
+    title only if it looks like one: short, and either without closing punctuation or in Title Case.
+    """
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    fields: dict[str, object] = {"title": None, "url": None, "date": None}
+    position = 0
+    while position < len(lines):
+        line = lines[position].strip()
+        url, dated = _URL_LINE.fullmatch(line), _DATE_LINE.fullmatch(line)
+        if not line:
+            pass
+        elif url and fields["url"] is None:
+            fields["url"] = url.group(1)
+        elif dated and fields["date"] is None and normalise_date(dated.group(1)):
+            fields["date"] = normalise_date(dated.group(1))
+            if dated.group(2).strip():
+                lines[position] = dated.group(2)  # the body starts right after the date
+                break
+        elif fields["title"] is None and fields["date"] is None and fields["url"] is None and _is_title(line):
+            fields["title"] = line.lstrip("#").strip()  # a Markdown heading is a title too
+        else:
+            break
+        position += 1
+    body = "\n".join(lines[position:]).strip()
+    if not body:
+        raise _Unreadable("no article text")
+    return {**fields, "text": body}
+
+
+def _is_title(line: str) -> bool:
+    words = line.split()
+    if len(words) > _TITLE_WORDS:
+        return False
+    if not re.search(r"[.!?][\"'”’]?$", line):
+        return True
+    long_words = [word for word in words if len(word) > 3]
+    return bool(long_words) and sum(word[0].isupper() for word in long_words) >= 0.7 * len(long_words)
+
+
+def _html_fields(html: str) -> dict[str, object]:
+    """Main text and metadata of a saved web page, through trafilatura (the ``daily`` extra)."""
+    try:
+        import trafilatura  # heavy, and optional
+    except ImportError:
+        raise _Unreadable("reading .html needs trafilatura: pip install 'briefer[daily]'") from None
+    document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
+    if document is None or not (document.text or "").strip():
+        raise _Unreadable("no article text found in the page")
+    return {
+        "text": document.text,
+        "title": _scalar(document.title),
+        "url": _scalar(document.url),
+        "date": normalise_date(document.date),
+    }

@@ -1,0 +1,104 @@
+"""Readable outlet names for articles, so every citation names who reported it.
+
+The name comes from the article itself when it has one, else from its URL's domain through the editable table in
+``briefer/data/outlets.toml`` (plus overrides from config), else the bare registered domain. Without a URL an
+article gets a neutral label such as "Source 3": a brand name is never guessed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import sys
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from importlib.resources import files
+from urllib.parse import urlsplit
+
+from briefer.errors import ConfigError
+from briefer.types import Article
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+# Second-level suffixes under which a registered domain has three labels ("bbc.co.uk", "smh.com.au").
+_TWO_LABEL_SUFFIXES = frozenset(
+    f"{second}.{country}"
+    for country in ("uk", "au", "nz", "in", "za", "jp", "br", "sg", "my", "pk", "ng", "ke", "il", "kr", "hk")
+    for second in ("co", "com", "org", "net", "ac", "gov", "edu", "ltd", "plc")
+)
+
+
+def assign_outlets(articles: Iterable[Article], overrides: Mapping[str, str] | None = None) -> tuple[Article, ...]:
+    """The articles with ``outlet`` filled in: explicit name, else from the URL, else "Source N"."""
+    assigned = []
+    for position, article in enumerate(articles, start=1):
+        outlet = (article.outlet or "").strip() or outlet_from_url(article.url or "", overrides)
+        assigned.append(dataclasses.replace(article, outlet=outlet or _neutral_label(article.id, position)))
+    return tuple(assigned)
+
+
+def outlet_from_url(url: str, overrides: Mapping[str, str] | None = None) -> str | None:
+    """The outlet behind ``url``: a table entry for its domain or a parent domain, else its registered domain.
+
+    Returns None when ``url`` has no host. ``overrides`` (domain -> name) win over the packaged table.
+    """
+    host = _host(url)
+    if host is None:
+        return None
+    table = {**_packaged_table(), **_normalised(overrides or {})}
+    labels = host.split(".")
+    for first in range(len(labels) - 1):
+        name = table.get(".".join(labels[first:]))
+        if name:
+            return name
+    return registered_domain(host)
+
+
+def registered_domain(host: str) -> str:
+    """The domain a publisher registered: ``www.example-news.co.uk`` -> ``example-news.co.uk``."""
+    labels = host.lower().strip(".").split(".")
+    if re.fullmatch(r"[\d.]+|[0-9a-f:]+", host):
+        return host  # an IP address has no registered domain
+    keep = 3 if ".".join(labels[-2:]) in _TWO_LABEL_SUFFIXES else 2
+    return ".".join(labels[-keep:])
+
+
+def _host(url: str) -> str | None:
+    url = url.strip()
+    if not url:
+        return None
+    if "://" not in url:
+        url = "//" + url  # "thehill.com/policy" has no scheme but is still a domain
+    try:
+        host = urlsplit(url).hostname
+    except ValueError:
+        return None
+    if not host or "." not in host:
+        return None
+    host = host.rstrip(".")
+    return host[4:] if host.startswith("www.") else host
+
+
+@lru_cache(maxsize=1)
+def _packaged_table() -> dict[str, str]:
+    text = files("briefer.data").joinpath("outlets.toml").read_text(encoding="utf-8")
+    return _normalised(tomllib.loads(text))
+
+
+def _normalised(table: Mapping[str, object]) -> dict[str, str]:
+    """Domain keys in lower case without ``www.``; every name must be a non-empty string."""
+    normalised = {}
+    for domain, name in table.items():
+        if not isinstance(name, str) or not name.strip():
+            raise ConfigError(f'outlet name for "{domain}" must be a non-empty string, e.g. "{domain}" = "Name"')
+        key = domain.strip().lower().rstrip(".")
+        normalised[key[4:] if key.startswith("www.") else key] = name.strip()
+    return normalised
+
+
+def _neutral_label(article_id: str, position: int) -> str:
+    number = re.fullmatch(r"a(\d+)", article_id)
+    return f"Source {number.group(1) if number else position}"
