@@ -51,3 +51,18 @@ def load_config(path: str | Path | None = None) -> dict[str, Any]:
 def env_value(name: str) -> str | None:
     """``BRIEFER_<NAME>`` from the environment, or None when unset or empty."""
     return os.environ.get(f"BRIEFER_{name.upper()}") or None
+
+
+def resolve(cli_value: Any, name: str, table: dict[str, Any], default: Any, kind: type = str) -> Any:
+    """One option by precedence: the CLI value, else ``BRIEFER_<NAME>``, else the config table, else default."""
+    if cli_value is not None:
+        return cli_value
+    raw = env_value(name)
+    if raw is None:
+        return table.get(name, default)
+    if kind is bool:
+        return raw.lower() in ("1", "true", "yes", "on")
+    try:
+        return kind(raw)
+    except ValueError:
+        raise ConfigError(f"BRIEFER_{name.upper()}={raw!r} is not a valid {kind.__name__}") from None

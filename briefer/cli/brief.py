@@ -1,0 +1,112 @@
+"""Brief one cluster of articles about one event.
+
+INPUT is a folder of article files (.txt, .md, .json, .html), a .jsonl of {title, url, date, outlet, text}
+records, or a single article file. The brief is written to outputs/<date>/<slug>.<ext> unless --out says
+otherwise, and its path is printed. Files that cannot be read are reported on stderr and skipped.
+"""
+
+from __future__ import annotations
+
+from datetime import date as _date
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from briefer.config import load_config, resolve
+from briefer.errors import ConfigError
+from briefer.settings import LENGTH_PRESETS, BriefSettings
+
+
+def brief_command(
+    input_path: Optional[Path] = typer.Argument(
+        None, metavar="INPUT", help="Cluster folder, .jsonl file or single article file.", show_default=False
+    ),
+    sample: bool = typer.Option(False, "--sample", help="Brief the bundled sample cluster instead of INPUT."),
+    fmt: Optional[str] = typer.Option(
+        None, "--format", "-f", help="Output format: md, html, txt or json. [default: md, or from --out's suffix]"
+    ),
+    out: Optional[str] = typer.Option(
+        None, "--out", "-o",
+        help="Where to write: a file, an existing folder (or one ending in /), or - for stdout. "
+        "[default: outputs/<date>/<slug>.<ext>]",
+    ),
+    words: Optional[int] = typer.Option(
+        None, "--words", min=60, max=5000, help="Word budget for headline + lede + points. Overrides --length."
+    ),
+    length: Optional[str] = typer.Option(
+        None, "--length", help="Budget preset: short (200 words), medium (350), long (550). [default: medium]"
+    ),
+    template: Optional[Path] = typer.Option(None, "--template", help="Render with your own Jinja2 template file."),
+    template_dir: Optional[Path] = typer.Option(
+        None, "--template-dir", help="Folder whose brief.<fmt>.j2 templates override the packaged ones."
+    ),
+    embedder: Optional[str] = typer.Option(
+        None, "--embedder", help="minilm, lexical, or a local sentence-transformers folder. [default: minilm if "
+        "installed, else lexical]"
+    ),
+    allow_download: Optional[bool] = typer.Option(
+        None, "--allow-download", help="Allow fetching models from the Hugging Face hub (off: no network use)."
+    ),
+    config: Optional[Path] = typer.Option(None, "--config", help="A briefer.toml with defaults ([brief], [outlets])."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Do not print warnings about skipped files."),
+) -> None:
+    from briefer.cli import warn
+    from briefer.load import sample_cluster_path
+    from briefer.output import slugify, write_atomic
+    from briefer.pipeline import brief_from_path
+    from briefer.render import FORMATS, render
+
+    if sample == (input_path is not None):
+        raise ConfigError("give either INPUT or --sample (try: briefer brief --sample)")
+    tables = load_config(config)
+    options = tables.get("brief", {})
+    budget = _word_budget(words, resolve(length, "length", options, None), options)
+    settings = BriefSettings(
+        words=budget,
+        embedder=resolve(embedder, "embedder", options, None),
+        allow_download=bool(resolve(allow_download, "allow_download", options, False, bool)),
+        outlets={str(k): str(v) for k, v in tables.get("outlets", {}).items()},
+    )
+    fmt = resolve(fmt, "format", options, None) or _format_from_out(out) or "md"
+    if fmt not in FORMATS:
+        raise ConfigError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
+
+    brief = brief_from_path(sample_cluster_path() if sample else input_path, settings)
+    if not quiet:
+        for problem in brief.warnings:
+            warn(problem)
+    text = render(brief, fmt, template=template,
+                  template_dir=template_dir or resolve(None, "template_dir", options, None))
+    if out == "-":
+        typer.echo(text, nl=False)
+        return
+    extension = fmt if template is None else "".join(Path(template).suffixes[:-1]).lstrip(".") or fmt
+    target = _target_path(out, brief.date, slugify(brief.headline), extension)
+    typer.echo(str(write_atomic(target, text)))
+
+
+def _word_budget(words: int | None, length: str | None, options: dict) -> int:
+    if words is not None:
+        return words
+    if length is not None:
+        if length not in LENGTH_PRESETS:
+            raise ConfigError(f"unknown --length {length!r}: choose short, medium or long")
+        return LENGTH_PRESETS[length]
+    return int(resolve(None, "words", options, LENGTH_PRESETS["medium"], int))
+
+
+def _format_from_out(out: str | None) -> str | None:
+    if not out or out == "-":
+        return None
+    suffix = Path(out).suffix.lstrip(".").lower()
+    return {"markdown": "md", "htm": "html", "text": "txt"}.get(suffix, suffix) or None
+
+
+def _target_path(out: str | None, brief_date: str | None, slug: str, extension: str) -> Path:
+    name = f"{slug}.{extension}"
+    if out is None:
+        return Path("outputs") / (brief_date or _date.today().isoformat()) / name
+    if out.endswith(("/", "\\")) or Path(out).is_dir():
+        return Path(out) / name
+    return Path(out)

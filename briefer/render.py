@@ -1,0 +1,146 @@
+"""Rendering a brief: JSON straight from the dataclasses, Markdown/HTML/text through Jinja2 templates.
+
+Templates are looked up in the user's ``--template-dir`` first, then the packaged ``templates/`` (shipped inside
+the wheel as ``briefer.templates``), so a user can override one format without copying the others. Article text
+is untrusted: HTML is autoescaped, Markdown has its markup characters escaped, and only http(s) URLs become links.
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+import re
+from importlib import resources
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import jinja2
+
+from briefer import __version__
+from briefer.errors import ConfigError
+from briefer.types import Brief, Point
+
+FORMATS = {"md": "brief.md.j2", "html": "brief.html.j2", "txt": "brief.txt.j2", "json": None}
+SCHEMA_VERSION = 1
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+
+
+def render(brief: Brief, fmt: str = "md", *, template: str | Path | None = None,
+           template_dir: str | Path | None = None) -> str:
+    """The brief as text in ``fmt`` (md, html, txt, json), or through a user's own template file."""
+    if template is None and fmt not in FORMATS:
+        raise ConfigError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
+    if fmt == "json" and template is None:
+        return json.dumps(brief_to_dict(brief), ensure_ascii=False, indent=2) + "\n"
+    if template is not None:
+        template_path = Path(template)
+        if not template_path.is_file():
+            raise ConfigError(f"template not found: {template}")
+        environment = _environment(template_path.parent, autoescape=template_path.suffix in (".html", ".htm")
+                                   or template_path.name.endswith((".html.j2", ".htm.j2")))
+        name = template_path.name
+    else:
+        environment = _environment(template_dir, autoescape=fmt == "html")
+        name = FORMATS[fmt]
+    try:
+        return environment.get_template(name).render(brief=brief_to_dict(brief))
+    except jinja2.TemplateError as exc:
+        raise ConfigError(f"template {name} failed: {exc}") from None
+
+
+def brief_to_dict(brief: Brief) -> dict[str, Any]:
+    """The brief as plain data: the JSON output and what every template receives (see docs/schema.json)."""
+    labels = citation_labels(brief)
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "generator": f"briefer {__version__}",
+        "headline": brief.headline,
+        "date": brief.date,
+        "lede": brief.lede.text,
+        "lede_citations": list(brief.lede.citations),
+        "lede_detail": _point_to_dict(brief.lede, brief, labels),
+        "points": [_point_to_dict(p, brief, labels) for p in brief.points],
+        "articles": [
+            {
+                "id": a.id,
+                "label": labels[a.id],
+                "title": a.title,
+                "outlet": a.outlet,
+                "url": safe_url(a.url),
+                "date": a.date,
+                "source": a.source,
+            }
+            for a in brief.articles
+        ],
+        "words": brief.words,
+        "warnings": list(brief.warnings),
+    }
+
+
+def _point_to_dict(point: Point, brief: Brief, labels: dict[str, str]) -> dict[str, Any]:
+    return {
+        "text": point.text,
+        "citations": list(point.citations),
+        "sources": [{"id": i, "label": labels[i], "url": safe_url(brief.article(i).url)} for i in point.citations],
+        "origin": point.origin,
+        "guard_note": point.guard_note,
+        "evidence": [
+            {"article_id": s.article_id, "sentence_index": s.index, "text": s.text, "start": s.start, "end": s.end}
+            for s in point.evidence
+        ],
+    }
+
+
+def citation_labels(brief: Brief) -> dict[str, str]:
+    """A short label per article: its outlet, numbered when one outlet has several articles in the cluster."""
+    names = {a.id: a.outlet or f"Source {a.id.lstrip('a')}" for a in brief.articles}
+    counts: dict[str, int] = {}
+    for name in names.values():
+        counts[name] = counts.get(name, 0) + 1
+    seen: dict[str, int] = {}
+    labels = {}
+    for article_id, name in names.items():
+        if counts[name] > 1:
+            seen[name] = seen.get(name, 0) + 1
+            labels[article_id] = f"{name} {seen[name]}"
+        else:
+            labels[article_id] = name
+    return labels
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL if it is an absolute http(s) link, else None: untrusted input must not become a javascript: link."""
+    if not url:
+        return None
+    parts = urlsplit(url.strip())
+    return url.strip() if parts.scheme in ("http", "https") and parts.netloc else None
+
+
+def escape_markdown(text: str | None) -> str:
+    """Text with Markdown markup characters escaped, so article text renders as the words it is."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join((text or "").split()))
+
+
+def _environment(template_dir: str | Path | None, *, autoescape: bool) -> jinja2.Environment:
+    loaders: list[jinja2.BaseLoader] = []
+    if template_dir is not None:
+        if not Path(template_dir).is_dir():
+            raise ConfigError(f"template folder not found: {template_dir}")
+        loaders.append(jinja2.FileSystemLoader(str(template_dir)))
+    loaders.append(jinja2.FileSystemLoader(str(resources.files("briefer.templates"))))
+    environment = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=autoescape,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    environment.filters["md"] = escape_markdown
+    environment.filters["wrap"] = _wrap
+    return environment
+
+
+def _wrap(text: str, width: int = 78, indent: str = "") -> str:
+    return textwrap.fill(" ".join(text.split()), width=width, initial_indent="", subsequent_indent=indent)

@@ -1,0 +1,48 @@
+"""Shared builders: tiny clusters from strings, the bundled sample, and embedders loaded once per session."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from briefer.types import Article
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test reads the developer's own ~/.config/briefer or BRIEFER_* settings."""
+    monkeypatch.setenv("BRIEFER_HOME", str(tmp_path_factory.mktemp("briefer-home")))
+    for name in ("LENGTH", "WORDS", "FORMAT", "EMBEDDER", "MODEL", "ALLOW_DOWNLOAD", "TEMPLATE_DIR"):
+        monkeypatch.delenv(f"BRIEFER_{name}", raising=False)
+
+
+def make_article(article_id: str, text: str, **fields: str | None) -> Article:
+    return Article(id=article_id, text=text, **fields)
+
+
+@pytest.fixture(scope="session")
+def sample_dir() -> Path:
+    return Path(str(resources.files("briefer.data") / "sample"))
+
+
+@pytest.fixture(scope="session")
+def minilm():
+    """The real all-MiniLM-L6-v2 embedder (installed with briefer[embed]); loaded once for the session."""
+    from briefer.embed import get_embedder
+
+    return get_embedder("minilm")
+
+
+@pytest.fixture(scope="session")
+def sample_brief(sample_dir: Path, minilm):
+    """The default-length extractive brief of the sample cluster."""
+    from briefer.load import load_cluster
+    from briefer.pipeline import build_brief
+
+    loaded = load_cluster(sample_dir)
+    return build_brief(loaded.articles, warnings=loaded.problems, embedder=minilm)

@@ -1,0 +1,100 @@
+"""The sample cluster end to end: citations, budget, sources, boilerplate."""
+
+import re
+
+import numpy as np
+import pytest
+
+from briefer.errors import InputError
+from briefer.pipeline import build_brief
+from briefer.settings import BriefSettings
+from tests.conftest import make_article
+
+pytestmark = pytest.mark.weights
+
+BOILERPLATE = ["Leave A Reply", "email address will not be published", "More To Read", "Picture: AP",
+               "Image: AP", "Christi C. Elwood", "Read more"]
+
+
+def all_points(brief):
+    return [brief.lede, *brief.points]
+
+
+def test_sources_list_has_every_article_with_outlets(sample_brief):
+    assert len(sample_brief.articles) == 5
+    outlets = {a.outlet for a in sample_brief.articles}
+    assert {"The Hill", "WebIndia123"} <= outlets
+
+
+def test_every_point_cites_and_every_citation_holds_its_evidence_sentence(sample_brief):
+    for point in all_points(sample_brief):
+        assert point.citations, point.text
+        assert {s.article_id for s in point.evidence} == set(point.citations)
+        for sentence in point.evidence:
+            article = sample_brief.article(sentence.article_id)
+            assert article.text[sentence.start:sentence.end] == sentence.text
+
+
+def test_cited_evidence_supports_the_point(sample_brief, minilm):
+    """Each cited article's sentence says what the point says (cosine well above unrelated sentences)."""
+    for point in all_points(sample_brief):
+        vectors = minilm.encode([point.text] + [s.text for s in point.evidence])
+        support = vectors[1:] @ vectors[0]
+        assert float(support.min()) >= minilm.claim_threshold - 0.05, (point.text, support)
+
+
+def test_the_hill_and_webindia123_are_cited(sample_brief):
+    cited = {a for p in all_points(sample_brief) for a in p.citations}
+    outlets = {sample_brief.article(a).outlet for a in cited}
+    assert {"The Hill", "WebIndia123"} <= outlets
+
+
+def test_budget_and_point_count(sample_brief):
+    assert sample_brief.words <= 350
+    assert 4 <= len(sample_brief.points) <= 8
+
+
+def test_no_boilerplate_leaks(sample_brief):
+    text = " ".join([sample_brief.headline] + [p.text for p in all_points(sample_brief)])
+    for phrase in BOILERPLATE:
+        assert phrase.lower() not in text.lower()
+
+
+def test_no_point_repeats_another(sample_brief, minilm):
+    vectors = minilm.encode([p.text for p in all_points(sample_brief)])
+    similarity = vectors @ vectors.T
+    np.fill_diagonal(similarity, 0)
+    assert float(similarity.max()) < 0.9
+
+
+@pytest.mark.parametrize("words", [120, 200, 550])
+def test_budget_holds_at_every_length(sample_dir, minilm, words):
+    from briefer.load import load_cluster
+
+    brief = build_brief(load_cluster(sample_dir).articles, BriefSettings(words=words), embedder=minilm)
+    assert brief.words <= words
+
+
+def test_one_article_cluster_still_briefs(minilm):
+    text = ("The city council approved the new budget on Monday. The vote was seven to two. "
+            "Mayor Jane Ortiz said the plan adds forty buses. Critics said taxes would rise next year. "
+            "The budget takes effect in July after a final review.")
+    brief = build_brief([make_article("a1", text, title="Council passes budget")], embedder=minilm)
+    assert brief.headline == "Council passes budget"
+    assert all(p.citations == ("a1",) for p in all_points(brief))
+
+
+def test_cluster_without_sentences_is_an_input_error(minilm):
+    with pytest.raises(InputError, match="no sentences"):
+        build_brief([make_article("a1", "ok"), make_article("a2", "!!!")], embedder=minilm)
+
+
+def test_lexical_fallback_briefs_the_sample_with_correct_citations(sample_dir):
+    from briefer.embed import LexicalEmbedder
+    from briefer.load import load_cluster
+
+    brief = build_brief(load_cluster(sample_dir).articles, embedder=LexicalEmbedder())
+    assert brief.words <= 350 and len(brief.points) >= 4
+    for point in all_points(brief):
+        for sentence in point.evidence:
+            assert re.sub(r"\s+", " ", sentence.text) in re.sub(r"\s+", " ", brief.article(sentence.article_id).text)

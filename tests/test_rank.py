@@ -1,0 +1,50 @@
+import numpy as np
+
+from briefer.claims import ClaimSet
+from briefer.rank import select
+from briefer.settings import BriefSettings
+from briefer.types import Article, Claim, Sentence
+
+
+def claim(index: int, words: int, *article_ids: str) -> Claim:
+    text = " ".join(["word"] * (words - 1)) + " end."
+    sentences = tuple(Sentence(a, index, text, 0, len(text)) for a in article_ids)
+    return Claim(sentences=sentences, representative=sentences[0])
+
+
+ARTICLES = [Article(id=f"a{i}", text="x", outlet=f"Outlet {i}") for i in range(1, 5)]
+
+
+def orthogonal(n: int) -> np.ndarray:
+    return np.eye(n, dtype=np.float32)
+
+
+def test_claim_carried_by_most_outlets_leads():
+    claims = ClaimSet((claim(0, 12, "a1"), claim(1, 12, "a1", "a2", "a3"), claim(2, 12, "a4")), orthogonal(3))
+    lede, points = select(claims, ARTICLES, BriefSettings(words=200))
+    assert lede.citations == ("a1", "a2", "a3")
+    assert len(points) == 2
+
+
+def test_budget_is_never_exceeded_and_points_keep_story_order():
+    claims = ClaimSet(tuple(claim(i, 20, "a1", "a2") for i in range(10)), orthogonal(10))
+    lede, points = select(claims, ARTICLES, BriefSettings(words=110), reserved_words=10)
+    assert lede.words + sum(p.words for p in points) <= 100
+    assert len(points) == 4
+    positions = [p.evidence[0].index for p in points]
+    assert positions == sorted(positions)
+
+
+def test_near_repeat_of_a_chosen_claim_is_not_picked():
+    vectors = np.array([[1.0, 0.0, 0.0], [0.99, 0.141, 0.0], [0.0, 0.0, 1.0]], dtype=np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    claims = ClaimSet((claim(0, 12, "a1", "a2"), claim(1, 12, "a3", "a4"), claim(5, 12, "a1")), vectors)
+    lede, points = select(claims, ARTICLES, BriefSettings(words=200))
+    chosen = [lede.citations] + [p.citations for p in points]
+    assert ("a1", "a2") in chosen and ("a3", "a4") not in chosen
+
+
+def test_max_points_caps_the_list():
+    claims = ClaimSet(tuple(claim(i, 8, "a1") for i in range(20)), orthogonal(20))
+    _, points = select(claims, ARTICLES, BriefSettings(words=1000, max_points=6))
+    assert len(points) == 6
