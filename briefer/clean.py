@@ -83,7 +83,7 @@ def _unwrapped(lines: list[str]) -> list[str]:
 
 def _is_boilerplate(line: str) -> bool:
     return (
-        not re.search(r"\w", line)
+        not re.search(r"[^\W_]", line)
         or bool(_BOILERPLATE_LINES.fullmatch(line))
         or (bool(_AGENCY_CREDIT.match(line)) and not ends_with_punctuation(line) and len(line.split()) <= 8)
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -176,8 +177,8 @@ def _decoded(path: Path, max_bytes: int) -> str:
         text = data.decode("cp1252")
     except UnicodeDecodeError:
         raise _Unreadable("not UTF-8 text") from None
-    plain = sum(char.isascii() and (char.isprintable() or char in "\n\r\t") for char in text)
-    if plain < 0.95 * len(text):
+    controls = sum(unicodedata.category(char) == "Cc" and not char.isspace() for char in text)
+    if controls or sum(char.isascii() for char in text) < 0.7 * len(text):
         raise _Unreadable("not UTF-8 text")
     return text
 
@@ -245,6 +246,9 @@ def _scalar(value: object) -> str | None:
 _URL_LINE = re.compile(r"(?:url:\s*)?(https?://\S+)", re.IGNORECASE)
 _DATE_LINE = re.compile(r"(?:date:?\s+)?(\d{8}|\d{4}-\d{2}-\d{2})\b\s*(.*)", re.IGNORECASE | re.DOTALL)
 _TITLE_WORDS = 30
+_TITLE_CASE_SMALL_WORDS = frozenset("a an the and or but nor for on in at to by of off up as via vs with from into".split())
+# Fewer words than this in a page's main text means trafilatura found navigation, not an article.
+_MIN_PAGE_WORDS = 10
 
 
 def _text_fields(text: str) -> dict[str, object]:
@@ -280,13 +284,13 @@ def _text_fields(text: str) -> dict[str, object]:
 
 
 def _is_title(line: str) -> bool:
+    """A short line without closing punctuation, or one in Title Case ("Russia and US Agree to Talk.")."""
     words = line.split()
     if len(words) > _TITLE_WORDS:
         return False
     if not re.search(r"[.!?][\"'”’]?$", line):
         return True
-    long_words = [word for word in words if len(word) > 3]
-    return bool(long_words) and sum(word[0].isupper() for word in long_words) >= 0.7 * len(long_words)
+    return all(not word[0].islower() for word in words if word.lower() not in _TITLE_CASE_SMALL_WORDS)
 
 
 def _html_fields(html: str) -> dict[str, object]:
@@ -296,7 +300,7 @@ def _html_fields(html: str) -> dict[str, object]:
     except ImportError:
         raise _Unreadable("reading .html needs trafilatura: pip install 'briefer[daily]'") from None
     document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
-    if document is None or not (document.text or "").strip():
+    if document is None or len((document.text or "").split()) < _MIN_PAGE_WORDS:
         raise _Unreadable("no article text found in the page")
     return {
         "text": document.text,

@@ -1,0 +1,245 @@
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from briefer.clean import clean_article, normalise_text
+from briefer.load import load_cluster, sample_cluster_path
+from briefer.types import Article
+
+NEWS = "Blinken met Lavrov in Geneva on Friday."
+MORE_NEWS = "The two sides agreed to keep talking next week."
+
+
+def cleaned(text: str, **fields: str) -> str:
+    return clean_article(Article("a1", text, **fields)).text
+
+
+def words(text: str) -> str:
+    """Text as its lower-case words, for comparing content regardless of quotes, spacing and punctuation."""
+    return " " + " ".join(re.findall(r"\w+", text.lower())) + " "
+
+
+def seeds() -> dict[str, Article]:
+    return {Article_name(a): a for a in load_cluster(sample_cluster_path()).articles}
+
+
+def Article_name(article: Article) -> str:
+    return (article.source or "").rsplit("/", 1)[-1][:3]
+
+
+# What each seed may lose: its page furniture, and nothing else (the title lives on in Article.title).
+SEED_BOILERPLATE = {
+    "000": {"ANI"},
+    "001": {"(Picture: AP)", "Christi C.", "Elwood"},
+    "002": {"Image: AP"},
+    "003": {"More To Read:", "Read more", "Leave A Reply", "Your email address will not be published."},
+    "004": set(),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SEED_BOILERPLATE))
+def test_no_news_sentence_of_a_seed_is_lost(name: str) -> None:
+    """Every piece of the original between sentence stops is still in the cleaned text, word for word.
+
+    The original is cut at every stop, even inside "U.S." or after a glued "Geneva.Blinken", so each piece is
+    small and must appear whole in the cleaned text unless it is listed boilerplate or the article's title.
+    """
+    article = seeds()[name]
+    result = clean_article(article)
+    kept = words(result.text)
+    pieces = [p for line in article.text.splitlines() for p in re.split(r'(?<=[.!?])["”’]*\s*', line)]
+    for piece in pieces:
+        piece = piece.strip()
+        if not words(piece).strip() or piece in SEED_BOILERPLATE[name]:
+            continue
+        if article.title and words(piece) == words(article.title):
+            continue
+        assert words(piece) in kept, f"{name}: lost {piece!r}"
+
+
+@pytest.mark.parametrize("name", sorted(SEED_BOILERPLATE))
+def test_seed_boilerplate_is_gone(name: str) -> None:
+    result = clean_article(seeds()[name])
+    for furniture in SEED_BOILERPLATE[name]:
+        assert furniture not in result.text.split("\n")
+        assert not result.text.endswith(furniture)
+
+
+def test_seed_body_repeated_in_one_file_appears_once() -> None:
+    text = clean_article(seeds()["000"]).text
+    assert text.count("met in Geneva for an hour and a half") == 1
+    assert text.count("we're certainly prepared to do that") == 1
+    # Sentences only the glued copy has are kept.
+    assert 'The US and Russia "agreed to further discussions after that," Blinken said.' in text
+    assert '"We\'re committed to walking that path and resolving our differences peacefully," he said.' in text
+
+
+def test_seed_title_repeated_inside_the_body_is_dropped() -> None:
+    article = seeds()["003"]
+    assert article.title and article.title in article.text
+    result = clean_article(article)
+    assert article.title not in result.text
+    assert result.title == article.title
+
+
+def test_cleaning_is_idempotent_on_the_seeds() -> None:
+    for article in seeds().values():
+        once = clean_article(article)
+        assert clean_article(once) == once
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "Leave A Reply",
+        "Leave a comment",
+        "Your email address will not be published.",
+        "Required fields are marked *",
+        "More To Read:",
+        "Read more",
+        "Read More:",
+        "RELATED:",
+        "Advertisement",
+        "Story continues below advertisement",
+        "Advertisement Continue reading the main story",
+        "Top of Page",
+        "Twitter",
+        "Share this article",
+        "Sign up for our daily newsletter",
+        "(Picture: AP)",
+        "Image: AP",
+        "(Image: Getty)",
+        "Photo: Reuters/Denis Balibouse",
+        "toggle caption Jay Reed/NPR",
+        "Nicholas Kamm/AFP/Getty Images",
+        "___",
+        "***",
+        "Sharaf al-Hourani contributed to this report.",
+        "Reporting by Jane Doe; Editing by John Roe",
+    ],
+)
+def test_boilerplate_lines_are_dropped(furniture: str) -> None:
+    assert cleaned(f"{NEWS}\n{furniture}\n{MORE_NEWS}") == f"{NEWS}\n\n{MORE_NEWS}"
+
+
+def test_boilerplate_words_inside_news_are_kept() -> None:
+    text = "Twitter said it would read more reports. Leave a reply, Lavrov told Blinken."
+    assert cleaned(text) == text
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ('Biden said Thursday in a statement. Read more', "Biden said Thursday in a statement."),
+        ("It constitutes a growing threat on Russia's western flank. ANI", "It constitutes a growing threat on Russia's western flank."),
+        ('"It is a threat," he said. (PTI)', '"It is a threat," he said.'),
+    ],
+)
+def test_tails_are_cut(line: str, expected: str) -> None:
+    assert cleaned(line) == expected
+
+
+def test_agency_names_in_a_sentence_are_kept() -> None:
+    text = "The news agency ANI reported the talks ended. Officials told AP"
+    assert cleaned(text) == text
+
+
+def test_a_lone_name_line_at_the_end_is_a_byline() -> None:
+    assert cleaned(f"{NEWS}\n\nChristi C. Elwood") == NEWS
+    assert cleaned(f"By Jane Doe\n{NEWS}") == NEWS
+    assert cleaned(f"Jane Doe\n{NEWS}") == f"Jane Doe\n\n{NEWS}"  # not at the end: kept
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("They met in Geneva.Blinken said so.", "They met in Geneva. Blinken said so."),
+        ("Russia's security demands.Both sides admitted it.", "Russia's security demands. Both sides admitted it."),
+        ('He is "fully prepared" if "useful and productive.""If we conclude," he said.', 'He is "fully prepared" if "useful and productive." "If we conclude," he said.'),
+        ('He met Lavrov."I told him," Blinken said.', 'He met Lavrov. "I told him," Blinken said.'),
+        ('He said "it is over."Then he left.', 'He said "it is over." Then he left.'),
+        ("It fell in 2021.The year ended.", "It fell in 2021. The year ended."),
+        ("Is it over?Yes it is.", "Is it over? Yes it is."),
+        ("The U.S.Secretary spoke.", "The U.S.Secretary spoke."),
+        ("Growth hit 3.5% on thehill.com today.", "Growth hit 3.5% on thehill.com today."),
+        ("See https://example.com/news.Html or www.site.com/a.B today.", "See https://example.com/news.Html or www.site.com/a.B today."),
+    ],
+)
+def test_glued_sentences_are_split_and_abbreviations_left_alone(text: str, expected: str) -> None:
+    assert cleaned(text) == expected
+
+
+def test_a_body_repeated_as_one_glued_line_is_removed_but_new_sentences_stay() -> None:
+    first = "Blinken met Lavrov in Geneva on Friday."
+    second = '"We are ready to talk," Lavrov said after the meeting.'
+    new = "Both men said they would meet again next month."
+    text = f"{first}\n{second}\n{first}{second}{new}"
+    assert cleaned(text) == f"{first}\n\n{second}\n\n{new}"
+
+
+def test_short_repeated_sentences_are_kept() -> None:
+    assert cleaned("He said no. Then he left.\nHe said no. Then he stayed.") == "He said no. Then he left.\n\nHe said no. Then he stayed."
+
+
+@pytest.mark.parametrize(
+    "first_line",
+    [
+        "Blinken Lavrov meet to discuss critical moment",
+        "BLINKEN, LAVROV MEET TO DISCUSS CRITICAL MOMENT.",
+        "Blinken-Lavrov meet to discuss 'critical moment'",
+    ],
+)
+def test_a_first_line_repeating_the_title_is_dropped(first_line: str) -> None:
+    title = "Blinken, Lavrov meet to discuss critical moment"
+    assert cleaned(f"{first_line}\n{NEWS}", title=title) == NEWS
+
+
+def test_a_line_merely_starting_like_the_title_is_kept() -> None:
+    text = "Blinken and Lavrov met in Geneva on Friday and said more."
+    assert cleaned(text, title="Blinken and Lavrov met in Geneva") == text
+
+
+def test_quotes_are_straightened_and_apostrophes_kept() -> None:
+    text = "Lavrov said Russia\u2019s \u201cposition\u201d is \u2018clear\u2019 and \u00abfirm\u00bb."
+    assert cleaned(text) == "Lavrov said Russia's \"position\" is 'clear' and \"firm\"."
+
+
+def test_title_quotes_and_spaces_are_normalised_too() -> None:
+    article = clean_article(Article("a1", NEWS, title="  US \u2018fully  prepared\u2019 "))
+    assert article.title == "US 'fully prepared'"
+
+
+def test_whitespace_and_invisible_characters_are_normalised() -> None:
+    text = "  Blinken\u00a0met \tLavrov\u200b in Geneva.  \r\n\r\n\r\n\r\nThey   talked&nbsp;for \ufeffhours.\uf611  "
+    assert cleaned(text) == "Blinken met Lavrov in Geneva.\n\nThey talked for hours."
+
+
+def test_hard_wrapped_lines_are_joined_into_paragraphs() -> None:
+    text = "Blinken met Lavrov in Geneva on Friday for\nninety minutes of talks.\nLavrov said little."
+    assert cleaned(text) == "Blinken met Lavrov in Geneva on Friday for ninety minutes of talks.\n\nLavrov said little."
+
+
+def test_a_stray_full_stop_between_sentences_goes() -> None:
+    assert cleaned("They joined NATO in the future. . But he added more.") == "They joined NATO in the future. But he added more."
+
+
+def test_section_headings_stay_as_their_own_lines() -> None:
+    text = f"{NEWS}\n\nUS to give written response next week\n\n{MORE_NEWS}"
+    assert cleaned(text) == text
+
+
+def test_only_text_and_title_change() -> None:
+    article = Article("a3", f"{NEWS}\nLeave A Reply", title="T", url="https://x.com/a", date="2022-01-21", outlet="X", source="f.txt")
+    result = clean_article(article)
+    assert (result.id, result.url, result.date, result.outlet, result.source) == ("a3", "https://x.com/a", "2022-01-21", "X", "f.txt")
+    assert article.text == f"{NEWS}\nLeave A Reply"  # the input is not changed
+
+
+def test_an_article_of_only_boilerplate_cleans_to_nothing() -> None:
+    assert cleaned("Leave A Reply\n\nYour email address will not be published.") == ""
+
+
+def test_normalise_text_keeps_line_structure() -> None:
+    assert normalise_text("a\u201cb\u201d \n  c  ") == 'a"b"\nc'

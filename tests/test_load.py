@@ -1,0 +1,302 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from briefer import load
+from briefer.errors import InputError
+from briefer.load import articles_from_records, load_cluster, normalise_date, sample_cluster_path
+
+BODY = "Blinken met Lavrov in Geneva on Friday. They agreed to keep talking."
+
+
+def write(folder: Path, name: str, content: str | bytes) -> Path:
+    path = folder / name
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+# The bundled sample
+
+
+def test_sample_cluster_path_holds_the_five_seeds() -> None:
+    folder = sample_cluster_path()
+    assert folder.is_dir()
+    assert len(sorted(folder.glob("*.txt"))) == 5
+
+
+def test_seed_headers_are_read() -> None:
+    loaded = load_cluster(sample_cluster_path())
+    assert loaded.problems == ()
+    articles = loaded.articles
+    assert [a.id for a in articles] == ["a1", "a2", "a3", "a4", "a5"]
+    assert [Path(a.source or "").name[:3] for a in articles] == ["000", "001", "002", "003", "004"]
+    assert [a.date for a in articles] == ["2022-01-21", None, "2022-01-21", None, "2022-01-21"]
+    assert articles[0].title == "US is fully prepared for another BidenPutin summit says Blinken"
+    assert articles[0].url == "https://news.webindia123.com/news/Articles/World/20220121/3897545.html"
+    assert articles[0].text.startswith("He told that Washington")
+    assert articles[1].title == "US \u2018fully prepared\u2019 for another Biden-Putin summit, says Antony Blinken"
+    assert articles[1].url is None
+    assert articles[2].title is None
+    assert articles[2].text.startswith("Despite reaching no breakthroughs")
+    assert articles[3].title == "After a Discussion on Ukraine, the United States and Russia Agreed to Continue Discussing."
+    assert articles[4].url and articles[4].url.startswith("https://thehill.com/")
+    assert all(a.outlet is None for a in articles)
+
+
+# Plain-text headers
+
+
+@pytest.mark.parametrize(
+    ("content", "title", "date", "url"),
+    [
+        (f"Blinken meets Lavrov\n20220121\nhttps://x.com/a\n{BODY}", "Blinken meets Lavrov", "2022-01-21", "https://x.com/a"),
+        (f"Blinken meets Lavrov\n\n{BODY}", "Blinken meets Lavrov", None, None),
+        (f"Blinken meets Lavrov\n2022-01-21\n{BODY}", "Blinken meets Lavrov", "2022-01-21", None),
+        (f" date 2022-01-21 {BODY}", None, "2022-01-21", None),
+        (f"Date: 2022-01-21\n{BODY}", None, "2022-01-21", None),
+        (f"https://x.com/a\nBlinken meets Lavrov\n{BODY}", None, None, "https://x.com/a"),
+        (f"# Blinken meets Lavrov\n\n{BODY}", "Blinken meets Lavrov", None, None),
+        (f"Blinken and Lavrov Agree to Keep Talking.\n\n{BODY}", "Blinken and Lavrov Agree to Keep Talking.", None, None),
+        (BODY, None, None, None),
+        (f"Blinken met Lavrov in Geneva on Friday.\n\nThey agreed to keep talking.", None, None, None),
+        (f"Blinken meets Lavrov\n20221399\n{BODY}", "Blinken meets Lavrov", None, None),
+    ],
+)
+def test_text_file_headers(tmp_path: Path, content: str, title: str | None, date: str | None, url: str | None) -> None:
+    article = load_cluster(write(tmp_path, "a.txt", content)).articles[0]
+    assert (article.title, article.date, article.url) == (title, date, url)
+    assert "Blinken met Lavrov" in article.text or "Blinken meets Lavrov" in article.text
+
+
+def test_no_body_text_is_lost_from_a_header_less_file(tmp_path: Path) -> None:
+    content = "Blinken met Lavrov in Geneva on Friday.\n\nThey agreed to keep talking."
+    assert load_cluster(write(tmp_path, "a.txt", content)).articles[0].text == content
+
+
+def test_a_title_only_file_is_skipped(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", f"Title\n20220121\n{BODY}")
+    write(tmp_path, "b.txt", "Just A Title\n20220121\nhttps://x.com/a\n")
+    loaded = load_cluster(tmp_path)
+    assert len(loaded.articles) == 1
+    assert loaded.problems == (f"{tmp_path / 'b.txt'}: no article text; skipped",)
+
+
+def test_markdown_and_windows_line_ends(tmp_path: Path) -> None:
+    article = load_cluster(write(tmp_path, "a.md", f"# Talks\r\n2022-01-21\r\n\r\n{BODY}\r\n")).articles[0]
+    assert (article.title, article.date, article.text) == ("Talks", "2022-01-21", BODY)
+
+
+# Folders
+
+
+def test_folder_order_ids_and_what_is_ignored(tmp_path: Path) -> None:
+    write(tmp_path, "b.txt", f"Second\n\n{BODY}")
+    write(tmp_path, "a.md", f"First\n\n{BODY}")
+    write(tmp_path, "c.json", json.dumps({"title": "Third", "text": BODY}))
+    write(tmp_path, ".hidden.txt", f"Hidden\n\n{BODY}")
+    write(tmp_path, "README.md", "# About this folder\n\nNot an article.")
+    write(tmp_path, "notes.csv", "a,b")
+    write(tmp_path, "picture.png", b"\x89PNG\x00\x00")
+    (tmp_path / "sub").mkdir()
+    write(tmp_path / "sub", "d.txt", f"Nested\n\n{BODY}")
+    loaded = load_cluster(tmp_path)
+    assert [(a.id, a.title) for a in loaded.articles] == [("a1", "First"), ("a2", "Second"), ("a3", "Third")]
+    assert [a.source for a in loaded.articles] == [str(tmp_path / n) for n in ("a.md", "b.txt", "c.json")]
+    assert loaded.problems == ()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "why"),
+    [
+        ("empty.txt", "", "file is empty"),
+        ("blank.txt", " \n\n\t", "file is empty"),
+        ("binary.txt", b"\x00\x01\x02binary\x00", "binary file, not text"),
+        ("latin.txt", bytes(range(0x80, 0x100)) * 20, "not UTF-8 text"),
+        ("bad.json", "{not json", "invalid JSON (Expecting property name enclosed in double quotes at line 1, column 2)"),
+        ("list.json", "[1, 2]", None),
+        ("number.json", "42", "expected an article object, got int"),
+        ("notext.json", json.dumps({"title": "T", "text": "  "}), "no text (expected one of: text, body, content)"),
+        ("cluster.jsonl", json.dumps({"id": "c1", "articles": []}), None),
+        ("empty.html", "<html><body><nav>Home</nav></body></html>", "no article text found in the page"),
+    ],
+)
+def test_one_bad_file_is_reported_and_the_rest_loads(tmp_path: Path, name: str, content: str | bytes, why: str | None) -> None:
+    write(tmp_path, "0good.txt", f"Good\n\n{BODY}")
+    write(tmp_path, name, content)
+    loaded = load_cluster(tmp_path)
+    assert [a.title for a in loaded.articles] == ["Good"]
+    assert loaded.problems, name
+    assert all("\n" not in problem and problem.endswith("; skipped") for problem in loaded.problems)
+    assert all(str(tmp_path / name) in problem for problem in loaded.problems)
+    if why:
+        assert loaded.problems == (f"{tmp_path / name}: {why}; skipped",)
+
+
+def test_a_file_over_the_size_cap_is_skipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(load, "MAX_ARTICLE_BYTES", 1024 * 1024)
+    write(tmp_path, "a.txt", f"Good\n\n{BODY}")
+    write(tmp_path, "huge.txt", BODY * 20000)
+    loaded = load_cluster(tmp_path)
+    assert len(loaded.articles) == 1
+    assert loaded.problems == (f"{tmp_path / 'huge.txt'}: file is 1.3 MB, over the 1 MB limit; skipped",)
+
+
+def test_the_size_caps_are_documented_values() -> None:
+    assert load.MAX_ARTICLE_BYTES == 5 * 1024 * 1024
+    assert load.MAX_RECORDS_BYTES == 100 * 1024 * 1024
+
+
+def test_encodings(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", "Caf\u00e9 talks \u201cwent well\u201d.\n".encode("cp1252"))
+    write(tmp_path, "b.txt", ("\ufeff" + BODY).encode("utf-8"))
+    write(tmp_path, "c.txt", ("\ufeff" + BODY).encode("utf-16-le"))
+    texts = [a.text for a in load_cluster(tmp_path).articles]
+    assert texts == ["Caf\u00e9 talks \u201cwent well\u201d.", BODY, BODY]
+
+
+# JSON and JSONL
+
+
+def test_json_object_list_and_cluster(tmp_path: Path) -> None:
+    record = {"title": "T", "url": "https://thehill.com/a", "date": "2022-01-21T10:00:00Z", "outlet": "The Hill", "text": BODY}
+    write(tmp_path, "a.json", json.dumps(record))
+    write(tmp_path, "b.json", json.dumps([record, {"body": BODY}, {"title": "no text"}]))
+    write(tmp_path, "c.json", json.dumps({"id": "cluster", "articles": [{"content": BODY, "source": {"id": None, "name": "Wire"}}]}))
+    loaded = load_cluster(tmp_path)
+    a1, a2, a3, a4 = loaded.articles
+    assert (a1.title, a1.url, a1.date, a1.outlet, a1.text) == ("T", "https://thehill.com/a", "2022-01-21", "The Hill", BODY)
+    assert (a2.source, a3.source, a4.source) == (str(tmp_path / "b.json[1]"), str(tmp_path / "b.json[2]"), str(tmp_path / "c.json[1]"))
+    assert (a3.title, a3.text) == (None, BODY)
+    assert a4.outlet == "Wire"
+    assert loaded.problems == (f"{tmp_path / 'b.json[3]'}: no text (expected one of: text, body, content); skipped",)
+
+
+def test_jsonl_lines_sources_and_bad_lines(tmp_path: Path) -> None:
+    lines = [
+        json.dumps({"title": "One", "text": BODY, "source": "Reuters", "date": 20220121}),
+        "",
+        "[1, 2]",
+        "{broken",
+        json.dumps({"title": "No text"}),
+        json.dumps({"title": "Two", "content": BODY, "url": None, "date": "Fri, 21 Jan 2022 10:00:00 GMT"}),
+    ]
+    path = write(tmp_path, "cluster.jsonl", "\n".join(lines) + "\n")
+    loaded = load_cluster(path)
+    assert [(a.id, a.title, a.source) for a in loaded.articles] == [("a1", "One", f"{path}:1"), ("a2", "Two", f"{path}:6")]
+    assert [a.outlet for a in loaded.articles] == ["Reuters", None]
+    assert [a.date for a in loaded.articles] == ["2022-01-21", "2022-01-21"]
+    assert [problem.split(": ", 1)[0] for problem in loaded.problems] == [f"{path}:3", f"{path}:4", f"{path}:5"]
+    assert "expected an article object, got list" in loaded.problems[0]
+
+
+def test_a_jsonl_of_clusters_says_so(tmp_path: Path) -> None:
+    path = write(tmp_path, "eval.jsonl", json.dumps({"id": "c", "articles": [{"text": BODY}], "references": []}))
+    with pytest.raises(InputError, match="it looks like a cluster"):
+        load_cluster(path)
+
+
+# HTML
+
+
+def test_html_page_text_and_metadata(tmp_path: Path) -> None:
+    paragraphs = "".join(
+        f"<p>{sentence}</p>"
+        for sentence in (
+            "US Secretary of State Antony Blinken met Russian Foreign Minister Sergey Lavrov in Geneva on Friday.",
+            "The two diplomats agreed to keep talking after Washington sends written answers next week.",
+            "Neither side expected a breakthrough at the meeting, officials said before the talks began.",
+        )
+    )
+    page = (
+        '<html><head><title>Blinken meets Lavrov | The Hill</title>'
+        '<link rel="canonical" href="https://thehill.com/policy/590742">'
+        '<meta property="article:published_time" content="2022-01-21T10:00:00Z"></head>'
+        f"<body><nav>Home | World</nav><article><h1>Blinken meets Lavrov</h1>{paragraphs}</article>"
+        "<footer>Copyright</footer></body></html>"
+    )
+    article = load_cluster(write(tmp_path, "page.html", page)).articles[0]
+    assert article.title == "Blinken meets Lavrov"
+    assert article.url == "https://thehill.com/policy/590742"
+    assert article.date == "2022-01-21"
+    assert "agreed to keep talking after Washington sends written answers" in article.text
+    assert "Copyright" not in article.text
+
+
+# Errors
+
+
+def test_missing_path(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file or folder"):
+        load_cluster(tmp_path / "nope")
+
+
+def test_empty_folder_and_folder_without_articles(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no article files"):
+        load_cluster(tmp_path)
+    write(tmp_path, "README.md", "# About")
+    write(tmp_path, ".draft.txt", BODY)
+    with pytest.raises(InputError, match="no article files"):
+        load_cluster(tmp_path)
+
+
+def test_folder_with_no_readable_article(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", "")
+    write(tmp_path, "b.txt", b"\x00\x00")
+    with pytest.raises(InputError) as raised:
+        load_cluster(tmp_path)
+    assert str(raised.value) == f"no readable article in {tmp_path}: {tmp_path / 'a.txt'}: file is empty (and 1 more problems)"
+
+
+def test_unsupported_and_bad_single_files(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="unsupported file"):
+        load_cluster(write(tmp_path, "a.pdf", b"%PDF-1.4"))
+    with pytest.raises(InputError, match="file is empty"):
+        load_cluster(write(tmp_path, "a.txt", ""))
+
+
+# Records and dates
+
+
+def test_articles_from_records() -> None:
+    loaded = articles_from_records([{"text": BODY, "title": "A"}, "junk", {"body": BODY, "date": "January 21, 2022"}])
+    assert [(a.id, a.source, a.title, a.date) for a in loaded.articles] == [
+        ("a1", "record 1", "A", None),
+        ("a2", "record 3", None, "2022-01-21"),
+    ]
+    assert loaded.problems == ("record 2: expected an article object, got str; skipped",)
+
+
+def test_articles_from_no_records() -> None:
+    with pytest.raises(InputError, match="no readable article in the records given"):
+        articles_from_records([])
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("20220121", "2022-01-21"),
+        (20220121, "2022-01-21"),
+        ("2022-01-21", "2022-01-21"),
+        ("2022/1/21", "2022-01-21"),
+        ("2022-01-21T10:00:00+00:00", "2022-01-21"),
+        ("2022-01-21 10:00", "2022-01-21"),
+        ("January 21, 2022", "2022-01-21"),
+        ("Jan 21, 2022", "2022-01-21"),
+        ("Jan. 21, 2022", "2022-01-21"),
+        ("21 January 2022", "2022-01-21"),
+        ("Fri, 21 Jan 2022 10:00:00 GMT", "2022-01-21"),
+        ("20221399", None),
+        ("2022-02-30", None),
+        ("yesterday", None),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_normalise_date(value: object, expected: str | None) -> None:
+    assert normalise_date(value) == expected

@@ -1,0 +1,110 @@
+from __future__ import annotations
+
+import pytest
+
+from briefer.clean import clean_article
+from briefer.load import load_cluster, sample_cluster_path
+from briefer.sentences import is_statement, sentences_of, split_sentences
+from briefer.types import Article
+
+
+def pieces(text: str) -> list[str]:
+    return [text[start:end] for start, end in split_sentences(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('He said it would end "today." Talks resume Monday.', ['He said it would end "today."', "Talks resume Monday."]),
+        ('"We are ready," he said. Nothing more.', ['"We are ready," he said.', "Nothing more."]),
+        ('"Are we ready?" he asked. Nobody knew.', ['"Are we ready?" he asked.', "Nobody knew."]),
+        ("It rose. (The index fell.) Then it rose.", ["It rose.", "(The index fell.)", "Then it rose."]),
+        ("The U.S. Secretary of State flew in. The U.K. followed.", ["The U.S. Secretary of State flew in.", "The U.K. followed."]),
+        ("Talks in the U.S. The move surprised many.", ["Talks in the U.S.", "The move surprised many."]),
+        ("Mr. Blinken and Dr. Lee met Sen. Warren and Gen. Milley.", ["Mr. Blinken and Dr. Lee met Sen. Warren and Gen. Milley."]),
+        ("It happened on Jan. 21 at 10 a.m. Eastern time.", ["It happened on Jan. 21 at 10 a.m. Eastern time."]),
+        ("It starts at 10 a.m. The doors open early.", ["It starts at 10 a.m.", "The doors open early."]),
+        ("Resolution No. 3 passed. No. It failed.", ["Resolution No. 3 passed.", "No.", "It failed."]),
+        ("Sergey V. Lavrov spoke. Christi C. Elwood wrote it.", ["Sergey V. Lavrov spoke.", "Christi C. Elwood wrote it."]),
+        ("Growth was 3.5% last year. It slowed.", ["Growth was 3.5% last year.", "It slowed."]),
+        ("Read it on thehill.com today. Or not.", ["Read it on thehill.com today.", "Or not."]),
+        ("See https://example.com/a.b/C.html now. Fine.", ["See https://example.com/a.b/C.html now.", "Fine."]),
+        ("He paused... Then he left. It was… Over.", ["He paused...", "Then he left.", "It was…", "Over."]),
+        ("He paused... and then left.", ["He paused... and then left."]),
+        ("Apple Inc. Chief Tim Cook spoke. Apple Inc. It grew.", ["Apple Inc. Chief Tim Cook spoke.", "Apple Inc.", "It grew."]),
+        ("Did it work? Yes! It did.", ["Did it work?", "Yes!", "It did."]),
+        ("In 2021. The year ended.", ["In 2021.", "The year ended."]),
+        ("Line one has no stop\nLine two does.", ["Line one has no stop", "Line two does."]),
+    ],
+)
+def test_split_sentences_on_news_cases(text: str, expected: list[str]) -> None:
+    assert pieces(text) == expected
+
+
+def test_spans_are_stripped_offsets_into_the_text() -> None:
+    text = "  First one here.   Second one here.\n\n  Third one.  "
+    spans = split_sentences(text)
+    assert [text[start:end] for start, end in spans] == ["First one here.", "Second one here.", "Third one."]
+    assert all(start < end for start, end in spans)
+    assert spans == sorted(spans)
+
+
+def test_empty_and_blank_text_have_no_sentences() -> None:
+    assert split_sentences("") == []
+    assert split_sentences(" \n\n \t") == []
+
+
+def test_sentences_of_keeps_offsets_into_article_text() -> None:
+    article = Article("a7", "Blinken met Lavrov in Geneva. They talked for ninety minutes.\n\nNo breakthrough came of it.")
+    found = sentences_of(article)
+    assert [s.index for s in found] == [0, 1, 2]
+    assert {s.article_id for s in found} == {"a7"}
+    for sentence in found:
+        assert article.text[sentence.start : sentence.end] == sentence.text
+
+
+def test_sentences_of_skips_fragments_and_headings_but_keeps_the_text() -> None:
+    text = (
+        "Blinken met Lavrov in Geneva on Friday.\n\n"
+        "US to give written response next week\n\n"
+        "___\n\n"
+        "Image: AP.\n\n"
+        "Lavrov said Russia awaits written answers. Yes.\n\n"
+        "Keep our heads in the game, will we?"
+    )
+    article = Article("a1", text)
+    assert [s.text for s in sentences_of(article)] == [
+        "Blinken met Lavrov in Geneva on Friday.",
+        "Lavrov said Russia awaits written answers.",
+        "Keep our heads in the game, will we?",
+    ]
+    assert [s.index for s in sentences_of(article)] == [0, 1, 2]
+
+
+def test_an_unpunctuated_line_that_is_long_is_a_sentence_not_a_heading() -> None:
+    line = "Blinken said the two sides would keep talking next week after the written answers arrive in Moscow"
+    assert is_statement(line, whole_line=True)
+    assert not is_statement("Blinken said Biden fully prepared to meet Putin", whole_line=True)
+    assert is_statement("Blinken said Biden fully prepared to meet Putin", whole_line=False)
+
+
+def test_every_seed_sentence_indexes_into_its_cleaned_article() -> None:
+    for article in load_cluster(sample_cluster_path()).articles:
+        cleaned = clean_article(article)
+        found = sentences_of(cleaned)
+        assert len(found) >= 8, article.source
+        for sentence in found:
+            assert cleaned.text[sentence.start : sentence.end] == sentence.text
+            assert sentence.words >= 4
+
+
+def test_seed_quote_and_initials_are_split_right() -> None:
+    articles = {a.source.rsplit("/", 1)[-1][:3]: clean_article(a) for a in load_cluster(sample_cluster_path()).articles}
+    texts = [s.text for s in sentences_of(articles["000"])]
+    assert (
+        '"We are waiting for their official answer to Russian security demands," Lavrov said during a press '
+        "conference after a meeting with US Secretary of State Antony Blinken." in texts
+    )
+    assert '"We\'re planning another conversation at our ministerial level."' in texts
+    assert all("Christi C. Elwood" not in s.text for s in sentences_of(articles["001"]))
+    assert any(s.text.startswith("When Russian forces massed near the Ukrainian border, U.S. Secretary") for s in sentences_of(articles["003"]))
