@@ -21,7 +21,7 @@ _TITLES = frozenset(
 # Abbreviations that may also end a sentence: they end one only before a word that usually starts a sentence.
 _AMBIGUOUS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec no nos inc corp co ltd llc plc jr sr st ave blvd etc approx "
-    "est dept univ assn bros".split()
+    "est dept univ assn bros fig figs ref refs eq vol pp".split()
 )
 # Words that start sentences. After an ambiguous abbreviation ("U.S.", "Inc.", "V.") a capitalised word is
 # usually a name ("U.S. Secretary", "Sergey V. Lavrov"); one of these means a new sentence ("in the U.S. The").
@@ -32,8 +32,8 @@ _SENTENCE_STARTERS = frozenset(
     "two three what who why how where which".split()
 )
 
-# End punctuation, then any closing quotes or brackets, then the whitespace that must follow a boundary.
-_CANDIDATE = re.compile(r"(?:[.!?]+|…)[\"'”’)\]]*(?=\s)")
+# End punctuation, then any closing quotes or brackets and reference marks ("[12]"), then whitespace.
+_CANDIDATE = re.compile(r"(?:[.!?]+|…)[\"'”’)\]]*(?:\[\d+\])*(?=\s)")
 _WORD_BEFORE = re.compile(r"([^\s\"'“‘(\[]+)$")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.){2,}")  # U.S., a.m., D.C.
 _INITIAL = re.compile(r"[A-Z]\.")

@@ -34,6 +34,8 @@ def pieces(text: str) -> list[str]:
         ("Apple Inc. Chief Tim Cook spoke. Apple Inc. It grew.", ["Apple Inc. Chief Tim Cook spoke.", "Apple Inc.", "It grew."]),
         ("Did it work? Yes! It did.", ["Did it work?", "Yes!", "It did."]),
         ("In 2021. The year ended.", ["In 2021.", "The year ended."]),
+        ("Bones differ (Fig. 2b) in size. See ref. 41 too.", ["Bones differ (Fig. 2b) in size.", "See ref. 41 too."]),
+        ("It is known as FAS.[1][2] Other types exist.", ["It is known as FAS.[1][2]", "Other types exist."]),
         ("Line one has no stop\nLine two does.", ["Line one has no stop", "Line two does."]),
     ],
 )
