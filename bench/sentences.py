@@ -10,6 +10,7 @@ exact sentence lists on the cases below, plus boundary precision/recall. Prints 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import platform
 import re
@@ -27,16 +28,31 @@ CASES: list[tuple[str, list[str]]] = [
     ('He said it would end "today." Talks resume Monday.', ['He said it would end "today."', "Talks resume Monday."]),
     ('"We are ready," he said. Nothing more.', ['"We are ready," he said.', "Nothing more."]),
     ('"Are we ready?" he asked. Nobody knew.', ['"Are we ready?" he asked.', "Nobody knew."]),
-    ("\u201cIt is over,\u201d she said. \u201cWe lost.\u201d Then she left.", ["\u201cIt is over,\u201d she said.", "\u201cWe lost.\u201d", "Then she left."]),
-    ("The U.S. Secretary of State flew in. The U.K. followed.", ["The U.S. Secretary of State flew in.", "The U.K. followed."]),
+    (
+        "\u201cIt is over,\u201d she said. \u201cWe lost.\u201d Then she left.",
+        ["\u201cIt is over,\u201d she said.", "\u201cWe lost.\u201d", "Then she left."],
+    ),
+    (
+        "The U.S. Secretary of State flew in. The U.K. followed.",
+        ["The U.S. Secretary of State flew in.", "The U.K. followed."],
+    ),
     ("Talks in the U.S. The move surprised many.", ["Talks in the U.S.", "The move surprised many."]),
     ("He moved to the U.S. Officials confirmed it.", ["He moved to the U.S.", "Officials confirmed it."]),
-    ("Mr. Blinken and Dr. Lee met Sen. Warren and Gen. Milley.", ["Mr. Blinken and Dr. Lee met Sen. Warren and Gen. Milley."]),
-    ("Rep. Ocasio-Cortez and Gov. Newsom spoke with Lt. Col. Vindman.", ["Rep. Ocasio-Cortez and Gov. Newsom spoke with Lt. Col. Vindman."]),
+    (
+        "Mr. Blinken and Dr. Lee met Sen. Warren and Gen. Milley.",
+        ["Mr. Blinken and Dr. Lee met Sen. Warren and Gen. Milley."],
+    ),
+    (
+        "Rep. Ocasio-Cortez and Gov. Newsom spoke with Lt. Col. Vindman.",
+        ["Rep. Ocasio-Cortez and Gov. Newsom spoke with Lt. Col. Vindman."],
+    ),
     ("Ms. Harris met Mrs. Obama and Prof. Stiglitz.", ["Ms. Harris met Mrs. Obama and Prof. Stiglitz."]),
     ("It happened on Jan. 21 at 10 a.m. Eastern time.", ["It happened on Jan. 21 at 10 a.m. Eastern time."]),
     ("It starts at 10 a.m. The doors open early.", ["It starts at 10 a.m.", "The doors open early."]),
-    ("The vote is set for Sept. 30. Few expect it to pass.", ["The vote is set for Sept. 30.", "Few expect it to pass."]),
+    (
+        "The vote is set for Sept. 30. Few expect it to pass.",
+        ["The vote is set for Sept. 30.", "Few expect it to pass."],
+    ),
     ("Resolution No. 3 passed. No. It failed.", ["Resolution No. 3 passed.", "No.", "It failed."]),
     ("Sergey V. Lavrov spoke. Christi C. Elwood wrote it.", ["Sergey V. Lavrov spoke.", "Christi C. Elwood wrote it."]),
     ("John F. Kennedy Airport was shut. Flights resumed.", ["John F. Kennedy Airport was shut.", "Flights resumed."]),
@@ -46,25 +62,49 @@ CASES: list[tuple[str, list[str]]] = [
     ("See https://example.com/a.b/C.html now. Fine.", ["See https://example.com/a.b/C.html now.", "Fine."]),
     ("He paused... Then he left.", ["He paused...", "Then he left."]),
     ("He paused... and then left.", ["He paused... and then left."]),
-    ("Apple Inc. Chief Tim Cook spoke. Apple Inc. It grew.", ["Apple Inc. Chief Tim Cook spoke.", "Apple Inc.", "It grew."]),
+    (
+        "Apple Inc. Chief Tim Cook spoke. Apple Inc. It grew.",
+        ["Apple Inc. Chief Tim Cook spoke.", "Apple Inc.", "It grew."],
+    ),
     ("Did it work? Yes! It did.", ["Did it work?", "Yes!", "It did."]),
     ("In 2021. The year ended.", ["In 2021.", "The year ended."]),
     ("Washington, D.C. is quiet. Congress is away.", ["Washington, D.C. is quiet.", "Congress is away."]),
-    ("The company (founded in 1999.) grew fast. It went public.", ["The company (founded in 1999.) grew fast.", "It went public."]),
-    ("Officials said the talks were \"frank.\" Lavrov agreed.", ['Officials said the talks were "frank."', "Lavrov agreed."]),
-    ("The U.N. Security Council met. It adjourned at 5 p.m. Friday.", ["The U.N. Security Council met.", "It adjourned at 5 p.m. Friday."]),
-    ("Martin Luther King Jr. Day is a holiday. Schools close.", ["Martin Luther King Jr. Day is a holiday.", "Schools close."]),
+    (
+        "The company (founded in 1999.) grew fast. It went public.",
+        ["The company (founded in 1999.) grew fast.", "It went public."],
+    ),
+    (
+        'Officials said the talks were "frank." Lavrov agreed.',
+        ['Officials said the talks were "frank."', "Lavrov agreed."],
+    ),
+    (
+        "The U.N. Security Council met. It adjourned at 5 p.m. Friday.",
+        ["The U.N. Security Council met.", "It adjourned at 5 p.m. Friday."],
+    ),
+    (
+        "Martin Luther King Jr. Day is a holiday. Schools close.",
+        ["Martin Luther King Jr. Day is a holiday.", "Schools close."],
+    ),
     ("He cited e.g. the 2014 case. Others disagreed.", ["He cited e.g. the 2014 case.", "Others disagreed."]),
     ("Blinken met Lavrov.\nThey talked.\n\nNo deal.", ["Blinken met Lavrov.", "They talked.", "No deal."]),
     ("The St. Louis Cardinals won. St. Paul lost.", ["The St. Louis Cardinals won.", "St. Paul lost."]),
-    ("Ukraine's army is on alert. Russia denies it will invade!", ["Ukraine's army is on alert.", "Russia denies it will invade!"]),
+    (
+        "Ukraine's army is on alert. Russia denies it will invade!",
+        ["Ukraine's army is on alert.", "Russia denies it will invade!"],
+    ),
     ("It costs 5 vs. 10 dollars. Buyers balk.", ["It costs 5 vs. 10 dollars.", "Buyers balk."]),
-    ("Lavrov said: \"We will see.\" He left.", ['Lavrov said: "We will see."', "He left."]),
+    ('Lavrov said: "We will see." He left.', ['Lavrov said: "We will see."', "He left."]),
     # Added after reading where briefer and pysbd disagree on Multi-News:
-    ('"We look forward to a resolution. Confrontation is never good," he said.', ['"We look forward to a resolution.', 'Confrontation is never good," he said.']),
+    (
+        '"We look forward to a resolution. Confrontation is never good," he said.',
+        ['"We look forward to a resolution.', 'Confrontation is never good," he said.'],
+    ),
     ("Bones differ (Fig. 2b) in size. See ref. 41 too.", ["Bones differ (Fig. 2b) in size.", "See ref. 41 too."]),
     ("It is known as FAS.[1][2] Other types exist.", ["It is known as FAS.[1][2]", "Other types exist."]),
-    ("Four people were shot around 11:30 a.m. Wednesday, police said.", ["Four people were shot around 11:30 a.m. Wednesday, police said."]),
+    (
+        "Four people were shot around 11:30 a.m. Wednesday, police said.",
+        ["Four people were shot around 11:30 a.m. Wednesday, police said."],
+    ),
 ]
 
 
@@ -157,29 +197,34 @@ def speed(split: Callable[[str], Spans], texts: list[str], repeat: int) -> tuple
 
 def agreement(ours: list[Spans], reference: list[Spans]) -> float:
     """F1 of sentence boundaries against another splitter's, over the whole corpus."""
-    both = sum(len(boundaries(a) & boundaries(b)) for a, b in zip(ours, reference))
-    total = sum(len(boundaries(a)) + len(boundaries(b)) for a, b in zip(ours, reference))
+    both = sum(len(boundaries(a) & boundaries(b)) for a, b in zip(ours, reference, strict=True))
+    total = sum(len(boundaries(a)) + len(boundaries(b)) for a, b in zip(ours, reference, strict=True))
     return 2 * both / max(total, 1)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--eval", type=Path, default=Path(__file__).resolve().parents[2] / "shared/eval/multinews-dev.jsonl")
+    parser.add_argument(
+        "--eval", type=Path, default=Path(__file__).resolve().parents[2] / "shared/eval/multinews-dev.jsonl"
+    )
     parser.add_argument("--repeat", type=int, default=3, help="timed runs per splitter; the best is kept")
     args = parser.parse_args()
 
     with args.eval.open(encoding="utf-8") as handle:
         texts = [article["text"] for line in handle for article in json.loads(line)["articles"]]
     splitters: dict[str, Callable[[str], Spans]] = {"briefer": briefer_spans, "pysbd": make_pysbd()}
-    try:
+    with contextlib.suppress(ImportError):  # syntok is optional
         splitters["syntok"] = make_syntok()
-    except ImportError:
-        pass
     splitters["naive regex"] = naive_spans
 
-    print(f"{len(texts)} articles, {sum(map(len, texts)):,} characters from {args.eval.name}; "
-          f"{platform.processor() or platform.machine()}, Python {platform.python_version()}, {date.today()}\n")
-    print("| splitter | sentences | seconds | sentences/s | vs pysbd | exact cases | boundary P | boundary R | agreement with pysbd |")
+    print(
+        f"{len(texts)} articles, {sum(map(len, texts)):,} characters from {args.eval.name}; "
+        f"{platform.processor() or platform.machine()}, Python {platform.python_version()}, {date.today()}\n"
+    )
+    print(
+        "| splitter | sentences | seconds | sentences/s | vs pysbd | exact cases | boundary P | boundary R "
+        "| agreement with pysbd |"
+    )
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     timed = {name: speed(split, texts, 1 if name == "pysbd" else args.repeat) for name, split in splitters.items()}
     wrong_by_splitter = {}

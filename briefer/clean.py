@@ -25,11 +25,13 @@ _BOILERPLATE_LINES = re.compile(
     | (advertisement|story\ continues\ below\ advertisement|story\ continued\ below|continue\ reading.*)
     | advertisement\ continue\ reading\ the\ main\ story | top\ of\ page | article\ excerpt
     | tweet\ with\ a\ location | add\ a\ location\ to\ your\ tweets
-    | (share|tweet|email|print|facebook|twitter|reddit|linkedin|whatsapp|pinterest|play\ facebook)(\ this\ (article|story))?
+    | (share|tweet|email|print|facebook|twitter|reddit|linkedin|whatsapp|pinterest|play\ facebook)
+      (\ this\ (article|story))?
     | sign\ up\ (for|to)\ .{0,60}newsletter.* | subscribe\ to\ .{0,60}newsletter.*
     | \(?(picture|image|photo|photograph|pic|credit|photo\ credit|image\ credit)s?\s*:\ *[^.]{1,60}\)?
     | toggle\ caption\ .{1,80}
-    | .{0,60}\ contributed\ (to\ )?(this\ )?report(ing)?\.? | (additional\ )?reporting\ by\ [^.]{1,80};\ editing\ by\ .{1,80}
+    | .{0,60}\ contributed\ (to\ )?(this\ )?report(ing)?\.?
+    | (additional\ )?reporting\ by\ [^.]{1,80};\ editing\ by\ .{1,80}
     """
 )
 # A photo credit naming an agency: "Nicholas Kamm/AFP/Getty Images".

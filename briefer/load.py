@@ -246,7 +246,9 @@ def _scalar(value: object) -> str | None:
 _URL_LINE = re.compile(r"(?:url:\s*)?(https?://\S+)", re.IGNORECASE)
 _DATE_LINE = re.compile(r"(?:date:?\s+)?(\d{8}|\d{4}-\d{2}-\d{2})\b\s*(.*)", re.IGNORECASE | re.DOTALL)
 _TITLE_WORDS = 30
-_TITLE_CASE_SMALL_WORDS = frozenset("a an the and or but nor for on in at to by of off up as via vs with from into".split())
+_TITLE_CASE_SMALL_WORDS = frozenset(
+    "a an the and or but nor for on in at to by of off up as via vs with from into".split()
+)
 # Fewer words than this in a page's main text means trafilatura found navigation, not an article.
 _MIN_PAGE_WORDS = 10
 

@@ -8,6 +8,7 @@ article gets a neutral label such as "Source 3": a brand name is never guessed.
 from __future__ import annotations
 
 import dataclasses
+import ipaddress
 import re
 import sys
 from collections.abc import Iterable, Mapping
@@ -59,9 +60,11 @@ def outlet_from_url(url: str, overrides: Mapping[str, str] | None = None) -> str
 
 def registered_domain(host: str) -> str:
     """The domain a publisher registered: ``www.example-news.co.uk`` -> ``example-news.co.uk``."""
+    try:
+        return str(ipaddress.ip_address(host))  # an IP address has no registered domain
+    except ValueError:
+        pass
     labels = host.lower().strip(".").split(".")
-    if re.fullmatch(r"[\d.]+|[0-9a-f:]+", host):
-        return host  # an IP address has no registered domain
     keep = 3 if ".".join(labels[-2:]) in _TWO_LABEL_SUFFIXES else 2
     return ".".join(labels[-keep:])
 

@@ -1,7 +1,7 @@
 """Splitting article text into sentences with character offsets back into the text.
 
-A small rule-based splitter written for news copy: it is about two orders of magnitude faster than pysbd (see
-``bench/sentences.py``) and handles what news text needs: quotes (``…today." He`` ends after the quote,
+A small rule-based splitter written for news copy, about 25 times faster than pysbd and more accurate on news
+(``bench/results/sentences.md``). It handles what news text needs: quotes (``…today." He`` ends after the quote,
 ``"Ready!" he said.`` does not end at all), titles (``Mr.``, ``Sen.``), initials (``Sergey V. Lavrov``),
 dotted abbreviations (``U.S.``, ``a.m.``), decimals and domains (no space after the dot, so never a boundary)
 and ellipses. Line breaks always end a sentence: ``briefer.clean`` puts one paragraph on each line.

@@ -22,10 +22,10 @@ def words(text: str) -> str:
 
 
 def seeds() -> dict[str, Article]:
-    return {Article_name(a): a for a in load_cluster(sample_cluster_path()).articles}
+    return {seed_name(a): a for a in load_cluster(sample_cluster_path()).articles}
 
 
-def Article_name(article: Article) -> str:
+def seed_name(article: Article) -> str:
     return (article.source or "").rsplit("/", 1)[-1][:3]
 
 
@@ -132,8 +132,11 @@ def test_boilerplate_words_inside_news_are_kept() -> None:
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
-        ('Biden said Thursday in a statement. Read more', "Biden said Thursday in a statement."),
-        ("It constitutes a growing threat on Russia's western flank. ANI", "It constitutes a growing threat on Russia's western flank."),
+        ("Biden said Thursday in a statement. Read more", "Biden said Thursday in a statement."),
+        (
+            "It constitutes a growing threat on Russia's western flank. ANI",
+            "It constitutes a growing threat on Russia's western flank.",
+        ),
         ('"It is a threat," he said. (PTI)', '"It is a threat," he said.'),
     ],
 )
@@ -157,14 +160,20 @@ def test_a_lone_name_line_at_the_end_is_a_byline() -> None:
     [
         ("They met in Geneva.Blinken said so.", "They met in Geneva. Blinken said so."),
         ("Russia's security demands.Both sides admitted it.", "Russia's security demands. Both sides admitted it."),
-        ('He is "fully prepared" if "useful and productive.""If we conclude," he said.', 'He is "fully prepared" if "useful and productive." "If we conclude," he said.'),
+        (
+            'He is "fully prepared" if "useful and productive.""If we conclude," he said.',
+            'He is "fully prepared" if "useful and productive." "If we conclude," he said.',
+        ),
         ('He met Lavrov."I told him," Blinken said.', 'He met Lavrov. "I told him," Blinken said.'),
         ('He said "it is over."Then he left.', 'He said "it is over." Then he left.'),
         ("It fell in 2021.The year ended.", "It fell in 2021. The year ended."),
         ("Is it over?Yes it is.", "Is it over? Yes it is."),
         ("The U.S.Secretary spoke.", "The U.S.Secretary spoke."),
         ("Growth hit 3.5% on thehill.com today.", "Growth hit 3.5% on thehill.com today."),
-        ("See https://example.com/news.Html or www.site.com/a.B today.", "See https://example.com/news.Html or www.site.com/a.B today."),
+        (
+            "See https://example.com/news.Html or www.site.com/a.B today.",
+            "See https://example.com/news.Html or www.site.com/a.B today.",
+        ),
     ],
 )
 def test_glued_sentences_are_split_and_abbreviations_left_alone(text: str, expected: str) -> None:
@@ -180,7 +189,10 @@ def test_a_body_repeated_as_one_glued_line_is_removed_but_new_sentences_stay() -
 
 
 def test_short_repeated_sentences_are_kept() -> None:
-    assert cleaned("He said no. Then he left.\nHe said no. Then he stayed.") == "He said no. Then he left.\n\nHe said no. Then he stayed."
+    assert (
+        cleaned("He said no. Then he left.\nHe said no. Then he stayed.")
+        == "He said no. Then he left.\n\nHe said no. Then he stayed."
+    )
 
 
 @pytest.mark.parametrize(
@@ -203,7 +215,7 @@ def test_a_line_merely_starting_like_the_title_is_kept() -> None:
 
 def test_quotes_are_straightened_and_apostrophes_kept() -> None:
     text = "Lavrov said Russia\u2019s \u201cposition\u201d is \u2018clear\u2019 and \u00abfirm\u00bb."
-    assert cleaned(text) == "Lavrov said Russia's \"position\" is 'clear' and \"firm\"."
+    assert cleaned(text) == 'Lavrov said Russia\'s "position" is \'clear\' and "firm".'
 
 
 def test_title_quotes_and_spaces_are_normalised_too() -> None:
@@ -222,7 +234,10 @@ def test_hard_wrapped_lines_are_joined_into_paragraphs() -> None:
 
 
 def test_a_stray_full_stop_between_sentences_goes() -> None:
-    assert cleaned("They joined NATO in the future. . But he added more.") == "They joined NATO in the future. But he added more."
+    assert (
+        cleaned("They joined NATO in the future. . But he added more.")
+        == "They joined NATO in the future. But he added more."
+    )
 
 
 def test_section_headings_stay_as_their_own_lines() -> None:
@@ -231,9 +246,17 @@ def test_section_headings_stay_as_their_own_lines() -> None:
 
 
 def test_only_text_and_title_change() -> None:
-    article = Article("a3", f"{NEWS}\nLeave A Reply", title="T", url="https://x.com/a", date="2022-01-21", outlet="X", source="f.txt")
+    article = Article(
+        "a3", f"{NEWS}\nLeave A Reply", title="T", url="https://x.com/a", date="2022-01-21", outlet="X", source="f.txt"
+    )
     result = clean_article(article)
-    assert (result.id, result.url, result.date, result.outlet, result.source) == ("a3", "https://x.com/a", "2022-01-21", "X", "f.txt")
+    assert (result.id, result.url, result.date, result.outlet, result.source) == (
+        "a3",
+        "https://x.com/a",
+        "2022-01-21",
+        "X",
+        "f.txt",
+    )
     assert article.text == f"{NEWS}\nLeave A Reply"  # the input is not changed
 
 

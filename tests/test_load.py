@@ -44,7 +44,10 @@ def test_seed_headers_are_read() -> None:
     assert articles[1].url is None
     assert articles[2].title is None
     assert articles[2].text.startswith("Despite reaching no breakthroughs")
-    assert articles[3].title == "After a Discussion on Ukraine, the United States and Russia Agreed to Continue Discussing."
+    assert (
+        articles[3].title
+        == "After a Discussion on Ukraine, the United States and Russia Agreed to Continue Discussing."
+    )
     assert articles[4].url and articles[4].url.startswith("https://thehill.com/")
     assert all(a.outlet is None for a in articles)
 
@@ -55,16 +58,26 @@ def test_seed_headers_are_read() -> None:
 @pytest.mark.parametrize(
     ("content", "title", "date", "url"),
     [
-        (f"Blinken meets Lavrov\n20220121\nhttps://x.com/a\n{BODY}", "Blinken meets Lavrov", "2022-01-21", "https://x.com/a"),
+        (
+            f"Blinken meets Lavrov\n20220121\nhttps://x.com/a\n{BODY}",
+            "Blinken meets Lavrov",
+            "2022-01-21",
+            "https://x.com/a",
+        ),
         (f"Blinken meets Lavrov\n\n{BODY}", "Blinken meets Lavrov", None, None),
         (f"Blinken meets Lavrov\n2022-01-21\n{BODY}", "Blinken meets Lavrov", "2022-01-21", None),
         (f" date 2022-01-21 {BODY}", None, "2022-01-21", None),
         (f"Date: 2022-01-21\n{BODY}", None, "2022-01-21", None),
         (f"https://x.com/a\nBlinken meets Lavrov\n{BODY}", None, None, "https://x.com/a"),
         (f"# Blinken meets Lavrov\n\n{BODY}", "Blinken meets Lavrov", None, None),
-        (f"Blinken and Lavrov Agree to Keep Talking.\n\n{BODY}", "Blinken and Lavrov Agree to Keep Talking.", None, None),
+        (
+            f"Blinken and Lavrov Agree to Keep Talking.\n\n{BODY}",
+            "Blinken and Lavrov Agree to Keep Talking.",
+            None,
+            None,
+        ),
         (BODY, None, None, None),
-        (f"Blinken met Lavrov in Geneva on Friday.\n\nThey agreed to keep talking.", None, None, None),
+        ("Blinken met Lavrov in Geneva on Friday.\n\nThey agreed to keep talking.", None, None, None),
         (f"Blinken meets Lavrov\n20221399\n{BODY}", "Blinken meets Lavrov", None, None),
     ],
 )
@@ -118,7 +131,11 @@ def test_folder_order_ids_and_what_is_ignored(tmp_path: Path) -> None:
         ("blank.txt", " \n\n\t", "file is empty"),
         ("binary.txt", b"\x00\x01\x02binary\x00", "binary file, not text"),
         ("latin.txt", bytes(range(0x80, 0x100)) * 20, "not UTF-8 text"),
-        ("bad.json", "{not json", "invalid JSON (Expecting property name enclosed in double quotes at line 1, column 2)"),
+        (
+            "bad.json",
+            "{not json",
+            "invalid JSON (Expecting property name enclosed in double quotes at line 1, column 2)",
+        ),
         ("list.json", "[1, 2]", None),
         ("number.json", "42", "expected an article object, got int"),
         ("notext.json", json.dumps({"title": "T", "text": "  "}), "no text (expected one of: text, body, content)"),
@@ -126,7 +143,9 @@ def test_folder_order_ids_and_what_is_ignored(tmp_path: Path) -> None:
         ("empty.html", "<html><body><nav>Home</nav></body></html>", "no article text found in the page"),
     ],
 )
-def test_one_bad_file_is_reported_and_the_rest_loads(tmp_path: Path, name: str, content: str | bytes, why: str | None) -> None:
+def test_one_bad_file_is_reported_and_the_rest_loads(
+    tmp_path: Path, name: str, content: str | bytes, why: str | None
+) -> None:
     write(tmp_path, "0good.txt", f"Good\n\n{BODY}")
     write(tmp_path, name, content)
     loaded = load_cluster(tmp_path)
@@ -164,14 +183,34 @@ def test_encodings(tmp_path: Path) -> None:
 
 
 def test_json_object_list_and_cluster(tmp_path: Path) -> None:
-    record = {"title": "T", "url": "https://thehill.com/a", "date": "2022-01-21T10:00:00Z", "outlet": "The Hill", "text": BODY}
+    record = {
+        "title": "T",
+        "url": "https://thehill.com/a",
+        "date": "2022-01-21T10:00:00Z",
+        "outlet": "The Hill",
+        "text": BODY,
+    }
     write(tmp_path, "a.json", json.dumps(record))
     write(tmp_path, "b.json", json.dumps([record, {"body": BODY}, {"title": "no text"}]))
-    write(tmp_path, "c.json", json.dumps({"id": "cluster", "articles": [{"content": BODY, "source": {"id": None, "name": "Wire"}}]}))
+    write(
+        tmp_path,
+        "c.json",
+        json.dumps({"id": "cluster", "articles": [{"content": BODY, "source": {"id": None, "name": "Wire"}}]}),
+    )
     loaded = load_cluster(tmp_path)
     a1, a2, a3, a4 = loaded.articles
-    assert (a1.title, a1.url, a1.date, a1.outlet, a1.text) == ("T", "https://thehill.com/a", "2022-01-21", "The Hill", BODY)
-    assert (a2.source, a3.source, a4.source) == (str(tmp_path / "b.json[1]"), str(tmp_path / "b.json[2]"), str(tmp_path / "c.json[1]"))
+    assert (a1.title, a1.url, a1.date, a1.outlet, a1.text) == (
+        "T",
+        "https://thehill.com/a",
+        "2022-01-21",
+        "The Hill",
+        BODY,
+    )
+    assert (a2.source, a3.source, a4.source) == (
+        str(tmp_path / "b.json[1]"),
+        str(tmp_path / "b.json[2]"),
+        str(tmp_path / "c.json[1]"),
+    )
     assert (a3.title, a3.text) == (None, BODY)
     assert a4.outlet == "Wire"
     assert loaded.problems == (f"{tmp_path / 'b.json[3]'}: no text (expected one of: text, body, content); skipped",)
@@ -188,7 +227,10 @@ def test_jsonl_lines_sources_and_bad_lines(tmp_path: Path) -> None:
     ]
     path = write(tmp_path, "cluster.jsonl", "\n".join(lines) + "\n")
     loaded = load_cluster(path)
-    assert [(a.id, a.title, a.source) for a in loaded.articles] == [("a1", "One", f"{path}:1"), ("a2", "Two", f"{path}:6")]
+    assert [(a.id, a.title, a.source) for a in loaded.articles] == [
+        ("a1", "One", f"{path}:1"),
+        ("a2", "Two", f"{path}:6"),
+    ]
     assert [a.outlet for a in loaded.articles] == ["Reuters", None]
     assert [a.date for a in loaded.articles] == ["2022-01-21", "2022-01-21"]
     assert [problem.split(": ", 1)[0] for problem in loaded.problems] == [f"{path}:3", f"{path}:4", f"{path}:5"]
@@ -214,7 +256,7 @@ def test_html_page_text_and_metadata(tmp_path: Path) -> None:
         )
     )
     page = (
-        '<html><head><title>Blinken meets Lavrov | The Hill</title>'
+        "<html><head><title>Blinken meets Lavrov | The Hill</title>"
         '<link rel="canonical" href="https://thehill.com/policy/590742">'
         '<meta property="article:published_time" content="2022-01-21T10:00:00Z"></head>'
         f"<body><nav>Home | World</nav><article><h1>Blinken meets Lavrov</h1>{paragraphs}</article>"
@@ -250,7 +292,10 @@ def test_folder_with_no_readable_article(tmp_path: Path) -> None:
     write(tmp_path, "b.txt", b"\x00\x00")
     with pytest.raises(InputError) as raised:
         load_cluster(tmp_path)
-    assert str(raised.value) == f"no readable article in {tmp_path}: {tmp_path / 'a.txt'}: file is empty (and 1 more problems)"
+    assert (
+        str(raised.value)
+        == f"no readable article in {tmp_path}: {tmp_path / 'a.txt'}: file is empty (and 1 more problems)"
+    )
 
 
 def test_unsupported_and_bad_single_files(tmp_path: Path) -> None:

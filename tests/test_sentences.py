@@ -15,23 +15,38 @@ def pieces(text: str) -> list[str]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ('He said it would end "today." Talks resume Monday.', ['He said it would end "today."', "Talks resume Monday."]),
+        (
+            'He said it would end "today." Talks resume Monday.',
+            ['He said it would end "today."', "Talks resume Monday."],
+        ),
         ('"We are ready," he said. Nothing more.', ['"We are ready," he said.', "Nothing more."]),
         ('"Are we ready?" he asked. Nobody knew.', ['"Are we ready?" he asked.', "Nobody knew."]),
         ("It rose. (The index fell.) Then it rose.", ["It rose.", "(The index fell.)", "Then it rose."]),
-        ("The U.S. Secretary of State flew in. The U.K. followed.", ["The U.S. Secretary of State flew in.", "The U.K. followed."]),
+        (
+            "The U.S. Secretary of State flew in. The U.K. followed.",
+            ["The U.S. Secretary of State flew in.", "The U.K. followed."],
+        ),
         ("Talks in the U.S. The move surprised many.", ["Talks in the U.S.", "The move surprised many."]),
-        ("Mr. Blinken and Dr. Lee met Sen. Warren and Gen. Milley.", ["Mr. Blinken and Dr. Lee met Sen. Warren and Gen. Milley."]),
+        (
+            "Mr. Blinken and Dr. Lee met Sen. Warren and Gen. Milley.",
+            ["Mr. Blinken and Dr. Lee met Sen. Warren and Gen. Milley."],
+        ),
         ("It happened on Jan. 21 at 10 a.m. Eastern time.", ["It happened on Jan. 21 at 10 a.m. Eastern time."]),
         ("It starts at 10 a.m. The doors open early.", ["It starts at 10 a.m.", "The doors open early."]),
         ("Resolution No. 3 passed. No. It failed.", ["Resolution No. 3 passed.", "No.", "It failed."]),
-        ("Sergey V. Lavrov spoke. Christi C. Elwood wrote it.", ["Sergey V. Lavrov spoke.", "Christi C. Elwood wrote it."]),
+        (
+            "Sergey V. Lavrov spoke. Christi C. Elwood wrote it.",
+            ["Sergey V. Lavrov spoke.", "Christi C. Elwood wrote it."],
+        ),
         ("Growth was 3.5% last year. It slowed.", ["Growth was 3.5% last year.", "It slowed."]),
         ("Read it on thehill.com today. Or not.", ["Read it on thehill.com today.", "Or not."]),
         ("See https://example.com/a.b/C.html now. Fine.", ["See https://example.com/a.b/C.html now.", "Fine."]),
         ("He paused... Then he left. It was… Over.", ["He paused...", "Then he left.", "It was…", "Over."]),
         ("He paused... and then left.", ["He paused... and then left."]),
-        ("Apple Inc. Chief Tim Cook spoke. Apple Inc. It grew.", ["Apple Inc. Chief Tim Cook spoke.", "Apple Inc.", "It grew."]),
+        (
+            "Apple Inc. Chief Tim Cook spoke. Apple Inc. It grew.",
+            ["Apple Inc. Chief Tim Cook spoke.", "Apple Inc.", "It grew."],
+        ),
         ("Did it work? Yes! It did.", ["Did it work?", "Yes!", "It did."]),
         ("In 2021. The year ended.", ["In 2021.", "The year ended."]),
         ("Bones differ (Fig. 2b) in size. See ref. 41 too.", ["Bones differ (Fig. 2b) in size.", "See ref. 41 too."]),
@@ -57,7 +72,9 @@ def test_empty_and_blank_text_have_no_sentences() -> None:
 
 
 def test_sentences_of_keeps_offsets_into_article_text() -> None:
-    article = Article("a7", "Blinken met Lavrov in Geneva. They talked for ninety minutes.\n\nNo breakthrough came of it.")
+    article = Article(
+        "a7", "Blinken met Lavrov in Geneva. They talked for ninety minutes.\n\nNo breakthrough came of it."
+    )
     found = sentences_of(article)
     assert [s.index for s in found] == [0, 1, 2]
     assert {s.article_id for s in found} == {"a7"}
@@ -109,4 +126,7 @@ def test_seed_quote_and_initials_are_split_right() -> None:
     )
     assert '"We\'re planning another conversation at our ministerial level."' in texts
     assert all("Christi C. Elwood" not in s.text for s in sentences_of(articles["001"]))
-    assert any(s.text.startswith("When Russian forces massed near the Ukrainian border, U.S. Secretary") for s in sentences_of(articles["003"]))
+    assert any(
+        s.text.startswith("When Russian forces massed near the Ukrainian border, U.S. Secretary")
+        for s in sentences_of(articles["003"])
+    )
