@@ -270,6 +270,13 @@ def test_html_page_text_and_metadata(tmp_path: Path) -> None:
     assert "Copyright" not in article.text
 
 
+def test_an_undated_page_gets_no_invented_date(tmp_path: Path) -> None:
+    sentence = "Blinken met Lavrov in Geneva on Friday and they talked for ninety minutes about Ukraine. "
+    page = f"<html><head><title>Talks</title></head><body><article><p>{sentence * 3}</p></article></body></html>"
+    article = load_cluster(write(tmp_path, "page.html", page)).articles[0]
+    assert (article.date, article.url) == (None, None)
+
+
 # Errors
 
 
