@@ -59,6 +59,9 @@ def warn(message: str) -> None:
 from briefer.cli import brief as _brief  # noqa: E402
 
 app.command("brief", help=_brief.__doc__, epilog=EXIT_CODES_HELP)(_brief.brief_command)
+from briefer.cli import email as _email  # noqa: E402
+
+app.command("email", help=_email.__doc__, epilog=EXIT_CODES_HELP)(_email.email_command)
 from briefer.cli import evaluate as _evaluate  # noqa: E402
 
 app.command("evaluate", help=_evaluate.__doc__, epilog=EXIT_CODES_HELP)(_evaluate.evaluate_command)
