@@ -19,9 +19,9 @@ import ssl
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP as SMTP_POLICY
-from email.headerregistry import Address
 from email.utils import formatdate, make_msgid
 from pathlib import Path
 from typing import Any, Literal, Protocol
@@ -314,9 +314,7 @@ def deliver(
     if rejected:
         delivered = len(recipients) - len(rejected)
         also = f" (delivered to the other {delivered})" if delivered else ""
-        raise DeliveryError(
-            "recipient refused: " + "; ".join(f"{r}: {reply}" for r, reply in rejected.items()) + also
-        )
+        raise DeliveryError("recipient refused: " + "; ".join(f"{r}: {reply}" for r, reply in rejected.items()) + also)
     logger.info("delivered to %d recipient(s) in %d attempt(s)", len(recipients), attempt)
     return attempt
 

@@ -12,6 +12,7 @@ import re
 import socket
 import ssl
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from email.message import EmailMessage
 from email.policy import default as default_policy
@@ -116,8 +117,8 @@ def refused_port() -> Iterator[int]:
 
 
 def settings_for(port: int, security: str = "starttls", **changes) -> SmtpSettings:
-    values = dict(host="127.0.0.1", port=port, security=security, user=USER, password=PASSWORD, sender=SENDER)
-    return SmtpSettings(**{**values, **changes})
+    base = SmtpSettings(host="127.0.0.1", port=port, security=security, user=USER, password=PASSWORD, sender=SENDER)
+    return replace(base, **changes)
 
 
 def send(brief: Path, settings: SmtpSettings, tls: ssl.SSLContext | None, sleeps: list[float], **options):
@@ -325,11 +326,13 @@ def test_a_connection_dropped_mid_message_is_retried(server_tls, client_tls, bri
 def test_a_refused_address_is_reported_and_the_others_still_get_the_brief(server_tls, client_tls, brief_file):
     recorder, sleeps = Recorder(user=USER, password=PASSWORD), []
     recorder.rcpt_replies = {"nobody@example.org": ["550 5.1.1 No such user here"]}
-    with smtp_server(recorder, tls_context=server_tls) as server:
-        with pytest.raises(
+    with (
+        smtp_server(recorder, tls_context=server_tls) as server,
+        pytest.raises(
             DeliveryError, match=r"nobody@example\.org: 550 5\.1\.1 No such user here \(delivered to the other 1\)"
-        ):
-            send(brief_file, settings_for(server.port), client_tls, sleeps, recipients=[DESK, "nobody@example.org"])
+        ),
+    ):
+        send(brief_file, settings_for(server.port), client_tls, sleeps, recipients=[DESK, "nobody@example.org"])
     assert [m.rcpt_tos for m in recorder.messages] == [(DESK,)]
     assert sleeps == []
 
@@ -353,9 +356,8 @@ def test_an_untrusted_certificate_stops_before_the_password_is_sent(server_tls, 
 
 def test_a_server_without_starttls_is_not_sent_the_password_in_clear(client_tls, brief_file):
     recorder, sleeps = Recorder(), []
-    with smtp_server(recorder) as server:
-        with pytest.raises(DeliveryError, match="STARTTLS extension not supported"):
-            send(brief_file, settings_for(server.port), client_tls, sleeps)
+    with smtp_server(recorder) as server, pytest.raises(DeliveryError, match="STARTTLS extension not supported"):
+        send(brief_file, settings_for(server.port), client_tls, sleeps)
     assert recorder.messages == []
 
 
@@ -459,7 +461,8 @@ def test_bad_credentials_are_config_errors_before_connecting(brief_file, refused
 
 
 @pytest.mark.parametrize(
-    "recipient", ["desk", "desk@", "@example.org", "a b@example.org", "desk@example.org\r\nBcc: x@evil.org", "Ä@example.org"]
+    "recipient",
+    ["desk", "desk@", "@example.org", "a b@example.org", "desk@example.org\r\nBcc: x@evil.org", "Ä@example.org"],
 )
 def test_a_bad_recipient_is_a_config_error_before_connecting(brief_file, refused_port, recipient):
     with pytest.raises(ConfigError, match="not an email address"):
@@ -527,7 +530,9 @@ def test_unreadable_briefs_are_input_errors(tmp_path, name, content, message):
 
 def test_a_subject_with_a_line_break_is_refused(brief_file, refused_port, tmp_path):
     with pytest.raises(ConfigError, match="subject must be one non-empty line"):
-        send_brief(brief_file, [DESK], settings_for(refused_port), subject="Hi\r\nBcc: x@evil.org", dry_run=tmp_path / "x")
+        send_brief(
+            brief_file, [DESK], settings_for(refused_port), subject="Hi\r\nBcc: x@evil.org", dry_run=tmp_path / "x"
+        )
 
 
 def test_html_from_hostile_markdown_has_no_markup_of_its_own():
@@ -553,8 +558,13 @@ def smtp_environment(monkeypatch: pytest.MonkeyPatch, ca: trustme.CA, tmp_path: 
 
     def point_at(port: int, password: str = PASSWORD) -> None:
         for name, value in {
-            "HOST": "127.0.0.1", "PORT": str(port), "SECURITY": "starttls", "USER": USER, "PASSWORD": password,
-            "FROM": SENDER, "CA_FILE": str(ca_file),
+            "HOST": "127.0.0.1",
+            "PORT": str(port),
+            "SECURITY": "starttls",
+            "USER": USER,
+            "PASSWORD": password,
+            "FROM": SENDER,
+            "CA_FILE": str(ca_file),
         }.items():
             monkeypatch.setenv(f"BRIEFER_SMTP_{name}", value)
 

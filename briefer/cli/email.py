@@ -22,11 +22,15 @@ def email_command(
     to: Optional[list[str]] = typer.Option(
         None, "--to", help="Recipient address; repeat for more. (default: to = [...] in the smtp table of briefer.toml)"
     ),
-    subject: Optional[str] = typer.Option(None, "--subject", help="Subject line. (default: the brief's headline and date)"),
+    subject: Optional[str] = typer.Option(
+        None, "--subject", help="Subject line. (default: the brief's headline and date)"
+    ),
     dry_run: Optional[Path] = typer.Option(
         None, "--dry-run", metavar="FILE.eml", help="Write the exact message to FILE.eml instead of sending it."
     ),
-    sender: Optional[str] = typer.Option(None, "--from", help="From address. (default: the SMTP user if it is an address, else briefer@localhost)"),
+    sender: Optional[str] = typer.Option(
+        None, "--from", help="From address. (default: the SMTP user if it is an address, else briefer@localhost)"
+    ),
     host: Optional[str] = typer.Option(None, "--smtp-host", help="SMTP server. (default: localhost)"),
     port: Optional[int] = typer.Option(
         None, "--smtp-port", help="SMTP port. (default: 25; 587 with starttls; 465 with tls)"
