@@ -166,7 +166,10 @@ def _decoded(path: Path, max_bytes: int) -> str:
     if not data.strip():
         raise _Unreadable("file is empty")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise _Unreadable("not valid UTF-16 text") from None
     if b"\x00" in data:
         raise _Unreadable("binary file, not text")
     try:
