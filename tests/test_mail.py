@@ -368,6 +368,53 @@ def test_plain_smtp_without_auth_delivers(brief_file):
     assert len(recorder.messages) == 1
 
 
+def test_a_brief_rendered_by_briefer_arrives_with_its_citations(server_tls, client_tls, tmp_path):
+    from briefer.render import render
+    from briefer.types import Article, Brief, Point, Sentence
+
+    texts = {
+        "a1": "Blinken met Lavrov in Genève on Friday. Talks were <b>frank</b> * and [useful].",
+        "a2": "Lavrov (Лавров) said Russia awaits a written answer. Blinken met Lavrov in Genève on Friday.",
+    }
+    articles = tuple(
+        Article(id=i, text=t, title=f"Report {i}", url=f"https://{i}.example.org/geneva?id=1&x=2", outlet=f"Outlet {i}")
+        for i, t in texts.items()
+    )
+
+    def point(*refs: tuple[str, int]) -> Point:
+        evidence = []
+        for article_id, index in refs:
+            text = texts[article_id].split(". ")[index].rstrip(".") + "."
+            start = texts[article_id].index(text[:-1])
+            evidence.append(Sentence(article_id, index, text, start, start + len(text)))
+        return Point(
+            text=evidence[0].text, citations=tuple(dict.fromkeys(a for a, _ in refs)), evidence=tuple(evidence)
+        )
+
+    brief = Brief(
+        headline="Blinken and Lavrov <meet> in Genève",
+        lede=point(("a1", 0), ("a2", 1)),
+        points=(point(("a1", 1)), point(("a2", 0))),
+        articles=articles,
+        date="2022-01-21",
+    )
+    path = tmp_path / "outputs" / "2022-01-21" / "blinken-and-lavrov-meet-in-geneve.md"
+    path.parent.mkdir(parents=True)
+    path.write_text(render(brief, "md"), encoding="utf-8")
+    path.with_suffix(".json").write_text(render(brief, "json"), encoding="utf-8")
+
+    recorder = Recorder(user=USER, password=PASSWORD)
+    with smtp_server(recorder, tls_context=server_tls) as server:
+        send(path, settings_for(server.port), client_tls, [], recipients=[DESK])
+    message, plain, rich = parts_of(recorder.messages[0].content)
+    assert message["Subject"] == "Blinken and Lavrov <meet> in Genève (2022-01-21)"
+    assert plain == path.read_text(encoding="utf-8")
+    page = parse_html(rich)
+    for article in articles:
+        assert (article.outlet, article.url) in page.links
+    assert "Лавров" in rich and "&lt;b&gt;frank&lt;/b&gt;" in rich and "b" not in page.tags
+
+
 # --- dry run ---------------------------------------------------------------------------------------------------
 
 
