@@ -1,0 +1,181 @@
+"""Score a brief against reference notes, or briefer itself on a dataset with reference summaries.
+
+BRIEF is a brief written by 'briefer brief' (.json, or .md with outlet names only).
+
+NOTES.md: one fact per line or '- ' bullet, optionally tagged (core), ending with its sources in square brackets.
+
+Sources are article ids (a1, a3) or outlet names (The Hill, Reuters).
+
+Reported: ROUGE-1/2/Lsum against the notes, fact coverage (and the point stating each note), citation precision.
+
+With --dataset FILE.jsonl, every cluster is briefed at --words and scored against its reference summaries.
+
+Exit 1 when a --min-* threshold is not met, so the command can guard a CI job.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from briefer.errors import ConfigError
+
+MEASURES = ("f1", "recall", "precision")
+
+
+def evaluate_command(
+    brief_path: Optional[Path] = typer.Argument(
+        None, metavar="BRIEF", help="A brief written by 'briefer brief' (.json or .md).", show_default=False
+    ),
+    notes: Optional[Path] = typer.Option(None, "--notes", help="Reference notes: one fact per line or bullet."),
+    dataset: Optional[Path] = typer.Option(
+        None, "--dataset", help="Brief and score every cluster of this JSONL (id, articles, references) instead."
+    ),
+    words: int = typer.Option(250, "--words", min=20, max=5000, help="Word budget per brief with --dataset."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Only the first N clusters of --dataset."),
+    as_json: bool = typer.Option(False, "--json", help="Print the full report as JSON, for scripts."),
+    measure: str = typer.Option("f1", "--measure", help="ROUGE figure shown and checked: f1, recall or precision."),
+    min_rouge1: Optional[float] = typer.Option(
+        None, "--min-rouge1", min=0.0, max=1.0, help="Exit 1 if ROUGE-1 (--measure) is below this."
+    ),
+    min_coverage: Optional[float] = typer.Option(
+        None, "--min-coverage", min=0.0, max=1.0, help="Exit 1 if the share of notes covered is below this."
+    ),
+    min_core_coverage: Optional[float] = typer.Option(
+        None, "--min-core-coverage", min=0.0, max=1.0, help="Exit 1 if the share of (core) notes covered is below this."
+    ),
+    min_citation_precision: Optional[float] = typer.Option(
+        None, "--min-citation-precision", min=0.0, max=1.0, help="Exit 1 if citation precision is below this."
+    ),
+    matcher: str = typer.Option(
+        "semantic", "--matcher", help="How notes are matched to points: semantic (MiniLM + word overlap) or lexical."
+    ),
+    embedder: Optional[str] = typer.Option(
+        None, "--embedder", help="Embedder for the briefs built with --dataset: minilm, lexical or a local folder."
+    ),
+    allow_download: bool = typer.Option(
+        False, "--allow-download", help="Allow fetching models from the Hugging Face hub (off: no network use)."
+    ),
+) -> None:
+    if measure not in MEASURES:
+        raise ConfigError(f"unknown --measure {measure!r}: choose f1, recall or precision")
+    if dataset is not None:
+        if brief_path is not None or notes is not None:
+            raise ConfigError("give either BRIEF --notes NOTES.md or --dataset FILE.jsonl, not both")
+        if any(v is not None for v in (min_coverage, min_core_coverage, min_citation_precision)):
+            raise ConfigError("--min-coverage and --min-citation-precision need notes: use them with BRIEF --notes")
+        _evaluate_dataset(dataset, words, limit, embedder, allow_download, as_json, measure, min_rouge1)
+        return
+    if brief_path is None or notes is None:
+        raise ConfigError("give a brief and its notes (briefer evaluate BRIEF --notes NOTES.md) or --dataset FILE.jsonl")
+
+    from briefer.evaluate import evaluate_brief, get_matcher, read_brief, read_notes
+
+    content, reference = read_brief(brief_path), read_notes(notes)
+    evaluation = evaluate_brief(content, reference, get_matcher(matcher, allow_download=allow_download))
+    if as_json:
+        typer.echo(json.dumps(evaluation.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        _print_evaluation(evaluation, measure)
+    _check_thresholds([
+        ("ROUGE-1 " + measure, evaluation.rouge.get("rouge1", measure), min_rouge1),
+        ("fact coverage", evaluation.coverage, min_coverage),
+        ("core fact coverage", evaluation.core_coverage, min_core_coverage),
+        ("citation precision", evaluation.citation_precision, min_citation_precision),
+    ])
+
+
+def _evaluate_dataset(path: Path, words: int, limit: int | None, embedder: str | None, allow_download: bool,
+                      as_json: bool, measure: str, min_rouge1: float | None) -> None:
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from briefer.evaluate import evaluate_dataset
+    from briefer.settings import BriefSettings
+
+    settings = BriefSettings(words=words, embedder=embedder, allow_download=allow_download)
+    columns = (TextColumn("briefing clusters"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("clusters", total=None)
+        result = evaluate_dataset(
+            path, settings, limit=limit, on_cluster=lambda done, total: progress.update(task, completed=done, total=total)
+        )
+    if as_json:
+        typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        _print_dataset(result, measure)
+    _check_thresholds([("mean ROUGE-1 " + measure, result.mean.get("rouge1", measure), min_rouge1)])
+
+
+def _print_evaluation(evaluation, measure: str) -> None:  # type: ignore[no-untyped-def]
+    from rich.console import Console
+    from rich.table import Table
+
+    console = Console()
+    console.print(_rouge_line(evaluation.rouge, measure))
+    core = evaluation.core_coverage
+    covered = sum(m.covered for m in evaluation.matches)
+    console.print(
+        f"fact coverage {evaluation.coverage:.2f} ({covered}/{len(evaluation.matches)} notes)"
+        + (f", core {core:.2f}" if core is not None else "")
+        + f"  [matcher {evaluation.matcher}, threshold {evaluation.threshold:.2f}]"
+    )
+    precision, recall = evaluation.citation_precision, evaluation.citation_recall
+    if precision is None:
+        console.print("citation precision: not judged (no covered note names its sources)")
+    else:
+        console.print(f"citation precision {precision:.2f}, recall {recall:.2f}")
+
+    notes = Table("line", "covered", "score", "note", "stated by (0 = lede)", show_lines=True)
+    for match in evaluation.matches:
+        mark = "yes" if match.covered else "[red]no[/red]"
+        tag = " (core)" if match.note.core else ""
+        where = f"{match.item}: {match.item_text}" if match.item is not None else ""
+        notes.add_row(str(match.note.line), mark, f"{match.score:.2f}", _plain(match.note.text + tag), _plain(where))
+    console.print(notes)
+    for check in evaluation.citations:
+        if check.wrong:
+            console.print(f"[red]item {check.item} cites {', '.join(check.wrong)}, which report none of its notes[/red]")
+
+
+def _print_dataset(result, measure: str) -> None:  # type: ignore[no-untyped-def]
+    from rich.console import Console
+
+    console = Console()
+    summary = result.to_dict()
+    console.print(f"{summary['clusters']} clusters of {_plain(result.dataset)}, {result.words}-word briefs "
+                  f"(mean {summary['mean_scored_words']:.0f} words scored)")
+    console.print(_rouge_line(result.mean, measure, prefix="mean "))
+    for problem in summary["problems"]:
+        console.print(f"[yellow]cluster {_plain(problem['id'])} scored as empty: {_plain(problem['problem'])}[/yellow]")
+
+
+def _rouge_line(scores, measure: str, prefix: str = "") -> str:  # type: ignore[no-untyped-def]
+    figures = ", ".join(
+        f"{label} {scores.get(kind, measure) * 100:.2f}"
+        for label, kind in (("R-1", "rouge1"), ("R-2", "rouge2"), ("R-Lsum", "rougeLsum"))
+    )
+    return f"{prefix}ROUGE {measure}: {figures}"
+
+
+def _plain(text: str) -> str:
+    """Untrusted text shown through rich: its square brackets must not be read as markup."""
+    from rich.markup import escape
+
+    return escape(text)
+
+
+def _check_thresholds(checks: list[tuple[str, float | None, float | None]]) -> None:
+    from briefer.cli import fail
+
+    short = []
+    for name, value, minimum in checks:
+        if minimum is not None and value is None:
+            short.append(f"{name} not measured (the notes give no core facts or no sources)")
+        elif minimum is not None and value is not None and value < minimum:
+            short.append(f"{name} {value:.2f} < {minimum:.2f}")
+    if short:
+        fail("brief falls short: " + "; ".join(short), 1)
