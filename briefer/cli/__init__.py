@@ -12,7 +12,7 @@ from typer.core import TyperGroup
 from briefer.errors import BrieferError
 
 EXIT_CODES_HELP = (
-    "Exit codes: 0 ok, 1 other error, 2 bad input, 3 bad config or option, 4 model problem, "
+    "Exit codes: 0 ok, 1 other error, 2 bad input or usage, 3 bad config or option, 4 model problem, "
     "5 email not delivered, 6 output not written."
 )
 
@@ -37,6 +37,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
 )
 
 

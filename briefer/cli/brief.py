@@ -24,26 +24,26 @@ def brief_command(
     ),
     sample: bool = typer.Option(False, "--sample", help="Brief the bundled sample cluster instead of INPUT."),
     fmt: Optional[str] = typer.Option(
-        None, "--format", "-f", help="Output format: md, html, txt or json. [default: md, or from --out's suffix]"
+        None, "--format", "-f", help="Output format: md, html, txt or json. (default: md, or from the suffix of --out)"
     ),
     out: Optional[str] = typer.Option(
         None, "--out", "-o",
         help="Where to write: a file, an existing folder (or one ending in /), or - for stdout. "
-        "[default: outputs/<date>/<slug>.<ext>]",
+        "(default: outputs/<date>/<slug>.<ext>)",
     ),
     words: Optional[int] = typer.Option(
         None, "--words", min=60, max=5000, help="Word budget for headline + lede + points. Overrides --length."
     ),
     length: Optional[str] = typer.Option(
-        None, "--length", help="Budget preset: short (200 words), medium (350), long (550). [default: medium]"
+        None, "--length", help="Budget preset: short (200 words), medium (350), long (550). (default: medium)"
     ),
     template: Optional[Path] = typer.Option(None, "--template", help="Render with your own Jinja2 template file."),
     template_dir: Optional[Path] = typer.Option(
         None, "--template-dir", help="Folder whose brief.<fmt>.j2 templates override the packaged ones."
     ),
     embedder: Optional[str] = typer.Option(
-        None, "--embedder", help="minilm, lexical, or a local sentence-transformers folder. [default: minilm if "
-        "installed, else lexical]"
+        None, "--embedder", help="minilm, lexical, or a local sentence-transformers folder. (default: minilm if "
+        "installed, else lexical)"
     ),
     allow_download: Optional[bool] = typer.Option(
         None, "--allow-download", help="Allow fetching models from the Hugging Face hub (off: no network use)."
