@@ -37,11 +37,11 @@ def render(brief: Brief, fmt: str = "md", *, template: str | Path | None = None,
         template_path = Path(template)
         if not template_path.is_file():
             raise ConfigError(f"template not found: {template}")
-        environment = _environment(template_path.parent, autoescape=template_path.suffix in (".html", ".htm")
-                                   or template_path.name.endswith((".html.j2", ".htm.j2")))
+        html = template_path.suffix in (".html", ".htm") or template_path.name.endswith((".html.j2", ".htm.j2"))
+        environment = template_environment(template_path.parent, autoescape=html)
         name = template_path.name
     else:
-        environment = _environment(template_dir, autoescape=fmt == "html")
+        environment = template_environment(template_dir, autoescape=fmt == "html")
         name = FORMATS[fmt]
     try:
         return environment.get_template(name).render(brief=brief_to_dict(brief))
@@ -122,7 +122,8 @@ def escape_markdown(text: str | None) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join((text or "").split()))
 
 
-def _environment(template_dir: str | Path | None, *, autoescape: bool) -> jinja2.Environment:
+def template_environment(template_dir: str | Path | None, *, autoescape: bool) -> jinja2.Environment:
+    """Templates from ``template_dir`` first, then the packaged ones; with the ``md`` and ``wrap`` filters."""
     loaders: list[jinja2.BaseLoader] = []
     if template_dir is not None:
         if not Path(template_dir).is_dir():
