@@ -15,26 +15,37 @@ import numpy as np
 
 from briefer.types import Claim, Sentence
 
-# Openers that leave a sentence leaning on the one before it ("He said ...", "But ...").
-DANGLING = re.compile(
-    r"^(?:he|she|they|it|this|that|these|those|his|her|their|its|but|and|also|however|meanwhile|further|"
-    r"furthermore|additionally|still|yet|so|then|there|here)\b",
+# A sentence opening on a pronoun cannot stand alone on the page: the reader cannot tell who "he" is.
+PRONOUN_OPENER = re.compile(r"^[\"'\u201c]?(?:he|she|they|it|his|her|their|its|this|these|those)\b", re.IGNORECASE)
+# Openers that lean on the sentence before ("But ...", "Further, ..."): readable, but worse.
+CONNECTIVE_OPENER = re.compile(
+    r"^(?:but|and|also|however|meanwhile|further|furthermore|additionally|still|yet|so|then|there|here)\b",
     re.IGNORECASE,
 )
 
 
+# How far below the claim threshold an article's closest sentence may sit and still count as echoing a claim
+# when claims are ranked by how widely they were reported. Citations never use this looser test.
+ECHO_MARGIN = 0.12
+
+
 @dataclass(frozen=True)
 class ClaimSet:
-    """The claims of a cluster and, row for row, the unit centroid of each claim's sentence vectors."""
+    """The claims of a cluster and, row for row, the unit centroid of each claim's sentence vectors.
+
+    ``echoes`` lists, per claim, the articles with a sentence close to the claim: those that cite it plus those
+    that say it in words too different to be cited. It measures how widely a claim was reported, for ranking.
+    """
 
     claims: tuple[Claim, ...]
     vectors: np.ndarray
+    echoes: tuple[frozenset[str], ...]
 
 
 def group_claims(sentences: list[Sentence], vectors: np.ndarray, threshold: float) -> ClaimSet:
     """Group ``sentences`` (rows of ``vectors``) into claims and pick each claim's representative sentence."""
     if not sentences:
-        return ClaimSet((), np.zeros((0, vectors.shape[1] if vectors.ndim == 2 else 0), dtype=np.float32))
+        return ClaimSet((), np.zeros((0, vectors.shape[1] if vectors.ndim == 2 else 0), dtype=np.float32), ())
     similarity = vectors @ vectors.T
     groups = _agglomerate(similarity, threshold)
     claims, centroids = [], []
@@ -48,7 +59,13 @@ def group_claims(sentences: list[Sentence], vectors: np.ndarray, threshold: floa
         )
         claims.append(Claim(sentences=group_sentences, representative=group_sentences[representative]))
         centroids.append(centroid)
-    return ClaimSet(tuple(claims), np.vstack(centroids).astype(np.float32))
+    centroid_matrix = np.vstack(centroids).astype(np.float32)
+    close = (centroid_matrix @ vectors.T) >= threshold - ECHO_MARGIN
+    echoes = tuple(
+        frozenset(claim.article_ids) | {sentences[j].article_id for j in np.flatnonzero(row)}
+        for claim, row in zip(claims, close)
+    )
+    return ClaimSet(tuple(claims), centroid_matrix, echoes)
 
 
 def _agglomerate(similarity: np.ndarray, threshold: float) -> list[list[int]]:
@@ -76,8 +93,10 @@ def representativeness(sentence: Sentence, closeness: float) -> float:
     """How well a sentence can stand for its claim on the page: close to the claim, complete, self-contained."""
     text = sentence.text
     score = closeness
-    if DANGLING.match(text):
-        score -= 0.25
+    if PRONOUN_OPENER.match(text):
+        score -= 0.5
+    elif CONNECTIVE_OPENER.match(text):
+        score -= 0.15
     if not text.rstrip("\"')\u201d\u2019").endswith((".", "!", "?")):
         score -= 0.2
     if text.count('"') % 2 or text.count("\u201c") != text.count("\u201d"):

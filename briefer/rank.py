@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from briefer.claims import DANGLING, ClaimSet, representativeness
+from briefer.claims import CONNECTIVE_OPENER, PRONOUN_OPENER, ClaimSet, representativeness
 from briefer.settings import BriefSettings
 from briefer.types import Article, Claim, Point
 
@@ -46,9 +46,7 @@ def score_claims(claims: ClaimSet, articles: list[Article], weights: RankWeights
 
     outlet_of = {a.id: a.outlet or a.id for a in articles}
     total_outlets = len(set(outlet_of.values())) or 1
-    coverage = np.array(
-        [len({outlet_of.get(i, i) for i in c.article_ids}) / total_outlets for c in claims.claims]
-    )
+    coverage = np.array([len({outlet_of.get(i, i) for i in echo}) / total_outlets for echo in claims.echoes])
     position = np.array([1.0 / np.sqrt(1.0 + min(s.index for s in c.sentences)) for c in claims.claims])
     quality = np.array([representativeness(c.representative, 1.0) - 1.0 for c in claims.claims])
     return (
@@ -81,7 +79,8 @@ def select(
 def _lede(claims: list[Claim], scores: np.ndarray) -> int:
     """The best claim that reads as a plain statement of fact: not a quotation, not leaning on a previous line."""
     plain = [i for i, c in enumerate(claims) if not c.representative.text.startswith(_QUOTE_OPENERS)
-             and not DANGLING.match(c.representative.text)]
+             and not PRONOUN_OPENER.match(c.representative.text)
+             and not CONNECTIVE_OPENER.match(c.representative.text)]
     candidates = plain or range(len(claims))
     return max(candidates, key=lambda i: scores[i])
 
@@ -107,7 +106,7 @@ def _mmr(
         best, best_value = None, -np.inf
         for i, repeat in zip(pool, overlap):
             words = claims[i].representative.words
-            if repeat >= weights.redundancy or used + words > budget:
+            if repeat >= weights.redundancy or used + words > budget or _leans_on_context(claims[i]):
                 continue
             value = weights.relevance * relevance[i] - (1.0 - weights.relevance) * repeat
             if value > best_value:
@@ -118,6 +117,11 @@ def _mmr(
         used += claims[best].representative.words
         candidates.discard(best)
     return chosen
+
+
+def _leans_on_context(claim: Claim) -> bool:
+    """A point opening on "he" or "they" names nobody; it is never published on its own."""
+    return bool(PRONOUN_OPENER.match(claim.representative.text))
 
 
 def story_position(claim: Claim) -> float:

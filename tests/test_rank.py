@@ -15,19 +15,23 @@ def claim(index: int, words: int, *article_ids: str) -> Claim:
 ARTICLES = [Article(id=f"a{i}", text="x", outlet=f"Outlet {i}") for i in range(1, 5)]
 
 
+def claim_set(claims: tuple[Claim, ...], vectors: np.ndarray) -> ClaimSet:
+    return ClaimSet(claims, vectors, tuple(frozenset(c.article_ids) for c in claims))
+
+
 def orthogonal(n: int) -> np.ndarray:
     return np.eye(n, dtype=np.float32)
 
 
 def test_claim_carried_by_most_outlets_leads():
-    claims = ClaimSet((claim(0, 12, "a1"), claim(1, 12, "a1", "a2", "a3"), claim(2, 12, "a4")), orthogonal(3))
+    claims = claim_set((claim(0, 12, "a1"), claim(1, 12, "a1", "a2", "a3"), claim(2, 12, "a4")), orthogonal(3))
     lede, points = select(claims, ARTICLES, BriefSettings(words=200))
     assert lede.citations == ("a1", "a2", "a3")
     assert len(points) == 2
 
 
 def test_budget_is_never_exceeded_and_points_keep_story_order():
-    claims = ClaimSet(tuple(claim(i, 20, "a1", "a2") for i in range(10)), orthogonal(10))
+    claims = claim_set(tuple(claim(i, 20, "a1", "a2") for i in range(10)), orthogonal(10))
     lede, points = select(claims, ARTICLES, BriefSettings(words=110), reserved_words=10)
     assert lede.words + sum(p.words for p in points) <= 100
     assert len(points) == 4
@@ -38,13 +42,29 @@ def test_budget_is_never_exceeded_and_points_keep_story_order():
 def test_near_repeat_of_a_chosen_claim_is_not_picked():
     vectors = np.array([[1.0, 0.0, 0.0], [0.99, 0.141, 0.0], [0.0, 0.0, 1.0]], dtype=np.float32)
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
-    claims = ClaimSet((claim(0, 12, "a1", "a2"), claim(1, 12, "a3", "a4"), claim(5, 12, "a1")), vectors)
+    claims = claim_set((claim(0, 12, "a1", "a2"), claim(1, 12, "a3", "a4"), claim(5, 12, "a1")), vectors)
     lede, points = select(claims, ARTICLES, BriefSettings(words=200))
     chosen = [lede.citations] + [p.citations for p in points]
     assert ("a1", "a2") in chosen and ("a3", "a4") not in chosen
 
 
+def test_claim_echoed_by_more_outlets_outranks_one_cited_by_fewer():
+    claims = (claim(0, 12, "a1"), claim(0, 12, "a2"))
+    echoed = ClaimSet(claims, orthogonal(2), (frozenset({"a1"}), frozenset({"a1", "a2", "a3", "a4"})))
+    lede, _ = select(echoed, ARTICLES, BriefSettings(words=200))
+    assert lede.citations == ("a2",)  # ranked by its echoes, but cites only what states it
+
+
 def test_max_points_caps_the_list():
-    claims = ClaimSet(tuple(claim(i, 8, "a1") for i in range(20)), orthogonal(20))
+    claims = claim_set(tuple(claim(i, 8, "a1") for i in range(20)), orthogonal(20))
     _, points = select(claims, ARTICLES, BriefSettings(words=1000, max_points=6))
     assert len(points) == 6
+
+
+def test_a_claim_opening_on_a_pronoun_is_never_published():
+    text = "He said the talks would continue next week in Geneva."
+    dangling = Sentence("a1", 0, text, 0, len(text))
+    claims = (Claim((dangling,), dangling), claim(3, 12, "a2"), claim(4, 12, "a3"))
+    wide = ClaimSet(claims, orthogonal(3), (frozenset({"a1", "a2", "a3", "a4"}), frozenset({"a2"}), frozenset({"a3"})))
+    lede, points = select(wide, ARTICLES, BriefSettings(words=200))
+    assert text not in [lede.text] + [p.text for p in points]
