@@ -18,7 +18,12 @@ from pathlib import Path
 import numpy as np
 
 from briefer.embed import get_embedder
-from briefer.evaluate import LEXICAL_THRESHOLD, SEMANTIC_THRESHOLD, SEMANTIC_WEIGHT, stem_overlap
+from briefer.evaluate import (
+    LEXICAL_THRESHOLD,
+    SEMANTIC_THRESHOLD,
+    SEMANTIC_WEIGHT,
+    stem_overlap,
+)
 
 PAIRS = Path(__file__).resolve().parents[1] / "tests" / "data" / "match_pairs.jsonl"
 

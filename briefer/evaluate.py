@@ -293,7 +293,7 @@ class Rouge:
 class RougeScores:
     rouge1: Rouge
     rouge2: Rouge
-    rougeLsum: Rouge  # noqa: N815 - the name rouge-score and the literature use
+    rougeLsum: Rouge
 
     def get(self, kind: str, measure: str) -> float:
         return float(getattr(getattr(self, kind), measure))

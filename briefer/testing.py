@@ -19,8 +19,17 @@ from pathlib import Path
 
 import pytest
 
-from briefer.evaluate import BriefContent, Evaluation, Matcher, Note, evaluate_brief, get_matcher, parse_notes
-from briefer.evaluate import read_brief, read_notes
+from briefer.evaluate import (
+    BriefContent,
+    Evaluation,
+    Matcher,
+    Note,
+    evaluate_brief,
+    get_matcher,
+    parse_notes,
+    read_brief,
+    read_notes,
+)
 from briefer.types import Brief
 
 __all__ = ["assert_brief_covers", "brief_matcher"]

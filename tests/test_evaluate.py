@@ -22,7 +22,7 @@ from briefer.evaluate import (
     resolve_sources,
     rouge,
 )
-from briefer.render import brief_to_dict, render
+from briefer.render import render
 from briefer.settings import BriefSettings
 from briefer.testing import assert_brief_covers, brief_matcher  # noqa: F401 - the fixture, as the plugin provides it
 from briefer.types import Article, Brief, Point, Sentence

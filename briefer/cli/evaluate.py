@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -27,33 +26,33 @@ MEASURES = ("f1", "recall", "precision")
 
 
 def evaluate_command(
-    brief_path: Optional[Path] = typer.Argument(
+    brief_path: Path | None = typer.Argument(
         None, metavar="BRIEF", help="A brief written by 'briefer brief' (.json or .md).", show_default=False
     ),
-    notes: Optional[Path] = typer.Option(None, "--notes", help="Reference notes: one fact per line or bullet."),
-    dataset: Optional[Path] = typer.Option(
+    notes: Path | None = typer.Option(None, "--notes", help="Reference notes: one fact per line or bullet."),
+    dataset: Path | None = typer.Option(
         None, "--dataset", help="Brief and score every cluster of this JSONL (id, articles, references) instead."
     ),
     words: int = typer.Option(250, "--words", min=20, max=5000, help="Word budget per brief with --dataset."),
-    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Only the first N clusters of --dataset."),
+    limit: int | None = typer.Option(None, "--limit", min=1, help="Only the first N clusters of --dataset."),
     as_json: bool = typer.Option(False, "--json", help="Print the full report as JSON, for scripts."),
     measure: str = typer.Option("f1", "--measure", help="ROUGE figure shown and checked: f1, recall or precision."),
-    min_rouge1: Optional[float] = typer.Option(
+    min_rouge1: float | None = typer.Option(
         None, "--min-rouge1", min=0.0, max=1.0, help="Exit 1 if ROUGE-1 (--measure) is below this."
     ),
-    min_coverage: Optional[float] = typer.Option(
+    min_coverage: float | None = typer.Option(
         None, "--min-coverage", min=0.0, max=1.0, help="Exit 1 if the share of notes covered is below this."
     ),
-    min_core_coverage: Optional[float] = typer.Option(
+    min_core_coverage: float | None = typer.Option(
         None, "--min-core-coverage", min=0.0, max=1.0, help="Exit 1 if the share of (core) notes covered is below this."
     ),
-    min_citation_precision: Optional[float] = typer.Option(
+    min_citation_precision: float | None = typer.Option(
         None, "--min-citation-precision", min=0.0, max=1.0, help="Exit 1 if citation precision is below this."
     ),
     matcher: str = typer.Option(
         "semantic", "--matcher", help="How notes are matched to points: semantic (MiniLM + word overlap) or lexical."
     ),
-    embedder: Optional[str] = typer.Option(
+    embedder: str | None = typer.Option(
         None, "--embedder", help="Embedder for the briefs built with --dataset: minilm, lexical or a local folder."
     ),
     allow_download: bool = typer.Option(
@@ -91,7 +90,13 @@ def evaluate_command(
 def _evaluate_dataset(path: Path, words: int, limit: int | None, embedder: str | None, allow_download: bool,
                       as_json: bool, measure: str, min_rouge1: float | None) -> None:
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
 
     from briefer.evaluate import evaluate_dataset
     from briefer.settings import BriefSettings
