@@ -1,0 +1,469 @@
+"""The guard: a generated sentence enters a brief only if the sentences it rewrites back every detail of it.
+
+Small local models write fluently and invent freely: a changed number, an extra name, a quote nobody said, a
+dropped "not", a statement moved from one minister to the other. Each check below looks for one of these, using
+only the candidate and its source sentences (no network, no model). The checks lean towards rejecting: a
+rejection costs only fluency, because the extractive sentence is published instead, while a misquote costs trust.
+``bench/guard.py`` measures precision and recall on ``tests/data/guard_cases.jsonl``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+# Share of a candidate's content words that must occur in its sources, and how many new ones it may bring
+# (a synonym or two; three new words are usually a new fact: "agreed to withdraw troops").
+MIN_SUPPORT = 0.75
+MAX_NEW_WORDS = 2
+MIN_WORDS = 4
+
+_FUNCTION_WORDS = frozenset(
+    """a about above across after again against ago all along also although am amid among an and another any are
+    around as at be because been before being below between both but by can could did do does doing done down
+    during each either else even ever every few for from further had has have having he her here hers him his how
+    however i if in into is it its itself just least less like many may me meanwhile might more most much must my
+    near neither no nor not now of off on once one only onto or other others our out over own per rather same shall
+    she should since so some still such than that the their them themselves then there these they this those
+    though through thus to too toward towards under until up upon us very via was we were what when where whether
+    which while who whom whose why will with within without would yet you your also additionally furthermore
+    further moreover according despite""".split()
+)
+_VERBAL_NEGATIONS = frozenset("not never deny denies denied denying".split())
+_NEGATIONS = _VERBAL_NEGATIONS | frozenset("no nor neither none nobody nothing nowhere without".split())
+# Words that end the reach of a negation: "did not plan, but hoped" negates "plan" only.
+_CLAUSE_BREAKS = frozenset("but and while although though because which who whereas".split())
+_SPEECH_VERBS = frozenset(
+    """say said says tell told tells add added adds state stated states warn warned warns note noted notes
+    conclude concluded concludes reiterate reiterated reiterates vow vowed vows call called calls describe
+    described describes urge urged urges insist insisted insists argue argued argues deny denied denies announce
+    announced announces explain explained explains stress stressed stresses acknowledge acknowledged admit
+    admitted admits claim claimed claims ask asked asks reply replied replies promise promised promises declare
+    declared declares confirm confirmed confirms write wrote writes""".split()
+)
+# Capitalised words that name a role, not a person: "the Foreign Minister said" has no checkable speaker.
+_TITLES = frozenset(
+    """president minister secretary state foreign deputy general chancellor prime spokesman spokeswoman
+    spokesperson official officials ambassador senator governor chief director head leader king queen prince
+    representative envoy analyst""".split()
+)
+_MONTHS = ("January February March April May June July August September October November December").split()
+_WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+_RELATIVE_DAYS = frozenset("today yesterday tomorrow tonight".split())
+_RELATIVE_PERIOD = re.compile(
+    r"\b(next|last|this|coming|past|previous)\s+(week|weekend|month|year|spring|summer|autumn|fall|winter)\b", re.I
+)
+_NUMBER_WORDS = {
+    "zero": "0", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+    "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20", "thirty": "30", "forty": "40",
+    "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80", "ninety": "90", "hundred": "100",
+    "thousand": "1000", "million": "1000000", "billion": "1000000000", "trillion": "1000000000000",
+    "dozen": "12", "half": "0.5", "tens": "10", "hundreds": "100", "thousands": "1000", "millions": "1000000",
+    "billions": "1000000000", "dozens": "12", "twice": "2", "double": "2", "triple": "3", "first": "1st",
+    "second": "2nd", "third": "3rd", "fourth": "4th", "fifth": "5th", "sixth": "6th", "seventh": "7th",
+    "eighth": "8th", "ninth": "9th", "tenth": "10th",
+}  # "one" is left out: it is far more often a pronoun ("did not expect one") than a number.
+_ALIASES = [
+    (re.compile(r"\b(?:[A-Z]\.){2,}"), lambda m: m.group().replace(".", "")),  # U.S. -> US, U.K. -> UK
+    (re.compile(r"\bUnited States(?: of America)?\b|\bUSA\b"), lambda m: "US"),
+    (re.compile(r"\bAmerican\b"), lambda m: "US"),
+    (re.compile(r"\bUnited Kingdom\b|\bBritain\b|\bBritish\b"), lambda m: "UK"),
+    (re.compile(r"\bKiev\b"), lambda m: "Kyiv"),
+]
+_QUOTE = re.compile(r"\"([^\"]+)\"|“([^”]+)”|‘([^’]+)’")
+_TOKEN = re.compile(r"\d+(?:[,.]\d+)*|[^\W\d_]+")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Whether a generated sentence may be published, and if not, every reason why."""
+
+    accepted: bool
+    reasons: tuple[str, ...] = ()
+    support: float = 0.0  # share of its content words found in the sources
+
+    @property
+    def note(self) -> str:
+        return "; ".join(self.reasons)
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str  # as written, after normalising
+    lower: str
+    stem: str
+    start: int
+    end: int
+    capitalised: bool
+    sentence_initial: bool
+    clause_break_before: bool  # punctuation or a clause word separates it from the previous token
+
+
+@dataclass(frozen=True)
+class _Text:
+    """One sentence prepared for the checks."""
+
+    raw: str
+    normal: str
+    tokens: tuple[_Token, ...]
+
+    @property
+    def stems(self) -> set[str]:
+        return {t.stem for t in self.tokens if _is_content(t)}
+
+
+def check(candidate: str, sources: Sequence[str]) -> Verdict:
+    """Check ``candidate`` (one generated sentence) against the source sentences it was made from."""
+    text = _prepare(candidate)
+    prepared = [_prepare(s) for s in sources if s.strip()]
+    if not prepared:
+        return Verdict(False, ("no source sentences to check against",))
+    reasons: list[str] = []
+    for one_check in _CHECKS:
+        reasons.extend(one_check(text, prepared))
+    return Verdict(not reasons, tuple(dict.fromkeys(reasons)), _support(text, prepared))
+
+
+def _form(text: _Text, sources: list[_Text]) -> list[str]:
+    """Garbage a model may emit: too short, several lines, or a phrase repeated over and over."""
+    words = text.raw.split()
+    if len(words) < MIN_WORDS:
+        return ["too short to be a sentence"]
+    if "\n" in text.raw.strip():
+        return ["more than one line"]
+    lowered = [t.lower for t in text.tokens]
+    trigrams = list(zip(lowered, lowered[1:], lowered[2:]))
+    if len(trigrams) != len(set(trigrams)):
+        return ["repeats itself"]
+    return []
+
+
+def _numbers(text: _Text, sources: list[_Text]) -> list[str]:
+    known = set().union(*(_numbers_in(s) for s in sources))
+    return [f"number {n!r} is not in the sources" for n in sorted(_numbers_in(text) - known)]
+
+
+def _dates(text: _Text, sources: list[_Text]) -> list[str]:
+    known = set().union(*(_dates_in(s) for s in sources))
+    return [f"date {d!r} is not in the sources" for d in sorted(_dates_in(text) - known)]
+
+
+def _quotes(text: _Text, sources: list[_Text]) -> list[str]:
+    """A quoted span must be in a source word for word (case and punctuation aside)."""
+    haystacks = [f" {_flatten(s.raw)} " for s in sources]
+    missing = []
+    for quoted in _quoted_spans(text.raw):
+        needle = f" {_flatten(quoted)} "
+        if needle.strip() and not any(needle in haystack for haystack in haystacks):
+            missing.append(f"quote “{quoted.strip()}” is not in the sources")
+    return missing
+
+
+def _names(text: _Text, sources: list[_Text]) -> list[str]:
+    """Every name (a run of capitalised words) must be in the sources, in the same order as there."""
+    source_spans = [span for s in sources for span in _name_spans(s)]
+    source_words = {t.lower for s in sources for t in s.tokens}
+    missing = []
+    for span in _name_spans(text, skip_quotes=True):
+        words = [t.lower for t in span]
+        if len(words) == 1 and _known_word(words[0], source_words):
+            continue
+        if not any(_is_subsequence(words, [t.lower for t in other]) for other in source_spans):
+            missing.append(f"name '{' '.join(t.text for t in span)}' is not in the sources")
+    return missing
+
+
+def _negations(text: _Text, sources: list[_Text]) -> list[str]:
+    """A word negated in every source ("did not rule out") must stay negated, and a word the sources affirm
+    must not be negated ("it is evident" -> "it is not evident")."""
+    negated_heads = set().union(*(_negated_heads(s) for s in sources))
+    affirmed = set().union(*(_stems_outside_negation(s) for s in sources))
+    negated_anywhere = set().union(*(_stems_in_negation(s) for s in sources))
+    reasons = [f"drops the negation of '{head}'"
+               for head in sorted((negated_heads - affirmed) & _stems_outside_negation(text))]
+    reasons += [f"negates '{head}', which the sources affirm"
+                for head in sorted((_negated_heads(text, verbal_only=True) & affirmed) - negated_anywhere)]
+    if _has_negation(text) and not any(_has_negation(s) for s in sources):
+        reasons.append("adds a negation the sources do not have")
+    return reasons
+
+
+def _speakers(text: _Text, sources: list[_Text]) -> list[str]:
+    """Who said it must be who said it in the closest source, or at least a speaker in some source."""
+    reasons = []
+    closest = max(sources, key=lambda s: len(_content_stems(text) & _content_stems(s)))
+    speakers_anywhere = set().union(*(_named_speakers(s) for s in sources))
+    for speaker in sorted(_named_speakers(text)):
+        closest_speakers = _named_speakers(closest)
+        if closest_speakers and speaker not in closest_speakers:
+            said_by = ", ".join(sorted(closest_speakers))
+            reasons.append(f"attributes to {speaker} what the sources attribute to {said_by}")
+        elif speaker not in speakers_anywhere:
+            reasons.append(f"attributes words to {speaker}, who says nothing in the sources")
+    return reasons
+
+
+def _unsupported(text: _Text, sources: list[_Text]) -> list[str]:
+    """Too much of the sentence is not in the sources: it says something they do not."""
+    new_words = sorted(text.stems - set().union(*(s.stems for s in sources)))
+    support = _support(text, sources)
+    if support < MIN_SUPPORT or len(new_words) > MAX_NEW_WORDS:
+        shown = ", ".join(new_words[:5]) + (", ..." if len(new_words) > 5 else "")
+        return [f"only {support:.0%} of its words are in the sources (new: {shown})"]
+    return []
+
+
+def _roles(text: _Text, sources: list[_Text]) -> list[str]:
+    """Two names around the same verb, in the opposite order to a source: "Moscow urged Washington" flipped.
+
+    Speakers are left to ``_speakers``: "..., Blinken said" legitimately moves the speaker to the end.
+    """
+    reasons = []
+    speakers = _named_speakers(text).union(*(_named_speakers(s) for s in sources))
+    mine = [(name, position) for name, position in _name_positions(text) if name not in speakers]
+    for first, second in ((a, b) for i, a in enumerate(mine) for b in mine[i + 1 :]):
+        between = _stems_between(text, first[1], second[1])
+        for source in sources:
+            theirs = dict(_name_positions(source))
+            if first[0] in theirs and second[0] in theirs and theirs[second[0]] < theirs[first[0]]:
+                if between & _stems_between(source, theirs[second[0]], theirs[first[0]]):
+                    reasons.append(f"swaps the roles of {first[0]} and {second[0]}")
+                    break
+    return reasons
+
+
+_CHECKS: tuple[Callable[[_Text, list[_Text]], list[str]], ...] = (
+    _form, _numbers, _dates, _quotes, _names, _negations, _speakers, _roles, _unsupported
+)
+
+
+def _prepare(sentence: str) -> _Text:
+    normal = sentence.replace("’", "'").replace("‘", "'")
+    normal = re.sub(r"(?<=[a-z])(?=[A-Z][a-z])", " ", normal)  # scraped text glues words: "andPresident"
+    for pattern, replacement in _ALIASES:
+        normal = pattern.sub(replacement, normal)
+    normal = re.sub(r"\b(wo|ca)n't\b", lambda m: {"wo": "will", "ca": "can"}[m.group(1)] + " not", normal)
+    normal = re.sub(r"n't\b", " not", normal)
+    normal = re.sub(r"\bcannot\b", "can not", normal)
+    normal = re.sub(r"(?<=\w)'s?\b", "", normal)  # possessives: "Russia's", "nations'"
+    tokens: list[_Token] = []
+    previous_end = 0
+    for match in _TOKEN.finditer(normal):
+        gap = normal[previous_end : match.start()]
+        word = match.group()
+        initial = not tokens or _gap_opens(gap)
+        tokens.append(
+            _Token(
+                text=word,
+                lower=word.lower(),
+                stem=_stem(word.lower()),
+                start=match.start(),
+                end=match.end(),
+                capitalised=word[0].isupper(),
+                sentence_initial=initial,
+                clause_break_before=bool(re.search(r"[^\s'\"“”]", gap)) or word.lower() in _CLAUSE_BREAKS,
+            )
+        )
+        previous_end = match.end()
+    return _Text(sentence, normal, tuple(tokens))
+
+
+def _gap_opens(gap: str) -> bool:
+    """Whether the text between two words starts a new sentence or a quotation (capitals there prove nothing)."""
+    return bool(re.search(r"[.!?:]\s+$|[\"“]\s*$", gap))
+
+
+def _stem(word: str) -> str:
+    """A crude suffix stripper: enough to match "ruled"/"rule", "planning"/"plan", "denies"/"deny"."""
+    for suffix, replacement in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)] + replacement
+            break
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiousl":
+        word = word[:-1]  # planned -> plann -> plan
+    return word.rstrip("e") if len(word) > 3 else word
+
+
+def _is_content(token: _Token) -> bool:
+    return token.lower not in _FUNCTION_WORDS and not token.text[0].isdigit() and token.lower not in _NUMBER_WORDS
+
+
+def _content_stems(text: _Text) -> set[str]:
+    return text.stems - {_stem(w) for w in _SPEECH_VERBS}
+
+
+def _support(text: _Text, sources: list[_Text]) -> float:
+    mine = text.stems
+    if not mine:
+        return 0.0
+    known = set().union(*(s.stems for s in sources))
+    return len(mine & known) / len(mine)
+
+
+def _numbers_in(text: _Text) -> set[str]:
+    found = set()
+    for token in text.tokens:
+        if token.text[0].isdigit():
+            found.add(token.text.replace(",", ""))
+        elif token.lower in _NUMBER_WORDS:
+            found.add(_NUMBER_WORDS[token.lower])
+    return found
+
+
+def _dates_in(text: _Text) -> set[str]:
+    found = {m.group().lower() for m in _RELATIVE_PERIOD.finditer(text.normal)}
+    for token in text.tokens:
+        if token.text in _WEEKDAYS or token.lower in _RELATIVE_DAYS:
+            found.add(token.lower)
+        elif token.text in _MONTHS and not (token.text == "May" and token.sentence_initial):
+            found.add(token.lower)
+    return found
+
+
+def _quoted_spans(raw: str) -> list[str]:
+    return [next(g for g in match.groups() if g is not None) for match in _QUOTE.finditer(raw)]
+
+
+def _flatten(text: str) -> str:
+    """Lower case, apostrophes unified, punctuation dropped: quotes are compared on their words."""
+    text = text.replace("’", "'").replace("‘", "'").lower()
+    return " ".join(re.findall(r"[\w']+", text))
+
+
+def _is_name_word(token: _Token) -> bool:
+    if not token.capitalised or token.text in _MONTHS or token.text in _WEEKDAYS:
+        return False
+    if token.sentence_initial and token.lower in _FUNCTION_WORDS | _NEGATIONS:
+        return False
+    return not token.text[0].isdigit()
+
+
+def _name_spans(text: _Text, *, skip_quotes: bool = False) -> list[list[_Token]]:
+    """Runs of adjacent capitalised words ("Russian Foreign Minister Sergey Lavrov").
+
+    A hyphen splits them: "Biden-Putin summit" names Biden and Putin, each of which must be known.
+    """
+    quoted = [(m.start(), m.end()) for m in _QUOTE.finditer(text.normal)] if skip_quotes else []
+    spans: list[list[_Token]] = []
+    for index, token in enumerate(text.tokens):
+        if not _is_name_word(token) or any(a <= token.start < b for a, b in quoted):
+            continue
+        if spans and index and spans[-1][-1] is text.tokens[index - 1] and not token.clause_break_before:
+            spans[-1].append(token)
+        else:
+            spans.append([token])
+    return [_drop_initial_common_word(span) for span in spans]
+
+
+def _drop_initial_common_word(span: list[_Token]) -> list[_Token]:
+    """ "Tensions between ..." starts with a capital only because it starts the sentence."""
+    if span[0].sentence_initial and len(span) > 1 and span[0].lower in _FUNCTION_WORDS:
+        return span[1:]
+    return span
+
+
+def _known_word(word: str, source_words: set[str]) -> bool:
+    """A single capitalised word is known if a source has it, or a word sharing its first six letters
+    ("Ukrainian" for "Ukraine": demonyms) or five for short names ("Sergei" for "Sergey": spellings)."""
+    if word in source_words:
+        return True
+    prefix = min(len(word) - 1, 6)
+    return prefix >= 5 and any(w.startswith(word[:prefix]) or word.startswith(w[:prefix]) for w in source_words
+                               if len(w) >= prefix)
+
+
+def _is_subsequence(needle: list[str], haystack: list[str]) -> bool:
+    remaining = iter(haystack)
+    return all(any(_same_name(word, other) for other in remaining) for word in needle)
+
+
+def _same_name(a: str, b: str) -> bool:
+    return a == b or (len(a) >= 6 and len(b) >= 6 and a[:6] == b[:6])
+
+
+def _negation_scopes(text: _Text, *, verbal_only: bool = False) -> list[list[_Token]]:
+    """For each negation word, the content words after it up to the end of its clause.
+
+    ``verbal_only`` keeps the negations of a verb or adjective ("not", "never", "denies"), whose first content
+    word is what is negated; after "no" or "neither" it is a noun ("neither side"), which proves little.
+    """
+    scopes = []
+    tokens = text.tokens
+    for index, token in enumerate(tokens):
+        if token.lower not in (_VERBAL_NEGATIONS if verbal_only else _NEGATIONS):
+            continue
+        scope = []
+        for following in tokens[index + 1 :]:
+            if following.clause_break_before or following.lower in _NEGATIONS:
+                break
+            if _is_content(following):
+                scope.append(following)
+        scopes.append(scope)
+    return scopes
+
+
+def _negated_heads(text: _Text, *, verbal_only: bool = False) -> set[str]:
+    """The first content word each negation governs: "rule" in "did not rule out"."""
+    return {scope[0].stem for scope in _negation_scopes(text, verbal_only=verbal_only) if scope}
+
+
+def _stems_in_negation(text: _Text) -> set[str]:
+    return {t.stem for scope in _negation_scopes(text) for t in scope}
+
+
+def _stems_outside_negation(text: _Text) -> set[str]:
+    negated = {id(t) for scope in _negation_scopes(text) for t in scope}
+    return {t.stem for t in text.tokens if _is_content(t) and id(t) not in negated}
+
+
+def _has_negation(text: _Text) -> bool:
+    return any(t.lower in _NEGATIONS for t in text.tokens)
+
+
+def _named_speakers(text: _Text) -> set[str]:
+    """Names that say something: "Lavrov said", "said Blinken", "according to Sputnik"."""
+    speakers = set()
+    tokens = text.tokens
+    spans = _name_spans(text)
+    span_ending_at = {id(span[-1]): span for span in spans}
+    span_starting_at = {id(span[0]): span for span in spans}
+    for index, token in enumerate(tokens):
+        if token.lower not in _SPEECH_VERBS:
+            continue
+        before = index - 1
+        while before >= 0 and tokens[before].lower in {"also", "then", "later", "again", "has", "had", "have"}:
+            before -= 1
+        if before >= 0 and id(tokens[before]) in span_ending_at and not token.clause_break_before:
+            speakers.add(_speaker_key(span_ending_at[id(tokens[before])]))
+        after = index + 1
+        if token.lower in {"said", "says", "added", "asked"} and token.clause_break_before and after < len(tokens):
+            if id(tokens[after]) in span_starting_at:
+                speakers.add(_speaker_key(span_starting_at[id(tokens[after])]))
+    for index, token in enumerate(tokens[:-2]):
+        if token.lower == "according" and tokens[index + 1].lower == "to":
+            span = span_starting_at.get(id(tokens[index + 2]))
+            if span:
+                speakers.add(_speaker_key(span))
+    speakers.discard("")
+    return speakers
+
+
+def _speaker_key(span: list[_Token]) -> str:
+    """The surname of a speaker span; empty when the span is only a role ("Russian Foreign Minister")."""
+    names = [t.text for t in span if t.lower not in _TITLES]
+    return names[-1] if names and span[-1].lower not in _TITLES else ""
+
+
+def _name_positions(text: _Text) -> list[tuple[str, int]]:
+    """Each name (its last word) with the index of its first token, first mention only."""
+    positions: dict[str, int] = {}
+    for span in _name_spans(text, skip_quotes=True):
+        key = _speaker_key(span)
+        if key:
+            positions.setdefault(key, text.tokens.index(span[0]))
+    return sorted(positions.items(), key=lambda item: item[1])
+
+
+def _stems_between(text: _Text, start: int, end: int) -> set[str]:
+    return {t.stem for t in text.tokens[start + 1 : end] if _is_content(t) and not _is_name_word(t)}
