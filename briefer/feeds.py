@@ -1,0 +1,238 @@
+"""Gathering a day of articles from whatever the user saved: feeds, pages, article files, clusters.
+
+INPUT may be one file or a folder mixing: sub-folders (each one story someone already clustered), ``.jsonl`` files
+(one article a line, with an optional ``cluster``/``story`` id; or one cluster a line, ``{"id", "articles": [...]}``,
+as in the eval sets), saved RSS/Atom feeds (``.xml``, ``.rss``, ``.atom``, read with feedparser, which never
+touches the network when given bytes) and article files of every kind ``briefer.load`` reads (``.txt``, ``.md``,
+``.json``, ``.html`` through trafilatura). As in ``load``, one bad file is a problem line, not a failure.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, replace
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+
+from briefer.errors import InputError
+from briefer.load import (
+    ARTICLE_SUFFIXES,
+    MAX_RECORDS_BYTES,
+    LoadedCluster,
+    articles_from_records,
+    load_cluster,
+    normalise_date,
+)
+from briefer.types import Article
+
+FEED_SUFFIXES = (".xml", ".rss", ".atom")
+# Keys of a .jsonl article record that name the story it belongs to.
+STORY_KEYS = ("cluster", "cluster_id", "story", "story_id")
+_BLOCK_TAGS = frozenset({"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr"})
+
+
+@dataclass(frozen=True)
+class Gathered:
+    """Every article read, the story each was already put in (row for row, None: not clustered), the problems."""
+
+    articles: tuple[Article, ...]
+    stories: tuple[str | None, ...]
+    problems: tuple[str, ...]
+
+
+def gather(path: str | Path, *, progress: Callable[[int, int], None] | None = None) -> Gathered:
+    """Read every article under ``path``; ``progress(done, total)`` is told after each file or folder."""
+    path = Path(path)
+    if not path.exists():
+        raise InputError(f"no such file or folder: {path}")
+    entries = [path] if path.is_file() else _entries(path)
+    if not entries:
+        kinds = ", ".join(ARTICLE_SUFFIXES + FEED_SUFFIXES)
+        raise InputError(f"nothing to read in {path}: expected story folders or {kinds} files")
+    articles: list[Article] = []
+    stories: list[str | None] = []
+    problems: list[str] = []
+    for done, entry in enumerate(entries, start=1):
+        for article, story in _read(entry, path, problems):
+            articles.append(article)
+            stories.append(story)
+        if progress is not None:
+            progress(done, len(entries))
+    return Gathered(tuple(articles), tuple(stories), tuple(problems))
+
+
+def read_feed(path: str | Path) -> LoadedCluster:
+    """The entries of a saved RSS or Atom feed as articles; a file that is no feed is a problem line."""
+    path = Path(path)
+    try:
+        import feedparser
+    except ImportError:
+        return LoadedCluster((), (f"{path}: reading feeds needs feedparser: pip install 'briefer[daily]'; skipped",))
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return LoadedCluster((), (f"{path}: cannot read ({exc.strerror or exc}); skipped",))
+    if len(data) > MAX_RECORDS_BYTES:
+        return LoadedCluster((), (f"{path}: feed is over the {MAX_RECORDS_BYTES // 1_048_576} MB limit; skipped",))
+    parsed = feedparser.parse(data)  # bytes, never a URL: no network
+    if not parsed.get("version") or (parsed.get("bozo") and not parsed.entries):
+        reason = f" ({parsed.get('bozo_exception')})" if parsed.get("bozo") else ""
+        return LoadedCluster((), (f"{path}: not an RSS or Atom feed{reason}; skipped",))
+    feed_title = (parsed.feed.get("title") or "").strip() or None
+    articles, without_text = [], 0
+    for number, entry in enumerate(parsed.entries, start=1):
+        text = _entry_text(entry)
+        if not text:
+            without_text += 1
+            continue
+        link = (entry.get("link") or "").strip() or None
+        articles.append(Article(
+            id=f"a{len(articles) + 1}",
+            text=text,
+            title=" ".join((entry.get("title") or "").split()) or None,
+            url=link,
+            date=_entry_date(entry),
+            outlet=None if link else feed_title,  # with a link, the outlet comes from its domain
+            source=f"{path}#{number}",
+        ))
+    problems = [f"{path}: {without_text} feed entries have no text; skipped"] if without_text else []
+    if not parsed.entries:
+        problems.append(f"{path}: feed has no entries")
+    return LoadedCluster(tuple(articles), tuple(problems))
+
+
+def html_text(fragment: str) -> str:
+    """Plain text of an HTML fragment (a feed entry's summary or content): tags dropped, blocks on their own line."""
+    parser = _TextParser()
+    parser.feed(fragment)
+    parser.close()
+    lines = (" ".join(line.split()) for line in "".join(parser.parts).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _entries(folder: Path) -> list[Path]:
+    """Story folders and readable files in ``folder``, by name; hidden entries are skipped."""
+    suffixes = ARTICLE_SUFFIXES + FEED_SUFFIXES
+    return sorted(
+        entry for entry in folder.iterdir()
+        if not entry.name.startswith(".") and (entry.is_dir() or entry.suffix.lower() in suffixes)
+    )
+
+
+def _read(entry: Path, root: Path, problems: list[str]) -> Iterator[tuple[Article, str | None]]:
+    """The articles of one entry with the story each is already in (a story folder's name, a jsonl id, or None)."""
+    suffix = entry.suffix.lower()
+    if entry.is_dir():
+        story: str | None = str(entry.relative_to(root))
+        loaded = _loaded(entry, problems)
+    elif suffix in FEED_SUFFIXES:
+        story, loaded = None, read_feed(entry)
+    elif suffix == ".jsonl":
+        yield from _jsonl(entry, problems)
+        return
+    else:
+        story, loaded = None, _loaded(entry, problems)
+    problems.extend(loaded.problems)
+    for article in loaded.articles:
+        yield article, story
+
+
+def _loaded(path: Path, problems: list[str]) -> LoadedCluster:
+    """``load_cluster`` with a cluster that has nothing readable turned into one problem line."""
+    try:
+        return load_cluster(path)
+    except InputError as exc:
+        problems.append(f"{_why(exc, f'no readable article in {path}: ')}; skipped")
+        return LoadedCluster((), ())
+
+
+def _jsonl(path: Path, problems: list[str]) -> Iterator[tuple[Article, str | None]]:
+    """Records of a .jsonl file: article lines (with an optional story id) or whole-cluster lines."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_RECORDS_BYTES:
+            problems.append(f"{path}: file is over the {MAX_RECORDS_BYTES // 1_048_576} MB limit; skipped")
+            return
+        lines = path.read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        problems.append(f"{path}: cannot read ({getattr(exc, 'strerror', None) or exc}); skipped")
+        return
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            problems.append(f"{where}: invalid JSON ({exc.msg} at column {exc.colno}); skipped")
+            continue
+        if isinstance(record, Mapping) and isinstance(record.get("articles"), list):
+            story = str(record.get("id") or where)
+            try:
+                loaded = articles_from_records(record["articles"])
+            except InputError as exc:
+                problems.append(f"{where}: {exc}; skipped")
+                continue
+            problems.extend(f"{where}: {problem}" for problem in loaded.problems)
+            for article in loaded.articles:
+                yield replace(article, source=f"{where} {article.source}"), story
+            continue
+        try:
+            article = articles_from_records([record]).articles[0]
+        except InputError as exc:
+            problems.append(f"{where}: {_why(exc, 'no readable article in the records given: record 1: ')}; skipped")
+            continue
+        story_id = next((record[key] for key in STORY_KEYS if record.get(key) not in (None, "")), None)
+        yield replace(article, source=where), None if story_id is None else str(story_id)
+
+
+def _why(exc: InputError, lead: str) -> str:
+    """``load``'s message for one file or record without its lead, so the file is named once, not twice."""
+    return str(exc).removeprefix(lead)
+
+
+def _entry_text(entry: Mapping) -> str:
+    """The fullest text a feed entry carries: its content, else its summary."""
+    contents = [c.get("value", "") for c in entry.get("content") or [] if isinstance(c, Mapping)]
+    for candidate in [*contents, entry.get("summary") or ""]:
+        text = html_text(candidate)
+        if text:
+            return text
+    return ""
+
+
+def _entry_date(entry: Mapping) -> str | None:
+    for key in ("published", "updated", "created"):
+        parsed = entry.get(f"{key}_parsed")
+        if parsed:
+            return date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday).isoformat()
+        if entry.get(key):
+            found = normalise_date(entry[key])
+            if found:
+                return found
+    return None
+
+
+class _TextParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:  # type: ignore[type-arg]
+        if tag in ("script", "style"):
+            self._skipping += 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self._skipping = max(0, self._skipping - 1)
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skipping:
+            self.parts.append(data.replace("\n", " "))  # only block tags break lines

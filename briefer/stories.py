@@ -1,0 +1,231 @@
+"""Clustering a day's articles into stories: one story per event, however many outlets ran it.
+
+Each article is a TF-IDF vector of its title and first words, weighted by the day's own idf (what is rare today
+tells stories apart). On the shuffled Multi-News dev set this beats MiniLM embeddings of the lead (adjusted Rand
+0.64 against 0.56 on all of it) and costs well under a second instead of a minute: see ``bench/stories.py``.
+
+Nothing compares all pairs. Candidate pairs come from blocking: each article is filed under its ``block_terms``
+most distinctive terms, and terms found in more than ``max_block`` articles are not used to file, so a block
+holds at most ``max_block`` articles and there are at most n * block_terms * max_block / 2 candidate pairs:
+linear in n. Exact cosines are computed for candidates only. Stories are then grown by average-linkage
+agglomeration over those edges, closest first; each group keeps the sum of its vectors, so the average cosine
+of two groups is one sparse dot product, (sum_a . sum_b) / (|a| |b|). Average (not single) linkage matters: a
+chain of pairwise-similar articles must not glue two events into one story.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from briefer.embed import tokens
+from briefer.errors import ConfigError
+from briefer.types import Article
+
+if TYPE_CHECKING:
+    from scipy.sparse import csr_matrix
+
+# Exact cosines for this many candidate pairs at a time: bounds the memory of the sparse row products.
+_PAIR_CHUNK = 20_000
+
+
+@dataclass(frozen=True)
+class StoryParams:
+    """How stories are cut; defaults tuned on half of the shuffled Multi-News dev set (``bench/stories.py``)."""
+
+    # Average cosine at or above which two groups of articles are one story.
+    threshold: float = 0.175
+    # Terms per article used for blocking (its highest-weighted ones).
+    block_terms: int = 20
+    # A term in more articles than this is too common to block on: it bounds the cost per article.
+    max_block: int = 200
+    # Words of each article that are read: stories differ in their first paragraphs.
+    lead_words: int = 1000
+
+
+DEFAULT_PARAMS = StoryParams()
+
+
+@dataclass(frozen=True)
+class Stories:
+    """Article indices grouped into stories, and the article vectors they were grouped by."""
+
+    groups: tuple[tuple[int, ...], ...]
+    vectors: csr_matrix
+    candidate_pairs: int
+
+    def similarity(self, first: Sequence[int], second: Sequence[int]) -> float:
+        """Cosine between the centroids of two groups of articles: how alike two stories are."""
+        a, b = _SparseRow.of_rows(self.vectors, first), _SparseRow.of_rows(self.vectors, second)
+        return a.dot(b) / (np.sqrt(a.dot(a) * b.dot(b)) or 1.0)
+
+
+def story_text(article: Article, lead_words: int = DEFAULT_PARAMS.lead_words) -> str:
+    """The text an article is clustered by: its title, then its first ``lead_words`` words."""
+    words = article.text.split()[:lead_words]
+    return f"{article.title or ''}\n{' '.join(words)}"
+
+
+def article_vectors(articles: Sequence[Article], params: StoryParams = DEFAULT_PARAMS) -> csr_matrix:
+    """Unit TF-IDF rows, one per article, with the idf of this set of articles."""
+    try:
+        from sklearn.feature_extraction.text import TfidfVectorizer
+    except ImportError:
+        raise ConfigError("clustering articles into stories needs scikit-learn: pip install 'briefer[daily]'") from None
+    vectorizer = TfidfVectorizer(analyzer=tokens, sublinear_tf=True, dtype=np.float32)
+    try:
+        return vectorizer.fit_transform([story_text(a, params.lead_words) for a in articles]).tocsr()
+    except ValueError:  # not one word in any article: every article is a story of its own
+        from scipy.sparse import csr_matrix
+
+        return csr_matrix((len(articles), 1), dtype=np.float32)
+
+
+def candidate_pairs(vectors: csr_matrix, params: StoryParams = DEFAULT_PARAMS) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs (i < j) of articles that share at least one distinctive term: the only pairs ever compared."""
+    from scipy.sparse import csr_matrix
+
+    n = vectors.shape[0]
+    frequency = np.bincount(vectors.indices, minlength=vectors.shape[1])
+    usable = (frequency >= 2) & (frequency <= params.max_block)
+    rows, cols = [], []
+    for row in range(n):
+        start, end = vectors.indptr[row], vectors.indptr[row + 1]
+        terms, weights = vectors.indices[start:end], vectors.data[start:end]
+        keep = usable[terms]
+        terms, weights = terms[keep], weights[keep]
+        if len(terms) > params.block_terms:
+            terms = terms[np.argpartition(-weights, params.block_terms)[: params.block_terms]]
+        rows.append(np.full(len(terms), row))
+        cols.append(terms)
+    row_index = np.concatenate(rows) if rows else np.zeros(0, dtype=int)
+    term_index = np.concatenate(cols) if cols else np.zeros(0, dtype=int)
+    blocks = csr_matrix((np.ones(len(row_index), dtype=np.int32), (row_index, term_index)), shape=vectors.shape)
+    shared = (blocks @ blocks.T).tocoo()  # cost: sum over terms of (articles filed under it)^2, each <= max_block
+    upper = shared.row < shared.col
+    return shared.row[upper].astype(np.int64), shared.col[upper].astype(np.int64)
+
+
+def pair_cosines(vectors: csr_matrix, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """Cosine of each pair (rows are unit length), computed in chunks."""
+    out = np.empty(len(left), dtype=np.float32)
+    for start in range(0, len(left), _PAIR_CHUNK):
+        stop = start + _PAIR_CHUNK
+        products = vectors[left[start:stop]].multiply(vectors[right[start:stop]])
+        out[start:stop] = np.asarray(products.sum(axis=1)).ravel()
+    return out
+
+
+def cluster_stories(
+    articles: Sequence[Article],
+    given: Sequence[str | None] | None = None,
+    params: StoryParams = DEFAULT_PARAMS,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+) -> Stories:
+    """Group ``articles`` into stories.
+
+    ``given`` names, row for row, the story an input already put an article in (None: not clustered). Given
+    stories stay whole and are never merged with each other here; unclustered articles join them or each other.
+    ``progress(done, total)`` is told how far the agglomeration has got.
+    """
+    vectors = article_vectors(articles, params)
+    given = list(given) if given is not None else [None] * len(articles)
+    if len(given) != len(articles):
+        raise ValueError("given must name a story (or None) for every article")
+    left, right = candidate_pairs(vectors, params)
+    cosines = pair_cosines(vectors, left, right)
+    close = cosines >= params.threshold
+    groups = _average_linkage(vectors, left[close], right[close], cosines[close], given, params.threshold, progress)
+    return Stories(groups=groups, vectors=vectors, candidate_pairs=len(left))
+
+
+def _average_linkage(
+    vectors: csr_matrix,
+    left: np.ndarray,
+    right: np.ndarray,
+    cosines: np.ndarray,
+    given: Sequence[str | None],
+    threshold: float,
+    progress: Callable[[int, int], None] | None,
+) -> tuple[tuple[int, ...], ...]:
+    """Merge along edges, closest first, while the two groups' average cosine stays at or above ``threshold``."""
+    group_of = list(range(len(given)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(given))}
+    fixed = [story is not None for story in given]
+    first_of: dict[str, int] = {}
+    for i, story in enumerate(given):
+        if story is None:
+            continue
+        if story in first_of:
+            _merge(group_of[first_of[story]], i, group_of, members)
+        else:
+            first_of[story] = i
+    sums: dict[int, _SparseRow] = {}
+
+    def summed(group: int) -> _SparseRow:
+        if group not in sums:
+            sums[group] = _SparseRow.of_rows(vectors, members[group])
+        return sums[group]
+
+    order = np.argsort(-cosines, kind="stable")
+    for done, edge in enumerate(order, start=1):
+        a, b = group_of[left[edge]], group_of[right[edge]]
+        if a == b or (fixed[a] and fixed[b]):
+            continue
+        pairs = len(members[a]) * len(members[b])
+        if pairs > 1 and summed(a).dot(summed(b)) / pairs < threshold:
+            continue
+        merged = summed(a) + summed(b) if pairs > 1 else None
+        keep, gone = _merge(a, b, group_of, members)
+        fixed[keep] = fixed[a] or fixed[b]
+        sums.pop(gone, None)
+        sums.pop(keep, None)
+        if merged is not None:
+            sums[keep] = merged
+        if progress is not None and done % 1000 == 0:
+            progress(done, len(order))
+    return tuple(tuple(sorted(group)) for group in sorted(members.values(), key=min))
+
+
+def _merge(a: int, b: int, group_of: list[int], members: dict[int, list[int]]) -> tuple[int, int]:
+    """Fold the smaller group into the larger; returns (kept id, removed id)."""
+    if len(members[a]) < len(members[b]):
+        a, b = b, a
+    for i in members[b]:
+        group_of[i] = a
+    members[a].extend(members.pop(b))
+    return a, b
+
+
+@dataclass(frozen=True)
+class _SparseRow:
+    """A sparse vector as sorted term ids and weights: summing and dotting these is cheaper than scipy rows."""
+
+    terms: np.ndarray
+    weights: np.ndarray
+
+    @classmethod
+    def of_rows(cls, vectors: csr_matrix, rows: Sequence[int]) -> _SparseRow:
+        spans = [slice(vectors.indptr[r], vectors.indptr[r + 1]) for r in rows]
+        return cls.compacted(np.concatenate([vectors.indices[s] for s in spans]),
+                             np.concatenate([vectors.data[s] for s in spans]))
+
+    @classmethod
+    def compacted(cls, terms: np.ndarray, weights: np.ndarray) -> _SparseRow:
+        unique, position = np.unique(terms, return_inverse=True)
+        return cls(unique, np.bincount(position, weights=weights, minlength=len(unique)))
+
+    def __add__(self, other: _SparseRow) -> _SparseRow:
+        return _SparseRow.compacted(np.concatenate([self.terms, other.terms]),
+                                    np.concatenate([self.weights, other.weights]))
+
+    def dot(self, other: _SparseRow) -> float:
+        if not len(self.terms) or not len(other.terms):
+            return 0.0
+        position = np.minimum(np.searchsorted(self.terms, other.terms), len(self.terms) - 1)
+        shared = self.terms[position] == other.terms
+        return float(self.weights[position[shared]] @ other.weights[shared])

@@ -1,0 +1,495 @@
+"""The daily page: stories ranked and briefed with exact citations, a shared budget, no duplicates, day over day."""
+
+import json
+import os
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from briefer.cli import app
+from briefer.daily import (
+    Briefed,
+    DailySettings,
+    Story,
+    Today,
+    build_day,
+    compose,
+    mark,
+    previous_page,
+    render_page,
+    write_day,
+)
+from briefer.embed import LexicalEmbedder
+from briefer.errors import InputError
+from briefer.feeds import Gathered, gather
+from briefer.pipeline import build_brief
+from briefer.stories import cluster_stories
+from briefer.types import Article, Brief, Point, Sentence
+
+runner = CliRunner()
+
+GENEVA = [
+    ("reuters.com", "Blinken and Lavrov hold talks in Geneva over Ukraine",
+     "US Secretary of State Antony Blinken met Russian Foreign Minister Sergey Lavrov in Geneva on Friday. "
+     "The talks lasted about ninety minutes and ended without a breakthrough. "
+     "Blinken said the United States would send written answers to Russia's security demands next week. "
+     "Lavrov said Moscow had no plans to attack Ukraine."),
+    ("apnews.com", "Blinken, Lavrov meet in Geneva as Ukraine fears grow",
+     "Antony Blinken and Sergey Lavrov met in Geneva on Friday for talks on Ukraine. "
+     "The meeting lasted about ninety minutes and produced no breakthrough. "
+     "Blinken said Washington would give Russia written answers to its security demands next week. "
+     "Western officials fear Russia may invade Ukraine."),
+    ("bbc.co.uk", "Geneva talks: Blinken and Lavrov agree to keep talking",
+     "US Secretary of State Antony Blinken and Russian Foreign Minister Sergey Lavrov met in Geneva on Friday. "
+     "Lavrov said Moscow had no plans to attack Ukraine. "
+     "Both sides agreed to keep talking after the ninety minute meeting. "
+     "Russia has massed about 100,000 troops near the Ukrainian border."),
+    ("thehill.com", "Blinken meets Lavrov in Geneva amid Ukraine tension",
+     "Blinken met Lavrov in Geneva on Friday amid tension over Ukraine. "
+     "Russia has massed about 100,000 troops near the Ukrainian border. "
+     "Blinken said the United States would send written answers to Russia's security demands next week. "
+     "The talks ended without a breakthrough."),
+]
+QUAKE = [
+    ("reuters.com", "Strong earthquake strikes off Sumatra",
+     "A strong earthquake of magnitude 6.2 struck off the coast of Sumatra on Friday. "
+     "The quake collapsed several buildings in the city of Padang. "
+     "Rescuers searched the rubble for survivors through the night. "
+     "No tsunami warning was issued."),
+    ("apnews.com", "Quake collapses buildings in Padang",
+     "An earthquake of magnitude 6.2 struck off Sumatra on Friday and collapsed several buildings in Padang. "
+     "Rescuers searched the rubble for survivors. "
+     "Officials said no tsunami warning was issued. "
+     "Aftershocks rattled the coast for hours."),
+    ("aljazeera.com", "Sumatra earthquake: rescuers search rubble in Padang",
+     "Rescuers in Padang searched the rubble for survivors after a magnitude 6.2 earthquake struck off Sumatra. "
+     "The quake collapsed several buildings in the city. "
+     "Aftershocks rattled the coast for hours. "
+     "Hospitals in Padang treated dozens of injured people."),
+]
+BUDGET = [
+    ("publico.pt", "Portuguese parliament passes budget after coalition deal",
+     "The Portuguese parliament in Lisbon passed the budget on Friday after a coalition deal on pensions. "
+     "The opposition abstained in the vote. "
+     "The finance minister said the deficit would fall below three percent next year."),
+    ("publico.pt", "Lisbon budget vote: what the coalition agreed on pensions",
+     "The coalition agreed to raise pensions by two percent under the budget passed in Lisbon on Friday. "
+     "The finance minister said the deficit would fall below three percent next year. "
+     "Public sector pay will rise by one percent."),
+]
+ZOO = [
+    ("localnews.example", "Zoo welcomes a baby giraffe",
+     "The city zoo welcomed a baby giraffe on Friday morning. "
+     "Keepers said the calf was healthy and already standing. "
+     "The zoo will hold a contest to name the calf next month."),
+]
+DAY = "2022-01-21"
+
+
+def article_file(host: str, title: str, text: str, number: int, day: str = DAY) -> str:
+    return f"{title}\n{day}\nhttps://www.{host}/news/{number}\n\n{text}\n"
+
+
+def write_day_folder(folder: Path, stories: dict[str, list], *, day: str = DAY, flat: bool = True) -> Path:
+    """Article files of each story, flat in ``folder`` (unclustered) or one sub-folder per story (clustered)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    number = 0
+    for name, articles in stories.items():
+        for host, title, text in articles:
+            number += 1
+            target = folder if flat else folder / name
+            target.mkdir(exist_ok=True)
+            (target / f"{name}-{number:03}.txt").write_text(article_file(host, title, text, number, day))
+    return folder
+
+
+@pytest.fixture()
+def day_folder(tmp_path: Path) -> Path:
+    return write_day_folder(tmp_path / "day", {"geneva": GENEVA, "quake": QUAKE, "budget": BUDGET, "zoo": ZOO})
+
+
+@pytest.fixture()
+def lexical() -> LexicalEmbedder:
+    return LexicalEmbedder()
+
+
+def headlines(page: dict) -> list[str]:
+    return [s["headline"] for s in page["stories"]]
+
+
+def test_stories_come_back_ranked_by_outlets_with_the_citations_build_brief_made(day_folder, lexical):
+    gathered = gather(day_folder)
+    settings = DailySettings(words=2000)
+    day = build_day(gathered, settings, embedder=lexical)
+    page = day.page
+    assert [s["articles"] for s in page["stories"]] == [4, 3, 2, 1]
+    assert [len(s["outlets"]) for s in page["stories"]] == [4, 3, 1, 1]
+    assert "Geneva" in page["stories"][0]["headline"] and "Padang" in json.dumps(page["stories"][1])
+    for story in page["stories"]:
+        brief = day.story_briefs[Path(story["file"]).stem]
+        fresh = build_brief(brief.articles, settings.brief, embedder=lexical)  # the pure per-story function
+        expected = {p.text: p.citations for p in (fresh.lede, *fresh.points)}
+        assert 1 <= len(story["points"]) <= 4
+        for point in story["points"]:
+            assert tuple(point["citations"]) == expected[point["text"]]
+            for evidence in point["evidence"]:
+                cited = brief.article(evidence["article_id"])
+                assert cited.text[evidence["start"]:evidence["end"]] == evidence["text"]
+            assert {s["id"] for s in point["sources"]} <= {s["id"] for s in story["sources"]}
+    assert page["counts"] == {"articles": 10, "stories": 4, "outlets": 7}
+
+
+def test_the_page_budget_is_shared_two_points_each_first(day_folder, lexical):
+    gathered = gather(day_folder)
+    roomy = build_day(gathered, DailySettings(words=2000), embedder=lexical)
+    tight = build_day(gathered, DailySettings(words=100), embedder=lexical)
+    assert tight.page["words"] <= 100 < roomy.page["words"]
+    assert all(len(s["points"]) == 2 for s in tight.page["stories"])
+    assert len(tight.page["stories"]) < len(roomy.page["stories"])
+    moved = {a["headline"] for a in tight.page["also_reported"]}
+    assert set(headlines(roomy.page)) - set(headlines(tight.page)) <= moved
+    # Nothing that was left out would have fitted: the next point of every story is over what remains.
+    left = 100 - tight.page["words"]
+    for story in tight.page["stories"]:
+        brief = tight.story_briefs[Path(story["file"]).stem]
+        following = (brief.lede, *brief.points)[len(story["points"]):]
+        assert not following or following[0].words > left
+    assert max(len(s["points"]) for s in roomy.page["stories"]) == 4
+
+
+def test_the_best_story_is_shown_even_over_a_tiny_budget(day_folder, lexical):
+    page = build_day(gather(day_folder), DailySettings(words=10), embedder=lexical).page
+    assert len(page["stories"]) == 1 and "Geneva" in page["stories"][0]["headline"]
+
+
+def test_stories_beyond_the_page_go_to_also_reported_with_their_outlets(day_folder, lexical):
+    page = build_day(gather(day_folder), DailySettings(stories=2, also=5), embedder=lexical).page
+    assert len(page["stories"]) == 2
+    also = page["also_reported"]
+    assert [a["articles"] for a in also] == [2, 1]
+    assert also[0]["outlets"] == ["publico.pt"] and also[0]["sources"][0]["url"].startswith("https://www.publico.pt")
+    assert all(a["headline"] for a in also)
+
+
+def test_the_same_story_in_two_folders_is_one_story_on_the_page(tmp_path, lexical):
+    folder = write_day_folder(tmp_path / "day", {"geneva-1": GENEVA[:2], "geneva-2": GENEVA[2:], "quake": QUAKE},
+                              flat=False)
+    gathered = gather(folder)
+    page = build_day(gathered, DailySettings(), embedder=lexical).page
+    assert [s["articles"] for s in page["stories"]] == [4, 3]
+
+    # Given stories are never merged by clustering: it is the post-check that folds the duplicate in.
+    articles = gathered.articles
+    today = Today(day=DAY, articles=articles, outlet_keys=tuple(f"o{i}" for i in range(len(articles))),
+                  clustered=cluster_stories(articles, gathered.stories))
+    ranked = today.rank()
+    assert len(ranked) == 3
+    assert len(today.merge_duplicates(ranked, window=0)) == 3
+    assert len(today.merge_duplicates(ranked, window=10)) == 2
+
+
+def test_stories_with_near_identical_titles_are_merged(lexical):
+    articles = tuple(Article(id=f"a{i}", text=text, title=title, url=f"https://o{i}.example.com/{i}")
+                     for i, (title, text) in enumerate([
+                         ("Zoo welcomes a baby giraffe", "Keepers at the city zoo were delighted on Friday."),
+                         ("Zoo welcomes baby giraffe", "A calf was born overnight, the animal park said."),
+                     ]))
+    today = Today(day=DAY, articles=articles, outlet_keys=("o0", "o1"),
+                  clustered=cluster_stories(articles, ["x", "y"]))
+    assert today.clustered.similarity([0], [1]) < 0.35  # not by their words: by their titles
+    assert len(today.merge_duplicates(today.rank(), window=5)) == 1
+
+
+def test_date_filter_keeps_undated_articles_and_reports_counts_once(tmp_path, lexical):
+    folder = write_day_folder(tmp_path / "day", {"geneva": GENEVA, "quake": QUAKE})
+    (folder / "yesterday.txt").write_text(article_file("bbc.co.uk", "Old news", "Something happened.", 99,
+                                                       "2022-01-20"))
+    (folder / "undated-1.txt").write_text("Undated story\n\nThe zoo welcomed a baby giraffe on Friday.\n")
+    (folder / "undated-2.txt").write_text("Another undated\n\nKeepers said the calf was healthy.\n")
+    day = build_day(gather(folder), DailySettings(date=DAY), embedder=lexical)
+    assert day.page["counts"]["articles"] == 9
+    assert "2 of 10 articles have no date: kept as news of 2022-01-21" in day.warnings
+    assert "1 articles dated other days than 2022-01-21: left out" in day.warnings
+    assert sum("no date" in w for w in day.warnings) == 1
+
+    dated_only = write_day_folder(tmp_path / "dated", {"geneva": GENEVA})
+    with pytest.raises(InputError, match="no articles dated 2022-02-02 among the 4 read .they are dated 2022-01-21"):
+        build_day(gather(dated_only), DailySettings(date="2022-02-02"), embedder=lexical)
+
+
+def test_a_day_of_one_story_still_makes_a_page_and_says_so(tmp_path, lexical):
+    folder = write_day_folder(tmp_path / "day", {"geneva": GENEVA})
+    day = build_day(gather(folder), embedder=lexical)
+    assert len(day.page["stories"]) == 1 and day.page["also_reported"] == []
+    assert any(w.startswith("only one story in the 4 articles") for w in day.warnings)
+
+
+def test_a_day_with_nothing_readable_is_bad_input(lexical):
+    gathered = Gathered(articles=(), stories=(), problems=("x.txt: file is empty; skipped", "y.rss: not a feed"))
+    with pytest.raises(InputError, match=r"no readable article in the input: x.txt: file is empty; skipped \(and 1"):
+        build_day(gathered, embedder=lexical)
+
+
+# --- composing the page ----------------------------------------------------------------------------------------
+
+def fake_briefed(headline: str, point_words: list[int], status: str = "new", rows=(0,)) -> Briefed:
+    points = []
+    for k, words in enumerate(point_words):
+        text = " ".join(["word"] * words)
+        sentence = Sentence("a1", k, text, 0, len(text))
+        points.append(Point(text=text, citations=("a1",), evidence=(sentence,)))
+    brief = Brief(headline=headline, lede=points[0], points=tuple(points[1:]),
+                  articles=(Article(id="a1", text="x"),))
+    story = Story(rows=tuple(rows), outlets=("o",), newest=None, score=1.0)
+    return Briefed(story=story, brief=brief, status=status, new_points=(True,) * len(point_words))
+
+
+def test_compose_gives_two_points_each_then_thirds_and_fourths_in_rank_order():
+    stories = [fake_briefed("one two", [10, 10, 10, 10]), fake_briefed("three four", [10, 10, 10, 10]),
+               fake_briefed("five six", [10, 10, 10])]
+    shown, rest = compose(stories, stories=6, words=3 * 22 + 10 + 10)
+    assert [count for _, count in shown] == [3, 3, 2] and rest == []
+    shown, rest = compose(stories, stories=2, words=1000)
+    assert [count for _, count in shown] == [4, 4] and rest == [stories[2]]
+    shown, rest = compose(stories, stories=6, words=45)
+    assert [count for _, count in shown] == [2, 2] and rest == [stories[2]]
+
+
+def test_compose_never_puts_an_ongoing_story_on_the_page():
+    stories = [fake_briefed("old", [10, 10], status="ongoing"), fake_briefed("fresh", [10, 10])]
+    shown, rest = compose(stories, stories=6, words=1000)
+    assert [item.brief.headline for item, _ in shown] == ["fresh"] and rest == [stories[0]]
+
+
+# --- day over day ----------------------------------------------------------------------------------------------
+
+def story_brief(articles_of_story, lexical) -> Briefed:
+    articles = tuple(Article(id=f"a{i}", text=text, title=title, url=f"https://www.{host}/news/{title[:5]}",
+                             date=DAY) for i, (host, title, text) in enumerate(articles_of_story, start=1))
+    brief = build_brief(articles, embedder=lexical)
+    story = Story(rows=tuple(range(len(articles))), outlets=tuple(a[0] for a in articles_of_story), newest=DAY,
+                  score=1.0)
+    return Briefed(story=story, brief=brief)
+
+
+def page_with(briefed: Briefed) -> dict:
+    from briefer.render import brief_to_dict
+
+    data = brief_to_dict(briefed.brief)
+    return {"kind": "daily", "date": "2022-01-20", "also_reported": [], "stories": [{
+        "headline": data["headline"], "points": [data["lede_detail"], *data["points"]],
+        "outlets": list(briefed.story.outlets),
+        "sources": [{"url": a["url"], "title": a["title"], "outlet": a["outlet"]} for a in data["articles"]],
+    }]}
+
+
+def test_a_story_seen_yesterday_with_nothing_new_is_ongoing(lexical):
+    today = story_brief(GENEVA, lexical)
+    marked = mark(today, page_with(today))
+    assert marked.status == "ongoing" and not any(marked.new_points)
+
+
+def test_a_story_seen_yesterday_with_new_facts_is_an_update_that_says_what_changed(lexical):
+    yesterday = story_brief(GENEVA[:2], lexical)
+    marked = mark(story_brief(GENEVA, lexical), page_with(yesterday))
+    assert marked.status == "update" and any(marked.new_points) and not all(marked.new_points)
+    count = sum(marked.new_points)
+    assert marked.changes[0] == f"{count} new point{'s' if count != 1 else ''}"
+    assert marked.changes[1] == "now also reported by bbc.co.uk, thehill.com"
+
+
+def test_a_story_not_on_yesterdays_page_is_new(lexical):
+    marked = mark(story_brief(QUAKE, lexical), page_with(story_brief(GENEVA, lexical)))
+    assert marked.status == "new" and all(marked.new_points)
+    assert mark(story_brief(QUAKE, lexical), None).status == "new"
+
+
+def test_the_previous_page_is_the_newest_earlier_day(tmp_path):
+    for name, page in [("2022-01-19", {"kind": "daily", "stories": [], "date": "2022-01-19"}),
+                       ("2022-01-20", {"kind": "daily", "stories": [], "date": "2022-01-20"}),
+                       ("2022-01-21", {"kind": "daily", "stories": [], "date": "2022-01-21"})]:
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "brief.json").write_text(json.dumps(page))
+    (tmp_path / "notes").mkdir()
+    warnings: list[str] = []
+    assert previous_page(tmp_path, "2022-01-21", warnings)["date"] == "2022-01-20"
+    assert previous_page(tmp_path, "2022-01-19", warnings) is None
+    (tmp_path / "2022-01-20" / "brief.json").write_text("{broken")
+    assert previous_page(tmp_path, "2022-01-21", warnings) is None
+    assert len(warnings) == 1 and "every story is marked new" in warnings[0]
+    assert previous_page(tmp_path / "missing", "2022-01-21", warnings) is None
+
+
+# --- writing and rendering -------------------------------------------------------------------------------------
+
+def test_writing_the_day_and_rewriting_it_replaces_every_file(day_folder, tmp_path, lexical):
+    out = tmp_path / "outputs"
+    day = build_day(gather(day_folder), DailySettings(), embedder=lexical)
+    pages = write_day(day, out, ["md", "html", "txt"])
+    folder = out / DAY
+    assert sorted(p.name for p in pages) == ["brief.html", "brief.json", "brief.md", "brief.txt"]
+    stories = sorted(p.name for p in (folder / "stories").iterdir())
+    assert stories == sorted(Path(s["file"]).name for s in day.page["stories"])
+    saved = json.loads((folder / "stories" / stories[0]).read_text())
+    assert saved["headline"] and saved["points"] and saved["articles"]
+    (folder / "stories" / "yesterdays-slug.json").write_text("{}")
+    (folder / "someone-elses-brief.md").write_text("keep me")
+
+    smaller = build_day(gather(day_folder), DailySettings(stories=1), embedder=lexical)
+    write_day(smaller, out, ["md"])
+    assert len(list((folder / "stories").iterdir())) == len(smaller.story_briefs)
+    assert (folder / "someone-elses-brief.md").read_text() == "keep me"
+    assert json.loads((folder / "brief.json").read_text()) == smaller.page
+    assert not list(folder.rglob("*.tmp"))
+
+
+def test_untrusted_article_text_is_escaped_in_every_format(tmp_path, lexical):
+    hostile = [("evil.example", "Zoo *news* <script>alert(1)</script>",
+                "The zoo <script>alert(1)</script> welcomed a **baby** giraffe on Friday morning. "
+                "Keepers said the calf was healthy and [already](javascript:alert(1)) standing. "
+                "The zoo will hold a contest to name the calf next month.")] * 2
+    folder = write_day_folder(tmp_path / "day", {"zoo": hostile})
+    page = build_day(gather(folder), embedder=lexical).page
+    html = render_page(page, "html")
+    assert "<script>" not in html and "&lt;script&gt;" in html and 'href="javascript' not in html
+    from markdown_it import MarkdownIt
+
+    shown = MarkdownIt("commonmark").render(render_page(page, "md"))  # even with raw HTML allowed
+    assert "<script>" not in shown and 'href="javascript' not in shown and "<strong>" not in shown
+    assert 'href="https://www.evil.example/news/1"' in shown
+
+
+def test_a_users_template_folder_overrides_one_format(day_folder, tmp_path, lexical):
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "daily.md.j2").write_text("{% for s in page.stories %}{{ s.rank }}|{% endfor %}")
+    page = build_day(gather(day_folder), embedder=lexical).page
+    assert render_page(page, "md", tmp_path / "mine") == "1|2|3|4|"
+    assert render_page(page, "txt", tmp_path / "mine").startswith("DAILY BRIEF, 2022-01-21")
+
+
+# --- the command -----------------------------------------------------------------------------------------------
+
+def invoke(*args: str):
+    return runner.invoke(app, ["daily", *args, "--embedder", "lexical"])
+
+
+@pytest.fixture()
+def in_tmp(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    for name in ("INPUT", "DATE", "STORIES", "BUDGET", "ALSO", "FORMATS", "OUT_DIR", "STORY_ARTICLES"):
+        monkeypatch.delenv(f"BRIEFER_{name}", raising=False)
+    return tmp_path
+
+
+def test_the_command_prints_only_the_page_paths_on_stdout(day_folder, in_tmp):
+    result = invoke(str(day_folder), "--format", "md,txt")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [f"outputs/{DAY}/brief.md", f"outputs/{DAY}/brief.txt",
+                                          f"outputs/{DAY}/brief.json"]
+    assert (in_tmp / "outputs" / DAY / "brief.md").read_text().startswith(f"# Daily brief, {DAY}")
+    assert "Traceback" not in result.output
+
+
+def test_the_next_day_marks_stories_new_update_or_ongoing(tmp_path, in_tmp):
+    first = write_day_folder(tmp_path / "d1", {"geneva": GENEVA[:2], "quake": QUAKE}, day="2022-01-20")
+    assert invoke(str(first), "--quiet").exit_code == 0
+    second = write_day_folder(tmp_path / "d2", {"geneva": GENEVA, "quake": QUAKE, "budget": BUDGET})
+    result = invoke(str(second), "--quiet")
+    assert result.exit_code == 0 and result.stderr == ""
+    page = json.loads((in_tmp / "outputs" / DAY / "brief.json").read_text())
+    assert page["previous_date"] == "2022-01-20"
+    status = {s["headline"]: s["status"] for s in [*page["stories"], *page["also_reported"]]}
+    geneva = next(s for s in page["stories"] if "Lavrov" in s["headline"])
+    assert geneva["status"] == "update" and geneva["points"][0]["new"]
+    assert "ongoing" in status.values() and "new" in status.values()
+    quake = next(a for a in page["also_reported"] if a["status"] == "ongoing")
+    assert quake["articles"] == 3
+    markdown = (in_tmp / "outputs" / DAY / "brief.md").read_text()
+    assert "Update: " in markdown and "**New:**" in markdown and "(ongoing)" in markdown
+
+
+def test_config_sets_defaults_and_options_override_them(day_folder, in_tmp):
+    (in_tmp / "briefer.toml").write_text(
+        f'[daily]\ninput = "{day_folder}"\nstories = 2\nformats = ["txt"]\nout_dir = "pages"\n'
+        '[outlets]\n"reuters.com" = "Reuters News"\n'
+    )
+    result = invoke("--config", "briefer.toml", "-q")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [f"pages/{DAY}/brief.txt", f"pages/{DAY}/brief.json"]
+    page = json.loads((in_tmp / "pages" / DAY / "brief.json").read_text())
+    assert len(page["stories"]) == 2 and "Reuters News" in page["stories"][0]["outlets"]
+    result = invoke("--config", "briefer.toml", "--stories", "3", "-f", "md", "-q")
+    assert result.exit_code == 0 and len(json.loads((in_tmp / "pages" / DAY / "brief.json").read_text())[
+        "stories"]) == 3
+
+
+def test_warnings_go_to_stderr_one_line_each_and_quiet_silences_them(day_folder, in_tmp):
+    (day_folder / "bad.rss").write_text("not a feed")
+    result = invoke(str(day_folder))
+    assert result.exit_code == 0
+    assert any(line.startswith("warning: ") and "bad.rss: not an RSS or Atom feed" in line
+               for line in result.stderr.splitlines())
+    assert all(line.startswith("warning: ") for line in result.stderr.splitlines())
+    assert invoke(str(day_folder), "--quiet").stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (("missing/folder",), 2, "no such file or folder"),
+        ((), 3, "give INPUT"),
+        (("{day}", "--format", "md,pdf"), 3, "unknown format pdf"),
+        (("{day}", "--date", "yesterday"), 3, "is not a date"),
+        (("{day}", "--date", "2022-02-02"), 2, "no articles dated 2022-02-02"),
+        (("{day}", "--config", "missing.toml"), 3, "config file not found"),
+        (("{day}", "--template-dir", "nowhere"), 3, "template folder not found"),
+        (("{day}", "--out-dir", "a-file"), 6, "cannot write"),
+        (("{empty}",), 2, "no readable article in the input"),
+    ],
+)
+def test_bad_input_is_one_line_and_an_exit_code(day_folder, in_tmp, args, code, message):
+    (in_tmp / "a-file").write_text("not a folder")
+    empty = in_tmp / "unreadable"
+    empty.mkdir()
+    (empty / "a.txt").write_bytes(b"")
+    result = invoke(*(a.format(day=day_folder, empty=empty) for a in args))
+    assert result.exit_code == code, result.output
+    lines = result.stderr.strip().splitlines()
+    assert lines[-1].startswith("error: ") and message in lines[-1]
+    assert all(line.startswith(("error: ", "warning: ")) for line in lines)
+    assert "Traceback" not in result.output and result.stdout == ""
+
+
+def test_help_documents_the_exit_codes():
+    result = runner.invoke(app, ["daily", "--help"])
+    assert result.exit_code == 0 and "Exit codes: 0 ok" in result.stdout and "--stories" in result.stdout
+
+
+def test_email_sends_the_markdown_page_through_a_real_smtp_server(day_folder, in_tmp):
+    from tests.smtp_server import Recorder, smtp_server
+
+    recorder = Recorder()
+    with smtp_server(recorder) as server:
+        (in_tmp / "briefer.toml").write_text(
+            f'[smtp]\nhost = "127.0.0.1"\nport = {server.port}\nsecurity = "none"\nfrom = "desk@example.org"\n')
+        result = invoke(str(day_folder), "--config", "briefer.toml", "-f", "html", "--email", "--to",
+                        "reader@example.org")
+    assert result.exit_code == 0, result.output
+    assert f"outputs/{DAY}/brief.md" in result.stdout.splitlines()  # md added for the email
+    (message,) = recorder.messages
+    assert message.rcpt_tos == ("reader@example.org",)
+    assert b"Daily brief" in message.content and b"Lavrov" in message.content
+
+
+@pytest.mark.weights
+def test_minilm_briefs_a_small_mixed_day(sample_dir, tmp_path, minilm):
+    folder = write_day_folder(tmp_path / "day", {"budget": BUDGET})
+    for path in sample_dir.iterdir():
+        (folder / f"sample-{path.name}").write_bytes(path.read_bytes())
+    day = build_day(gather(folder), DailySettings(date=DAY), embedder=minilm)
+    stories = day.page["stories"]
+    assert [s["articles"] for s in stories] == [5, 2]
+    assert "Blinken" in stories[0]["headline"] or "Lavrov" in stories[0]["headline"]
+    assert all(2 <= len(s["points"]) <= 4 for s in stories)

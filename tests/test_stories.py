@@ -1,0 +1,130 @@
+"""Story clustering: the right groups, given stories kept whole, no chaining, and the same answer as all pairs."""
+
+import random
+
+import numpy as np
+import pytest
+
+from briefer.stories import StoryParams, article_vectors, candidate_pairs, cluster_stories, story_text
+from briefer.types import Article
+
+EVENTS = {
+    "quake": ("earthquake", "richter", "Sumatra", "tsunami", "Padang", "aftershocks", "collapsed", "rescuers"),
+    "vote": ("parliament", "budget", "coalition", "Lisbon", "abstained", "austerity", "deficit", "minister"),
+    "match": ("football", "final", "penalty", "Madrid", "goalkeeper", "striker", "stadium", "trophy"),
+}
+FILLER = "the a said on in at of and it was by with for from reported officials today people city".split()
+
+
+def article(n: int, text: str, title: str | None = None) -> Article:
+    return Article(id=f"a{n}", text=text, title=title)
+
+
+def event_article(n: int, event: str, rng: random.Random) -> Article:
+    """Text that names its event's words among filler, differently each time, as two outlets would."""
+    words = [rng.choice(EVENTS[event]) for _ in range(25)] + [rng.choice(FILLER) for _ in range(25)]
+    rng.shuffle(words)
+    return article(n, " ".join(words) + ".")
+
+
+def partition(groups) -> set[frozenset[int]]:
+    return {frozenset(g) for g in groups}
+
+
+def test_three_events_shuffled_together_come_back_as_three_stories():
+    rng = random.Random(3)
+    labels = [event for event in EVENTS for _ in range(4)]
+    rng.shuffle(labels)
+    articles = [event_article(i, event, rng) for i, event in enumerate(labels)]
+    stories = cluster_stories(articles)
+    truth = {frozenset(i for i, e in enumerate(labels) if e == event) for event in EVENTS}
+    assert partition(stories.groups) == truth
+
+
+def test_blocked_clustering_equals_exact_all_pairs_average_linkage():
+    from sklearn.cluster import AgglomerativeClustering
+
+    rng = random.Random(7)
+    articles = [event_article(i, rng.choice(list(EVENTS)), rng) for i in range(40)]
+    params = StoryParams(threshold=0.3)
+    vectors = article_vectors(articles, params)
+    exact = AgglomerativeClustering(n_clusters=None, metric="precomputed", linkage="average",
+                                    distance_threshold=1 - params.threshold)
+    labels = exact.fit(1 - (vectors @ vectors.T).toarray()).labels_
+    expected = {frozenset(np.flatnonzero(labels == k).tolist()) for k in set(labels)}
+    assert partition(cluster_stories(articles, params=params).groups) == expected
+
+
+def test_average_linkage_does_not_chain_two_events_through_a_bridge():
+    articles = [
+        article(0, "Sumatra earthquake collapsed Padang hotel rescuers"),
+        article(1, "Padang hotel rescuers searched after Lisbon coalition budget"),
+        article(2, "Lisbon coalition budget vote parliament austerity"),
+    ]
+    vectors = article_vectors(articles)
+    cosine = (vectors @ vectors.T).toarray()
+    threshold = min(cosine[0, 1], cosine[1, 2]) - 0.01
+    assert (cosine[0, 2] + max(cosine[0, 1], cosine[1, 2])) / 2 < threshold  # the premise: no average link
+    groups = cluster_stories(articles, params=StoryParams(threshold=threshold)).groups
+    assert len(groups) == 2 and sorted(len(g) for g in groups) == [1, 2]
+
+
+def test_given_stories_stay_whole_and_apart_and_take_in_close_articles():
+    same = "Sumatra earthquake collapsed Padang hotel rescuers searched rubble tsunami warning"
+    articles = [
+        article(0, same),
+        article(1, same),
+        article(2, "Lisbon parliament budget coalition austerity vote"),
+        article(3, same + " aftershocks"),
+    ]
+    given = ["folder-a", "folder-b", "folder-a", None]
+    groups = partition(cluster_stories(articles, given).groups)
+    assert frozenset({0, 2}) in {g - {3} for g in groups}  # folder-a whole, even with an unrelated article
+    assert not any({0, 1} <= g for g in groups)  # two given stories are never merged here
+    assert any(3 in g and len(g) > 1 for g in groups)  # the unclustered copy joined one of them
+
+
+def test_candidates_skip_terms_too_common_to_block_on():
+    articles = [article(i, "common words only here") for i in range(3)]
+    vectors = article_vectors(articles)
+    left, right = candidate_pairs(vectors, StoryParams(max_block=2))
+    assert len(left) == 0
+    left, right = candidate_pairs(vectors, StoryParams(max_block=3))
+    assert sorted(zip(left.tolist(), right.tolist())) == [(0, 1), (0, 2), (1, 2)]
+
+
+@pytest.mark.parametrize("vocabulary_size", [300, 3000, 30000])
+def test_candidate_pairs_are_bounded_linearly_in_the_articles(vocabulary_size):
+    """Each article is filed under at most block_terms blocks of at most max_block articles: at most
+    n * block_terms * (max_block - 1) / 2 pairs whatever the words, where all pairs would be n * (n - 1) / 2."""
+    rng = random.Random(vocabulary_size)
+    vocabulary = [f"w{i}" for i in range(vocabulary_size)]
+    params = StoryParams(block_terms=5, max_block=10)
+    n = 1500
+    articles = [article(i, " ".join(rng.choice(vocabulary) for _ in range(40))) for i in range(n)]
+    left, right = candidate_pairs(article_vectors(articles), params)
+    assert len(left) <= n * params.block_terms * (params.max_block - 1) / 2 < n * (n - 1) / 2 / 10
+    assert np.all(left < right) and len(set(zip(left.tolist(), right.tolist()))) == len(left)
+
+
+def test_articles_without_words_are_stories_of_their_own():
+    stories = cluster_stories([article(0, "!!!"), article(1, "...")])
+    assert partition(stories.groups) == {frozenset({0}), frozenset({1})}
+
+
+def test_similarity_of_story_centroids():
+    rng = random.Random(5)
+    articles = [event_article(i, e, rng) for i, e in enumerate(["quake", "quake", "vote", "vote"])]
+    stories = cluster_stories(articles)
+    assert stories.similarity([0, 1], [0, 1]) == pytest.approx(1.0, abs=1e-5)
+    assert stories.similarity([0, 1], [2, 3]) < 0.3 < stories.similarity([0], [1])
+
+
+def test_story_text_is_the_title_and_the_first_words():
+    text = story_text(Article(id="a1", title="Quake hits Sumatra", text="one two three four"), lead_words=2)
+    assert text == "Quake hits Sumatra\none two"
+
+
+def test_given_must_match_the_articles():
+    with pytest.raises(ValueError):
+        cluster_stories([article(0, "text")], given=[None, None])
