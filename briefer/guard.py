@@ -96,6 +96,7 @@ class _Token:
     start: int
     end: int
     capitalised: bool
+    acronym: bool  # "US", "NATO": never the pronoun "us", whatever the position
     sentence_initial: bool
     clause_break_before: bool  # punctuation or a clause word separates it from the previous token
 
@@ -204,6 +205,61 @@ def _speakers(text: _Text, sources: list[_Text]) -> list[str]:
     return reasons
 
 
+def _conditions(text: _Text, sources: list[_Text]) -> list[str]:
+    """An "if" or "unless" clause changes when a statement holds; every word of it must be in the sources."""
+    known = set().union(*(s.stems for s in sources))
+    reasons = []
+    for index, token in enumerate(text.tokens):
+        if token.lower not in {"if", "unless"}:
+            continue
+        clause = []
+        for following in text.tokens[index + 1 :]:
+            if following.clause_break_before:
+                break
+            clause.append(following)
+        if clause and any(_is_content(t) and t.stem not in known for t in clause):
+            reasons.append(f"adds a condition: '{text.normal[token.start : clause[-1].end]}'")
+    return reasons
+
+
+def _subjects(text: _Text, sources: list[_Text]) -> list[str]:
+    """A phrase copied from a source with another name in front of it: "both sides are on a clear path" became
+    "the US is on a clear path". Rejected when no source has that name just before the phrase."""
+    from difflib import SequenceMatcher
+
+    mine = [t.lower for t in text.tokens]
+    verdicts: dict[int, list[str | None]] = {}  # candidate name index -> what each source has there instead
+    for source in sources:
+        theirs = [t.lower for t in source.tokens]
+        matcher = SequenceMatcher(None, mine, theirs, autojunk=False)
+        for block in matcher.get_matching_blocks():
+            if block.size < 4:
+                continue
+            name = _word_before(text, block.a)
+            if name is None or not _is_name_word(text.tokens[name]):
+                continue
+            other = _word_before(source, block.b)
+            window = theirs[max(0, block.b - 8) : block.b]
+            agrees = other is None or any(_same_name(mine[name], word) for word in window)
+            verdicts.setdefault(name, []).append(None if agrees else source.tokens[other].text)
+    return [
+        f"puts {text.tokens[name].text} where the sources have '{next(o for o in others if o)}'"
+        for name, others in sorted(verdicts.items())
+        if all(others)
+    ]
+
+
+def _word_before(text: _Text, index: int) -> int | None:
+    """The nearest content word before ``index``, over at most four function words, in the same clause."""
+    for position in range(index - 1, max(-1, index - 5), -1):
+        token = text.tokens[position]
+        if _is_content(token):
+            return position
+        if token.clause_break_before:
+            return None
+    return None
+
+
 def _unsupported(text: _Text, sources: list[_Text]) -> list[str]:
     """Too much of the sentence is not in the sources: it says something they do not."""
     new_words = sorted(text.stems - set().union(*(s.stems for s in sources)))
@@ -234,7 +290,7 @@ def _roles(text: _Text, sources: list[_Text]) -> list[str]:
 
 
 _CHECKS: tuple[Callable[[_Text, list[_Text]], list[str]], ...] = (
-    _form, _numbers, _dates, _quotes, _names, _negations, _speakers, _roles, _unsupported
+    _form, _numbers, _dates, _quotes, _names, _negations, _speakers, _roles, _subjects, _conditions, _unsupported
 )
 
 
@@ -261,6 +317,7 @@ def _prepare(sentence: str) -> _Text:
                 start=match.start(),
                 end=match.end(),
                 capitalised=word[0].isupper(),
+                acronym=len(word) > 1 and word.isupper(),
                 sentence_initial=initial,
                 clause_break_before=bool(re.search(r"[^\s'\"“”]", gap)) or word.lower() in _CLAUSE_BREAKS,
             )
@@ -286,6 +343,8 @@ def _stem(word: str) -> str:
 
 
 def _is_content(token: _Token) -> bool:
+    if token.acronym:
+        return True
     return token.lower not in _FUNCTION_WORDS and not token.text[0].isdigit() and token.lower not in _NUMBER_WORDS
 
 
@@ -334,7 +393,7 @@ def _flatten(text: str) -> str:
 def _is_name_word(token: _Token) -> bool:
     if not token.capitalised or token.text in _MONTHS or token.text in _WEEKDAYS:
         return False
-    if token.sentence_initial and token.lower in _FUNCTION_WORDS | _NEGATIONS:
+    if token.sentence_initial and not token.acronym and token.lower in _FUNCTION_WORDS | _NEGATIONS:
         return False
     return not token.text[0].isdigit()
 
@@ -358,7 +417,7 @@ def _name_spans(text: _Text, *, skip_quotes: bool = False) -> list[list[_Token]]
 
 def _drop_initial_common_word(span: list[_Token]) -> list[_Token]:
     """ "Tensions between ..." starts with a capital only because it starts the sentence."""
-    if span[0].sentence_initial and len(span) > 1 and span[0].lower in _FUNCTION_WORDS:
+    if span[0].sentence_initial and len(span) > 1 and not span[0].acronym and span[0].lower in _FUNCTION_WORDS:
         return span[1:]
     return span
 

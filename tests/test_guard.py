@@ -138,6 +138,29 @@ def test_swapped_roles_around_the_same_verb_are_rejected() -> None:
                  ).accepted
 
 
+def test_an_invented_condition_is_rejected_and_a_sourced_one_accepted() -> None:
+    assert "adds a condition: 'if the situation worsens'" in rejected_for(
+        "Blinken said the US is fully prepared for another Biden-Putin summit if the situation worsens.", SUMMIT
+    )
+    assert check("Blinken said the US is fully prepared for another Biden-Putin summit if it proves useful.",
+                 SUMMIT).accepted
+
+
+def test_a_copied_phrase_with_another_name_in_front_is_rejected() -> None:
+    # SmolLM2 did this on the sample cluster: both sides -> the US
+    sources = ['Blinken said on Friday that both sides are "on a clear path to understanding".']
+    assert "puts US where the sources have 'sides'" in rejected_for(
+        "Blinken said the US is on a clear path to understanding.", sources
+    )
+    assert check("Both sides are on a clear path to understanding, Blinken said.", sources).accepted
+
+
+def test_acronyms_are_names_even_at_the_start_of_a_sentence() -> None:
+    sources = ["US Secretary of State also said the talks were frank."]
+    assert check("The US Secretary of State said the talks were frank.", sources).accepted
+    assert "name 'UK Secretary'" in rejected_for("The UK Secretary of State said the talks were frank.", sources)
+
+
 def test_a_sentence_that_says_more_than_its_sources_is_rejected() -> None:
     note = rejected_for("Blinken and Lavrov met in Geneva and agreed to withdraw troops from the border.", MEETING)
     assert "of its words are in the sources" in note and "withdraw" in note
@@ -161,6 +184,7 @@ def test_the_labelled_cases_are_well_formed() -> None:
     assert {case["label"] for case in CASES} == {"bad", "good"}
     bad_kinds = {case["kind"] for case in CASES if case["label"] == "bad"}
     assert {"number", "date", "entity", "quote", "negation", "speaker", "unsupported"} <= bad_kinds
+    assert {case["origin"] for case in CASES} == {"written", "smollm2"}  # hand-made, and real model output
     for case in CASES:
         assert case["sources"] and all(isinstance(s, str) and s for s in case["sources"])
         assert case["candidate"] not in case["sources"]
