@@ -37,6 +37,9 @@ DATASETS = {
     "multiling": (EVAL / "multiling2011-en.jsonl", 250, "recall"),
 }
 SYSTEMS = ("briefer", *RANKERS)
+# A diagnostic, not the target: each baseline cut to the words briefer's lede and points used on that cluster, so
+# that ranking quality can be told apart from how much of the budget a system fills.
+MATCHED = " @ briefer's length"
 
 
 @dataclass
@@ -48,11 +51,11 @@ class SystemRun:
 
 def run_dataset(path: Path, words: int, limit: int | None, embedder) -> dict[str, SystemRun]:  # type: ignore[no-untyped-def]
     clusters = read_clusters(path, limit)
-    runs = {system: SystemRun() for system in SYSTEMS}
+    runs = {system: SystemRun() for system in (*SYSTEMS, *(r + MATCHED for r in RANKERS))}
     settings = BriefSettings(words=words)
     for number, cluster in enumerate(clusters, 1):
         references = cluster.reference_sentences()
-        for system in SYSTEMS:
+        for system in SYSTEMS:  # briefer first: the length-matched rows need the length it used
             started = time.perf_counter()
             if system == "briefer":
                 summary = BriefContent.from_brief(build_brief(cluster.articles, settings, embedder=embedder)).sentences()
@@ -61,6 +64,10 @@ def run_dataset(path: Path, words: int, limit: int | None, embedder) -> dict[str
             runs[system].seconds += time.perf_counter() - started
             runs[system].scores.append(rouge(summary, references))
             runs[system].words.append(sum(len(s.split()) for s in summary))
+        for system in RANKERS:
+            matched = summarize(system, cluster.articles, runs["briefer"].words[-1])
+            runs[system + MATCHED].scores.append(rouge(matched, references))
+            runs[system + MATCHED].words.append(sum(len(s.split()) for s in matched))
         print(f"\r{path.name}: {number}/{len(clusters)} clusters", end="", file=sys.stderr, flush=True)
     print(file=sys.stderr)
     return runs
@@ -83,7 +90,8 @@ def table(name: str, runs: dict[str, SystemRun], words: int, measure: str) -> st
         cells = [f"{mean(run.scores, k, measure, halves['all']):.2f}" for k in ("rouge1", "rouge2", "rougeLsum")]
         for half in ("tune", "held-out"):
             cells += [f"{mean(run.scores, k, measure, halves[half]):.2f}" for k in ("rouge1", "rouge2")]
-        lines.append(f"| {system} | {np.mean(run.words):.0f} | " + " | ".join(cells) + f" | {run.seconds / n:.2f} |")
+        timing = f"{run.seconds / n:.2f}" if not system.endswith(MATCHED) else "-"
+        lines.append(f"| {system} | {np.mean(run.words):.0f} | " + " | ".join(cells) + f" | {timing} |")
     lines += ["", comparison(runs, measure, halves)]
     return "\n".join(lines)
 
@@ -91,9 +99,11 @@ def table(name: str, runs: dict[str, SystemRun], words: int, measure: str) -> st
 def comparison(runs: dict[str, SystemRun], measure: str, halves: dict[str, np.ndarray]) -> str:
     """briefer minus the best baseline, per half, with a paired bootstrap 95% interval over clusters."""
     out = []
-    for kind, label in (("rouge1", "R-1"), ("rouge2", "R-2")):
+    for kind, label, matched in (("rouge1", "R-1", False), ("rouge2", "R-2", False), ("rouge1", "R-1", True),
+                                 ("rouge2", "R-2", True)):
         for half, rows in halves.items():
-            baselines = {s: mean(r.scores, kind, measure, rows) for s, r in runs.items() if s != "briefer"}
+            baselines = {s: mean(r.scores, kind, measure, rows) for s, r in runs.items()
+                         if s != "briefer" and s.endswith(MATCHED) == matched}
             best = max(baselines, key=baselines.get)  # type: ignore[arg-type]
             ours = np.array([s.get(kind, measure) for s in runs["briefer"].scores])[rows]
             theirs = np.array([s.get(kind, measure) for s in runs[best].scores])[rows]
@@ -111,6 +121,16 @@ def bootstrap(differences: np.ndarray, rounds: int = 2000) -> tuple[float, float
     return float(np.percentile(samples, 2.5)), float(np.percentile(samples, 97.5))
 
 
+def git_state() -> str:
+    """The commit measured, marked dirty when briefer's code had uncommitted changes."""
+    import subprocess
+
+    repo = Path(__file__).resolve().parents[1]
+    head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=repo, capture_output=True, text=True, check=False).stdout
+    dirty = subprocess.run(["git", "status", "--porcelain", "briefer"], cwd=repo, capture_output=True, text=True, check=False).stdout
+    return head.strip() + (" (briefer/ had uncommitted changes)" if dirty.strip() else "")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dataset", choices=[*DATASETS, "both"], default="both")
@@ -124,7 +144,8 @@ def main() -> None:
     sections = [
         f"Command: `.venv/bin/python bench/quality.py --dataset {args.dataset}"
         + (f" --limit {args.limit}`" if args.limit else "`"),
-        f"Machine: {platform.machine()}, {platform.python_version()}, 2 shared cores; run {date.today().isoformat()}",
+        f"Machine: {platform.machine()}, Python {platform.python_version()}, 2 cores shared with other jobs; "
+        f"run {date.today().isoformat()} at commit {git_state()}",
         "",
     ]
     per_cluster = []

@@ -393,3 +393,10 @@ def test_the_plugin_fixture_works_in_a_users_test_session(pytester):
     )
     result = pytester.runpytest_inprocess("-p", "briefer.testing")
     result.assert_outcomes(passed=1)
+
+
+@pytest.mark.weights
+@pytest.mark.xfail(strict=True, reason="issue 3 target not met yet: the default brief of the sample misses core "
+                   "facts (see bench/results/quality.md); remove this mark when the ranker meets it")
+def test_sample_brief_covers_every_core_fact(sample_brief, brief_matcher):  # noqa: F811
+    assert_brief_covers(sample_brief, SAMPLE_NOTES, min_coverage=0.0, min_core_coverage=1.0, matcher=brief_matcher)
