@@ -8,33 +8,19 @@ top claim becomes the lede; the rest are ordered the way the articles tell the s
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import numpy as np
 
 from briefer.claims import CONNECTIVE_OPENER, PRONOUN_OPENER, ClaimSet, representativeness
-from briefer.settings import BriefSettings
+from briefer.settings import BriefSettings, RankWeights
 from briefer.types import Article, Claim, Point
 
 
-@dataclass(frozen=True)
-class RankWeights:
-    """Weights tuned on the development half of the eval sets (``bench/quality.py``, see BENCHMARKS.md)."""
-
-    centrality: float = 1.0
-    coverage: float = 1.0
-    position: float = 0.5
-    # Trade-off between a claim's score and its novelty against what is already chosen.
-    relevance: float = 0.7
-    # Cosine above which a claim is a near-repeat of a chosen one and never picked.
-    redundancy: float = 0.8
-
-
-DEFAULT_WEIGHTS = RankWeights()
 _QUOTE_OPENERS = ('"', "'", "\u201c", "\u2018")
 
 
-def score_claims(claims: ClaimSet, articles: list[Article], weights: RankWeights = DEFAULT_WEIGHTS) -> np.ndarray:
+def score_claims(claims: ClaimSet, articles: list[Article], weights: RankWeights) -> np.ndarray:
     """One score per claim, higher is more brief-worthy."""
     n = len(claims.claims)
     if n == 0:
@@ -63,9 +49,9 @@ def select(
     settings: BriefSettings,
     *,
     reserved_words: int = 0,
-    weights: RankWeights = DEFAULT_WEIGHTS,
 ) -> tuple[Point, list[Point]]:
     """The lede and the key points: best claims first, no near-repeats, within ``settings.words``."""
+    weights = settings.rank
     scores = score_claims(claims, articles, weights)
     scored = [replace(claim, score=float(s)) for claim, s in zip(claims.claims, scores)]
     budget = settings.words - reserved_words

@@ -9,6 +9,19 @@ LENGTH_PRESETS = {"short": 200, "medium": 350, "long": 550}
 
 
 @dataclass(frozen=True)
+class RankWeights:
+    """How claims are ranked; tuned on the tune half of the eval sets (``bench/tune_rank.py``, BENCHMARKS.md)."""
+
+    centrality: float = 1.0
+    coverage: float = 1.0
+    position: float = 0.5
+    # Trade-off between a claim's score and its novelty against what is already chosen.
+    relevance: float = 0.7
+    # Cosine above which a claim is a near-repeat of a chosen one and never picked.
+    redundancy: float = 0.8
+
+
+@dataclass(frozen=True)
 class BriefSettings:
     words: int = LENGTH_PRESETS["medium"]
     min_points: int = 4
@@ -22,3 +35,4 @@ class BriefSettings:
     allow_download: bool = False
     # Extra domain -> outlet name entries, on top of the packaged table.
     outlets: dict[str, str] = field(default_factory=dict)
+    rank: RankWeights = RankWeights()
