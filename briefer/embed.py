@@ -41,7 +41,8 @@ class Embedder(Protocol):
 
 class MiniLMEmbedder:
     name = "minilm"
-    claim_threshold = 0.72
+    # Precision-first pick on tests/data/claim_pairs.jsonl by bench/claims.py (bench/results/claims.md).
+    claim_threshold = 0.86
 
     def __init__(self, location: str) -> None:
         self.location = location
@@ -60,7 +61,8 @@ class LexicalEmbedder:
     """TF-IDF vectors over the texts of one call: the idf comes from the cluster itself."""
 
     name = "lexical"
-    claim_threshold = 0.45
+    # Precision-first pick on tests/data/claim_pairs.jsonl by bench/claims.py (bench/results/claims.md).
+    claim_threshold = 0.70
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         bags = [Counter(tokens(text)) for text in texts]
