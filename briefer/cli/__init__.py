@@ -69,6 +69,9 @@ app.command("email", help=_email.__doc__, epilog=EXIT_CODES_HELP)(_email.email_c
 from briefer.cli import evaluate as _evaluate  # noqa: E402
 
 app.command("evaluate", help=_evaluate.__doc__, epilog=EXIT_CODES_HELP)(_evaluate.evaluate_command)
+from briefer.cli import models as _models  # noqa: E402
+
+app.add_typer(_models.models_app, name="models", help="List and add local models for the abstractive rewriter.")
 
 
 def main() -> None:
