@@ -184,7 +184,7 @@ def test_the_labelled_cases_are_well_formed() -> None:
     assert {case["label"] for case in CASES} == {"bad", "good"}
     bad_kinds = {case["kind"] for case in CASES if case["label"] == "bad"}
     assert {"number", "date", "entity", "quote", "negation", "speaker", "unsupported"} <= bad_kinds
-    assert {case["origin"] for case in CASES} == {"written", "smollm2"}  # hand-made, and real model output
+    assert {case["origin"] for case in CASES} == {"written", "smollm2", "qwen-coder"}  # by hand, and real output
     for case in CASES:
         assert case["sources"] and all(isinstance(s, str) and s for s in case["sources"])
         assert case["candidate"] not in case["sources"]
