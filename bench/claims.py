@@ -28,7 +28,7 @@ from pathlib import Path
 
 import numpy as np
 
-from briefer.claims import group_claims
+from briefer.claims import compatible, group_claims
 from briefer.clean import clean_article
 from briefer.embed import Embedder, LexicalEmbedder, get_embedder
 from briefer.load import articles_from_records, load_cluster, sample_cluster_path
@@ -110,10 +110,12 @@ def encode_clusters(pairs: Sequence[LabelledPair], embedder: Embedder, multiling
 
 
 def pair_cosines(pairs: Sequence[LabelledPair], encoded: dict[str, EncodedCluster]) -> np.ndarray:
+    """Each pair's cosine, or -1 where ``briefer.claims.compatible`` forbids the merge whatever the cosine."""
     cosines = []
     for pair in pairs:
         cluster = encoded[pair.cluster]
-        cosines.append(float(cluster.vectors[cluster.row[pair.a]] @ cluster.vectors[cluster.row[pair.b]]))
+        cosine = float(cluster.vectors[cluster.row[pair.a]] @ cluster.vectors[cluster.row[pair.b]])
+        cosines.append(cosine if compatible(pair.a, pair.b) else -1.0)
     return np.array(cosines)
 
 
@@ -186,7 +188,7 @@ def check_citations(encoded: dict[str, EncodedCluster], threshold: float, labels
 
 def grouped(data: EncodedCluster, threshold: float) -> tuple[Claim, ...]:
     vectors = data.vectors[: len(data.sentences)]
-    return group_claims(data.sentences, vectors, threshold).claims
+    return group_claims(data.sentences, vectors, threshold, echo_threshold=threshold).claims
 
 
 @dataclass(frozen=True)

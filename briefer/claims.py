@@ -24,9 +24,45 @@ CONNECTIVE_OPENER = re.compile(
 )
 
 
-# How far below the claim threshold an article's closest sentence may sit and still count as echoing a claim
-# when claims are ranked by how widely they were reported. Citations never use this looser test.
-ECHO_MARGIN = 0.12
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred hundreds "
+    "thousand thousands million millions billion billions dozen dozens".split()
+)
+_NEGATION = re.compile(r"\b(?:not|no|never|nor|none|nobody|nothing|neither|without)\b|n't\b", re.IGNORECASE)
+_SPEECH = r"(?:said|says|say|told|tells|added|adds|warned|warns|stated|noted|argued|claimed|denied|announced|insisted)"
+_SPEAKER_BEFORE = re.compile(r"\b([A-Z][\w'\u2019-]+)(?:\s+(?:also|later|then|has|had|previously))?\s+" + _SPEECH + r"\b")
+_SPEAKER_AFTER = re.compile(r"[,\"\u201d]\s*" + _SPEECH + r"\s+([A-Z][\w'\u2019-]+)(?:\s+([A-Z][\w'\u2019-]+))?")
+_NOT_NAMES = frozenset("He She They It We I You The This That A An And But Also".split())
+
+
+def compatible(a: str, b: str) -> bool:
+    """False when two sentences cannot state the same claim whatever their cosine says.
+
+    Embeddings place "magnitude 6.6" beside "magnitude 5.8", "Blinken said" beside "Lavrov said", and "ruled out"
+    beside "did not rule out". Sentences conflict when both carry numbers and share none, when both name a
+    speaker and share none, or when only one of them is negated.
+    """
+    numbers_a, numbers_b = _numbers(a), _numbers(b)
+    if numbers_a and numbers_b and not numbers_a & numbers_b:
+        return False
+    speakers_a, speakers_b = _speakers(a), _speakers(b)
+    if speakers_a and speakers_b and not speakers_a & speakers_b:
+        return False
+    return bool(_NEGATION.search(a)) == bool(_NEGATION.search(b))
+
+
+def _numbers(text: str) -> set[str]:
+    digits = {n.replace(",", "") for n in _NUMBER.findall(text)}
+    words = {w for w in re.findall(r"[a-z]+", text.lower()) if w in _NUMBER_WORDS}
+    return digits | words
+
+
+def _speakers(text: str) -> set[str]:
+    names = {m.group(1) for m in _SPEAKER_BEFORE.finditer(text)}
+    for match in _SPEAKER_AFTER.finditer(text):
+        names.add(match.group(2) or match.group(1))
+    return {n for n in names if n not in _NOT_NAMES}
 
 
 @dataclass(frozen=True)
@@ -42,25 +78,41 @@ class ClaimSet:
     echoes: tuple[frozenset[str], ...]
 
 
-def group_claims(sentences: list[Sentence], vectors: np.ndarray, threshold: float) -> ClaimSet:
-    """Group ``sentences`` (rows of ``vectors``) into claims and pick each claim's representative sentence."""
+def group_claims(sentences: list[Sentence], vectors: np.ndarray, threshold: float, echo_threshold: float) -> ClaimSet:
+    """Group ``sentences`` (rows of ``vectors``) into claims, pick each claim's representative, and find its support.
+
+    Groups decide what is one claim (for ranking and de-duplication). Citations are decided sentence by
+    sentence: an article supports a claim when one of its sentences is, on its own, at least ``threshold``
+    similar to the representative and does not conflict with it (``compatible``): the decision whose precision
+    ``bench/claims.py`` measures on labelled pairs. ``echo_threshold`` is the looser cut for counting, in
+    ranking, the articles that report a claim in other words.
+    """
     if not sentences:
         return ClaimSet((), np.zeros((0, vectors.shape[1] if vectors.ndim == 2 else 0), dtype=np.float32), ())
     similarity = vectors @ vectors.T
-    groups = _agglomerate(similarity, threshold)
+    texts = [s.text for s in sentences]
+    by_article: dict[str, list[int]] = {}
+    for i, sentence in enumerate(sentences):
+        by_article.setdefault(sentence.article_id, []).append(i)
     claims, centroids = [], []
-    for members in groups:
+    for members in _agglomerate(similarity, threshold, texts):
         centroid = vectors[members].mean(axis=0)
         centroid /= np.linalg.norm(centroid) or 1.0
-        group_sentences = tuple(sentences[i] for i in members)
         closeness = vectors[members] @ centroid
-        representative = max(
-            range(len(members)), key=lambda k: representativeness(group_sentences[k], float(closeness[k]))
-        )
-        claims.append(Claim(sentences=group_sentences, representative=group_sentences[representative]))
+        chosen = max(range(len(members)), key=lambda k: representativeness(sentences[members[k]], float(closeness[k])))
+        representative = members[chosen]
+        support = [representative]
+        for article_id, rows in by_article.items():
+            if article_id == sentences[representative].article_id:
+                continue
+            best = max(rows, key=lambda j: similarity[representative, j])
+            if similarity[representative, best] >= threshold and compatible(texts[representative], texts[best]):
+                support.append(best)
+        support.sort()  # citations in the order the articles came in
+        claims.append(Claim(sentences=tuple(sentences[i] for i in support), representative=sentences[representative]))
         centroids.append(centroid)
     centroid_matrix = np.vstack(centroids).astype(np.float32)
-    close = (centroid_matrix @ vectors.T) >= threshold - ECHO_MARGIN
+    close = (centroid_matrix @ vectors.T) >= echo_threshold
     echoes = tuple(
         frozenset(claim.article_ids) | {sentences[j].article_id for j in np.flatnonzero(row)}
         for claim, row in zip(claims, close)
@@ -68,9 +120,20 @@ def group_claims(sentences: list[Sentence], vectors: np.ndarray, threshold: floa
     return ClaimSet(tuple(claims), centroid_matrix, echoes)
 
 
-def _agglomerate(similarity: np.ndarray, threshold: float) -> list[list[int]]:
-    """Average-linkage merging of all pairs at or above ``threshold``, closest pairs first."""
+def _agglomerate(similarity: np.ndarray, threshold: float, texts: list[str]) -> list[list[int]]:
+    """Average-linkage merging of all pairs at or above ``threshold``, closest pairs first.
+
+    Two groups never merge while any sentence of one conflicts with any sentence of the other.
+    """
     n = similarity.shape[0]
+    conflicts: dict[tuple[int, int], bool] = {}
+
+    def conflict(i: int, j: int) -> bool:
+        key = (min(i, j), max(i, j))
+        if key not in conflicts:
+            conflicts[key] = not compatible(texts[i], texts[j])
+        return conflicts[key]
+
     group_of = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     rows, cols = np.nonzero(np.triu(similarity >= threshold, k=1))
@@ -80,6 +143,8 @@ def _agglomerate(similarity: np.ndarray, threshold: float) -> list[list[int]]:
         if a == b:
             continue
         if similarity[np.ix_(members[a], members[b])].mean() < threshold:
+            continue
+        if any(conflict(i, j) for i in members[a] for j in members[b]):
             continue
         if len(members[a]) < len(members[b]):
             a, b = b, a

@@ -1,6 +1,6 @@
 import numpy as np
 
-from briefer.claims import group_claims
+from briefer.claims import compatible, group_claims
 from briefer.embed import LexicalEmbedder
 from briefer.types import Sentence
 
@@ -21,16 +21,17 @@ def test_paraphrases_from_different_articles_become_one_claim_citing_both():
         sentence("a2", 4, "Russia has massed tens of thousands of troops near the border."),
     ]
     vectors = LexicalEmbedder().encode([s.text for s in sentences])
-    claims = group_claims(sentences, vectors, threshold=LexicalEmbedder.claim_threshold).claims
+    claims = group_claims(sentences, vectors, threshold=0.55, echo_threshold=0.3).claims
     assert sorted(c.article_ids for c in claims) == [("a1", "a2"), ("a2",)]
 
 
 def test_average_linkage_does_not_chain_different_statements_together():
     # a~b and b~c are close, but a and c are far apart: single linkage would glue all three.
     vectors = unit([1.0, 0.0], [0.8, 0.6], [0.28, 0.96])
-    sentences = [sentence(f"a{i}", 0, f"Statement number {i} is a full sentence here.") for i in (1, 2, 3)]
+    sentences = [sentence(f"a{i}", 0, f"Statement {name} is a full sentence here.") for i, name in
+                 ((1, "alpha"), (2, "beta"), (3, "gamma"))]
     assert float(vectors[0] @ vectors[1]) >= 0.79 and float(vectors[1] @ vectors[2]) >= 0.79
-    claims = group_claims(sentences, vectors, threshold=0.79).claims
+    claims = group_claims(sentences, vectors, threshold=0.79, echo_threshold=0.5).claims
     assert max(len(c.sentences) for c in claims) == 2
     assert len(claims) == 2
 
@@ -41,10 +42,43 @@ def test_representative_is_self_contained_not_a_dangling_pronoun_sentence():
         sentence("a2", 2, 'Blinken said the talks with Lavrov were "frank and substantive."'),
     ]
     vectors = unit([1.0, 0.05], [1.0, 0.0])
-    claim = group_claims(sentences, vectors, threshold=0.9).claims[0]
+    claim = group_claims(sentences, vectors, threshold=0.9, echo_threshold=0.5).claims[0]
     assert claim.representative.article_id == "a2"
-    assert [s.article_id for s in claim.evidence()] == ["a1", "a2"]
+    assert [s.article_id for s in claim.evidence()] == ["a1", "a2"]  # citations in input order
 
 
 def test_no_sentences_gives_no_claims():
-    assert group_claims([], np.zeros((0, 8), dtype=np.float32), threshold=0.5).claims == ()
+    assert group_claims([], np.zeros((0, 8), dtype=np.float32), threshold=0.5, echo_threshold=0.3).claims == ()
+
+
+def test_conflicting_numbers_speakers_or_negation_never_merge_even_at_cosine_one():
+    pairs = [
+        ("The aftershock had a magnitude of 6.6, officials said.", "The aftershock had a magnitude of 5.8, officials said."),
+        ("Blinken said the talks were frank and useful.", "Lavrov said the talks were frank and useful."),
+        ("Lavrov did not rule out a summit between the presidents.", "Lavrov ruled out a summit between the presidents."),
+    ]
+    for a, b in pairs:
+        assert not compatible(a, b)
+        claims = group_claims([sentence("a1", 0, a), sentence("a2", 0, b)], unit([1.0, 0.0], [1.0, 0.0]),
+                              threshold=0.8, echo_threshold=0.5).claims
+        assert [c.article_ids for c in claims] == [("a1",), ("a2",)], (a, b)
+
+
+def test_same_fact_with_extra_detail_is_compatible():
+    assert compatible("All 228 people on board were killed, Brazil said.", "The plane carried 228 people.")
+    assert compatible('"We are ready," Blinken said.', "Blinken said the US was ready for talks.")
+
+
+def test_an_article_is_cited_only_through_a_sentence_close_to_the_shown_one():
+    # a1 and a3 are each close to a2 but not to each other: whichever is shown, every cited sentence is close to it.
+    vectors = unit([1.0, 0.0], [0.9, 0.436], [0.75, 0.66])
+    sentences = [sentence("a1", 0, "Officials confirmed the bridge will reopen on Monday morning."),
+                 sentence("a2", 0, "The bridge will reopen Monday morning, officials confirmed today."),
+                 sentence("a3", 0, "Officials say the bridge reopens early next week after repairs.")]
+    row = {s.article_id: i for i, s in enumerate(sentences)}
+    claims = group_claims(sentences, vectors, threshold=0.85, echo_threshold=0.5).claims
+    assert sorted(c.representative.article_id for c in claims) == ["a1", "a2"]
+    for claim in claims:
+        shown = row[claim.representative.article_id]
+        assert all(float(vectors[shown] @ vectors[row[s.article_id]]) >= 0.85 for s in claim.sentences)
+    assert next(c for c in claims if c.representative.article_id == "a1").article_ids == ("a1", "a2")
