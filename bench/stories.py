@@ -1,6 +1,6 @@
 """Story clustering quality and cost: shuffle known clusters together, cluster them back, compare.
 
-    .venv/bin/python bench/stories.py [--minilm] [--sizes 1000,5000]
+    .venv/bin/python bench/stories.py [--minilm] [--sizes 1000,5000,20000] [--exact-max 10000]
 
 Data: every cluster of ``../shared/eval/multinews-dev.jsonl`` plus the bundled sample cluster, articles shuffled
 into one flat list with no cluster ids. Clusters with an even position in the file (the sample counts as the
@@ -189,7 +189,7 @@ def quality(use_minilm: bool) -> list[str]:
     return lines
 
 
-def scale(sizes: Sequence[int]) -> list[str]:
+def scale(sizes: Sequence[int], exact_max: int) -> list[str]:
     lines = [
         "| articles | method | seconds | candidate pairs | all pairs | ARI | predicted stories | split | merged |",
         "|---:|---|---:|---:|---:|---:|---:|---:|---:|",
@@ -202,6 +202,10 @@ def scale(sizes: Sequence[int]) -> list[str]:
         s = scores(truth, labels_of(stories.groups, n))
         lines.append(f"| {n:,} | briefer (blocked) | {seconds:.2f} | {stories.candidate_pairs:,} | "
                      f"{n * (n - 1) // 2:,} | {s['ari']:.3f} | {s['stories']} | {s['split']} | {s['merged']} |")
+        if n > exact_max:
+            lines.append(f"| {n:,} | exact all-pairs | not run: its {n:,} x {n:,} float64 matrix alone is "
+                         f"{n * n * 8 / 2**30:.1f} GiB, and scikit-learn copies it | | {n * (n - 1) // 2:,} | | | | |")
+            continue
         start = time.perf_counter()
         vectors = article_vectors(articles)
         labels = exact((vectors @ vectors.T).toarray(), DEFAULT_PARAMS.threshold)
@@ -212,10 +216,34 @@ def scale(sizes: Sequence[int]) -> list[str]:
     return lines
 
 
+def page_duplicates(days: Sequence[tuple[str, list[Article], list[str]]], top: int = 16) -> list[str]:
+    """The stories a page shows (6 on it, 10 "also reported"): how many are the same true story twice, with the
+    duplicate check on the page (``Today.merge_duplicates``) and without it."""
+    from briefer.daily import Today, _outlet_key
+
+    lines = [
+        f"| day | duplicate check | true stories among the top {top} | duplicates among them | "
+        "mixed (articles of more than one true story) |",
+        "|---|---|---:|---:|---:|",
+    ]
+    for name, articles, truth in days:
+        today = Today(day="2022-01-21", articles=tuple(articles),
+                      outlet_keys=tuple(_outlet_key(a, i, {}) for i, a in enumerate(articles)),
+                      clustered=cluster_stories(articles))
+        ranked = today.rank()
+        for label, stories in (("off", ranked[:top]), ("on", today.merge_duplicates(ranked, window=3 * top)[:top])):
+            majority = [Counter(truth[i] for i in s.rows).most_common(1)[0] for s in stories]
+            distinct = len({m[0] for m in majority})
+            mixed = sum(count < len(s.rows) for s, (_, count) in zip(stories, majority))
+            lines.append(f"| {name} | {label} | {distinct} | {len(stories) - distinct} | {mixed} |")
+    return lines
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--minilm", action="store_true", help="also score MiniLM lead embeddings (slow)")
-    parser.add_argument("--sizes", default="1000,5000", help="comma-separated day sizes for the scale table")
+    parser.add_argument("--sizes", default="1000,5000,20000", help="comma-separated day sizes for the scale table")
+    parser.add_argument("--exact-max", type=int, default=10000, help="largest day the all-pairs baseline runs on")
     args = parser.parse_args()
     print(f"# Story clustering: `bench/stories.py{' --minilm' if args.minilm else ''}`, {date.today()}, "
           f"{platform.machine()}, Python {platform.python_version()}\n")
@@ -223,7 +251,11 @@ def main() -> None:
     sizes = [int(s) for s in args.sizes.split(",") if s]
     if sizes:
         print()
-        print("\n".join(scale(sizes)))
+        print("\n".join(scale(sizes, args.exact_max)))
+    days = [("Multi-News dev + sample, shuffled", *shuffled(eval_clusters()))]
+    days += [(f"{n:,} articles", *scaled_day(n)) for n in sizes if n <= 5000]
+    print()
+    print("\n".join(page_duplicates(days)))
     counts = Counter(len(a) for _, a in eval_clusters())
     print(f"\nCluster sizes in Multi-News dev + sample: {dict(sorted(counts.items()))}")
 

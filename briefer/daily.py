@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 import jinja2
+import numpy as np
 
 from briefer import __version__, clean, embed, headline, sentences
 from briefer.errors import ConfigError, InputError
@@ -31,7 +32,7 @@ from briefer.output import slugify, write_atomic
 from briefer.pipeline import build_brief
 from briefer.render import brief_to_dict, render, safe_url, template_environment
 from briefer.settings import BriefSettings
-from briefer.stories import DEFAULT_PARAMS, Stories, StoryParams, cluster_stories
+from briefer.stories import DEFAULT_PARAMS, SparseRow, Stories, StoryParams, cluster_stories
 from briefer.types import Article, Brief, Point
 
 Status = Literal["new", "update", "ongoing"]
@@ -64,7 +65,8 @@ class DailySettings:
     stories: int = 6  # stories on the page
     words: int = 600  # the page budget: every story's headline and points
     also: int = 10  # lines in "also reported"
-    story_articles: int = 10  # articles briefed per story (closest to its centre, outlets first); 0: all
+    story_articles: int = 8  # articles briefed per story (closest to its centre, outlets first); 0: all
+    lead_words: int = 300  # of each, the whole sentences within its first this many words; 0: all
     brief: BriefSettings = field(default_factory=BriefSettings)  # how each story is briefed
     clustering: StoryParams = DEFAULT_PARAMS
     weights: RankWeights = RankWeights()
@@ -93,6 +95,13 @@ class Briefed:
     @property
     def points(self) -> tuple[Point, ...]:
         return (self.brief.lede, *self.brief.points)
+
+    @property
+    def page_order(self) -> list[int]:
+        """Indices of ``points`` in the order the page shows them: an update's new points first."""
+        if self.status != "update":
+            return list(range(len(self.points)))
+        return sorted(range(len(self.points)), key=lambda k: (not self.new_points[k], k))
 
 
 @dataclass(frozen=True)
@@ -132,32 +141,33 @@ class Today:
         """Fold each of the first ``window`` stories into a better-ranked one it duplicates (close centroids or
         titles): the same story twice on one page is the complaint digest readers make most."""
         kept: list[Story] = []
+        signs: list[tuple[SparseRow, set[str]]] = []  # centroid and title words, row for row with ``kept``
         for story in ranked[:window]:
-            twin = next((k for k, other in enumerate(kept) if self.duplicates(story, other)), None)
+            sign = self._signature(story)
+            twin = next((k for k, other in enumerate(signs) if _duplicates(sign, other)), None)
             if twin is None:
                 kept.append(story)
+                signs.append(sign)
             else:
                 kept[twin] = self.story(kept[twin].rows + story.rows)
+                signs[twin] = self._signature(kept[twin])
         return _best_first(kept) + ranked[window:]
 
-    def duplicates(self, story: Story, other: Story) -> bool:
-        if self.clustered.similarity(story.rows, other.rows) >= DUPLICATE_COSINE:
-            return True
-        mine, theirs = self._title_words(story), self._title_words(other)
-        return bool(mine and theirs) and len(mine & theirs) / len(mine | theirs) >= DUPLICATE_TITLES
-
-    def story_articles(self, story: Story, limit: int) -> tuple[Article, ...]:
+    def story_articles(self, story: Story, limit: int, lead_words: int = 0) -> tuple[Article, ...]:
         """The articles a story is briefed from, numbered a1.. in input order: all, or the ``limit`` closest to
-        the story's centre, one per outlet before any outlet's second (more sources, fewer repeats)."""
+        the story's centre, one per outlet before any outlet's second (more sources, fewer repeats); each cut to
+        its lead when ``lead_words`` is set. Both bound the cost of a story, whatever its size."""
         rows = list(story.rows)
         if limit and len(rows) > limit:
-            by_closeness = sorted(rows, key=lambda i: -self.clustered.similarity([i], story.rows))
+            closeness = self.clustered.closeness(rows)
+            by_closeness = [rows[k] for k in np.argsort(-closeness, kind="stable")]
             firsts: dict[str, int] = {}
             for i in by_closeness:
                 firsts.setdefault(self.outlet_keys[i], i)
-            seconds = [i for i in by_closeness if i not in firsts.values()]
-            rows = sorted([*firsts.values(), *seconds][:limit])
-        return tuple(replace(self.articles[i], id=f"a{n}") for n, i in enumerate(rows, start=1))
+            chosen = set(firsts.values())
+            rows = sorted([*firsts.values(), *(i for i in by_closeness if i not in chosen)][:limit])
+        return tuple(replace(self.articles[i], id=f"a{n}", text=lead(self.articles[i].text, lead_words))
+                     for n, i in enumerate(rows, start=1))
 
     def outlet_names(self, story: Story) -> list[str]:
         """Known outlet names of a story, then "N other sources" for articles whose outlet is unknown."""
@@ -165,9 +175,10 @@ class Today:
         unknown = len(story.outlets) - len(names)
         return names + ([f"{unknown} other source{'s' if unknown != 1 else ''}"] if unknown else [])
 
-    def _title_words(self, story: Story) -> set[str]:
+    def _signature(self, story: Story) -> tuple[SparseRow, set[str]]:
+        """What two stories are compared by: their centroid, and the words of their first title."""
         titles = [headline.clean_title(self.articles[i].title or "") for i in story.rows if self.articles[i].title]
-        return set(embed.tokens(titles[0])) if titles else set()
+        return self.clustered.centroid(story.rows), set(embed.tokens(titles[0])) if titles else set()
 
 
 def build_day(
@@ -225,7 +236,7 @@ def compose(briefed: Sequence[Briefed], stories: int, words: int) -> tuple[list[
     rest: list[Briefed] = []
     used = 0
     for item in briefed:
-        first = item.points[:MIN_STORY_POINTS]
+        first = [item.points[k] for k in item.page_order[:MIN_STORY_POINTS]]
         cost = len(item.brief.headline.split()) + sum(p.words for p in first)
         if item.status == "ongoing" or len(shown) == stories or (shown and used + cost > words):
             rest.append(item)
@@ -234,9 +245,10 @@ def compose(briefed: Sequence[Briefed], stories: int, words: int) -> tuple[list[
         used += cost
     for _ in range(MIN_STORY_POINTS, MAX_STORY_POINTS):
         for k, (item, count) in enumerate(shown):
-            if count < len(item.points) and used + item.points[count].words <= words:
+            following = item.points[item.page_order[count]] if count < len(item.points) else None
+            if following is not None and used + following.words <= words:
                 shown[k] = (item, count + 1)
-                used += item.points[count].words
+                used += following.words
     return shown, rest
 
 
@@ -313,6 +325,26 @@ def write_day(day: Day, out_dir: str | Path, formats: Sequence[str], template_di
     return written
 
 
+def _duplicates(mine: tuple[SparseRow, set[str]], theirs: tuple[SparseRow, set[str]]) -> bool:
+    if mine[0].dot(theirs[0]) >= DUPLICATE_COSINE:
+        return True
+    words, other = mine[1], theirs[1]
+    return bool(words and other) and len(words & other) / len(words | other) >= DUPLICATE_TITLES
+
+
+def lead(text: str, words: int) -> str:
+    """The whole sentences of ``text`` that end within its first ``words`` words (at least the first sentence):
+    a daily story's points come from the leads, and the cost of briefing stays bounded."""
+    if not words:
+        return text
+    cut = next((m.end() for k, m in enumerate(re.finditer(r"\S+", text), start=1) if k == words), None)
+    if cut is None:
+        return text
+    ends = [end for _, end in sentences.split_sentences(text)]
+    within = [end for end in ends if end <= cut]
+    return text[: within[-1] if within else ends[0]]
+
+
 def _best_first(stories: Iterable[Story]) -> list[Story]:
     """Highest score first; ties keep input order."""
     return sorted(stories, key=lambda s: (-s.score, s.rows[0]))
@@ -362,7 +394,7 @@ def _brief_top_stories(
         if sum(b.status != "ongoing" for b in briefed) == settings.stories:
             break
         report("briefing", done, tries)
-        chosen = today.story_articles(story, settings.story_articles)
+        chosen = today.story_articles(story, settings.story_articles, settings.lead_words)
         try:
             brief = build_brief(chosen, settings.brief, embedder=embedder)
         except InputError as exc:
@@ -405,7 +437,7 @@ def _page(
         "schema_version": SCHEMA_VERSION,
         "generator": f"briefer {__version__}",
         "kind": "daily",
-        "headline": f"Daily brief, {today.day}",
+        "headline": "Daily brief",  # the page's title; with the date it is the email's subject
         "date": today.day,
         "previous_date": previous.get("date") if previous else None,
         "words": sum(len(s["headline"].split()) + sum(len(p["text"].split()) for p in s["points"]) for s in stories),
@@ -427,7 +459,6 @@ def _page_story(rank: int, item: Briefed, count: int, today: Today, file: str) -
     data = brief_to_dict(item.brief)
     points = [data["lede_detail"], *data["points"]]
     update = item.status == "update"
-    order = sorted(range(len(points)), key=lambda k: (not item.new_points[k], k)) if update else range(len(points))
     return {
         "rank": rank,
         "headline": item.brief.headline,
@@ -436,7 +467,7 @@ def _page_story(rank: int, item: Briefed, count: int, today: Today, file: str) -
         "outlets": today.outlet_names(item.story),
         "articles": len(item.story.rows),
         "briefed_articles": len(item.brief.articles),
-        "points": [{**points[k], "new": update and item.new_points[k]} for k in list(order)[:count]],
+        "points": [{**points[k], "new": update and item.new_points[k]} for k in item.page_order[:count]],
         "sources": [{key: a[key] for key in ("id", "label", "outlet", "url", "title")} for a in data["articles"]],
         "brief_points": [p.text for p in item.points],  # all of them: what the next day compares with
         "file": file,

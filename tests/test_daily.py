@@ -16,6 +16,7 @@ from briefer.daily import (
     Today,
     build_day,
     compose,
+    lead,
     mark,
     previous_page,
     render_page,
@@ -232,6 +233,29 @@ def test_a_day_with_nothing_readable_is_bad_input(lexical):
         build_day(gathered, embedder=lexical)
 
 
+def test_a_big_story_is_briefed_from_its_central_articles_one_per_outlet_first_each_cut_to_its_lead():
+    core = "Rescuers searched the rubble in Padang after the Sumatra earthquake collapsed buildings."
+    texts = [core + " More detail follows here. And even more detail follows after that."] * 4
+    texts.append("Padang earthquake: a quieter report on rescuers and rubble. It goes on for a while longer.")
+    articles = tuple(Article(id=f"x{i}", text=t, outlet="Same Wire" if i < 4 else "Other Paper",
+                             url=f"https://e{i}.example.com/") for i, t in enumerate(texts))
+    today = Today(day=DAY, articles=articles, outlet_keys=tuple(a.outlet for a in articles),
+                  clustered=cluster_stories(articles, ["s"] * 5))
+    (story,) = today.rank()
+    chosen = today.story_articles(story, limit=2, lead_words=14)
+    assert [a.id for a in chosen] == ["a1", "a2"] and {a.outlet for a in chosen} == {"Same Wire", "Other Paper"}
+    assert chosen[0].text == core and chosen[1].text == "Padang earthquake: a quieter report on rescuers and rubble."
+    assert len(today.story_articles(story, limit=0)) == 5
+
+
+def test_lead_keeps_whole_sentences_within_the_word_limit():
+    text = "One two three. Four five six.\nSeven eight nine ten. Eleven."
+    assert lead(text, 0) == text and lead(text, 100) == text
+    assert lead(text, 2) == "One two three."  # never less than the first sentence
+    assert lead(text, 8) == "One two three. Four five six."
+    assert lead(text, 10) == "One two three. Four five six.\nSeven eight nine ten."
+
+
 # --- composing the page ----------------------------------------------------------------------------------------
 
 def fake_briefed(headline: str, point_words: list[int], status: str = "new", rows=(0,)) -> Briefed:
@@ -255,6 +279,13 @@ def test_compose_gives_two_points_each_then_thirds_and_fourths_in_rank_order():
     assert [count for _, count in shown] == [4, 4] and rest == [stories[2]]
     shown, rest = compose(stories, stories=6, words=45)
     assert [count for _, count in shown] == [2, 2] and rest == [stories[2]]
+
+
+def test_compose_counts_an_updates_new_points_first_as_the_page_shows_them():
+    update = replace(fake_briefed("one two", [30, 5, 5, 40]), status="update", new_points=(False, False, True, True))
+    assert update.page_order == [2, 3, 0, 1]
+    shown, _ = compose([update], stories=6, words=2 + 5 + 40 + 30)
+    assert shown == [(update, 3)]  # new 5 and 40 words first, then the 30-word lede; the 5-word point is over
 
 
 def test_compose_never_puts_an_ongoing_story_on_the_page():
@@ -366,7 +397,7 @@ def test_a_users_template_folder_overrides_one_format(day_folder, tmp_path, lexi
     (tmp_path / "mine" / "daily.md.j2").write_text("{% for s in page.stories %}{{ s.rank }}|{% endfor %}")
     page = build_day(gather(day_folder), embedder=lexical).page
     assert render_page(page, "md", tmp_path / "mine") == "1|2|3|4|"
-    assert render_page(page, "txt", tmp_path / "mine").startswith("DAILY BRIEF, 2022-01-21")
+    assert render_page(page, "txt", tmp_path / "mine").startswith("DAILY BRIEF, 2022-01-21\n")
 
 
 # --- the command -----------------------------------------------------------------------------------------------
@@ -480,7 +511,7 @@ def test_email_sends_the_markdown_page_through_a_real_smtp_server(day_folder, in
     assert f"outputs/{DAY}/brief.md" in result.stdout.splitlines()  # md added for the email
     (message,) = recorder.messages
     assert message.rcpt_tos == ("reader@example.org",)
-    assert b"Daily brief" in message.content and b"Lavrov" in message.content
+    assert b"Subject: Daily brief (2022-01-21)" in message.content and b"Lavrov" in message.content
 
 
 @pytest.mark.weights
@@ -493,3 +524,19 @@ def test_minilm_briefs_a_small_mixed_day(sample_dir, tmp_path, minilm):
     assert [s["articles"] for s in stories] == [5, 2]
     assert "Blinken" in stories[0]["headline"] or "Lavrov" in stories[0]["headline"]
     assert all(2 <= len(s["points"]) <= 4 for s in stories)
+
+
+def test_the_progress_bar_draws_on_stderr_and_never_on_stdout(capsys, monkeypatch):
+    from briefer.cli.daily import _progress
+
+    monkeypatch.setenv("FORCE_COLOR", "1")  # rich then draws as on a terminal
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")
+    with _progress(enabled=True) as report:
+        report("reading", 1, 2)
+        report("reading", 2, 2)
+        report("briefing", 3, 6)
+    captured = capsys.readouterr()
+    assert captured.out == "" and "reading" in captured.err and "3/6" in captured.err
+    with _progress(enabled=False) as report:
+        report("reading", 1, 1)
+    assert capsys.readouterr() == ("", "")

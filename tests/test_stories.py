@@ -84,26 +84,30 @@ def test_given_stories_stay_whole_and_apart_and_take_in_close_articles():
     assert any(3 in g and len(g) > 1 for g in groups)  # the unclustered copy joined one of them
 
 
-def test_candidates_skip_terms_too_common_to_block_on():
-    articles = [article(i, "common words only here") for i in range(3)]
+def test_a_block_too_big_to_compare_all_against_all_links_its_members_to_its_most_central_ones():
+    # Thirty articles share "storm"; the first three say the most about it and are the block's centre.
+    articles = [article(i, "storm storm storm storm" if i < 3 else f"storm w{i} v{i} u{i}") for i in range(30)]
+    articles += [article(30 + i, f"w{3 + i} v{3 + i} u{3 + i}") for i in range(27)]  # so w, v, u are shared
+    params = StoryParams(block_terms=4, max_block=10, hubs=3)
     vectors = article_vectors(articles)
-    left, right = candidate_pairs(vectors, StoryParams(max_block=2))
-    assert len(left) == 0
-    left, right = candidate_pairs(vectors, StoryParams(max_block=3))
-    assert sorted(zip(left.tolist(), right.tolist())) == [(0, 1), (0, 2), (1, 2)]
+    left, right = candidate_pairs(vectors, params)
+    storm_pairs = [(a, b) for a, b in zip(left.tolist(), right.tolist()) if a < 30 and b < 30]
+    assert all(a < 3 or b < 3 for a, b in storm_pairs)  # every storm pair has a hub in it
+    assert len(storm_pairs) == 3 + 3 * 27  # the hubs with each other, then each other member with each hub
+    assert len(left) <= len(articles) * params.block_terms * (params.max_block / 2 + params.hubs)
 
 
 @pytest.mark.parametrize("vocabulary_size", [300, 3000, 30000])
 def test_candidate_pairs_are_bounded_linearly_in_the_articles(vocabulary_size):
-    """Each article is filed under at most block_terms blocks of at most max_block articles: at most
-    n * block_terms * (max_block - 1) / 2 pairs whatever the words, where all pairs would be n * (n - 1) / 2."""
+    """At most n * block_terms * (max_block / 2 + hubs) pairs whatever the words, where all pairs are
+    n * (n - 1) / 2."""
     rng = random.Random(vocabulary_size)
     vocabulary = [f"w{i}" for i in range(vocabulary_size)]
-    params = StoryParams(block_terms=5, max_block=10)
-    n = 1500
+    params = StoryParams(block_terms=5, max_block=10, hubs=10)
+    n = 3000
     articles = [article(i, " ".join(rng.choice(vocabulary) for _ in range(40))) for i in range(n)]
     left, right = candidate_pairs(article_vectors(articles), params)
-    assert len(left) <= n * params.block_terms * (params.max_block - 1) / 2 < n * (n - 1) / 2 / 10
+    assert len(left) <= n * params.block_terms * (params.max_block / 2 + params.hubs) < n * (n - 1) / 2 / 10
     assert np.all(left < right) and len(set(zip(left.tolist(), right.tolist()))) == len(left)
 
 

@@ -148,6 +148,7 @@ def _settings(tables: dict[str, Any], options: dict[str, Any], given: dict[str, 
         words=number("budget", DailySettings.words, 50),
         also=number("also", DailySettings.also),
         story_articles=number("story_articles", DailySettings.story_articles),
+        lead_words=number("lead_words", DailySettings.lead_words),
         brief=brief,
     )
 
