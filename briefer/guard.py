@@ -13,11 +13,13 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-# Share of a candidate's content words that must occur in its sources, and how many new ones it may bring: one
-# synonym. Two new words were a new fact in most real model output ("Blinken urging Biden", "likely to discuss",
-# "sign a treaty"); see bench/results/abstractive.md.
-MIN_SUPPORT = 0.8
-MAX_NEW_WORDS = 1
+# Every content word of a rewrite must be in its sources, except these verbs of reporting, which change no fact
+# ("said" for "told"). One new word was enough for a new fact in real model output: "upgraded to a gunshot",
+# "well-acquainted with television", "Blinken urging Biden" (bench/results/abstractive.md).
+_NEUTRAL_NEW_WORDS = frozenset(
+    "say said says tell told tells add added adds state stated states note noted notes repeat repeated repeats "
+    "reiterate reiterated reiterates describe described describes explain explained explains".split()
+)
 MIN_WORDS = 4
 
 _FUNCTION_WORDS = frozenset(
@@ -72,6 +74,21 @@ _ALIASES = [
     (re.compile(r"\bUnited Kingdom\b|\bBritain\b|\bBritish\b"), lambda m: "UK"),
     (re.compile(r"\bKiev\b"), lambda m: "Kyiv"),
 ]
+_IRREGULAR = {
+    past: base
+    for base, forms in {
+        "meet": "met", "hold": "held", "give": "gave given", "take": "took taken", "tell": "told", "say": "said",
+        "make": "made", "go": "went gone", "come": "came", "see": "saw seen", "find": "found", "leave": "left",
+        "think": "thought", "send": "sent", "speak": "spoke spoken", "begin": "began begun", "bring": "brought",
+        "keep": "kept", "lead": "led", "win": "won", "lose": "lost", "strike": "struck", "pay": "paid",
+        "seek": "sought", "buy": "bought", "sell": "sold", "write": "wrote written", "rise": "rose risen",
+        "fall": "fell fallen", "choose": "chose chosen", "drive": "drove driven", "fly": "flew flown",
+        "grow": "grew grown", "know": "knew known", "shoot": "shot", "fight": "fought", "build": "built",
+        "spend": "spent", "stand": "stood", "understand": "understood", "hear": "heard", "feel": "felt",
+    }.items()
+    for past in forms.split()
+}
+_ROLE_DISTANCE = 8  # tokens: two names further apart are not the two ends of one verb
 _QUOTE = re.compile(r"\"([^\"]+)\"|“([^”]+)”|‘([^’]+)’")
 _TOKEN = re.compile(r"\d+(?:[,.]\d+)*|[^\W\d_]+")
 
@@ -262,31 +279,36 @@ def _word_before(text: _Text, index: int) -> int | None:
 
 
 def _unsupported(text: _Text, sources: list[_Text]) -> list[str]:
-    """Too much of the sentence is not in the sources: it says something they do not."""
-    new_words = sorted(text.stems - set().union(*(s.stems for s in sources)))
-    support = _support(text, sources)
-    if support < MIN_SUPPORT or len(new_words) > MAX_NEW_WORDS:
+    """A content word that no source has is, for a small model, usually a new fact; only reporting verbs pass."""
+    neutral = {_stem(word) for word in _NEUTRAL_NEW_WORDS}
+    new_words = sorted(text.stems - set().union(*(s.stems for s in sources)) - neutral)
+    if new_words:
         shown = ", ".join(new_words[:5]) + (", ..." if len(new_words) > 5 else "")
-        return [f"only {support:.0%} of its words are in the sources (new: {shown})"]
+        return [f"says what the sources do not (new words: {shown})"]
     return []
 
 
 def _roles(text: _Text, sources: list[_Text]) -> list[str]:
-    """Two names around the same verb, in the opposite order to a source: "Moscow urged Washington" flipped.
+    """Two nearby names around the same verb, in the opposite order to a source: "Moscow urged Washington" flipped.
 
     Speakers are left to ``_speakers``: "..., Blinken said" legitimately moves the speaker to the end.
     """
     reasons = []
     speakers = _named_speakers(text).union(*(_named_speakers(s) for s in sources))
     mine = [(name, position) for name, position in _name_positions(text) if name not in speakers]
-    for first, second in ((a, b) for i, a in enumerate(mine) for b in mine[i + 1 :]):
-        between = _stems_between(text, first[1], second[1])
+    for (first, at), (second, later) in ((a, b) for i, a in enumerate(mine) for b in mine[i + 1 :]):
+        if later - at > _ROLE_DISTANCE:
+            continue
+        between = _stems_between(text, at, later)
         for source in sources:
             theirs = dict(_name_positions(source))
-            if first[0] in theirs and second[0] in theirs and theirs[second[0]] < theirs[first[0]]:
-                if between & _stems_between(source, theirs[second[0]], theirs[first[0]]):
-                    reasons.append(f"swaps the roles of {first[0]} and {second[0]}")
-                    break
+            if first not in theirs or second not in theirs:
+                continue
+            if 0 < theirs[first] - theirs[second] <= _ROLE_DISTANCE and between & _stems_between(
+                source, theirs[second], theirs[first]
+            ):
+                reasons.append(f"swaps the roles of {first} and {second}")
+                break
     return reasons
 
 
@@ -333,7 +355,9 @@ def _gap_opens(gap: str) -> bool:
 
 
 def _stem(word: str) -> str:
-    """A crude suffix stripper: enough to match "ruled"/"rule", "planning"/"plan", "denies"/"deny"."""
+    """A crude suffix stripper: enough to match "ruled"/"rule", "planning"/"plan", "denies"/"deny", and the
+    common irregular verbs ("met"/"meeting")."""
+    word = _IRREGULAR.get(word, word)
     for suffix, replacement in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             word = word[: -len(suffix)] + replacement

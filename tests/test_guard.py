@@ -163,7 +163,10 @@ def test_acronyms_are_names_even_at_the_start_of_a_sentence() -> None:
 
 def test_a_sentence_that_says_more_than_its_sources_is_rejected() -> None:
     note = rejected_for("Blinken and Lavrov met in Geneva and agreed to withdraw troops from the border.", MEETING)
-    assert "of its words are in the sources" in note and "withdraw" in note
+    assert note == "says what the sources do not (new words: agr, troop, withdraw)"
+    # verbs of reporting change no fact; irregular forms are the same word
+    assert check("Blinken told reporters Lavrov met him in Geneva.",
+                 ["Blinken said reporters saw Lavrov meeting him in Geneva."]).accepted
 
 
 @pytest.mark.parametrize(
