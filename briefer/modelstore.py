@@ -127,9 +127,7 @@ def add_from_gguf(
 ) -> InstalledModel:
     """Convert a GGUF file once into ``models/<alias>/`` (safetensors + tokenizer) for fast reloads."""
     _check_alias(alias, force)
-    gguf = Path(gguf).expanduser().resolve()
-    if not gguf.is_file():
-        raise ModelError(f"GGUF file not found: {gguf}")
+    gguf = _existing_gguf(gguf)
     say = progress or (lambda message: None)
 
     def build(out: Path) -> Family:
@@ -151,9 +149,7 @@ def add_from_gguf(
         tokenizer.save_pretrained(out)
         return family
 
-    stat = gguf.stat()
-    return _install(alias, build, {"kind": "gguf", "path": str(gguf), "bytes": stat.st_size,
-                                   "mtime_ns": stat.st_mtime_ns}, force=force)
+    return _install(alias, build, _gguf_source(gguf), force=force)
 
 
 def add_from_hub(
@@ -183,11 +179,8 @@ def converted_gguf(gguf: str | Path, *, progress: Callable[[str], None] | None =
 
     The copy is found again by the file's path, size and modification time, so a changed file is reconverted.
     """
-    gguf = Path(gguf).expanduser().resolve()
-    if not gguf.is_file():
-        raise ModelError(f"GGUF file not found: {gguf}")
-    stat = gguf.stat()
-    wanted = {"kind": "gguf", "path": str(gguf), "bytes": stat.st_size, "mtime_ns": stat.st_mtime_ns}
+    gguf = _existing_gguf(gguf)
+    wanted = _gguf_source(gguf)
     for model in installed_models():
         if _manifest(model.path).get("source") == wanted:
             return model
@@ -205,6 +198,19 @@ def model_class(family: Family) -> Any:
     from transformers import AutoModelForCausalLM, AutoModelForSeq2SeqLM
 
     return AutoModelForSeq2SeqLM if family == "seq2seq" else AutoModelForCausalLM
+
+
+def _existing_gguf(path: str | Path) -> Path:
+    gguf = Path(path).expanduser().resolve()
+    if not gguf.is_file():
+        raise ModelError(f"GGUF file not found: {gguf}")
+    return gguf
+
+
+def _gguf_source(gguf: Path) -> dict[str, Any]:
+    """What the manifest records of a GGUF: enough to tell the same file from a changed one without hashing it."""
+    stat = gguf.stat()
+    return {"kind": "gguf", "path": str(gguf), "bytes": stat.st_size, "mtime_ns": stat.st_mtime_ns}
 
 
 def _check_alias(alias: str, force: bool) -> None:
