@@ -146,6 +146,18 @@ def test_an_invented_condition_is_rejected_and_a_sourced_one_accepted() -> None:
                  SUMMIT).accepted
 
 
+def test_a_dropped_hedge_is_rejected() -> None:
+    sources = ["Doctors upgraded the condition of the alleged gunman, who could face charges, police said.",
+               'There will be further talks "at least at the level of foreign ministers," he said.']
+    assert "drops 'alleged' before 'gunman'" in rejected_for("Doctors upgraded the condition of the gunman.", sources)
+    assert "drops 'could' before 'face'" in rejected_for("The alleged gunman will face charges, police said.",
+                                                         sources)
+    assert "drops 'least' before 'level'" in rejected_for(
+        "There will be further talks at the level of foreign ministers, he said.", sources
+    )
+    assert check("Police said the alleged gunman could face charges.", sources).accepted
+
+
 def test_a_copied_phrase_with_another_name_in_front_is_rejected() -> None:
     # SmolLM2 did this on the sample cluster: both sides -> the US
     sources = ['Blinken said on Friday that both sides are "on a clear path to understanding".']
@@ -171,8 +183,8 @@ def test_a_sentence_that_says_more_than_its_sources_is_rejected() -> None:
 
 @pytest.mark.parametrize(
     "garbage",
-    ["", "Blinken met.", "the the the the the the the the the", "Blinken met Lavrov in Geneva.\nLavrov met Blinken.",
-     "Geneva Geneva Geneva Geneva Geneva Geneva"],
+    ["", "Blinken met.", "Blinken met Lavrov, Geneva.", "the the the the the the the the the",
+     "Blinken met Lavrov in Geneva.\nLavrov met Blinken.", "Geneva Geneva Geneva Geneva Geneva Geneva"],
 )
 def test_garbage_is_rejected(garbage: str) -> None:
     assert not check(garbage, MEETING).accepted
