@@ -168,7 +168,7 @@ def clustering_steps(articles, stages: Stages) -> tuple[dict, dict]:
     t = time.perf_counter()
     keep = cosines >= DEFAULT_PARAMS.threshold
     _average_linkage(vectors, left[keep], right[keep], cosines[keep], [None] * len(articles),
-                     DEFAULT_PARAMS.threshold, None)
+                     DEFAULT_PARAMS.threshold)
     steps["linkage"] = time.perf_counter() - t
     steps["pairs"] = int(len(left))
 

@@ -191,40 +191,50 @@ def quality(use_minilm: bool) -> list[str]:
 
 def scale(sizes: Sequence[int], exact_max: int) -> list[str]:
     lines = [
-        "| articles | method | seconds | candidate pairs | all pairs | ARI | predicted stories | split | merged |",
-        "|---:|---|---:|---:|---:|---:|---:|---:|---:|",
+        "| articles | method | wall s | CPU s | candidate pairs | all pairs | ARI | predicted stories | split | "
+        "merged |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for n in sizes:
         articles, truth = scaled_day(n)
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         stories = cluster_stories(articles)
-        seconds = time.perf_counter() - start
+        seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
         s = scores(truth, labels_of(stories.groups, n))
-        lines.append(f"| {n:,} | briefer (blocked) | {seconds:.2f} | {stories.candidate_pairs:,} | "
+        lines.append(f"| {n:,} | briefer (blocked) | {seconds:.2f} | {cpu:.2f} | {stories.candidate_pairs:,} | "
                      f"{n * (n - 1) // 2:,} | {s['ari']:.3f} | {s['stories']} | {s['split']} | {s['merged']} |")
         if n > exact_max:
             lines.append(f"| {n:,} | exact all-pairs | not run: its {n:,} x {n:,} float64 matrix alone is "
-                         f"{n * n * 8 / 2**30:.1f} GiB, and scikit-learn copies it | | {n * (n - 1) // 2:,} | | | | |")
+                         f"{n * n * 8 / 2**30:.1f} GiB, and scikit-learn copies it | | | "
+                         f"{n * (n - 1) // 2:,} | | | | |")
             continue
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         vectors = article_vectors(articles)
         labels = exact((vectors @ vectors.T).toarray(), DEFAULT_PARAMS.threshold)
-        seconds = time.perf_counter() - start
+        seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
         s = scores(truth, labels)
-        lines.append(f"| {n:,} | exact all-pairs | {seconds:.2f} | {n * (n - 1) // 2:,} | {n * (n - 1) // 2:,} | "
-                     f"{s['ari']:.3f} | {s['stories']} | {s['split']} | {s['merged']} |")
+        lines.append(f"| {n:,} | exact all-pairs | {seconds:.2f} | {cpu:.2f} | {n * (n - 1) // 2:,} | "
+                     f"{n * (n - 1) // 2:,} | {s['ari']:.3f} | {s['stories']} | {s['split']} | {s['merged']} |")
     return lines
 
 
 def page_duplicates(days: Sequence[tuple[str, list[Article], list[str]]], top: int = 16) -> list[str]:
     """The stories a page shows (6 on it, 10 "also reported"): how many are the same true story twice, with the
-    duplicate check on the page (``Today.merge_duplicates``) and without it."""
-    from briefer.daily import Today, _outlet_key
+    duplicate check on the page (``Today.merge_duplicates``) and without it; and, to set that check's threshold,
+    the highest centroid cosines between two of the top 100 stories, of different true stories and of one."""
+    from briefer.daily import DUPLICATE_COSINE, Today, _outlet_key
 
     lines = [
         f"| day | duplicate check | true stories among the top {top} | duplicates among them | "
         "mixed (articles of more than one true story) |",
         "|---|---|---:|---:|---:|",
+    ]
+    cosines = [
+        "",
+        f"Centroid cosines between two of the top 100 stories (the check merges at {DUPLICATE_COSINE} or more):",
+        "",
+        "| day | highest, different true stories | highest, the same true story |",
+        "|---|---|---|",
     ]
     for name, articles, truth in days:
         today = Today(day="2022-01-21", articles=tuple(articles),
@@ -236,7 +246,17 @@ def page_duplicates(days: Sequence[tuple[str, list[Article], list[str]]], top: i
             distinct = len({m[0] for m in majority})
             mixed = sum(count < len(s.rows) for s, (_, count) in zip(stories, majority))
             lines.append(f"| {name} | {label} | {distinct} | {len(stories) - distinct} | {mixed} |")
-    return lines
+        hundred = ranked[:100]
+        labels = [Counter(truth[i] for i in s.rows).most_common(1)[0][0] for s in hundred]
+        centroids = [today.clustered.centroid(s.rows) for s in hundred]
+        pairs = {True: [], False: []}
+        for i in range(len(hundred)):
+            for j in range(i + 1, len(hundred)):
+                pairs[labels[i] == labels[j]].append(centroids[i].dot(centroids[j]))
+        top_three = {same: ", ".join(f"{c:.3f}" for c in sorted(found, reverse=True)[:3]) or "none"
+                     for same, found in pairs.items()}
+        cosines.append(f"| {name} | {top_three[False]} | {top_three[True]} |")
+    return lines + cosines
 
 
 def main() -> None:
@@ -252,7 +272,8 @@ def main() -> None:
     if sizes:
         print()
         print("\n".join(scale(sizes, args.exact_max)))
-    days = [("Multi-News dev + sample, shuffled", *shuffled(eval_clusters()))]
+    days = [("Multi-News dev + sample, shuffled", *shuffled(eval_clusters())),
+            ("MultiLing 2011 + Multi-News dev + sample, shuffled", *shuffled(eval_clusters(multiling=True)))]
     days += [(f"{n:,} articles", *scaled_day(n)) for n in sizes if n <= 5000]
     print()
     print("\n".join(page_duplicates(days)))

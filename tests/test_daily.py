@@ -10,6 +10,7 @@ from typer.testing import CliRunner
 
 from briefer.cli import app
 from briefer.daily import (
+    DUPLICATE_COSINE,
     Briefed,
     DailySettings,
     Story,
@@ -187,6 +188,7 @@ def test_the_same_story_in_two_folders_is_one_story_on_the_page(tmp_path, lexica
                   clustered=cluster_stories(articles, gathered.stories))
     ranked = today.rank()
     assert len(ranked) == 3
+    assert today.clustered.similarity((0, 1), (2, 3)) >= DUPLICATE_COSINE  # by their words, not titles
     assert len(today.merge_duplicates(ranked, window=0)) == 3
     assert len(today.merge_duplicates(ranked, window=10)) == 2
 
@@ -199,7 +201,7 @@ def test_stories_with_near_identical_titles_are_merged(lexical):
                      ]))
     today = Today(day=DAY, articles=articles, outlet_keys=("o0", "o1"),
                   clustered=cluster_stories(articles, ["x", "y"]))
-    assert today.clustered.similarity([0], [1]) < 0.35  # not by their words: by their titles
+    assert today.clustered.similarity([0], [1]) < DUPLICATE_COSINE  # not by their words: by their titles
     assert len(today.merge_duplicates(today.rank(), window=5)) == 1
 
 
