@@ -9,7 +9,7 @@ dev clusters (after the first K): seconds per brief for the extractive pipeline 
 it, generated tokens per second, the share of texts (lede + points) the guard accepted, and ROUGE F1 and fact
 coverage of the rewritten brief against the extractive one (the baseline, same clusters, same run). Fact
 coverage uses ``briefer.evaluate`` (MiniLM + stem matcher): on the sample cluster against
-tests/data/sample_notes.md, on Multi-News with each reference sentence as a note. The MiniLM embedder loads once and is reused.
+tests/data/sample_notes.md, on Multi-News with each reference sentence as a note. MiniLM loads once.
 """
 
 from __future__ import annotations
