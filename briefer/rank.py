@@ -32,7 +32,7 @@ def score_claims(claims: ClaimSet, articles: list[Article], weights: RankWeights
 
     outlet_of = {a.id: a.outlet or a.id for a in articles}
     total_outlets = len(set(outlet_of.values())) or 1
-    coverage = np.array([len({outlet_of.get(i, i) for i in echo}) / total_outlets for echo in claims.echoes])
+    coverage = _outlet_reach(claims, outlet_of) / total_outlets
     position = np.array([1.0 / np.sqrt(1.0 + min(s.index for s in c.sentences)) for c in claims.claims])
     quality = np.array([representativeness(c.representative, 1.0) - 1.0 for c in claims.claims])
     return (
@@ -41,6 +41,13 @@ def score_claims(claims: ClaimSet, articles: list[Article], weights: RankWeights
         + weights.position * position
         + quality
     )
+
+
+def _outlet_reach(claims: ClaimSet, outlet_of: dict[str, str]) -> np.ndarray:
+    """Per claim, the sum over outlets of how closely the outlet's nearest sentence restates the claim."""
+    outlets = sorted({outlet_of.get(a, a) for a in claims.article_ids})
+    columns = {o: [k for k, a in enumerate(claims.article_ids) if outlet_of.get(a, a) == o] for o in outlets}
+    return sum(claims.reach[:, cols].max(axis=1) for cols in columns.values())
 
 
 def select(

@@ -21,7 +21,7 @@ def test_paraphrases_from_different_articles_become_one_claim_citing_both():
         sentence("a2", 4, "Russia has massed tens of thousands of troops near the border."),
     ]
     vectors = LexicalEmbedder().encode([s.text for s in sentences])
-    claims = group_claims(sentences, vectors, threshold=0.55, echo_threshold=0.3).claims
+    claims = group_claims(sentences, vectors, threshold=0.55, group_threshold=0.3).claims
     assert sorted(c.article_ids for c in claims) == [("a1", "a2"), ("a2",)]
 
 
@@ -31,7 +31,7 @@ def test_average_linkage_does_not_chain_different_statements_together():
     sentences = [sentence(f"a{i}", 0, f"Statement {name} is a full sentence here.") for i, name in
                  ((1, "alpha"), (2, "beta"), (3, "gamma"))]
     assert float(vectors[0] @ vectors[1]) >= 0.79 and float(vectors[1] @ vectors[2]) >= 0.79
-    claims = group_claims(sentences, vectors, threshold=0.79, echo_threshold=0.5).claims
+    claims = group_claims(sentences, vectors, threshold=0.79, group_threshold=0.79).claims
     assert max(len(c.sentences) for c in claims) == 2
     assert len(claims) == 2
 
@@ -42,13 +42,13 @@ def test_representative_is_self_contained_not_a_dangling_pronoun_sentence():
         sentence("a2", 2, 'Blinken said the talks with Lavrov were "frank and substantive."'),
     ]
     vectors = unit([1.0, 0.05], [1.0, 0.0])
-    claim = group_claims(sentences, vectors, threshold=0.9, echo_threshold=0.5).claims[0]
+    claim = group_claims(sentences, vectors, threshold=0.9, group_threshold=0.5).claims[0]
     assert claim.representative.article_id == "a2"
     assert [s.article_id for s in claim.evidence()] == ["a1", "a2"]  # citations in input order
 
 
 def test_no_sentences_gives_no_claims():
-    assert group_claims([], np.zeros((0, 8), dtype=np.float32), threshold=0.5, echo_threshold=0.3).claims == ()
+    assert group_claims([], np.zeros((0, 8), dtype=np.float32), threshold=0.5, group_threshold=0.3).claims == ()
 
 
 def test_conflicting_numbers_speakers_or_negation_never_merge_even_at_cosine_one():
@@ -60,7 +60,7 @@ def test_conflicting_numbers_speakers_or_negation_never_merge_even_at_cosine_one
     for a, b in pairs:
         assert not compatible(a, b)
         claims = group_claims([sentence("a1", 0, a), sentence("a2", 0, b)], unit([1.0, 0.0], [1.0, 0.0]),
-                              threshold=0.8, echo_threshold=0.5).claims
+                              threshold=0.8, group_threshold=0.5).claims
         assert [c.article_ids for c in claims] == [("a1",), ("a2",)], (a, b)
 
 
@@ -76,9 +76,22 @@ def test_an_article_is_cited_only_through_a_sentence_close_to_the_shown_one():
                  sentence("a2", 0, "The bridge will reopen Monday morning, officials confirmed today."),
                  sentence("a3", 0, "Officials say the bridge reopens early next week after repairs.")]
     row = {s.article_id: i for i, s in enumerate(sentences)}
-    claims = group_claims(sentences, vectors, threshold=0.85, echo_threshold=0.5).claims
+    claims = group_claims(sentences, vectors, threshold=0.85, group_threshold=0.85).claims
     assert sorted(c.representative.article_id for c in claims) == ["a1", "a2"]
     for claim in claims:
         shown = row[claim.representative.article_id]
         assert all(float(vectors[shown] @ vectors[row[s.article_id]]) >= 0.85 for s in claim.sentences)
     assert next(c for c in claims if c.representative.article_id == "a1").article_ids == ("a1", "a2")
+
+
+def test_a_loose_group_is_one_claim_but_cites_only_what_passes_the_strict_test():
+    vectors = unit([1.0, 0.0], [0.99, 0.141], [0.8, 0.6])  # a3 is 0.8 and 0.88 from the others
+    sentences = [sentence("a1", 0, "The council approved the new city budget on Monday evening."),
+                 sentence("a2", 0, "On Monday evening the council approved the city budget."),
+                 sentence("a3", 0, "The city budget passed the council after a long debate.")]
+    claim_set = group_claims(sentences, vectors, threshold=0.9, group_threshold=0.7)
+    assert len(claim_set.claims) == 1
+    claim = claim_set.claims[0]
+    assert claim.representative.article_id in ("a1", "a2")
+    assert "a3" not in claim.article_ids
+    assert claim_set.article_ids == ("a1", "a2", "a3") and claim_set.reach[0, 2] >= 0.8  # a3 counts for ranking

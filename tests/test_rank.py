@@ -15,8 +15,13 @@ def claim(index: int, words: int, *article_ids: str) -> Claim:
 ARTICLES = [Article(id=f"a{i}", text="x", outlet=f"Outlet {i}") for i in range(1, 5)]
 
 
+ARTICLE_IDS = ("a1", "a2", "a3", "a4")
+
+
 def claim_set(claims: tuple[Claim, ...], vectors: np.ndarray) -> ClaimSet:
-    return ClaimSet(claims, vectors, tuple(frozenset(c.article_ids) for c in claims))
+    """Claims reaching exactly the articles that cite them."""
+    reach = np.array([[1.0 if a in c.article_ids else 0.0 for a in ARTICLE_IDS] for c in claims], dtype=np.float32)
+    return ClaimSet(claims, vectors, reach, ARTICLE_IDS)
 
 
 def orthogonal(n: int) -> np.ndarray:
@@ -50,9 +55,9 @@ def test_near_repeat_of_a_chosen_claim_is_not_picked():
 
 def test_claim_echoed_by_more_outlets_outranks_one_cited_by_fewer():
     claims = (claim(0, 12, "a1"), claim(0, 12, "a2"))
-    echoed = ClaimSet(claims, orthogonal(2), (frozenset({"a1"}), frozenset({"a1", "a2", "a3", "a4"})))
-    lede, _ = select(echoed, ARTICLES, BriefSettings(words=200))
-    assert lede.citations == ("a2",)  # ranked by its echoes, but cites only what states it
+    reach = np.array([[1.0, 0.2, 0.2, 0.2], [0.7, 1.0, 0.7, 0.7]], dtype=np.float32)
+    lede, _ = select(ClaimSet(claims, orthogonal(2), reach, ARTICLE_IDS), ARTICLES, BriefSettings(words=200))
+    assert lede.citations == ("a2",)  # ranked by how widely it was reported, but cites only what states it
 
 
 def test_max_points_caps_the_list():
@@ -65,6 +70,7 @@ def test_a_claim_opening_on_a_pronoun_is_never_published():
     text = "He said the talks would continue next week in Geneva."
     dangling = Sentence("a1", 0, text, 0, len(text))
     claims = (Claim((dangling,), dangling), claim(3, 12, "a2"), claim(4, 12, "a3"))
-    wide = ClaimSet(claims, orthogonal(3), (frozenset({"a1", "a2", "a3", "a4"}), frozenset({"a2"}), frozenset({"a3"})))
+    reach = np.array([[1.0, 1.0, 1.0, 1.0], [0.0, 1.0, 0.0, 0.0], [0.0, 0.0, 1.0, 0.0]], dtype=np.float32)
+    wide = ClaimSet(claims, orthogonal(3), reach, ARTICLE_IDS)
     lede, points = select(wide, ARTICLES, BriefSettings(words=200))
     assert text not in [lede.text] + [p.text for p in points]
