@@ -153,3 +153,12 @@ def test_progress_is_told_after_each_entry(tmp_path):
     seen = []
     gather(tmp_path, progress=lambda done, total: seen.append((done, total)))
     assert seen == [(1, 2), (2, 2)]
+
+
+def test_a_feed_cannot_pull_in_local_files_through_external_entities(tmp_path):
+    secret = write(tmp_path, "secret.txt", "TOP-SECRET-LINE")
+    feed = (f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY leak SYSTEM "file://{secret}">]>'
+            '<rss version="2.0"><channel><title>T</title><item><title>Leak</title>'
+            '<description>Before &leak; after, and more words.</description></item></channel></rss>')
+    (entry,) = read_feed(write(tmp_path, "evil.rss", feed)).articles
+    assert "TOP-SECRET-LINE" not in entry.text and entry.text.startswith("Before")
