@@ -411,7 +411,7 @@ def invoke(*args: str):
 @pytest.fixture()
 def in_tmp(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    for name in ("INPUT", "DATE", "STORIES", "BUDGET", "ALSO", "FORMATS", "OUT_DIR", "STORY_ARTICLES"):
+    for name in ("INPUT", "DATE", "STORIES", "BUDGET", "ALSO", "FORMATS", "OUT_DIR", "STORY_ARTICLES", "LEAD_WORDS"):
         monkeypatch.delenv(f"BRIEFER_{name}", raising=False)
     return tmp_path
 
