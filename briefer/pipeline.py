@@ -6,7 +6,7 @@ function of its articles and settings, so a cluster can be briefed anywhere (a w
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from briefer import claims, clean, embed, headline, outlets, rank, sentences
@@ -16,10 +16,12 @@ from briefer.settings import BriefSettings
 from briefer.types import Article, Brief
 
 
-def brief_from_path(path: str | Path, settings: BriefSettings | None = None) -> Brief:
+def brief_from_path(
+    path: str | Path, settings: BriefSettings | None = None, *, progress: Callable[[int, int], None] | None = None
+) -> Brief:
     """Load a cluster (folder, .jsonl, or one file) and brief it; unreadable files become warnings."""
     loaded = load_cluster(path)
-    return build_brief(loaded.articles, settings, warnings=loaded.problems)
+    return build_brief(loaded.articles, settings, warnings=loaded.problems, progress=progress)
 
 
 def build_brief(
@@ -28,8 +30,9 @@ def build_brief(
     *,
     warnings: Iterable[str] = (),
     embedder: embed.Embedder | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> Brief:
-    """Brief one cluster of articles about one event."""
+    """Brief one cluster of articles about one event; ``progress(done, total)`` follows the model's rewriting."""
     settings = settings or BriefSettings()
     problems = list(warnings)
 
@@ -63,5 +66,6 @@ def build_brief(
     if settings.model:
         from briefer.rewrite import load_rewriter, rewrite_brief  # heavy: torch, transformers
 
-        brief = rewrite_brief(brief, load_rewriter(settings.model, allow_download=settings.allow_download))
+        rewriter = load_rewriter(settings.model, allow_download=settings.allow_download)
+        brief = rewrite_brief(brief, rewriter, progress=progress)
     return brief

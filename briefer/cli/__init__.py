@@ -6,6 +6,9 @@ one red line on stderr and the exit code of their kind; see ``briefer --help`` f
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
 import typer
 from typer.core import TyperGroup
 
@@ -54,6 +57,24 @@ def fail(message: str, code: int) -> None:
 
 def warn(message: str) -> None:
     typer.secho(f"warning: {message}", fg=typer.colors.YELLOW, err=True)
+
+
+@contextmanager
+def progress_bar(label: str, *, enabled: bool) -> Iterator[Callable[[int, int], None] | None]:
+    """A rich progress bar on stderr, fed by ``progress(done, total)`` callbacks; stdout stays clean."""
+    if not enabled:
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress
+
+    with Progress(console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(label, total=None)
+
+        def update(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield update
 
 
 # Each command lives in its own module; register it here, one line each.

@@ -45,13 +45,21 @@ def brief_command(
         None, "--embedder", help="minilm, lexical, or a local sentence-transformers folder. (default: minilm if "
         "installed, else lexical)"
     ),
+    model: Optional[str] = typer.Option(
+        None, "--model", help="Rewrite points with a local model: an alias under models/ (see briefer models list), "
+        "a model folder, a .gguf file or a hub id. Every rewrite is checked against its sources."
+    ),
+    no_model: bool = typer.Option(False, "--no-model", help="Keep the brief extractive, whatever the config says."),
+    explain: bool = typer.Option(
+        False, "--explain", help="Print on stderr which points the model wrote and why rewrites were rejected."
+    ),
     allow_download: Optional[bool] = typer.Option(
         None, "--allow-download", help="Allow fetching models from the Hugging Face hub (off: no network use)."
     ),
     config: Optional[Path] = typer.Option(None, "--config", help="A briefer.toml with defaults ([brief], [outlets])."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Do not print warnings about skipped files."),
 ) -> None:
-    from briefer.cli import warn
+    from briefer.cli import progress_bar, warn
     from briefer.load import sample_cluster_path
     from briefer.output import slugify, write_atomic
     from briefer.pipeline import brief_from_path
@@ -65,6 +73,7 @@ def brief_command(
     settings = BriefSettings(
         words=budget,
         embedder=resolve(embedder, "embedder", options, None),
+        model=None if no_model else resolve(model, "model", options, None),
         allow_download=bool(resolve(allow_download, "allow_download", options, False, bool)),
         outlets={str(k): str(v) for k, v in tables.get("outlets", {}).items()},
     )
@@ -72,10 +81,16 @@ def brief_command(
     if fmt not in FORMATS:
         raise ConfigError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
 
-    brief = brief_from_path(sample_cluster_path() if sample else input_path, settings)
+    source = sample_cluster_path() if sample else input_path
+    with progress_bar("rewriting", enabled=bool(settings.model) and not quiet) as progress:
+        brief = brief_from_path(source, settings, progress=progress)
     if not quiet:
         for problem in brief.warnings:
             warn(problem)
+    if explain:
+        from briefer.rewrite import explain as explain_brief
+
+        typer.echo(explain_brief(brief), err=True)
     text = render(brief, fmt, template=template,
                   template_dir=template_dir or resolve(None, "template_dir", options, None))
     if out == "-":
