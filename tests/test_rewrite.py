@@ -304,6 +304,28 @@ def test_a_model_that_fails_while_generating_is_one_model_error(
         model.generate([Task("point", SUMMIT)])
 
 
+def test_a_chat_template_without_a_system_role_gets_the_instruction_in_the_user_message(
+    tmp_path: Path, tiny_chat: Path
+) -> None:
+    import shutil
+
+    from transformers import AutoTokenizer
+
+    folder = tmp_path / "no-system"
+    shutil.copytree(tiny_chat, folder)
+    tokenizer = AutoTokenizer.from_pretrained(folder)
+    tokenizer.chat_template = (
+        "{% if messages[0]['role'] == 'system' %}{{ raise_exception('System role not supported') }}{% endif %}"
+        + CHAT_TEMPLATE
+    )
+    tokenizer.save_pretrained(folder)
+    model = load_rewriter(str(folder))
+    assert model._system_role is False  # type: ignore[attr-defined]
+    prompt = model._render(rewrite._messages(Task("point", SUMMIT), system_role=False))  # type: ignore[attr-defined]
+    assert prompt.startswith("<|user|> You are a news editor.") and SUMMIT[1] in prompt
+    assert len(model.generate([Task("point", SUMMIT)])) == 1
+
+
 def test_a_chat_model_without_a_chat_template_is_refused(tmp_path: Path, tiny_chat: Path) -> None:
     import shutil
 
