@@ -20,12 +20,12 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from quality import DATASETS  # noqa: E402
+from quality import DATASETS, ranker_settings  # noqa: E402
 
 from briefer.embed import get_embedder  # noqa: E402
 from briefer.evaluate import BriefContent, read_clusters, rouge  # noqa: E402
 from briefer.pipeline import build_brief  # noqa: E402
-from briefer.settings import BriefSettings, RankWeights  # noqa: E402
+from briefer.settings import RankWeights  # noqa: E402
 
 GRID = {
     "centrality": [0.0, 0.5, 1.0, 2.0, 3.0],
@@ -54,7 +54,7 @@ def score(clusters, weights: RankWeights, embedder) -> float:  # type: ignore[no
     """Mean of R-1 and R-2 (the measure each set is scored by) over (dataset, cluster) pairs."""
     values = []
     for words, measure, cluster in clusters:
-        settings = BriefSettings(words=words, rank=weights)
+        settings = ranker_settings(cluster.articles, words, rank=weights)
         summary = BriefContent.from_brief(build_brief(cluster.articles, settings, embedder=embedder)).sentences()
         result = rouge(summary, cluster.reference_sentences())
         values.append((result.get("rouge1", measure) + result.get("rouge2", measure)) / 2)
