@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from briefer.support import SUPPORT_MODEL, ClusterVocabulary, SupportModel, compatible, supports
 from briefer.types import Claim, Sentence
 
 # A sentence opening on a pronoun cannot stand alone on the page: the reader cannot tell who "he" is.
@@ -22,47 +23,6 @@ CONNECTIVE_OPENER = re.compile(
     r"^(?:but|and|also|however|meanwhile|further|furthermore|additionally|still|yet|so|then|there|here)\b",
     re.IGNORECASE,
 )
-
-
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_NUMBER_WORDS = frozenset(
-    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred hundreds "
-    "thousand thousands million millions billion billions dozen dozens".split()
-)
-_NEGATION = re.compile(r"\b(?:not|no|never|nor|none|nobody|nothing|neither|without)\b|n't\b", re.IGNORECASE)
-_SPEECH = r"(?:said|says|say|told|tells|added|adds|warned|warns|stated|noted|argued|claimed|denied|announced|insisted)"
-_SPEAKER_BEFORE = re.compile(r"\b([A-Z][\w'\u2019-]+)(?:\s+(?:also|later|then|has|had|previously))?\s+" + _SPEECH + r"\b")
-_SPEAKER_AFTER = re.compile(r"[,\"\u201d]\s*" + _SPEECH + r"\s+([A-Z][\w'\u2019-]+)(?:\s+([A-Z][\w'\u2019-]+))?")
-_NOT_NAMES = frozenset("He She They It We I You The This That A An And But Also".split())
-
-
-def compatible(a: str, b: str) -> bool:
-    """False when two sentences cannot state the same claim whatever their cosine says.
-
-    Embeddings place "magnitude 6.6" beside "magnitude 5.8", "Blinken said" beside "Lavrov said", and "ruled out"
-    beside "did not rule out". Sentences conflict when both carry numbers and share none, when both name a
-    speaker and share none, or when only one of them is negated.
-    """
-    numbers_a, numbers_b = _numbers(a), _numbers(b)
-    if numbers_a and numbers_b and not numbers_a & numbers_b:
-        return False
-    speakers_a, speakers_b = _speakers(a), _speakers(b)
-    if speakers_a and speakers_b and not speakers_a & speakers_b:
-        return False
-    return bool(_NEGATION.search(a)) == bool(_NEGATION.search(b))
-
-
-def _numbers(text: str) -> set[str]:
-    digits = {n.replace(",", "") for n in _NUMBER.findall(text)}
-    words = {w for w in re.findall(r"[a-z]+", text.lower()) if w in _NUMBER_WORDS}
-    return digits | words
-
-
-def _speakers(text: str) -> set[str]:
-    names = {m.group(1) for m in _SPEAKER_BEFORE.finditer(text)}
-    for match in _SPEAKER_AFTER.finditer(text):
-        names.add(match.group(2) or match.group(1))
-    return {n for n in names if n not in _NOT_NAMES}
 
 
 @dataclass(frozen=True)
@@ -80,19 +40,23 @@ class ClaimSet:
     article_ids: tuple[str, ...]
 
 
-def group_claims(sentences: list[Sentence], vectors: np.ndarray, threshold: float, group_threshold: float) -> ClaimSet:
+def group_claims(sentences: list[Sentence], vectors: np.ndarray, threshold: float, group_threshold: float,
+                 support: SupportModel = SUPPORT_MODEL) -> ClaimSet:
     """Group ``sentences`` (rows of ``vectors``) into claims, pick each claim's representative, and find its support.
 
     Two decisions, two thresholds. Groups (average linkage at the looser ``group_threshold``) decide what is one
-    claim: one point on the page per group. Citations are decided sentence by sentence: an article supports a claim when one of its sentences
-    is, on its own, at least ``threshold`` similar to the representative and does not conflict with it
-    (``compatible``): the decision whose precision ``bench/claims.py`` measures on labelled pairs.
+    claim: one point on the page per group. Citations are decided sentence by sentence: an article supports a
+    claim when its sentence closest to the representative is at least ``threshold`` similar to it and
+    ``briefer.support`` judges that it states the representative's main fact: the decision whose precision
+    ``bench/support.py`` measures on labelled pairs. ``support`` is the fitted model that judges (the shipped one
+    unless a benchmark or test compares others).
     """
     if not sentences:
         empty = np.zeros((0, vectors.shape[1] if vectors.ndim == 2 else 0), dtype=np.float32)
         return ClaimSet((), empty, np.zeros((0, 0), dtype=np.float32), ())
     similarity = vectors @ vectors.T
     texts = [s.text for s in sentences]
+    vocabulary = ClusterVocabulary(texts)
     by_article: dict[str, list[int]] = {}
     for i, sentence in enumerate(sentences):
         by_article.setdefault(sentence.article_id, []).append(i)
@@ -104,15 +68,16 @@ def group_claims(sentences: list[Sentence], vectors: np.ndarray, threshold: floa
         closeness = vectors[members] @ centroid
         chosen = max(range(len(members)), key=lambda k: representativeness(sentences[members[k]], float(closeness[k])))
         representative = members[chosen]
-        support = [representative]
+        cited = [representative]
         for article_id, rows in by_article.items():
             if article_id == sentences[representative].article_id:
                 continue
             best = max(rows, key=lambda j: similarity[representative, j])
-            if similarity[representative, best] >= threshold and compatible(texts[representative], texts[best]):
-                support.append(best)
-        support.sort()  # citations in the order the articles came in
-        claims.append(Claim(sentences=tuple(sentences[i] for i in support), representative=sentences[representative]))
+            if supports(texts[representative], texts[best], float(similarity[representative, best]), threshold,
+                        vocabulary, support):
+                cited.append(best)
+        cited.sort()  # citations in the order the articles came in
+        claims.append(Claim(sentences=tuple(sentences[i] for i in cited), representative=sentences[representative]))
         centroids.append(centroid)
         shown.append(representative)
     article_ids = tuple(by_article)

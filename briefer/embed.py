@@ -34,7 +34,7 @@ class Embedder(Protocol):
     """Turns sentences into L2-normalised vectors; rows of ``encode`` are comparable by dot product."""
 
     name: str
-    claim_threshold: float  # cosine at or above which two sentences from different articles are one claim
+    claim_threshold: float  # cosine below which no sentence backs a citation; briefer.support decides above it
     group_threshold: float  # looser cosine at which sentences are one claim on the page (one point, not cited)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray: ...
@@ -42,9 +42,9 @@ class Embedder(Protocol):
 
 class MiniLMEmbedder:
     name = "minilm"
-    # The lowest cosine with no wrong pair among the 314 labelled pairs of tests/data/claim_pairs.jsonl
-    # (bench/claims.py; 0.86, picked on half the pairs, let a background sentence cite the Geneva meeting: see bench/results/claims.md).
-    claim_threshold = 0.89
+    # The floor for citing: below it no sentence backs a citation, above it briefer.support's model decides
+    # (fitted with this floor by bench/support.py; results in bench/results/support.md).
+    claim_threshold = 0.70
     group_threshold = 0.72
 
     def __init__(self, location: str) -> None:
@@ -64,8 +64,8 @@ class LexicalEmbedder:
     """TF-IDF vectors over the texts of one call: the idf comes from the cluster itself."""
 
     name = "lexical"
-    # Precision-first pick on tests/data/claim_pairs.jsonl by bench/claims.py (bench/results/claims.md).
-    claim_threshold = 0.70
+    # The floor for citing, as for MiniLM (bench/support.py, bench/results/support.md).
+    claim_threshold = 0.40
     group_threshold = 0.45
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:

@@ -1,0 +1,167 @@
+"""Does one sentence support another? The decision behind every citation.
+
+An article is cited for a point only through one of its own sentences, and only when that sentence states the
+point's main fact. Embedding cosine alone is a poor judge of that: true paraphrases in other words ("fully
+prepared" / "ready") sit at the same cosine as sentences about the same people saying something else ("met in
+Geneva" / "the meeting in Geneva comes after separate talks"). A cut high enough to keep wrong citations out
+therefore drops most outlets that did report the fact. This module adds what the cosine misses: how much of
+each sentence's content (weighted by how rare each word is in the cluster) the other one carries, and whether
+they share a run of words (a quote, a copied wire phrase); a small logistic regression weighs these with the
+cosine. The weights are fitted offline on hand-labelled pairs (``bench/support.py``), so inference here is a
+dot product: no model, no new dependency. ``compatible`` stays a hard veto before any score, and the
+embedder's claim threshold a floor below which no pair is scored.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+
+from briefer.embed import tokens
+
+FEATURES = (
+    "cosine",  # the embedder's cosine minus its claim threshold, so one model serves both embedders
+    "tfidf",  # TF-IDF cosine with the cluster's idf
+    "shorter_covered",  # idf share of the shorter sentence's words that the longer one has
+    "longer_covered",  # idf share of the longer sentence's words that the shorter one has
+    "shared_run",  # the longest run of words both share, up to 8, over 8: a copied phrase or quote
+)
+LONGEST_RUN = 8
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred hundreds "
+    "thousand thousands million millions billion billions dozen dozens".split()
+)
+_NEGATION = re.compile(r"\b(?:not|no|never|nor|none|nobody|nothing|neither|without)\b|n't\b", re.IGNORECASE)
+_SPEECH = r"(?:said|says|say|told|tells|added|adds|warned|warns|stated|noted|argued|claimed|denied|announced|insisted)"
+_SPEAKER_BEFORE = re.compile(
+    r"\b([A-Z][\w'\u2019-]+)(?:\s+(?:also|later|then|has|had|previously))?\s+" + _SPEECH + r"\b"
+)
+_SPEAKER_AFTER = re.compile(r"[,\"\u201d]\s*" + _SPEECH + r"\s+([A-Z][\w'\u2019-]+)(?:\s+([A-Z][\w'\u2019-]+))?")
+_NOT_SPEAKERS = frozenset("He She They It We I You The This That A An And But Also".split())
+_RUN_WORD = re.compile(r"[a-z0-9]+")
+
+
+@dataclass(frozen=True)
+class SupportModel:
+    """A fitted pair decision: one weight per entry of ``FEATURES``, an intercept, and the score to reach."""
+
+    weights: tuple[float, ...]
+    intercept: float
+    cut: float  # log-odds at or above which a pair supports
+
+    def scores(self, features: np.ndarray) -> np.ndarray:
+        """Log-odds for each row of a (pairs x ``FEATURES``) matrix."""
+        return features @ np.asarray(self.weights) + self.intercept
+
+    def score(self, features: np.ndarray) -> float:
+        return float(self.scores(features[None, :])[0])
+
+
+# Fitted by `.venv/bin/python bench/support.py` on the 514 pairs of tests/data/claim_pairs.jsonl, with the claim
+# thresholds of briefer.embed as floors (MiniLM 0.70, lexical 0.40); the cut keeps out-of-fold precision >= 0.97
+# for both embedders. Results: bench/results/support.md. Refit when the features, floors or labels change.
+SUPPORT_MODEL = SupportModel(weights=(6.4331, -1.2259, -2.2727, 5.7338, 3.1630), intercept=-2.3999, cut=2.0591)
+# The rule before the fitted model: cite whenever the cosine reaches the threshold (and compatible holds). For
+# benchmarks that compare with it and tests of grouping that must not depend on the fitted weights.
+CITE_BY_COSINE = SupportModel(weights=(1.0,) + (0.0,) * (len(FEATURES) - 1), intercept=0.0, cut=0.0)
+
+
+class ClusterVocabulary:
+    """Word rarity within one cluster: a word every outlet repeats ("Ukraine") says less than a rare one."""
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        bags = [set(tokens(text)) for text in texts]
+        frequency = Counter(word for bag in bags for word in bag)
+        self._count = len(bags)
+        self._idf = {word: self._weight(n) for word, n in frequency.items()}
+
+    def _weight(self, frequency: int) -> float:
+        # The same smoothed idf as briefer.embed.LexicalEmbedder, so "tfidf" matches its cosine.
+        return math.log((1 + self._count) / (1 + frequency)) + 1.0
+
+    def idf(self, word: str) -> float:
+        return self._idf.get(word) or self._weight(0)
+
+
+def pair_features(a: str, b: str, cosine: float, threshold: float, vocabulary: ClusterVocabulary) -> np.ndarray:
+    """The ``FEATURES`` of one pair of sentences, in order."""
+    words_a, words_b = Counter(tokens(a)), Counter(tokens(b))
+    mass_a = sum(vocabulary.idf(w) for w in words_a)
+    mass_b = sum(vocabulary.idf(w) for w in words_b)
+    shared = sum(vocabulary.idf(w) for w in words_a.keys() & words_b.keys())
+    covered_a, covered_b = shared / (mass_a or 1.0), shared / (mass_b or 1.0)
+    # The shorter sentence is the one with less content: its coverage says whether the longer one contains it.
+    shorter_covered, longer_covered = (covered_a, covered_b) if mass_a <= mass_b else (covered_b, covered_a)
+    return np.array([cosine - threshold, _tfidf_cosine(words_a, words_b, vocabulary), shorter_covered,
+                     longer_covered, min(_longest_shared_run(a, b), LONGEST_RUN) / LONGEST_RUN])
+
+
+def supports(shown: str, candidate: str, cosine: float, threshold: float, vocabulary: ClusterVocabulary,
+             model: SupportModel = SUPPORT_MODEL) -> bool:
+    """Whether ``candidate`` states ``shown``'s main fact, so that its article may be cited for it.
+
+    ``threshold`` is the embedder's claim threshold: below it no pair is considered, above it the model decides.
+    """
+    if cosine < threshold or not compatible(shown, candidate):
+        return False
+    return model.score(pair_features(shown, candidate, cosine, threshold, vocabulary)) >= model.cut
+
+
+def _tfidf_cosine(words_a: Counter[str], words_b: Counter[str], vocabulary: ClusterVocabulary) -> float:
+    def vector(words: Counter[str]) -> dict[str, float]:
+        return {w: (1.0 + math.log(n)) * vocabulary.idf(w) for w, n in words.items()}
+
+    va, vb = vector(words_a), vector(words_b)
+    dot = sum(va[w] * vb[w] for w in va.keys() & vb.keys())
+    norm = math.sqrt(sum(v * v for v in va.values())) * math.sqrt(sum(v * v for v in vb.values()))
+    return dot / norm if norm else 0.0
+
+
+def compatible(a: str, b: str) -> bool:
+    """False when two sentences cannot state the same claim whatever their cosine says.
+
+    Embeddings place "magnitude 6.6" beside "magnitude 5.8", "Blinken said" beside "Lavrov said", and "ruled out"
+    beside "did not rule out". Sentences conflict when both carry numbers and share none, when both name a
+    speaker and share none, or when only one of them is negated.
+    """
+    numbers_a, numbers_b = _numbers(a), _numbers(b)
+    if numbers_a and numbers_b and not numbers_a & numbers_b:
+        return False
+    speakers_a, speakers_b = _speakers(a), _speakers(b)
+    if speakers_a and speakers_b and not speakers_a & speakers_b:
+        return False
+    return bool(_NEGATION.search(a)) == bool(_NEGATION.search(b))
+
+
+def _numbers(text: str) -> set[str]:
+    digits = {n.replace(",", "") for n in _NUMBER.findall(text)}
+    words = {w for w in re.findall(r"[a-z]+", text.lower()) if w in _NUMBER_WORDS}
+    return digits | words
+
+
+def _speakers(text: str) -> set[str]:
+    names = {m.group(1) for m in _SPEAKER_BEFORE.finditer(text)}
+    for match in _SPEAKER_AFTER.finditer(text):
+        names.add(match.group(2) or match.group(1))
+    return {n for n in names if n not in _NOT_SPEAKERS}
+
+
+def _longest_shared_run(a: str, b: str) -> int:
+    """Length of the longest run of consecutive words (stop words included) that both sentences contain."""
+    words_a, words_b = _RUN_WORD.findall(a.lower()), _RUN_WORD.findall(b.lower())
+    longest, previous = 0, [0] * (len(words_b) + 1)
+    for word in words_a:
+        current = [0] * (len(words_b) + 1)
+        for j, other in enumerate(words_b, start=1):
+            if word == other:
+                current[j] = previous[j - 1] + 1
+                longest = max(longest, current[j])
+        previous = current
+    return longest
