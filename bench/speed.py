@@ -32,13 +32,13 @@ EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
 DATASETS = {"multinews": (EVAL / "multinews-dev.jsonl", 260), "multiling": (EVAL / "multiling2011-en.jsonl", 250)}
 
 
-def brief_runner(words: int):  # type: ignore[no-untyped-def]
+def brief_runner(words: int, embedder_name: str = "minilm"):  # type: ignore[no-untyped-def]
     """A function that briefs one cluster with the embedder loaded once, and the seconds the load took."""
     from briefer.embed import get_embedder
     from briefer.pipeline import build_brief
 
     started = time.perf_counter()
-    embedder = get_embedder("minilm")
+    embedder = get_embedder(embedder_name)
     embedder.encode(["warm up"])
     load_seconds = time.perf_counter() - started
     settings = BriefSettings(words=words)
@@ -49,11 +49,11 @@ def peak_rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
 
 
-def child(system: str, path: Path, words: int, limit: int) -> None:
+def child(system: str, path: Path, words: int, limit: int, embedder_name: str) -> None:
     """Run one system alone over the clusters; print its memory figures as JSON."""
     clusters = read_clusters(path, limit)
     if system == "briefer":
-        run, _ = brief_runner(words)
+        run, _ = brief_runner(words, embedder_name)
     else:
         def run(articles):  # type: ignore[no-untyped-def]
             return summarize("lexrank", articles, words)
@@ -64,9 +64,9 @@ def child(system: str, path: Path, words: int, limit: int) -> None:
     print(json.dumps({"ready_mib": ready, "peak_mib": peak_rss_mib()}))
 
 
-def timed(path: Path, words: int, limit: int) -> tuple[dict[str, list[float]], float]:
+def timed(path: Path, words: int, limit: int, embedder_name: str) -> tuple[dict[str, list[float]], float]:
     clusters = read_clusters(path, limit)
-    brief, load_seconds = brief_runner(words)
+    brief, load_seconds = brief_runner(words, embedder_name)
     brief(clusters[0].articles)  # warm-up: first-call costs are not per-cluster costs
     summarize("lexrank", clusters[0].articles, words)
     seconds: dict[str, list[float]] = {"briefer": [], "lexrank": []}
@@ -83,8 +83,9 @@ def timed(path: Path, words: int, limit: int) -> tuple[dict[str, list[float]], f
     return seconds, load_seconds
 
 
-def memory(system: str, dataset: str, limit: int) -> dict[str, float]:
-    command = [sys.executable, __file__, "--child", system, "--dataset", dataset, "--limit", str(limit)]
+def memory(system: str, dataset: str, limit: int, embedder_name: str) -> dict[str, float]:
+    command = [sys.executable, __file__, "--child", system, "--dataset", dataset, "--limit", str(limit),
+               "--embedder", embedder_name]
     output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
     return json.loads(output.strip().splitlines()[-1])
 
@@ -94,26 +95,28 @@ def main() -> None:
     parser.add_argument("--dataset", choices=list(DATASETS), default="multinews")
     parser.add_argument("--limit", type=int, default=40)
     parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument("--embedder", default="minilm", help="briefer's embedder: minilm (default) or lexical")
     parser.add_argument("--child", choices=["briefer", "lexrank"], default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
     path, words = DATASETS[args.dataset]
     if args.child:
-        child(args.child, path, words, args.limit)
+        child(args.child, path, words, args.limit, args.embedder)
         return
 
     import torch
 
     # Children first: Linux carries a parent's peak RSS into a forked child, so fork before loading the model.
-    memories = {system: memory(system, args.dataset, args.limit) for system in ("briefer", "lexrank")}
-    seconds, load_seconds = timed(path, words, args.limit)
+    memories = {system: memory(system, args.dataset, args.limit, args.embedder) for system in ("briefer", "lexrank")}
+    seconds, load_seconds = timed(path, words, args.limit, args.embedder)
     article_words = sum(len(a.text.split()) for c in read_clusters(path, args.limit) for a in c.articles)
     ratio = sum(seconds["briefer"]) / sum(seconds["lexrank"])
     lines = [
-        f"Command: `.venv/bin/python bench/speed.py --dataset {args.dataset} --limit {args.limit}`",
+        f"Command: `.venv/bin/python bench/speed.py --dataset {args.dataset} --limit {args.limit} "
+        f"--embedder {args.embedder}`",
         f"Machine: {platform.machine()}, Python {platform.python_version()}, torch {torch.__version__} with "
         f"{torch.get_num_threads()} threads, 2 cores shared with other jobs; run {date.today().isoformat()}",
         f"{len(seconds['briefer'])} clusters, {article_words / len(seconds['briefer']):.0f} words of article text per "
-        f"cluster on average; MiniLM load (once) {load_seconds:.1f} s, not counted below.",
+        f"cluster on average; embedder {args.embedder}, loaded once in {load_seconds:.1f} s, not counted below.",
         "",
         "| system | mean s/cluster | median s/cluster | max s/cluster | peak RSS MiB | RSS above ready MiB |",
         "|---|---|---|---|---|---|",

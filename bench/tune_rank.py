@@ -40,7 +40,8 @@ class CachedEmbedder:
     """The real embedder, asked once per distinct sentence."""
 
     def __init__(self, inner) -> None:  # type: ignore[no-untyped-def]
-        self.inner, self.name, self.claim_threshold = inner, inner.name, inner.claim_threshold
+        self.inner, self.name = inner, inner.name
+        self.claim_threshold, self.group_threshold = inner.claim_threshold, inner.group_threshold
         self.cache: dict[str, np.ndarray] = {}
 
     def encode(self, texts):  # type: ignore[no-untyped-def]
