@@ -2,6 +2,7 @@ import numpy as np
 
 from briefer.claims import compatible, group_claims
 from briefer.embed import LexicalEmbedder
+from briefer.support import CITE_BY_COSINE
 from briefer.types import Sentence
 
 
@@ -21,7 +22,7 @@ def test_paraphrases_from_different_articles_become_one_claim_citing_both():
         sentence("a2", 4, "Russia has massed tens of thousands of troops near the border."),
     ]
     vectors = LexicalEmbedder().encode([s.text for s in sentences])
-    claims = group_claims(sentences, vectors, threshold=0.55, group_threshold=0.3).claims
+    claims = group_claims(sentences, vectors, threshold=0.55, group_threshold=0.3, support=CITE_BY_COSINE).claims
     assert sorted(c.article_ids for c in claims) == [("a1", "a2"), ("a2",)]
 
 
@@ -31,7 +32,7 @@ def test_average_linkage_does_not_chain_different_statements_together():
     sentences = [sentence(f"a{i}", 0, f"Statement {name} is a full sentence here.") for i, name in
                  ((1, "alpha"), (2, "beta"), (3, "gamma"))]
     assert float(vectors[0] @ vectors[1]) >= 0.79 and float(vectors[1] @ vectors[2]) >= 0.79
-    claims = group_claims(sentences, vectors, threshold=0.79, group_threshold=0.79).claims
+    claims = group_claims(sentences, vectors, threshold=0.79, group_threshold=0.79, support=CITE_BY_COSINE).claims
     assert max(len(c.sentences) for c in claims) == 2
     assert len(claims) == 2
 
@@ -42,7 +43,7 @@ def test_representative_is_self_contained_not_a_dangling_pronoun_sentence():
         sentence("a2", 2, 'Blinken said the talks with Lavrov were "frank and substantive."'),
     ]
     vectors = unit([1.0, 0.05], [1.0, 0.0])
-    claim = group_claims(sentences, vectors, threshold=0.9, group_threshold=0.5).claims[0]
+    claim = group_claims(sentences, vectors, threshold=0.9, group_threshold=0.5, support=CITE_BY_COSINE).claims[0]
     assert claim.representative.article_id == "a2"
     assert [s.article_id for s in claim.evidence()] == ["a1", "a2"]  # citations in input order
 
@@ -76,7 +77,7 @@ def test_an_article_is_cited_only_through_a_sentence_close_to_the_shown_one():
                  sentence("a2", 0, "The bridge will reopen Monday morning, officials confirmed today."),
                  sentence("a3", 0, "Officials say the bridge reopens early next week after repairs.")]
     row = {s.article_id: i for i, s in enumerate(sentences)}
-    claims = group_claims(sentences, vectors, threshold=0.85, group_threshold=0.85).claims
+    claims = group_claims(sentences, vectors, threshold=0.85, group_threshold=0.85, support=CITE_BY_COSINE).claims
     assert sorted(c.representative.article_id for c in claims) == ["a1", "a2"]
     for claim in claims:
         shown = row[claim.representative.article_id]

@@ -3,15 +3,10 @@
 import numpy as np
 import pytest
 
-from bench.claims import encode_clusters, pair_cosines, read_pairs, scores_at
+from bench.claims import read_pairs
 from briefer import embed
 from briefer.embed import MINILM_HUB_ID, LexicalEmbedder, MiniLMEmbedder, get_embedder, installed_minilm
 from briefer.errors import ModelError
-
-# Measured by bench/claims.py on all 314 pairs (bench/results/claims.md): MiniLM at 0.86 merges 30 pairs,
-# precision 0.967, recall 0.269; lexical at 0.70 merges 21, precision 1.000, recall 0.194. The margins allow
-# about one more wrong merge or a few fewer right ones: a changed threshold, model or tokenizer trips them.
-
 
 @pytest.fixture(scope="module")
 def pairs():
@@ -23,28 +18,9 @@ def labels(pairs):
     return np.array([p.same_claim for p in pairs])
 
 
-@pytest.mark.weights
-def test_minilm_threshold_keeps_claim_merges_precise_on_labelled_pairs(minilm, pairs, labels):
-    # MiniLM vectors do not depend on the rest of the cluster: encoding the labelled sentences alone suffices.
-    texts = sorted({t for p in pairs for t in (p.a, p.b)})
-    vector_of = dict(zip(texts, minilm.encode(texts)))
-    cosines = np.array([float(vector_of[p.a] @ vector_of[p.b]) for p in pairs])
-    scores = scores_at(cosines, labels, minilm.claim_threshold)
-    assert scores.precision >= 0.93, scores
-    assert scores.recall >= 0.22, scores
-
-
-def test_lexical_threshold_keeps_claim_merges_precise_on_labelled_pairs(pairs, labels):
-    lexical = LexicalEmbedder()
-    cosines = pair_cosines(pairs, encode_clusters(pairs, lexical))  # idf from whole clusters, as in the pipeline
-    scores = scores_at(cosines, labels, lexical.claim_threshold)
-    assert scores.precision >= 0.95, scores
-    assert scores.recall >= 0.15, scores
-
-
 def test_labelled_pairs_are_balanced_enough_to_measure_precision(pairs, labels):
     assert len(pairs) >= 150
-    assert labels.mean() >= 1 / 3
+    assert labels.sum() >= 100 and (~labels).sum() >= 100  # enough of each to measure precision and recall
     assert all(p.a != p.b for p in pairs)
     assert {p.cluster for p in pairs} > {"sample"}  # not tuned on one event only
 
