@@ -26,6 +26,21 @@ def make_article(article_id: str, text: str, **fields: str | None) -> Article:
 
 
 @pytest.fixture(scope="session")
+def pairs():
+    """The hand-labelled cross-article sentence pairs of tests/data/claim_pairs.jsonl."""
+    from bench.claims import read_pairs
+
+    return read_pairs()
+
+
+@pytest.fixture(scope="session")
+def labels(pairs):
+    import numpy as np
+
+    return np.array([p.same_claim for p in pairs])
+
+
+@pytest.fixture(scope="session")
 def sample_dir() -> Path:
     return Path(str(resources.files("briefer.data") / "sample"))
 

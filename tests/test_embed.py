@@ -1,21 +1,11 @@
-"""Embedders: the shipped claim thresholds hold on the labelled pairs, name resolution, normalised vectors."""
+"""Embedders: the labelled pairs are fit to measure with, name resolution, normalised vectors."""
 
 import numpy as np
 import pytest
 
-from bench.claims import read_pairs
 from briefer import embed
 from briefer.embed import MINILM_HUB_ID, LexicalEmbedder, MiniLMEmbedder, get_embedder, installed_minilm
 from briefer.errors import ModelError
-
-@pytest.fixture(scope="module")
-def pairs():
-    return read_pairs()
-
-
-@pytest.fixture(scope="module")
-def labels(pairs):
-    return np.array([p.same_claim for p in pairs])
 
 
 def test_labelled_pairs_are_balanced_enough_to_measure_precision(pairs, labels):

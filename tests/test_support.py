@@ -4,7 +4,6 @@ vetoes and floor hold, clear paraphrases pass, and group_claims cites through it
 import numpy as np
 import pytest
 
-from bench.claims import read_pairs
 from bench.support import BEFORE, cluster_vocabularies, outcome, pair_table
 from briefer.claims import group_claims
 from briefer.embed import LexicalEmbedder, MiniLMEmbedder
@@ -19,15 +18,6 @@ from briefer.types import Sentence
 
 SHOWN = 'US Secretary of State Antony Blinken said the US is "fully prepared" for another Biden-Putin summit.'
 
-
-@pytest.fixture(scope="module")
-def pairs():
-    return read_pairs()
-
-
-@pytest.fixture(scope="module")
-def labels(pairs):
-    return np.array([p.same_claim for p in pairs])
 
 
 def decisions(pairs, cosines, threshold, vocabularies):
