@@ -24,6 +24,7 @@ def write_atomic(path: str | Path, text: str) -> Path:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(tmp, _file_mode(path))
         os.replace(tmp, path)
     except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
@@ -31,6 +32,16 @@ def write_atomic(path: str | Path, text: str) -> Path:
             raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
         raise
     return path
+
+
+def _file_mode(path: Path) -> int:
+    """An existing file keeps its mode; a new one gets the usual 0666 less the umask (mkstemp would give 0600)."""
+    try:
+        return path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def slugify(text: str, max_length: int = 60) -> str:
