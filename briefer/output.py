@@ -48,4 +48,4 @@ def slugify(text: str, max_length: int = 60) -> str:
     """A file-name-safe slug of a headline: ASCII, lower case, hyphens."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return slug[:max_length].rstrip("-") or "brief"
+    return slug[:max_length].rstrip("-") or "untitled"  # never "brief": the daily page is brief.<ext>
