@@ -529,16 +529,16 @@ def test_minilm_briefs_a_small_mixed_day(sample_dir, tmp_path, minilm):
 
 
 def test_the_progress_bar_draws_on_stderr_and_never_on_stdout(capsys, monkeypatch):
-    from briefer.cli.daily import _progress
+    from briefer.cli import progress_bar
 
     monkeypatch.setenv("FORCE_COLOR", "1")  # rich then draws as on a terminal
     monkeypatch.setenv("TTY_COMPATIBLE", "1")
-    with _progress(enabled=True) as report:
+    with progress_bar(enabled=True) as report:
         report("reading", 1, 2)
         report("reading", 2, 2)
         report("briefing", 3, 6)
     captured = capsys.readouterr()
     assert captured.out == "" and "reading" in captured.err and "3/6" in captured.err
-    with _progress(enabled=False) as report:
+    with progress_bar(enabled=False) as report:
         report("reading", 1, 1)
     assert capsys.readouterr() == ("", "")

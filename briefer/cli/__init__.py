@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
 import typer
 from typer.core import TyperGroup
@@ -60,21 +61,27 @@ def warn(message: str) -> None:
 
 
 @contextmanager
-def progress_bar(label: str, *, enabled: bool) -> Iterator[Callable[[int, int], None] | None]:
-    """A rich progress bar on stderr, fed by ``progress(done, total)`` callbacks; stdout stays clean."""
+def progress_bar(*, enabled: bool) -> Iterator[Callable[[str, int, int], None]]:
+    """A rich progress bar on stderr, one line per stage, fed by ``report(stage, done, total)``; stdout stays clean.
+
+    Disabled, it yields a report that does nothing, so callers never branch on it.
+    """
     if not enabled:
-        yield None
+        yield lambda stage, done, total: None
         return
     from rich.console import Console
-    from rich.progress import Progress
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    with Progress(console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task(label, total=None)
+    with Progress(TextColumn("{task.description:<10}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=Console(stderr=True), transient=True) as bar:
+        tasks: dict[str, Any] = {}
 
-        def update(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
+        def report(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(stage, total=total)
+            bar.update(tasks[stage], completed=done, total=total)
 
-        yield update
+        yield report
 
 
 # Each command lives in its own module; register it here, one line each.

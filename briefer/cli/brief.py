@@ -82,8 +82,8 @@ def brief_command(
         raise ConfigError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
 
     source = sample_cluster_path() if sample else input_path
-    with progress_bar("rewriting", enabled=bool(settings.model) and not quiet) as progress:
-        brief = brief_from_path(source, settings, progress=progress)
+    with progress_bar(enabled=bool(settings.model) and not quiet) as report:
+        brief = brief_from_path(source, settings, progress=lambda done, total: report("rewriting", done, total))
     if not quiet:
         for problem in brief.warnings:
             warn(problem)

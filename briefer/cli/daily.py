@@ -12,8 +12,6 @@ ongoing. Defaults come from [daily] (then [brief]) in briefer.toml; every option
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, List, Optional
 
@@ -65,6 +63,7 @@ def daily_command(
     ),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no warnings on stderr."),
 ) -> None:
+    from briefer.cli import progress_bar
     from briefer.daily import day_of, previous_page, build_day, write_day
     from briefer.feeds import gather
 
@@ -82,7 +81,7 @@ def daily_command(
     output = Path(resolve(out_dir, "out_dir", options, "outputs"))
     templates = resolve(template_dir, "template_dir", options, None)
 
-    with _progress(enabled=not quiet and sys.stderr.isatty()) as report:
+    with progress_bar(enabled=not quiet and sys.stderr.isatty()) as report:
         gathered = gather(source, progress=lambda done, total: report("reading", done, total))
         warnings: list[str] = []
         previous = previous_page(output, day_of(gathered.articles, settings.date), warnings)
@@ -151,27 +150,6 @@ def _settings(tables: dict[str, Any], options: dict[str, Any], given: dict[str, 
         lead_words=number("lead_words", DailySettings.lead_words),
         brief=brief,
     )
-
-
-@contextmanager
-def _progress(*, enabled: bool) -> Iterator[Callable[[str, int, int], None]]:
-    """A rich progress bar on stderr, one line per stage; a no-op when disabled (quiet, or stderr not a terminal)."""
-    if not enabled:
-        yield lambda stage, done, total: None
-        return
-    from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-    with Progress(TextColumn("{task.description:<10}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=Console(stderr=True), transient=True) as bar:
-        tasks: dict[str, Any] = {}
-
-        def report(stage: str, done: int, total: int) -> None:
-            if stage not in tasks:
-                tasks[stage] = bar.add_task(stage, total=total)
-            bar.update(tasks[stage], completed=done, total=total)
-
-        yield report
 
 
 def _send(page: Path, to: list[str] | None, config: Path | None, quiet: bool) -> None:

@@ -89,24 +89,14 @@ def evaluate_command(
 
 def _evaluate_dataset(path: Path, words: int, limit: int | None, embedder: str | None, allow_download: bool,
                       as_json: bool, measure: str, min_rouge1: float | None) -> None:
-    from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeRemainingColumn,
-    )
-
+    from briefer.cli import progress_bar
     from briefer.evaluate import evaluate_dataset
     from briefer.settings import BriefSettings
 
     settings = BriefSettings(words=words, embedder=embedder, allow_download=allow_download)
-    columns = (TextColumn("briefing clusters"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task("clusters", total=None)
+    with progress_bar(enabled=True) as report:
         result = evaluate_dataset(
-            path, settings, limit=limit, on_cluster=lambda done, total: progress.update(task, completed=done, total=total)
+            path, settings, limit=limit, on_cluster=lambda done, total: report("briefing clusters", done, total)
         )
     if as_json:
         typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
