@@ -36,7 +36,8 @@ def warm_seconds(repeat: int) -> dict[str, list[float]]:
     from briefer.pipeline import build_brief
 
     articles = load_cluster(sample_cluster_path()).articles
-    embedders = {"briefer (MiniLM, loaded)": get_embedder("minilm"), "briefer (lexical)": LexicalEmbedder()}
+    embedders = {"briefer (static, the default, loaded)": get_embedder("static"),
+                 "briefer (MiniLM, loaded)": get_embedder("minilm"), "briefer (lexical)": LexicalEmbedder()}
     results: dict[str, list[float]] = {}
     for label, embedder in embedders.items():
         build_brief(articles, embedder=embedder)  # warm-up

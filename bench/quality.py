@@ -1,12 +1,12 @@
 """Quality benchmark: briefer's extractive ranker against Lead, LexRank and TextRank, in one run, one scorer.
 
-    .venv/bin/python bench/quality.py [--dataset multinews|multiling|both] [--limit N] [--out FILE.md]
+    .venv/bin/python bench/quality.py [--dataset multinews|multiling|both] [--limit N] [--embedder NAME] [--out FILE.md]
 
 Multi-News (multinews-dev.jsonl): 260-word summaries, ROUGE F1. MultiLing 2011 (multiling2011-en.jsonl): 250 words,
 ROUGE recall, averaged over the three references. Scores come from ``briefer.evaluate.rouge`` (Google's
 rouge-score, Porter stemmer, newline-joined sentences for Lsum) for every system alike. Clusters with an even
 index are the tune half, odd the held-out half: report both, so that tuning on one can be checked on the other.
-The MiniLM embedder loads once and is reused for every cluster.
+briefer's embedder (static unless --embedder says otherwise) loads once and is reused for every cluster.
 """
 
 from __future__ import annotations
@@ -147,13 +147,14 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="only the first N clusters of each set")
     parser.add_argument("--out", type=Path, default=None, help="also write the Markdown report here")
     parser.add_argument("--per-cluster", type=Path, default=None, help="write per-cluster scores (JSONL) here")
+    parser.add_argument("--embedder", default=None, help="briefer's embedder: static (the default), minilm, lexical")
     args = parser.parse_args()
 
     started = time.perf_counter()
-    embedder = get_embedder("minilm")
+    embedder = get_embedder(args.embedder)
     sections = [
         f"Command: `.venv/bin/python bench/quality.py --dataset {args.dataset}"
-        + (f" --limit {args.limit}`" if args.limit else "`"),
+        + (f" --limit {args.limit}" if args.limit else "") + (f" --embedder {args.embedder}`" if args.embedder else "`"),
         f"Machine: {platform.machine()}, Python {platform.python_version()}, 2 cores shared with other jobs; "
         f"run {date.today().isoformat()} at commit {git_state()}",
         "",

@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/speed.py [--dataset multinews|multiling] [--limit 40] [--out FILE.md]
 
-Time: one process loads the MiniLM embedder once (its load is reported apart), briefs one warm-up cluster, then
+Time: one process loads briefer's embedder once (its load is reported apart), briefs one warm-up cluster, then
 runs briefer and LexRank on each cluster in turn, so both meet the same load on shared cores; the ratio is of
 their total times. Memory: each system then runs alone in a fresh child process over the same clusters, which
 reports its peak resident set size (and the part above what imports and the model load took).
@@ -32,7 +32,7 @@ EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
 DATASETS = {"multinews": (EVAL / "multinews-dev.jsonl", 260), "multiling": (EVAL / "multiling2011-en.jsonl", 250)}
 
 
-def brief_runner(words: int, embedder_name: str = "minilm"):  # type: ignore[no-untyped-def]
+def brief_runner(words: int, embedder_name: str = "static"):  # type: ignore[no-untyped-def]
     """A function that briefs one cluster with the embedder loaded once, and the seconds the load took."""
     from briefer.embed import get_embedder
     from briefer.pipeline import build_brief
@@ -95,7 +95,7 @@ def main() -> None:
     parser.add_argument("--dataset", choices=list(DATASETS), default="multinews")
     parser.add_argument("--limit", type=int, default=40)
     parser.add_argument("--out", type=Path, default=None)
-    parser.add_argument("--embedder", default="minilm", help="briefer's embedder: minilm (default) or lexical")
+    parser.add_argument("--embedder", default="static", help="briefer's embedder: static (default), minilm or lexical")
     parser.add_argument("--child", choices=["briefer", "lexrank"], default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
     path, words = DATASETS[args.dataset]

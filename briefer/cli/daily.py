@@ -48,7 +48,7 @@ def daily_command(
         None, "--template-dir", help="Folder whose daily.<fmt>.j2 templates override the packaged ones."
     ),
     embedder: Optional[str] = typer.Option(
-        None, "--embedder", help="minilm, lexical, or a local sentence-transformers folder (for each story's brief)."
+        None, "--embedder", help="static (default), minilm, lexical, or a local sentence-transformers folder (for each story's brief)."
     ),
     model: Optional[str] = typer.Option(None, "--model", help="Rewrite each story's points with this local model."),
     allow_download: Optional[bool] = typer.Option(

@@ -53,7 +53,7 @@ def evaluate_command(
         "semantic", "--matcher", help="How notes are matched to points: semantic (MiniLM + word overlap) or lexical."
     ),
     embedder: str | None = typer.Option(
-        None, "--embedder", help="Embedder for the briefs built with --dataset: minilm, lexical or a local folder."
+        None, "--embedder", help="Embedder for the briefs built with --dataset: static (default), minilm, lexical or a local folder."
     ),
     allow_download: bool = typer.Option(
         False, "--allow-download", help="Allow fetching models from the Hugging Face hub (off: no network use)."
@@ -129,6 +129,8 @@ def _print_evaluation(evaluation, measure: str) -> None:  # type: ignore[no-unty
         mark = "yes" if match.covered else "[red]no[/red]"
         tag = " (core)" if match.note.core else ""
         where = f"{match.item}: {match.item_text}" if match.item is not None else ""
+        if match.span and match.span != match.item_text:
+            where += f"\n(matched: {match.span})"
         notes.add_row(str(match.note.line), mark, f"{match.score:.2f}", _plain(match.note.text + tag), _plain(where))
     console.print(notes)
     for check in evaluation.citations:
