@@ -1,6 +1,6 @@
 """Time and peak memory of ``briefer daily`` on days of 1,000 and 5,000 articles, stage by stage.
 
-    .venv/bin/python bench/daily.py [--sizes 1000,5000] [--embedder minilm]
+    .venv/bin/python bench/daily.py [--sizes 1000,5000] [--embedder static|minilm|lexical]
 
 Each size runs in a fresh process (so its peak memory is its own) on a .jsonl day built by
 ``bench/stories.py:scaled_day`` from the 651 real articles of the eval sets (Multi-News dev, MultiLing 2011, the
@@ -223,7 +223,7 @@ def table(runs: list[dict]) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,5000")
-    parser.add_argument("--embedder", default=None, help="minilm or lexical (default: minilm if installed)")
+    parser.add_argument("--embedder", default=None, help="static (the default), minilm or lexical")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--workdir", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()

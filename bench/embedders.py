@@ -32,6 +32,7 @@ from quality import DATASETS, bootstrap, git_state, ranker_settings
 
 from briefer.embed import LexicalEmbedder, get_embedder
 from briefer.evaluate import BriefContent, read_clusters, rouge
+from briefer.output import write_atomic
 from briefer.pipeline import build_brief
 
 PAIRS = Path(__file__).resolve().parents[1] / "tests" / "data" / "claim_pairs.jsonl"
@@ -99,12 +100,9 @@ def main() -> None:
             difference = results["static", dataset][:, column] - results["minilm", dataset][:, column]
             low, high = bootstrap(difference)
             lines.append(f"- {dataset} {label}: {difference.mean():+.2f} ({low:+.2f} to {high:+.2f})")
-    report = "\n".join(lines)
-    print(report)
+    print("\n".join(lines))
     if args.out:
-        from briefer.output import write_atomic
-
-        write_atomic(args.out, report + "\n")
+        write_atomic(args.out, "\n".join(lines) + "\n")
 
 
 if __name__ == "__main__":
