@@ -22,8 +22,9 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 from urllib.parse import urlsplit
 
 import numpy as np
@@ -36,11 +37,15 @@ from briefer.types import Article, Brief
 ROUGE_TYPES = ("rouge1", "rouge2", "rougeLsum")
 
 # Matching a note to a point: a blend of MiniLM cosine and the share of the note's content stems found in the
-# point; without embeddings, the stem share alone. Thresholds chosen on the tune half of
-# tests/data/match_pairs.jsonl and checked on the other half (bench/match_threshold.py, bench/results/quality.md).
-SEMANTIC_WEIGHT = 0.5
-SEMANTIC_THRESHOLD = 0.49
-LEXICAL_THRESHOLD = 0.38
+# point, taken over the point's spans (the whole point, each sentence, each run of up to MAX_CLAUSE_RUN clauses)
+# so that a fact stated by one clause of a long sentence is not diluted by the rest; without embeddings, the stem
+# share alone. Weight and thresholds chosen on the tune half of tests/data/match_pairs.jsonl and checked on the
+# other half (bench/match_threshold.py, bench/results/quality.md).
+SEMANTIC_WEIGHT = 0.25
+SEMANTIC_THRESHOLD = 0.44
+LEXICAL_THRESHOLD = 0.39
+MAX_CLAUSE_RUN = 3
+MIN_SPAN_WORDS = 3
 
 _STOPWORDS = frozenset(
     "a about after again against all also am an and any are as at be because been before being between both but "
@@ -351,6 +356,13 @@ class Matcher(Protocol):
     def similarity(self, notes: Sequence[str], texts: Sequence[str]) -> np.ndarray: ...
 
 
+@runtime_checkable
+class SpanMatcher(Matcher, Protocol):
+    """A matcher that can also say which part of each text matched a note (shown next to the point)."""
+
+    def match(self, notes: Sequence[str], texts: Sequence[str]) -> tuple[np.ndarray, list[list[str]]]: ...
+
+
 class LexicalMatcher:
     """The share of a note's content stems that a text contains: no model, but blind to paraphrase."""
 
@@ -362,18 +374,100 @@ class LexicalMatcher:
 
 
 class SemanticMatcher:
-    """MiniLM cosine blended with stem overlap: paraphrase-aware, yet held to the note's names and numbers."""
+    """MiniLM cosine blended with stem overlap: paraphrase-aware, yet held to the note's names and numbers.
+
+    Each note is scored against every span of a text (``text_spans``) and keeps its best span, so a fact stated
+    by one clause of a long sentence scores like the clause, not like the whole sentence.
+    """
 
     name = "semantic"
-    threshold = SEMANTIC_THRESHOLD
 
-    def __init__(self, embedder: Any) -> None:
+    def __init__(
+        self, embedder: Any, *, weight: float = SEMANTIC_WEIGHT, threshold: float = SEMANTIC_THRESHOLD
+    ) -> None:
         self.embedder = embedder
+        self.weight = weight
+        self.threshold = threshold
 
     def similarity(self, notes: Sequence[str], texts: Sequence[str]) -> np.ndarray:
-        vectors = self.embedder.encode([*notes, *texts])
-        cosine = np.clip(vectors[: len(notes)] @ vectors[len(notes):].T, 0.0, 1.0)
-        return SEMANTIC_WEIGHT * cosine + (1.0 - SEMANTIC_WEIGHT) * stem_overlap(notes, texts)
+        return self.match(notes, texts)[0]
+
+    def match(self, notes: Sequence[str], texts: Sequence[str]) -> tuple[np.ndarray, list[list[str]]]:
+        """Scores (notes x texts) and, for each (note, text), the span of the text that scored best."""
+        scores = np.zeros((len(notes), len(texts)), dtype=np.float32)
+        best: list[list[str]] = [[""] * len(texts) for _ in notes]
+        for column, parts in enumerate(span_scores(notes, texts, self.embedder.encode)):
+            blend = self.weight * parts.cosine + (1.0 - self.weight) * parts.overlap
+            top = np.argmax(blend, axis=1)
+            for row, index in enumerate(top):
+                scores[row, column] = blend[row, index]
+                best[row][column] = parts.spans[index]
+        return scores, best
+
+
+@dataclass(frozen=True)
+class SpanScores:
+    """One text's spans (``spans[0]`` is the whole text) and each note's cosine and stem overlap with each span."""
+
+    spans: tuple[str, ...]
+    cosine: np.ndarray  # notes x spans, clipped to [0, 1]
+    overlap: np.ndarray  # notes x spans: share of the note's content stems found in the span
+
+
+def span_scores(
+    notes: Sequence[str], texts: Sequence[str], encode: Callable[[Sequence[str]], np.ndarray], *, spans: bool = True
+) -> list[SpanScores]:
+    """The parts every semantic score is blended from, per text; each distinct note and span is encoded once.
+
+    ``spans=False`` takes each text whole, as the matcher did before spans (``bench/match_threshold.py``).
+    """
+    per_text = [text_spans(t) if spans else [t] for t in texts]
+    distinct = list(dict.fromkeys([*notes, *(s for ss in per_text for s in ss)]))
+    vectors = encode(distinct) if distinct else np.zeros((0, 0), dtype=np.float32)
+    row = {text: i for i, text in enumerate(distinct)}
+    note_vectors = vectors[[row[n] for n in notes]]
+    result = []
+    for ss in per_text:
+        cosine = np.clip(note_vectors @ vectors[[row[s] for s in ss]].T, 0.0, 1.0)
+        result.append(SpanScores(tuple(ss), cosine, stem_overlap(notes, ss)))
+    return result
+
+
+_CLAUSE_CUES = (
+    "despite|while|whereas|although|though|but|however|after|because|when|since|until|unless|adding|saying|"
+    "which|who|where"
+)
+# A comma or colon inside a number ("9,900", "9:25") is no clause break.
+_CLAUSE_BREAK = re.compile(
+    rf"[,:](?!\d)|[;()\[\]]|\s--?\s|\s\u2013\s|\s?\u2014\s?|\s(?=(?:{_CLAUSE_CUES})\b)", re.IGNORECASE
+)
+_SPAN_TRIM = " \t\n,;:()[]-\u2013\u2014"
+
+
+def text_spans(text: str) -> list[str]:
+    """The parts of a text a note is matched against: the text, each sentence, and each run of 1 to
+    ``MAX_CLAUSE_RUN`` consecutive clauses of a sentence (of at least ``MIN_SPAN_WORDS`` words), as verbatim slices.
+
+    Clauses end at commas, semicolons, colons, brackets and dashes, and before words that open a clause
+    ("despite", "while", "after", "but", "which", ...): "X said that after the US answers, talks will go on"
+    yields "after the US answers, talks will go on" among its spans.
+    """
+    spans = [text]
+    for start, end in split_sentences(text):
+        spans.append(text[start:end])
+        cuts = [start, *(start + m.start() for m in _CLAUSE_BREAK.finditer(text[start:end])), end]
+        clauses = [(a, b) for a, b in pairwise(cuts) if text[a:b].strip(_SPAN_TRIM)]
+        for first in range(len(clauses)):
+            for last in range(first, min(first + MAX_CLAUSE_RUN, len(clauses))):
+                span = _trim(text[clauses[first][0]:clauses[last][1]])
+                if len(span.split()) >= MIN_SPAN_WORDS:
+                    spans.append(span)
+    return list(dict.fromkeys(s for s in spans if s))
+
+
+def _trim(span: str) -> str:
+    """A span without the separators at its edges (quotes and a closing full stop stay)."""
+    return span.strip(_SPAN_TRIM)
 
 
 def get_matcher(name: str = "semantic", *, allow_download: bool = False) -> Matcher:
@@ -398,6 +492,7 @@ def stem_overlap(notes: Sequence[str], texts: Sequence[str]) -> np.ndarray:
     return matrix
 
 
+@lru_cache(maxsize=8192)
 def content_stems(text: str) -> frozenset[str]:
     """Porter stems of the words that carry content (rouge-score's tokenizer, so ROUGE and matching agree)."""
     return frozenset(t for t in _rouge_tokenizer().tokenize(text) if t not in _STOPWORDS)
@@ -425,6 +520,7 @@ class NoteMatch:
     score: float
     covered: bool
     sources: frozenset[str]  # the note's sources, resolved to the brief's source ids
+    span: str = ""  # the part of the item that scored best (the whole item when the matcher scores whole items)
 
 
 @dataclass(frozen=True)
@@ -497,6 +593,7 @@ class Evaluation:
                     "score": round(m.score, 4),
                     "item": m.item,
                     "item_text": m.item_text,
+                    "span": m.span,
                     "sources": sorted(m.sources),
                 }
                 for m in self.matches
@@ -518,10 +615,14 @@ def evaluate_brief(
     matcher = matcher or get_matcher()
     items = content.items
     resolved = [resolve_sources(n.sources, content.sources, has_article_ids=content.has_article_ids) for n in notes]
-    similarity = (
-        matcher.similarity([n.text for n in notes], [i.text for i in items])
-        if items else np.zeros((len(notes), 0))
-    )
+    note_texts, item_texts = [n.text for n in notes], [i.text for i in items]
+    spans: list[list[str]] = [list(item_texts) for _ in notes]
+    if not items:
+        similarity = np.zeros((len(notes), 0))
+    elif isinstance(matcher, SpanMatcher):
+        similarity, spans = matcher.match(note_texts, item_texts)
+    else:
+        similarity = matcher.similarity(note_texts, item_texts)
     matches = []
     for row, note in enumerate(notes):
         best = int(np.argmax(similarity[row])) if items else None
@@ -529,6 +630,7 @@ def evaluate_brief(
         matches.append(NoteMatch(
             note, best, items[best].text if best is not None else "", score,
             best is not None and score >= matcher.threshold, resolved[row],
+            spans[row][best] if best is not None else "",
         ))
     return Evaluation(
         rouge=rouge(content.sentences(), [[n.text for n in notes]]),

@@ -10,8 +10,10 @@ from briefer.cli import app
 from briefer.errors import InputError
 from briefer.evaluate import (
     BriefContent,
+    BriefItem,
     LexicalMatcher,
     Note,
+    SemanticMatcher,
     brief_from_json,
     brief_from_markdown,
     evaluate_brief,
@@ -22,6 +24,7 @@ from briefer.evaluate import (
     read_notes,
     resolve_sources,
     rouge,
+    text_spans,
 )
 from briefer.render import render
 from briefer.settings import BriefSettings
@@ -220,6 +223,51 @@ def test_rouge_of_a_brief_scores_lede_and_points_not_the_headline():
     assert all(s != content.headline for s in content.sentences())
 
 
+# --- matching a note to a span of a point ----------------------------------------------------------------------
+
+LONG_POINT = ("However, senior Russian and American diplomats decided to continue their discussions in an attempt to "
+              "settle a crisis on Friday, despite the fact that no substantial progress was achieved.")
+
+
+def test_text_spans_are_the_text_its_sentences_and_runs_of_clauses_all_verbatim():
+    text = (LONG_POINT + " The top US diplomat said that after the US shares its written responses, there will be "
+            "further conversations.")
+    spans = text_spans(text)
+    assert spans[0] == text and LONG_POINT in spans
+    assert "despite the fact that no substantial progress was achieved." in spans  # split before "despite"
+    assert "after the US shares its written responses, there will be further conversations." in spans  # a run of 2
+    assert all(span in text for span in spans) and len(spans) == len(set(spans))
+    assert all(len(span.split()) >= 3 for span in spans)
+    assert text_spans("Lavrov spoke.") == ["Lavrov spoke."]
+
+
+class BagOfWords:
+    """A stand-in embedder: normalised word counts, so cosine is plain word overlap and no model is needed."""
+
+    def encode(self, texts):  # type: ignore[no-untyped-def]
+        vocabulary = {w: i for i, w in enumerate(sorted({w for t in texts for w in t.lower().split()}))}
+        vectors = np.zeros((len(texts), len(vocabulary)), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for word in text.lower().split():
+                vectors[row, vocabulary[word]] += 1
+        return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-9)
+
+
+def test_a_fact_stated_by_one_clause_scores_as_the_clause_and_the_span_is_reported():
+    note = "no substantial progress was achieved."
+    matcher = SemanticMatcher(BagOfWords())
+    scores, spans = matcher.match([note], [LONG_POINT])
+    clause = "despite the fact that no substantial progress was achieved."
+    assert spans[0][0] == clause
+    vectors = BagOfWords().encode([note, LONG_POINT])
+    whole = matcher.weight * float(vectors[0] @ vectors[1]) + (1 - matcher.weight) * 1.0  # all its stems are there
+    assert scores[0, 0] > whole  # the clause's cosine, not the diluted sentence's
+    content = BriefContent("Geneva", (BriefItem("Talks in Geneva.", ()), BriefItem(LONG_POINT, ())), ())
+    match = evaluate_brief(content, [Note(note)], matcher).matches[0]
+    assert (match.item, match.item_text, match.span) == (1, LONG_POINT, clause)
+    assert evaluate_brief(content, [Note(note)], matcher).to_dict()["notes"][0]["span"] == clause
+
+
 # --- the pytest helper -------------------------------------------------------------------------------------------
 
 
@@ -370,8 +418,8 @@ def test_semantic_matcher_is_accurate_on_the_labelled_pairs(brief_matcher):  # n
     pairs = read_pairs()
     scores = np.diag(brief_matcher.similarity([p["note"] for p in pairs], [p["text"] for p in pairs]))
     accuracy = np.mean((scores >= brief_matcher.threshold) == np.array([p["covered"] for p in pairs]))
-    # Measured 0.854 (bench/match_threshold.py); more than two extra wrong calls out of 82 means the matcher changed.
-    assert accuracy >= 0.83
+    # Measured 0.868 (bench/match_threshold.py); more than two extra wrong calls out of 159 means the matcher changed.
+    assert accuracy >= 0.855
 
 
 @pytest.mark.weights
@@ -399,7 +447,10 @@ def test_the_plugin_fixture_works_in_a_users_test_session(pytester):
 
 
 @pytest.mark.weights
-@pytest.mark.xfail(strict=True, reason="issue 3 target not met yet: the default brief of the sample misses core "
-                   "facts (see bench/results/quality.md); remove this mark when the ranker meets it")
+@pytest.mark.xfail(strict=True, reason="issue 3 target not met: the matcher confirms 6 of 7 core facts. The brief "
+                   "states all 7, but 'agreed to keep talking once the written answer has been delivered' vs 'after "
+                   "the US shares its written responses ... there will be further conversations' shares one word and "
+                   "MiniLM gives it 0.39 cosine at best, on any span: a paraphrase gap, not dilution "
+                   "(bench/results/quality.md); remove this mark when the matcher or the brief meets it")
 def test_sample_brief_covers_every_core_fact(sample_brief, brief_matcher):  # noqa: F811
     assert_brief_covers(sample_brief, SAMPLE_NOTES, min_coverage=0.0, min_core_coverage=1.0, matcher=brief_matcher)
