@@ -116,7 +116,7 @@ def _print_evaluation(evaluation, measure: str) -> None:  # type: ignore[no-unty
     console.print(
         f"fact coverage {evaluation.coverage:.2f} ({covered}/{len(evaluation.matches)} notes)"
         + (f", core {core:.2f}" if core is not None else "")
-        + f"  [matcher {evaluation.matcher}, threshold {evaluation.threshold:.2f}]"
+        + f"  \\[matcher {evaluation.matcher}, threshold {evaluation.threshold:.2f}]"  # escaped: rich reads [...] as markup
     )
     precision, recall = evaluation.citation_precision, evaluation.citation_recall
     if precision is None:
