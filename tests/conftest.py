@@ -54,10 +54,10 @@ def minilm():
 
 
 @pytest.fixture(scope="session")
-def sample_brief(sample_dir: Path, minilm):
-    """The default-length extractive brief of the sample cluster."""
+def sample_brief(sample_dir: Path):
+    """The extractive brief of the sample cluster with every default (length, embedder), as users get it."""
     from briefer.load import load_cluster
     from briefer.pipeline import build_brief
 
     loaded = load_cluster(sample_dir)
-    return build_brief(loaded.articles, warnings=loaded.problems, embedder=minilm)
+    return build_brief(loaded.articles, warnings=loaded.problems)

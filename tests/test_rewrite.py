@@ -351,7 +351,7 @@ def smollm2_models(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.mark.weights
 def test_smollm2_rewrites_the_sample_brief_under_the_guard(
-    smollm2_models: Path, sample_dir: Path, sample_brief: Brief, minilm: object, monkeypatch: pytest.MonkeyPatch
+    smollm2_models: Path, sample_dir: Path, sample_brief: Brief, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Through the pipeline, as ``briefer brief --model smollm2`` runs it: the same points as the extractive
     brief, each either a guarded generation or the extractive sentence, citations unchanged."""
@@ -360,7 +360,7 @@ def test_smollm2_rewrites_the_sample_brief_under_the_guard(
     from briefer.settings import BriefSettings
 
     monkeypatch.setenv("BRIEFER_MODELS", str(smollm2_models))
-    rewritten = build_brief(load_cluster(sample_dir).articles, BriefSettings(model="smollm2"), embedder=minilm)
+    rewritten = build_brief(load_cluster(sample_dir).articles, BriefSettings(model="smollm2"))
     assert_guarded(sample_brief, rewritten)
     assert rewritten.headline
     summary = explain(rewritten)
