@@ -1,13 +1,15 @@
 """Ranking claims and choosing the few that fit the page.
 
 A claim's score mixes three signals: centrality (how close it is to everything else the cluster says), coverage
-(how many distinct outlets carry it) and position (news puts what matters first). Selection is maximal marginal
-relevance under a word budget, so a second phrasing of a chosen claim does not take a line on the page. The
-top claim becomes the lede; the rest are ordered the way the articles tell the story.
+(how widely it was reported: each outlet has one vote, shared among its articles) and position (news puts what
+matters first; each article's opening sentence is its news). Selection is maximal marginal relevance under a word
+budget, so a second phrasing of a chosen claim does not take a line on the page. The top claim becomes the lede;
+the rest are ordered the way the articles tell the story.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import numpy as np
@@ -18,6 +20,14 @@ from briefer.types import Article, Claim, Point
 
 
 _QUOTE_OPENERS = ('"', "'", "\u201c", "\u2018")
+# A sentence opening in the first person is somebody speaking; without a verb of saying it does not say who.
+# "Us" but not "US" (the country).
+_FIRST_PERSON_OPENER = re.compile(r"^[\"'\u201c\u2018]?(?:(?i:i|we|our|my)|Us|us)\b")
+_ATTRIBUTION = re.compile(
+    r"\b(?:said|says|say|told|tells|added|adds|according to|stated|states|asked|wrote|writes|explained|insisted|"
+    r"noted|declared|announced|argued|warned|claimed|recalled|admitted|tweeted|posted)\b",
+    re.IGNORECASE,
+)
 
 
 def score_claims(claims: ClaimSet, articles: list[Article], weights: RankWeights) -> np.ndarray:
@@ -44,10 +54,15 @@ def score_claims(claims: ClaimSet, articles: list[Article], weights: RankWeights
 
 
 def _outlet_reach(claims: ClaimSet, outlet_of: dict[str, str]) -> np.ndarray:
-    """Per claim, the sum over outlets of how closely the outlet's nearest sentence restates the claim."""
+    """Per claim, the sum over outlets of how closely the outlet's articles restate the claim.
+
+    An outlet has one vote, shared among its articles (the mean over them of each one's nearest sentence), so ten
+    copies of one wire story count once, while in a cluster from a single outlet (a timeline of one site's
+    reports) a claim repeated in many of its articles still counts for more than one told once.
+    """
     outlets = sorted({outlet_of.get(a, a) for a in claims.article_ids})
     columns = {o: [k for k, a in enumerate(claims.article_ids) if outlet_of.get(a, a) == o] for o in outlets}
-    return sum(claims.reach[:, cols].max(axis=1) for cols in columns.values())
+    return sum(claims.reach[:, cols].mean(axis=1) for cols in columns.values())
 
 
 def select(
@@ -72,8 +87,8 @@ def select(
 def _lede(claims: list[Claim], scores: np.ndarray) -> int:
     """The best claim that reads as a plain statement of fact: not a quotation, not leaning on a previous line."""
     plain = [i for i, c in enumerate(claims) if not c.representative.text.startswith(_QUOTE_OPENERS)
-             and not PRONOUN_OPENER.match(c.representative.text)
-             and not CONNECTIVE_OPENER.match(c.representative.text)]
+             and not CONNECTIVE_OPENER.match(c.representative.text)
+             and not _leans_on_context(c)]
     candidates = plain or range(len(claims))
     return max(candidates, key=lambda i: scores[i])
 
@@ -113,8 +128,15 @@ def _mmr(
 
 
 def _leans_on_context(claim: Claim) -> bool:
-    """A point opening on "he" or "they" names nobody; it is never published on its own."""
-    return bool(PRONOUN_OPENER.match(claim.representative.text))
+    """A point that cannot stand on its own: it is never published.
+
+    One opening on "he" or "they" names nobody; one opening on "we" or "I" with no verb of saying is a quotation
+    whose speaker was in the sentence before ("We don't expect to resolve our differences here today.").
+    """
+    text = claim.representative.text
+    if PRONOUN_OPENER.match(text):
+        return True
+    return bool(_FIRST_PERSON_OPENER.match(text)) and not _ATTRIBUTION.search(text)
 
 
 def story_position(claim: Claim) -> float:

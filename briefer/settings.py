@@ -13,8 +13,8 @@ class RankWeights:
     """How claims are ranked; tuned on the tune half of the eval sets (``bench/tune_rank.py``, BENCHMARKS.md)."""
 
     centrality: float = 1.0
-    coverage: float = 1.0
-    position: float = 0.5
+    coverage: float = 2.0
+    position: float = 2.0
     # Trade-off between a claim's score and its novelty against what is already chosen.
     relevance: float = 0.7
     # Cosine above which a claim is a near-repeat of a chosen one and never picked.

@@ -1,0 +1,75 @@
+"""Ranker rules added for issue 3: unattributed first-person quotes, coverage in single-outlet clusters, position."""
+
+import numpy as np
+
+from briefer.claims import ClaimSet
+from briefer.rank import score_claims, select
+from briefer.settings import BriefSettings, RankWeights
+from briefer.types import Article, Claim, Sentence
+
+ARTICLE_IDS = ("a1", "a2", "a3", "a4")
+
+
+def sentence(article_id: str, index: int, text: str) -> Sentence:
+    return Sentence(article_id, index, text, 0, len(text))
+
+
+def single(article_id: str, index: int, text: str) -> Claim:
+    s = sentence(article_id, index, text)
+    return Claim((s,), s)
+
+
+def test_a_first_person_opener_with_no_speaker_is_never_published():
+    quote = "We dont expect to resolve our differences here today."
+    claims = (single("a1", 0, quote),
+              single("a2", 3, "The two ministers agreed to meet again after the written answers are delivered."),
+              single("a3", 4, "Russia has massed troops near the Ukrainian border, fuelling fears of an invasion."))
+    reach = np.ones((3, 4), dtype=np.float32)
+    articles = [Article(id=a, text="x", outlet=f"Outlet {a}") for a in ARTICLE_IDS]
+    lede, points = select(ClaimSet(claims, np.eye(3, dtype=np.float32), reach, ARTICLE_IDS), articles,
+                          BriefSettings(words=200))
+    assert quote not in [lede.text] + [p.text for p in points]
+
+
+def test_a_first_person_quote_that_names_its_speaker_can_be_published():
+    quote = '"We will keep talking," Blinken said after the meeting in Geneva on Friday.'
+    claims = (single("a1", 0, quote), single("a2", 5, "Officials gave no date for the next round of talks at all."))
+    reach = np.array([[1.0, 1.0, 1.0, 1.0], [0.0, 1.0, 0.0, 0.0]], dtype=np.float32)
+    articles = [Article(id=a, text="x", outlet=f"Outlet {a}") for a in ARTICLE_IDS]
+    lede, points = select(ClaimSet(claims, np.eye(2, dtype=np.float32), reach, ARTICLE_IDS), articles,
+                          BriefSettings(words=200))
+    assert quote in [lede.text] + [p.text for p in points]
+
+
+def test_in_a_single_outlet_timeline_a_claim_repeated_across_articles_scores_higher():
+    """Coverage gives each outlet one vote shared among its articles, so it still tells claims apart when one
+    outlet wrote every article (a news timeline), where the outlet's best article alone would always be 1."""
+    claims = (single("a1", 2, "The flight carried 228 people from Rio de Janeiro to Paris when it vanished."),
+              single("a2", 2, "The search area lies some 650 kilometres off the northern coast of Brazil today."))
+    reach = np.array([[1.0, 0.9, 0.9, 0.9], [0.2, 1.0, 0.2, 0.2]], dtype=np.float32)
+    articles = [Article(id=a, text="x", outlet="Wikinews") for a in ARTICLE_IDS]
+    weights = RankWeights(centrality=0.0, position=0.0)
+    scores = score_claims(ClaimSet(claims, np.eye(2, dtype=np.float32), reach, ARTICLE_IDS), articles, weights)
+    assert scores[0] > scores[1]
+
+
+def test_copies_from_one_outlet_count_as_one_outlet():
+    claims = (single("a1", 2, "The flight carried 228 people from Rio de Janeiro to Paris when it vanished."),
+              single("a3", 2, "The search area lies some 650 kilometres off the northern coast of Brazil today."))
+    # a1 and a2 are one outlet's two copies; a3 and a4 two other outlets.
+    reach = np.array([[1.0, 1.0, 0.0, 0.0], [0.0, 0.0, 1.0, 1.0]], dtype=np.float32)
+    articles = [Article(id="a1", text="x", outlet="Wire"), Article(id="a2", text="x", outlet="Wire"),
+                Article(id="a3", text="x", outlet="Paper"), Article(id="a4", text="x", outlet="Radio")]
+    weights = RankWeights(centrality=0.0, position=0.0)
+    scores = score_claims(ClaimSet(claims, np.eye(2, dtype=np.float32), reach, ARTICLE_IDS), articles, weights)
+    assert scores[1] > scores[0]
+
+
+def test_an_articles_opening_sentence_outranks_the_same_kind_of_sentence_further_down():
+    claims = (single("a1", 7, "The airline said the search for the flight recorders would go on for weeks."),
+              single("a2", 0, "Searchers found wreckage of the airliner in the Atlantic off the coast of Brazil."))
+    reach = np.array([[1.0, 0.0, 0.0, 0.0], [0.0, 1.0, 0.0, 0.0]], dtype=np.float32)
+    articles = [Article(id=a, text="x", outlet=f"Outlet {a}") for a in ARTICLE_IDS]
+    lede, _ = select(ClaimSet(claims, np.eye(2, dtype=np.float32), reach, ARTICLE_IDS), articles,
+                     BriefSettings(words=200))
+    assert lede.citations == ("a2",)
