@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import resource
 import statistics
@@ -103,8 +104,6 @@ def main() -> None:
         child(args.child, path, words, args.limit, args.embedder)
         return
 
-    import torch
-
     # Children first: Linux carries a parent's peak RSS into a forked child, so fork before loading the model.
     memories = {system: memory(system, args.dataset, args.limit, args.embedder) for system in ("briefer", "lexrank")}
     seconds, load_seconds = timed(path, words, args.limit, args.embedder)
@@ -113,8 +112,8 @@ def main() -> None:
     lines = [
         f"Command: `.venv/bin/python bench/speed.py --dataset {args.dataset} --limit {args.limit} "
         f"--embedder {args.embedder}`",
-        f"Machine: {platform.machine()}, Python {platform.python_version()}, torch {torch.__version__} with "
-        f"{torch.get_num_threads()} threads, 2 cores shared with other jobs; run {date.today().isoformat()}",
+        f"Machine: {platform.machine()}, Python {platform.python_version()}, 2 cores, load average "
+        f"{os.getloadavg()[0]:.1f} at the end; run {date.today().isoformat()}",
         f"{len(seconds['briefer'])} clusters, {article_words / len(seconds['briefer']):.0f} words of article text per "
         f"cluster on average; embedder {args.embedder}, loaded once in {load_seconds:.1f} s, not counted below.",
         "",
