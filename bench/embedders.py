@@ -42,7 +42,7 @@ NAMES = ("static", "minilm", "lexical")
 def pair_auc(embedder, pairs: list[dict]) -> float:  # type: ignore[no-untyped-def]
     """ROC AUC of the pair cosine for same-claim labels; the lexical idf comes from each pair, as in a tiny cluster."""
     if isinstance(embedder, LexicalEmbedder):
-        cosines = np.array([float(np.prod(embedder.encode([p["a"], p["b"]]), axis=0).sum()) for p in pairs])
+        cosines = np.array([float(np.dot(*embedder.encode([p["a"], p["b"]]))) for p in pairs])
     else:
         a, b = embedder.encode([p["a"] for p in pairs]), embedder.encode([p["b"] for p in pairs])
         cosines = (a * b).sum(axis=1)

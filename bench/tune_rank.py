@@ -6,8 +6,9 @@ Coordinate search over ``RankWeights``: one weight at a time over a small grid, 
 objective on the tune half (even cluster indices) improves. The objective is the mean of ROUGE-1 and ROUGE-2 (the
 measure each set is scored by) per set, then averaged over the sets, so that MultiLing's 5 tune clusters count as
 much as Multi-News's 96. The held-out half (odd indices) is scored only for the starting and the final weights, so
-it says whether tuning overfitted. Weights change only the ranking: each cluster is cleaned, split, embedded and
-grouped into claims once (as ``briefer.pipeline.build_brief`` does), and every candidate re-ranks those claims.
+it says whether tuning overfitted. Weights change only the ranking: each cluster goes once through
+``briefer.pipeline.group_cluster`` (clean, split, embed, group claims: the same step a brief runs), and every
+candidate re-ranks those claims.
 """
 
 from __future__ import annotations
@@ -25,11 +26,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from quality import DATASETS, ranker_settings  # noqa: E402
 
-from briefer import claims, clean, headline, outlets, rank, sentences  # noqa: E402
+from briefer import headline, rank  # noqa: E402
 from briefer.claims import ClaimSet  # noqa: E402
 from briefer.embed import get_embedder  # noqa: E402
 from briefer.evaluate import read_clusters, rouge, sentence_texts  # noqa: E402
-from briefer.settings import RankWeights  # noqa: E402
+from briefer.pipeline import group_cluster  # noqa: E402
+from briefer.settings import BriefSettings, RankWeights  # noqa: E402
 from briefer.types import Article  # noqa: E402
 
 GRID = {
@@ -55,11 +57,7 @@ class Prepared:
 
 
 def prepare(dataset: str, words: int, measure: str, cluster, embedder) -> Prepared:  # type: ignore[no-untyped-def]
-    usable = [clean.clean_article(a) for a in outlets.assign_outlets(cluster.articles, {})]
-    usable = [a for a in usable if a.text.strip()]
-    split = [s for article in usable for s in sentences.sentences_of(article)]
-    vectors = embedder.encode([s.text for s in split])
-    grouped = claims.group_claims(split, vectors, embedder.claim_threshold, embedder.group_threshold)
+    usable, grouped = group_cluster(cluster.articles, BriefSettings(), embedder=embedder, warnings=[])
     return Prepared(dataset, words, measure, usable, grouped, headline.headline_words(usable),
                     cluster.reference_sentences())
 

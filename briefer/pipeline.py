@@ -36,21 +36,7 @@ def build_brief(
     settings = settings or BriefSettings()
     problems = list(warnings)
 
-    usable: list[Article] = []
-    for article in outlets.assign_outlets(articles, settings.outlets):
-        cleaned = clean.clean_article(article)
-        if cleaned.text.strip():
-            usable.append(cleaned)
-        else:
-            problems.append(f"{article.source or article.id}: no article text left after cleaning; skipped")
-    split = [s for article in usable for s in sentences.sentences_of(article)]
-    if not split:
-        raise InputError("no sentences found in any article of the cluster")
-
-    if embedder is None:
-        embedder = embed.embedder_for(settings.embedder, allow_download=settings.allow_download, warnings=problems)
-    vectors = embedder.encode([s.text for s in split])
-    grouped = claims.group_claims(split, vectors, embedder.claim_threshold, embedder.group_threshold)
+    usable, grouped = group_cluster(articles, settings, embedder=embedder, warnings=problems)
     lede, points = rank.select(grouped, usable, settings, reserved_words=headline.headline_words(usable))
 
     brief = Brief(
@@ -67,3 +53,28 @@ def build_brief(
         rewriter = load_rewriter(settings.model, allow_download=settings.allow_download)
         brief = rewrite_brief(brief, rewriter, progress=progress)
     return brief
+
+
+def group_cluster(
+    articles: Iterable[Article], settings: BriefSettings, *, embedder: embed.Embedder | None, warnings: list[str]
+) -> tuple[list[Article], claims.ClaimSet]:
+    """Clean → split → group claims: the articles that kept some text, and their claims, ready to rank.
+
+    Its own step so that tuning the ranker (``bench/tune_rank.py``) groups each cluster once, exactly as a brief
+    does; an article with no text left and a fallback embedder are added to ``warnings``.
+    """
+    usable: list[Article] = []
+    for article in outlets.assign_outlets(articles, settings.outlets):
+        cleaned = clean.clean_article(article)
+        if cleaned.text.strip():
+            usable.append(cleaned)
+        else:
+            warnings.append(f"{article.source or article.id}: no article text left after cleaning; skipped")
+    split = [s for article in usable for s in sentences.sentences_of(article)]
+    if not split:
+        raise InputError("no sentences found in any article of the cluster")
+
+    if embedder is None:
+        embedder = embed.embedder_for(settings.embedder, allow_download=settings.allow_download, warnings=warnings)
+    vectors = embedder.encode([s.text for s in split])
+    return usable, claims.group_claims(split, vectors, embedder.claim_threshold, embedder.group_threshold)
