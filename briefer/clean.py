@@ -1,18 +1,21 @@
 """Cleaning scraped article text so that only the story is left, one paragraph a line.
 
 Scrapes carry page furniture (comment prompts, "Read more", picture credits, bylines, agency tags), text glued
-together ("Geneva.Blinken"), bodies repeated twice in one file and curly or mixed quotes. Cleaning removes the
-furniture and the repeats and normalises the rest, but never drops a sentence of news: every rule either matches
-a whole line of known boilerplate or removes an exact repeat of a sentence that stays. Section headings are kept
-as lines of their own; ``briefer.sentences.sentences_of`` leaves them out of the sentences.
+together ("Geneva.Blinken", "borderwith", "againstMoscow"), bodies repeated twice in one file and curly or mixed
+quotes. Cleaning removes the furniture and the repeats and normalises the rest, but never drops a sentence of
+news: every rule either matches a whole line of known boilerplate or removes an exact repeat of a sentence that
+stays. Section headings are kept as lines of their own; ``briefer.sentences.sentences_of`` leaves them out of
+the sentences.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import html
 import re
 import unicodedata
+from collections.abc import Callable
 
 from briefer.sentences import ends_with_punctuation, split_sentences
 from briefer.types import Article
@@ -48,6 +51,42 @@ _STRAY_STOP = re.compile(r"(?<=[.!?\"'])(\s+[.,])+(?=\s|$)")
 # Sentences glued without a space: "Geneva.Blinken", 'productive.""If', "demands.Both".
 _GLUED = re.compile(r"(?<=[a-z0-9%)\]])[.!?]+(\"*)(?=[A-Z])")
 
+# "againstMoscow": a lower-case word, then a capitalised one. "YouTube", "DeSantis" and "theGrio" start otherwise
+# or with a word that is not listed below, so they are never split.
+_CAMEL_JOIN = re.compile(r"([a-z]{2,})([A-Z][a-z]{2,})")
+# "borderwith", "Berlinbefore": lower case after at most a capital.
+_RUN_ON = re.compile(r"[A-Z]?[a-z]+")
+# Closed-class words that a dropped tag or line break glues onto their neighbour in news copy. Two content words
+# glued are as likely a real compound ("songlike", "skywatching") as a join, so one part must be one of these.
+# Each list leaves out the words that also make real words on that side, found by running the rule over half a
+# million dictionary words (bench/glued.py): "after-", "for-", "with-", "the-", "are-", "which-" start real words
+# ("aftertax", "formatters", "withholder", "thecia", "areaway", "whichway") and "-and", "-in", "-at", "-by",
+# "-are", "-about", "-while", "-said" end them ("confirmand", "codein", "majorat", "blowby", "centare",
+# "changeabout", "otherwhile", "abovesaid").
+_GLUE_ENDINGS = frozenset(
+    "with before following told was were would could should which that this these those from into against "
+    "during between among because since until than has have had been who for".split()
+)
+_GLUE_STARTS = frozenset("about that these those would should into during following since among because".split())
+# Two-letter glue only ends a lower-case token ("shellof"): ending a capitalised one it is a name ("Pillat").
+_SHORT_GLUE_ENDINGS = frozenset({"of", "to"})
+# "againstMoscow", "asWinnipeg": after these, a capital letter starts a new word ("the" is left out: "theGrio").
+_CAMEL_GLUE = frozenset(
+    "and but nor for from with about against after before into onto than that during following between among "
+    "amid until since because while of in to at by as or".split()
+)
+# Word-forming prefixes that are words too: never the other part ("outtold", "nonfollowing", "everduring").
+_PREFIX_WORDS = frozenset("out over under pre non self ever per here there where fore after anti post mid".split())
+# The word joined to the glue word must be at least this common (Zipf scale: 4 is once per 100,000 words).
+_MIN_ZIPF_OF_OTHER_PART = 4.0
+# A whitespace-delimited token that is one run of letters, with at most quotes or brackets before it and closing
+# punctuation after it: never part of a URL, an email, a handle, a hashtag, a number or code.
+_PLAIN_WORD = re.compile(r"([\"'(\[]*)([A-Za-z]{5,})([\"')\].,;:!?]*)")
+# A word that starts or ends with a glue word: a quick filter before the exact checks of ``_glue_cuts``.
+_GLUE_AT_AN_END = re.compile(
+    rf"(?:{'|'.join(_GLUE_STARTS)})[a-z]{{3,}}|[A-Za-z]{{3,}}(?:{'|'.join(_GLUE_ENDINGS | _SHORT_GLUE_ENDINGS)})"
+)
+
 _DOUBLE_QUOTES = str.maketrans({c: '"' for c in "“”„‟«»″"} | {c: "'" for c in "‘’‚‛′"})
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff\ue000-\uf8ff]")  # soft hyphen, zero-width, private use
 
@@ -59,7 +98,7 @@ def clean_article(article: Article) -> Article:
     lines = [_without_tail(line) for line in lines if not _is_boilerplate(line)]
     lines = [line for line in lines if line and not _same_words(line, title)]
     lines = _without_byline(lines)
-    lines = _without_repeats([_unglued(line) for line in lines])
+    lines = _without_repeats([repair_glued_words(_unglued(line)) for line in lines])
     return dataclasses.replace(article, title=title, text="\n\n".join(lines))
 
 
@@ -125,6 +164,74 @@ def _unglued(line: str) -> str:
         return f"{stop}{quotes[:closes]} {quotes[closes:]}"
 
     return _GLUED.sub(spaced, line)
+
+
+def repair_glued_words(line: str) -> str:
+    """Put the missing space into words glued where a tag or line break was dropped ("borderwith").
+
+    Without wordfreq installed the line is returned as it is: a wrong split would change a quoted source.
+    """
+    if _word_zipf() is None:
+        return line
+    tokens = line.split(" ")
+    repaired = [_repaired_token(token) for token in tokens]
+    return " ".join(repaired) if repaired != tokens else line
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def _repaired_token(token: str) -> str:
+    """``token`` with the glued word in it split, if any; cached, as most tokens of a day recur."""
+    plain = _PLAIN_WORD.fullmatch(token)
+    split = plain and glued_word_split(plain[2])
+    return f"{plain[1]}{split}{plain[3]}" if split else token
+
+
+def glued_word_split(word: str) -> str | None:
+    """``word`` with its missing space put back, or None when it is not clearly two words.
+
+    Only a word wordfreq does not know is split, and only into a glue word (a preposition, conjunction or
+    auxiliary) and a common word, at the one place where that is possible: "againstMoscow", "borderwith", "Berlinbefore";
+    never "YouTube", "ceasefire", "Zelenskyy" or "attourney".
+    """
+    zipf = _word_zipf()
+    if zipf is None:
+        return None
+    camel = _CAMEL_JOIN.fullmatch(word)
+    if camel:
+        return f"{camel[1]} {camel[2]}" if camel[1] in _CAMEL_GLUE and zipf(word.lower()) == 0 else None
+    cuts = _glue_cuts(word, zipf) if _RUN_ON.fullmatch(word) and _GLUE_AT_AN_END.fullmatch(word) else []
+    if len(cuts) != 1 or zipf(word.lower()) > 0:
+        return None
+    return f"{word[: cuts[0]]} {word[cuts[0] :]}"
+
+
+def _glue_cuts(word: str, zipf: Callable[[str], float]) -> list[int]:
+    """The places where ``word`` is a glue word and a common word joined, either way round."""
+    lower, cuts = word.lower(), []
+    for cut in range(3, len(word) - 1):
+        first, second = lower[:cut], lower[cut:]
+        if word.islower() and first in _GLUE_STARTS:
+            other = second
+        elif second in _GLUE_ENDINGS or (word.islower() and second in _SHORT_GLUE_ENDINGS):
+            other = first
+        else:
+            continue
+        if len(other) >= 3 and other not in _PREFIX_WORDS and zipf(other) >= _MIN_ZIPF_OF_OTHER_PART:
+            cuts.append(cut)
+    return cuts
+
+
+@functools.cache
+def _word_zipf() -> Callable[[str], float] | None:
+    """English word frequency on the Zipf scale (0 for an unknown word), cached; None without wordfreq.
+
+    Loaded on first use: importing wordfreq and reading its word list take about 0.3 s.
+    """
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:
+        return None
+    return functools.lru_cache(maxsize=1 << 17)(functools.partial(zipf_frequency, lang="en"))
 
 
 def _without_repeats(lines: list[str]) -> list[str]:

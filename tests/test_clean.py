@@ -1,10 +1,12 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
 import pytest
 
-from briefer.clean import clean_article, normalise_text
+from briefer.clean import clean_article, glued_word_split, normalise_text, repair_glued_words
 from briefer.load import load_cluster, sample_cluster_path
 from briefer.types import Article
 
@@ -44,12 +46,14 @@ def test_no_news_sentence_of_a_seed_is_lost(name: str) -> None:
     """Every piece of the original between sentence stops is still in the cleaned text, word for word.
 
     The original is cut at every stop, even inside "U.S." or after a glued "Geneva.Blinken", so each piece is
-    small and must appear whole in the cleaned text unless it is listed boilerplate or the article's title.
+    small and must appear whole in the cleaned text (glued words split) unless it is listed boilerplate or the
+    article's title.
     """
     article = seeds()[name]
     result = clean_article(article)
     kept = words(result.text)
-    pieces = [p for line in article.text.splitlines() for p in re.split(r'(?<=[.!?])["”’]*\s*', line)]
+    lines = [repair_glued_words(line) for line in article.text.splitlines()]
+    pieces = [p for line in lines for p in re.split(r'(?<=[.!?])["”’]*\s*', line)]
     for piece in pieces:
         piece = piece.strip()
         if not words(piece).strip() or piece in SEED_BOILERPLATE[name]:
@@ -178,6 +182,94 @@ def test_a_lone_name_line_at_the_end_is_a_byline() -> None:
 )
 def test_glued_sentences_are_split_and_abbreviations_left_alone(text: str, expected: str) -> None:
     assert cleaned(text) == expected
+
+
+SAMPLE_GLUED_WORDS = {
+    "borderwith": "border with",
+    "againstMoscow": "against Moscow",
+    "andPresident": "and President",
+    "aboutsevere": "about severe",
+    "Berlinbefore": "Berlin before",
+    "conversationsfollowing": "conversations following",
+}
+
+
+def test_the_glued_words_of_the_sample_are_split() -> None:
+    article = seeds()["004"]
+    text = clean_article(article).text
+    for glued, split in SAMPLE_GLUED_WORDS.items():
+        assert glued in article.text
+        assert glued not in text
+        assert split in text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("troops on the borderwith Ukraine", "troops on the border with Ukraine"),
+        ('He said "borderwith," then (againstMoscow).', 'He said "border with," then (against Moscow).'),
+        ("A former child actortold Vulture, then left.", "A former child actor told Vulture, then left."),
+        ("He was sent to a prisonto await trial.", "He was sent to a prison to await trial."),
+    ],
+)
+def test_glued_words_are_split_with_their_punctuation_kept(text: str, expected: str) -> None:
+    assert cleaned(text) == expected
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        # Brands and names written as one word: known to wordfreq, or not a lower-case glue word and a capital.
+        *("YouTube", "iPhone", "McDonald", "LeBron", "DeSantis", "PayPal", "JavaScript", "theGrio", "ClickOrlando"),
+        # Real words that are rare or new: known, or no glue word in them.
+        *("ceasefire", "newsroom", "livestream", "lockdown", "cyberattack", "Zelenskyy", "Kyiv", "Blinken"),
+        # Known words that would cut into a glue word and a common word ("into nation", "since rely").
+        *("intonation", "sincerely", "forthwith"),
+        # Unknown words that do end or start with a glue word, or misspellings: still not two words.
+        *("aftertax", "formatters", "withholders", "codein", "confirmand", "songlike", "attourney", "Pillat"),
+        # Code.
+        *("isValid", "expandIcon", "getElementById"),
+    ],
+)
+def test_words_that_only_look_glued_are_kept(word: str) -> None:
+    assert glued_word_split(word) is None
+    text = f"They said {word} was there."
+    assert cleaned(text) == text
+
+
+@pytest.mark.parametrize(
+    "token",
+    [
+        "https://example.com/borderwith",
+        "www.borderwith.com",
+        "borderwith.com",
+        "news@borderwith.com",
+        "#borderwith",
+        "@againstMoscow",
+        "borderwith_2",
+        "borderwith2",
+        "get_borderwith()",
+        "border-borderwith",
+    ],
+)
+def test_glued_words_inside_urls_emails_handles_and_code_are_kept(token: str) -> None:
+    assert glued_word_split("borderwith") == "border with"
+    text = f"See {token} today."
+    assert cleaned(text) == text
+
+
+def test_without_wordfreq_cleaning_works_and_leaves_glued_words() -> None:
+    """As if wordfreq were not installed: importing it fails, from the first import of briefer on."""
+    script = (
+        "import sys; sys.modules['wordfreq'] = None\n"
+        "from briefer.clean import clean_article\n"
+        "from briefer.types import Article\n"
+        "print(clean_article(Article('a1', sys.argv[1])).text)"
+    )
+    text = "Troops massed on the borderwith Ukraine.\nRead more"
+    result = subprocess.run([sys.executable, "-c", script, text], capture_output=True, text=True, check=True)
+    assert result.stdout == "Troops massed on the borderwith Ukraine.\n"
+    assert cleaned(text) == "Troops massed on the border with Ukraine."  # with wordfreq
 
 
 def test_a_body_repeated_as_one_glued_line_is_removed_but_new_sentences_stay() -> None:
