@@ -16,6 +16,7 @@ import numpy as np
 
 from briefer.claims import CONNECTIVE_OPENER, PRONOUN_OPENER, ClaimSet, representativeness
 from briefer.settings import BriefSettings, RankWeights
+from briefer.support import compatible
 from briefer.types import Article, Claim, Point
 
 
@@ -110,13 +111,13 @@ def _mmr(
     candidates = set(range(len(claims))) - {first}
     while candidates and len(chosen) < limit:
         pool = sorted(candidates)
-        overlap = (vectors[pool] @ vectors[chosen].T).max(axis=1)
+        similarity = vectors[pool] @ vectors[chosen].T
         best, best_value = None, -np.inf
-        for i, repeat in zip(pool, overlap):
+        for i, row in zip(pool, similarity):
             words = claims[i].representative.words
-            if repeat >= weights.redundancy or used + words > budget or _leans_on_context(claims[i]):
+            if used + words > budget or _leans_on_context(claims[i]) or _repeats(claims, i, chosen, row, weights):
                 continue
-            value = weights.relevance * relevance[i] - (1.0 - weights.relevance) * repeat
+            value = weights.relevance * relevance[i] - (1.0 - weights.relevance) * float(row.max())
             if value > best_value:
                 best, best_value = i, value
         if best is None:
@@ -125,6 +126,20 @@ def _mmr(
         used += claims[best].representative.words
         candidates.discard(best)
     return chosen
+
+
+def _repeats(claims: list[Claim], candidate: int, chosen: list[int], similarity: np.ndarray,
+             weights: RankWeights) -> bool:
+    """Whether a candidate restates a chosen claim: at least ``weights.redundancy`` close to one it could be.
+
+    Closeness alone does not make a repeat. Two sentences that conflict (other numbers, another speaker, only one
+    negated) are never one claim (``briefer.support.compatible``, the veto grouping applies too), however alike
+    their framing: Lavrov's "the US agreed to send written answers next week" said "at a news conference following
+    the meeting" is no repeat of a Blinken quote said "at a press conference after his meeting".
+    """
+    text = claims[candidate].representative.text
+    return any(closeness >= weights.redundancy and compatible(text, claims[other].representative.text)
+               for closeness, other in zip(similarity, chosen))
 
 
 def _leans_on_context(claim: Claim) -> bool:

@@ -17,7 +17,7 @@ class RankWeights:
     position: float = 2.0
     # Trade-off between a claim's score and its novelty against what is already chosen.
     relevance: float = 0.7
-    # Cosine above which a claim is a near-repeat of a chosen one and never picked.
+    # Cosine at or above which a claim is a near-repeat of a chosen one it does not conflict with, and never picked.
     redundancy: float = 0.8
 
 

@@ -74,3 +74,20 @@ def test_a_claim_opening_on_a_pronoun_is_never_published():
     wide = ClaimSet(claims, orthogonal(3), reach, ARTICLE_IDS)
     lede, points = select(wide, ARTICLES, BriefSettings(words=200))
     assert text not in [lede.text] + [p.text for p in points]
+
+
+def said(speaker: str, index: int, article_id: str) -> Claim:
+    text = f"{speaker} said the talks would go on after the written answer next week."
+    sentence = Sentence(article_id, index, text, 0, len(text))
+    return Claim(sentences=(sentence,), representative=sentence)
+
+
+def test_a_close_claim_from_another_speaker_is_no_repeat():
+    # Both phrasings are as close as a repeat, but another speaker makes another claim (briefer.support.compatible).
+    vectors = np.array([[1.0, 0.0], [0.99, 0.141], [0.99, 0.141]], dtype=np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    for speaker, published in (("Lavrov", True), ("Blinken", False)):
+        claims = claim_set((said("Blinken", 0, "a1"), said(speaker, 1, "a3")), vectors[:2])
+        lede, points = select(claims, ARTICLES, BriefSettings(words=200))
+        assert lede.citations == ("a1",)
+        assert [p.citations for p in points] == ([("a3",)] if published else [])
