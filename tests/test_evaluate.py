@@ -416,10 +416,53 @@ def read_pairs() -> list[dict]:
 @pytest.mark.weights
 def test_semantic_matcher_is_accurate_on_the_labelled_pairs(brief_matcher):  # noqa: F811
     pairs = read_pairs()
-    scores = np.diag(brief_matcher.similarity([p["note"] for p in pairs], [p["text"] for p in pairs]))
-    accuracy = np.mean((scores >= brief_matcher.threshold) == np.array([p["covered"] for p in pairs]))
+    notes = list(dict.fromkeys(p["note"] for p in pairs))  # 176 distinct notes: one matrix, every span encoded once
+    similarity = brief_matcher.similarity(notes, [p["text"] for p in pairs])
+    scores = similarity[[notes.index(p["note"]) for p in pairs], np.arange(len(pairs))]
+    right = (scores >= brief_matcher.threshold) == np.array([p["covered"] for p in pairs])
     # Measured 0.868 (bench/match_threshold.py); more than two extra wrong calls out of 159 means the matcher changed.
-    assert accuracy >= 0.855
+    assert np.mean(right[:159]) >= 0.855
+    # The 266 pairs from Multi-News and MultiLing clusters added on 2026-11-22: 0.812 on all 425 (345 right).
+    assert len(pairs) == 425 and np.mean(right) >= 0.807
+
+
+# What the matcher can and cannot tell apart (bench/results/match_threshold.md); the strict xfails fail once fixed.
+PARAPHRASE = ("The two sides agreed to keep talking once the written answer has been delivered.",
+              "The two also agreed to continue to have conversations following the written proposal.")
+
+
+def score(matcher, note: str, text: str) -> float:  # type: ignore[no-untyped-def]
+    return float(matcher.similarity([note], [text])[0, 0])
+
+
+@pytest.mark.weights
+def test_the_same_fact_about_other_people_in_another_place_does_not_match(brief_matcher):  # noqa: F811
+    note = "Blinken and Lavrov met in Geneva on Friday."
+    assert score(brief_matcher, note, "On Friday Blinken and Lavrov met in Geneva for talks.") >= brief_matcher.threshold
+    assert score(brief_matcher, note, "Macron and Scholz met in Vienna on Friday.") < brief_matcher.threshold
+
+
+@pytest.mark.weights
+@pytest.mark.xfail(strict=True, reason="word-level paraphrase: keep/continue and talking/conversations share no "
+                   "stem, so the pair scores 0.40 < 0.44. Soft word overlap (static word vectors) lifts it to 0.51 "
+                   "but was not shipped: 10 more false matches on the labelled pairs (bench/match_threshold.py)")
+def test_a_word_level_paraphrase_matches(brief_matcher):  # noqa: F811
+    assert score(brief_matcher, *PARAPHRASE) >= brief_matcher.threshold
+
+
+@pytest.mark.weights
+@pytest.mark.xfail(strict=True, reason="one changed number or place in an otherwise identical sentence keeps most "
+                   "stems and nearly all the cosine: these score 0.83-0.93 (labelled pair: eleven/nine soldiers)")
+@pytest.mark.parametrize(("note", "text"), [
+    ("Police arrested four protesters near City Hall.", "Police arrested forty protesters near City Hall."),
+    ("The earthquake killed at least 214 people in Chile.", "The earthquake killed at least 214 people in Haiti."),
+    (("A total of eleven American soldiers were found guilty in allegations stemming from the Abu Ghraib prison "
+      "abuse scandal."),
+     ("A total of nine other American soldiers were found guilty in allegations stemming from the Abu Ghraib "
+      "prison abuse scandal.")),
+])
+def test_a_changed_number_or_place_does_not_match(brief_matcher, note, text):  # noqa: F811
+    assert score(brief_matcher, note, text) < brief_matcher.threshold
 
 
 @pytest.mark.weights
