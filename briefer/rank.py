@@ -41,7 +41,7 @@ def score_claims(claims: ClaimSet, articles: list[Article], weights: RankWeights
     centrality = (similarity * sizes[None, :]).sum(axis=1) / sizes.sum()
     centrality = centrality / (centrality.max() or 1.0)
 
-    outlet_of = {a.id: a.outlet or a.id for a in articles}
+    outlet_of = _outlet_names(articles)
     total_outlets = len(set(outlet_of.values())) or 1
     coverage = _outlet_reach(claims, outlet_of) / total_outlets
     position = np.array([1.0 / np.sqrt(1.0 + min(s.index for s in c.sentences)) for c in claims.claims])
@@ -52,6 +52,11 @@ def score_claims(claims: ClaimSet, articles: list[Article], weights: RankWeights
         + weights.position * position
         + quality
     )
+
+
+def _outlet_names(articles: list[Article]) -> dict[str, str]:
+    """Article id -> the outlet it counts for; an article with no known outlet is its own."""
+    return {a.id: a.outlet or a.id for a in articles}
 
 
 def _outlet_reach(claims: ClaimSet, outlet_of: dict[str, str]) -> np.ndarray:
@@ -79,7 +84,9 @@ def select(
     scored = [replace(claim, score=float(s)) for claim, s in zip(claims.claims, scores)]
     budget = settings.words - reserved_words
     lede = _lede(scored, scores)
-    chosen = _mmr(scored, claims.vectors, scores, budget, settings.max_points + 1, weights, first=lede)
+    outlet_of = _outlet_names(articles)
+    outlets = [{outlet_of.get(a, a) for a in claim.article_ids} for claim in scored]
+    chosen = _mmr(scored, claims.vectors, scores, outlets, budget, settings.max_points + 1, weights, first=lede)
     rest = chosen[1:]
     rest.sort(key=lambda i: story_position(scored[i]))
     return Point.from_claim(scored[lede]), [Point.from_claim(scored[i]) for i in rest]
@@ -98,15 +105,23 @@ def _mmr(
     claims: list[Claim],
     vectors: np.ndarray,
     scores: np.ndarray,
+    outlets: list[set[str]],
     budget: int,
     limit: int,
     weights: RankWeights,
     first: int,
 ) -> list[int]:
-    """Indices of chosen claims, in order of choice, starting with ``first`` (chosen even over budget)."""
+    """Indices of chosen claims, in order of choice, starting with ``first`` (chosen even over budget).
+
+    ``outlets`` holds the outlets each claim cites. A claim that brings an outlet no chosen point cites yet gets
+    ``weights.new_outlet`` times the share of the cluster's outlets it adds: a source on the list should be cited
+    for something when a claim of nearly the same worth can do it.
+    """
     spread = float(scores.max() - scores.min()) or 1.0
     relevance = (scores - scores.min()) / spread
+    every_outlet = len(set().union(*outlets)) or 1
     chosen: list[int] = [first]
+    cited = set(outlets[first])
     used = claims[first].representative.words
     candidates = set(range(len(claims))) - {first}
     while candidates and len(chosen) < limit:
@@ -117,12 +132,14 @@ def _mmr(
             words = claims[i].representative.words
             if used + words > budget or _leans_on_context(claims[i]) or _repeats(claims, i, chosen, row, weights):
                 continue
-            value = weights.relevance * relevance[i] - (1.0 - weights.relevance) * float(row.max())
+            value = (weights.relevance * relevance[i] - (1.0 - weights.relevance) * float(row.max())
+                     + weights.new_outlet * len(outlets[i] - cited) / every_outlet)
             if value > best_value:
                 best, best_value = i, value
         if best is None:
             break
         chosen.append(best)
+        cited |= outlets[best]
         used += claims[best].representative.words
         candidates.discard(best)
     return chosen

@@ -2,7 +2,7 @@ import numpy as np
 
 from briefer.claims import ClaimSet
 from briefer.rank import select
-from briefer.settings import BriefSettings
+from briefer.settings import BriefSettings, RankWeights
 from briefer.types import Article, Claim, Sentence
 
 
@@ -91,3 +91,13 @@ def test_a_close_claim_from_another_speaker_is_no_repeat():
         lede, points = select(claims, ARTICLES, BriefSettings(words=200))
         assert lede.citations == ("a1",)
         assert [p.citations for p in points] == ([("a3",)] if published else [])
+
+
+def test_a_claim_citing_an_outlet_not_yet_cited_wins_a_tie():
+    # The lede cites Outlet 1; two equal candidates, one from Outlet 1 again, one from Outlet 3; room for one.
+    claims = claim_set((claim(0, 12, "a1", "a2"), claim(1, 12, "a1"), claim(1, 12, "a3")), orthogonal(3))
+    for bonus, cited in ((0.2, ("a3",)), (0.0, ("a1",))):
+        settings = BriefSettings(words=24, rank=RankWeights(new_outlet=bonus))
+        lede, points = select(claims, ARTICLES, settings)
+        assert lede.citations == ("a1", "a2")
+        assert [p.citations for p in points] == [cited]
