@@ -1,6 +1,8 @@
 """Tune the ranker's weights on the tune half of the eval sets; report the held-out half with the same weights.
 
     .venv/bin/python bench/tune_rank.py [--limit N] [--rounds 2]
+    .venv/bin/python bench/tune_rank.py --sweep new_outlet=0,0.1,0.2,0.3,0.5
+
 
 Coordinate search over ``RankWeights``: one weight at a time over a small grid, keeping a change only when the
 objective on the tune half (even cluster indices) improves. The objective is the mean of ROUGE-1 and ROUGE-2 (the
@@ -8,7 +10,8 @@ measure each set is scored by) per set, then averaged over the sets, so that Mul
 much as Multi-News's 96. The held-out half (odd indices) is scored only for the starting and the final weights, so
 it says whether tuning overfitted. Weights change only the ranking: each cluster goes once through
 ``briefer.pipeline.group_cluster`` (clean, split, embed, group claims: the same step a brief runs), and every
-candidate re-ranks those claims.
+candidate re-ranks those claims. ``--sweep`` scores the listed values of one weight (the others as shipped) on both
+halves, without searching: how a single choice was checked.
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ GRID = {
     "position": [0.0, 0.5, 1.0, 2.0, 3.0],
     "relevance": [0.5, 0.6, 0.7, 0.8, 0.9, 1.0],
     "redundancy": [0.6, 0.7, 0.75, 0.8, 0.85, 0.9],
+    "new_outlet": [0.0, 0.1, 0.2, 0.3, 0.5],
 }
 
 
@@ -90,6 +94,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=None, help="only the first N clusters of each set")
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--sweep", metavar="WEIGHT=V1,V2,...", help="score these values of one weight, no search")
     args = parser.parse_args()
     start = time.perf_counter()
     embedder = get_embedder(None)  # the default: static
@@ -98,6 +103,14 @@ def main() -> None:
         for index, cluster in enumerate(read_clusters(path, args.limit)):
             halves["tune" if index % 2 == 0 else "held-out"].append(prepare(name, words, measure, cluster, embedder))
     weights = RankWeights()
+    if args.sweep:
+        field, values = args.sweep.split("=")
+        for value in values.split(","):
+            candidate = dataclasses.replace(weights, **{field: float(value)})
+            per_half = {half: evaluate(rows, candidate) for half, rows in halves.items()}
+            print(f"{field}={value}: tune {objective(per_half['tune']):.4f} ({describe(per_half['tune'])}); "
+                  f"held-out {objective(per_half['held-out']):.4f} ({describe(per_half['held-out'])})", flush=True)
+        return
     baseline = {half: evaluate(rows, weights) for half, rows in halves.items()}
     best = objective(baseline["tune"])
     print(f"start {weights}: tune {best:.4f} ({describe(baseline['tune'])}); "

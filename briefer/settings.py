@@ -19,8 +19,9 @@ class RankWeights:
     relevance: float = 0.7
     # Cosine at or above which a claim is a near-repeat of a chosen one it does not conflict with, and never picked.
     redundancy: float = 0.8
-    # Bonus, per share of the cluster's outlets, for a claim citing an outlet no chosen point cites yet. ROUGE-neutral
-    # on the tune half for 0.1-0.3 (bench/results/quality_run.md); 0.2 is the least at which the sample cites all five.
+    # Bonus, per share of the cluster's outlets, for a claim citing an outlet no chosen point cites yet. The same
+    # ROUGE on both halves for 0.1-0.5 (bench/results/rank_sweep.md); 0.2 is the least at which the sample cites all
+    # five of its outlets.
     new_outlet: float = 0.2
 
 
