@@ -127,12 +127,15 @@ def _mmr(
     while candidates and len(chosen) < limit:
         pool = sorted(candidates)
         similarity = vectors[pool] @ vectors[chosen].T
+        closest = similarity.max(axis=1)
         best, best_value = None, -np.inf
-        for i, row in zip(pool, similarity):
+        for i, row, repeat in zip(pool, similarity, closest):
             words = claims[i].representative.words
-            if used + words > budget or _leans_on_context(claims[i]) or _repeats(claims, i, chosen, row, weights):
+            if used + words > budget or _leans_on_context(claims[i]):
                 continue
-            value = (weights.relevance * relevance[i] - (1.0 - weights.relevance) * float(row.max())
+            if repeat >= weights.redundancy and _repeats(claims, i, chosen, row, weights):
+                continue
+            value = (weights.relevance * relevance[i] - (1.0 - weights.relevance) * float(repeat)
                      + weights.new_outlet * len(outlets[i] - cited) / every_outlet)
             if value > best_value:
                 best, best_value = i, value
