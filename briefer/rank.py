@@ -3,8 +3,9 @@
 A claim's score mixes three signals: centrality (how close it is to everything else the cluster says), coverage
 (how widely it was reported: each outlet has one vote, shared among its articles) and position (news puts what
 matters first; each article's opening sentence is its news). Selection is maximal marginal relevance under a word
-budget, so a second phrasing of a chosen claim does not take a line on the page. The top claim becomes the lede;
-the rest are ordered the way the articles tell the story.
+budget, so a second phrasing of a chosen claim does not take a line on the page, and, between claims of nearly
+the same worth, one that cites an outlet not yet cited is preferred. The top claim becomes the lede; the rest are
+ordered the way the articles tell the story.
 """
 
 from __future__ import annotations
@@ -154,8 +155,8 @@ def _repeats(claims: list[Claim], candidate: int, chosen: list[int], similarity:
 
     Closeness alone does not make a repeat. Two sentences that conflict (other numbers, another speaker, only one
     negated) are never one claim (``briefer.support.compatible``, the veto grouping applies too), however alike
-    their framing: Lavrov's "the US agreed to send written answers next week" said "at a news conference following
-    the meeting" is no repeat of a Blinken quote said "at a press conference after his meeting".
+    their framing: Lavrov's "the US had agreed to send written answers", said "at a news conference following the
+    meeting", is no repeat of a Blinken quote said "at a press conference after his meeting".
     """
     text = claims[candidate].representative.text
     return any(closeness >= weights.redundancy and compatible(text, claims[other].representative.text)
