@@ -27,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from baselines import RANKERS, summarize
 
 from briefer.embed import get_embedder
+from briefer.errors import InputError
 from briefer.evaluate import BriefContent, RougeScores, read_clusters, rouge
 from briefer.pipeline import build_brief
 from briefer.headline import headline_words
@@ -60,6 +61,16 @@ def ranker_settings(articles, words: int, **options) -> BriefSettings:  # type: 
     return BriefSettings(words=words + headline_words(list(articles)), max_points=100, **options)
 
 
+def briefer_summary(articles, words: int, embedder) -> list[str]:  # type: ignore[no-untyped-def]
+    """briefer's lede and points as sentences; a cluster with no text left after cleaning (a dead link's archive
+    notice) is an empty summary, as ``briefer evaluate --dataset`` scores it and as the baselines return it."""
+    try:
+        brief = build_brief(articles, ranker_settings(articles, words), embedder=embedder)
+    except InputError:
+        return []
+    return BriefContent.from_brief(brief).sentences()
+
+
 def run_dataset(path: Path, words: int, limit: int | None, embedder) -> dict[str, SystemRun]:  # type: ignore[no-untyped-def]
     clusters = read_clusters(path, limit)
     runs = {system: SystemRun() for system in (*SYSTEMS, *(r + MATCHED for r in RANKERS))}
@@ -68,7 +79,7 @@ def run_dataset(path: Path, words: int, limit: int | None, embedder) -> dict[str
         for system in SYSTEMS:  # briefer first: the length-matched rows need the length it used
             started = time.perf_counter()
             if system == "briefer":
-                summary = BriefContent.from_brief(build_brief(cluster.articles, ranker_settings(cluster.articles, words), embedder=embedder)).sentences()
+                summary = briefer_summary(cluster.articles, words, embedder)
             else:
                 summary = summarize(system, cluster.articles, words)
             runs[system].seconds += time.perf_counter() - started

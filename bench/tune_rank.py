@@ -32,6 +32,7 @@ from quality import DATASETS, ranker_settings  # noqa: E402
 from briefer import headline, rank  # noqa: E402
 from briefer.claims import ClaimSet  # noqa: E402
 from briefer.embed import get_embedder  # noqa: E402
+from briefer.errors import InputError  # noqa: E402
 from briefer.evaluate import read_clusters, rouge, sentence_texts  # noqa: E402
 from briefer.pipeline import group_cluster  # noqa: E402
 from briefer.settings import BriefSettings, RankWeights  # noqa: E402
@@ -61,15 +62,21 @@ class Prepared:
 
 
 def prepare(dataset: str, words: int, measure: str, cluster, embedder) -> Prepared:  # type: ignore[no-untyped-def]
-    usable, grouped = group_cluster(cluster.articles, BriefSettings(), embedder=embedder, warnings=[])
+    """Group once; a cluster with no text left after cleaning keeps no claims and scores as an empty summary."""
+    try:
+        usable, grouped = group_cluster(cluster.articles, BriefSettings(), embedder=embedder, warnings=[])
+    except InputError:
+        usable, grouped = [], ClaimSet((), np.zeros((0, 0)), np.zeros((0, 0)), ())
     return Prepared(dataset, words, measure, usable, grouped, headline.headline_words(usable),
                     cluster.reference_sentences())
 
 
 def rouge_of(row: Prepared, weights: RankWeights) -> tuple[float, float]:
-    settings = ranker_settings(row.articles, row.words, rank=weights)
-    lede, points = rank.select(row.grouped, row.articles, settings, reserved_words=row.reserved)
-    summary = [s for item in (lede, *points) for s in sentence_texts(item.text)]
+    summary: list[str] = []
+    if row.grouped.claims:
+        settings = ranker_settings(row.articles, row.words, rank=weights)
+        lede, points = rank.select(row.grouped, row.articles, settings, reserved_words=row.reserved)
+        summary = [s for item in (lede, *points) for s in sentence_texts(item.text)]
     result = rouge(summary, row.references)
     return result.get("rouge1", row.measure), result.get("rouge2", row.measure)
 

@@ -24,7 +24,8 @@ from briefer.types import Article
 _BOILERPLATE_LINES = re.compile(
     r"""(?ix)
     leave\ an?\ (reply|comment) | your\ email\ address\ will\ not\ be\ published\.? | required\ fields\ are\ marked.*
-    | (more\ to\ read|read\ more|read\ also|also\ read|related(\ articles?|\ stories)?|recommended|see\ also)\s*:?
+    | (more\ to\ read|read\ more|read\ also|also\ read|learn\ more|related(\ articles?|\ stories)?|recommended
+       |see\ also)\s*:?
     | (advertisement|story\ continues\ below\ advertisement|story\ continued\ below|continue\ reading.*)
     | advertisement\ continue\ reading\ the\ main\ story | top\ of\ page | article\ excerpt
     | tweet\ with\ a\ location | add\ a\ location\ to\ your\ tweets
@@ -41,7 +42,7 @@ _BOILERPLATE_LINES = re.compile(
 _AGENCY_CREDIT = re.compile(r"[^.!?]{1,60}/\s*(AP|AFP|Reuters|Getty Images|EPA|NPR|Bloomberg|Shutterstock|PA)")
 # "... statement. Read more" and "... western flank. ANI": a tail glued to the end of a paragraph.
 _TAILS = re.compile(
-    r"(?<=[.!?\"'])\s+(?:(?i:read\ more|continue\ reading)\s*[:.…]*|\(?(?:ANI|PTI|IANS|UNI|AFP|AP|Xinhua)\)?)$",
+    r"(?<=[.!?\"'])\s+(?:(?i:read\ more|learn\ more|continue\ reading)\s*[:.…]*|\(?(?:ANI|PTI|IANS|UNI|AFP|AP|Xinhua)\)?)$",
     re.VERBOSE,
 )
 # A lone name line ending the article: "Christi C. Elwood", "By Jane Doe".
@@ -87,6 +88,30 @@ _GLUE_AT_AN_END = re.compile(
     rf"(?:{'|'.join(_GLUE_STARTS)})[a-z]{{3,}}|[A-Za-z]{{3,}}(?:{'|'.join(_GLUE_ENDINGS | _SHORT_GLUE_ENDINGS)})"
 )
 
+# Sentences about the page or service around a story, never news, which scrapes carry inside paragraphs: the
+# Internet Archive's notice where a dead link was crawled, an embedded tweet's location notice, a newsletter form,
+# an error message. Whole phrases, so a story about the Internet Archive or Twitter keeps its sentences.
+_FURNITURE_PHRASES = (
+    "donating their crawl data to the Internet Archive",
+    "added to the Wayback Machine after an embargo period",
+    "these crawls are part of an effort to archive pages",
+    "a link to the version that was live when the page was written",
+    "references to these archived pages will be put in place of a link",
+    "the goal is to fix all broken links on the web",
+    'crawls of supported "No More 404" sites',
+    "using the Archive-IT service of the Internet Archive",
+    "these web captures are available to the general public",
+    "add location information to your Tweets",
+    "delete your Tweet location history",
+    "when you tweet with a location, Twitter stores that location",
+    "switch location on/off before each Tweet",
+    "you must select a newsletter to subscribe to",
+    "thank you for subscribing",
+    "please try again later",
+    "an error has occurred",
+)
+_FURNITURE = re.compile("|".join(re.escape(phrase) for phrase in _FURNITURE_PHRASES), re.IGNORECASE)
+
 _DOUBLE_QUOTES = str.maketrans({c: '"' for c in "“”„‟«»″"} | {c: "'" for c in "‘’‚‛′"})
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff\ue000-\uf8ff]")  # soft hyphen, zero-width, private use
 
@@ -95,7 +120,7 @@ def clean_article(article: Article) -> Article:
     """A copy of ``article`` with its text cleaned (and its title's quotes and spaces normalised)."""
     title = normalise_text(article.title).strip() if article.title else article.title
     lines = _unwrapped(normalise_text(article.text).split("\n"))
-    lines = [_without_tail(line) for line in lines if not _is_boilerplate(line)]
+    lines = [_without_tail(line) for line in map(_without_furniture, lines) if not _is_boilerplate(line)]
     lines = [line for line in lines if line and not _same_words(line, title)]
     lines = _without_byline(lines)
     lines = _without_repeats([repair_glued_words(_unglued(line)) for line in lines])
@@ -128,6 +153,13 @@ def _is_boilerplate(line: str) -> bool:
         or bool(_BOILERPLATE_LINES.fullmatch(line))
         or (bool(_AGENCY_CREDIT.match(line)) and not ends_with_punctuation(line) and len(line.split()) <= 8)
     )
+
+
+def _without_furniture(line: str) -> str:
+    """``line`` without its sentences of page furniture (``_FURNITURE_PHRASES``); the other sentences stay."""
+    if not _FURNITURE.search(line):
+        return line
+    return " ".join(line[start:end] for start, end in split_sentences(line) if not _FURNITURE.search(line[start:end]))
 
 
 def _without_tail(line: str) -> str:

@@ -128,6 +128,29 @@ def test_boilerplate_lines_are_dropped(furniture: str) -> None:
     assert cleaned(f"{NEWS}\n{furniture}\n{MORE_NEWS}") == f"{NEWS}\n\n{MORE_NEWS}"
 
 
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        # A dead link's page, crawled by the Internet Archive (Multi-News has 24 such articles in 546).
+        "Starting in 1996, Alexa Internet has been donating their crawl data to the Internet Archive. Flowing in "
+        "every day, these data are added to the Wayback Machine after an embargo period.",
+        # An embedded tweet's notice.
+        "You can add location information to your Tweets, such as your city or precise location, from the web and "
+        "via third-party applications. You always have the option to delete your Tweet location history. Learn more",
+        "Thank you for subscribing. An error has occurred. Please try again later.",
+    ],
+)
+def test_furniture_sentences_inside_a_paragraph_are_dropped(furniture: str) -> None:
+    assert cleaned(f"{NEWS}\n{furniture}\n{MORE_NEWS}") == f"{NEWS}\n\n{MORE_NEWS}"
+    assert cleaned(f"{NEWS} {furniture}") == NEWS
+
+
+def test_news_about_the_internet_archive_or_tweets_is_kept() -> None:
+    text = ("Four publishers sued the Internet Archive over its Wayback Machine on Friday. "
+            "The senator said in a tweet that her location had been leaked.")
+    assert cleaned(text) == text
+
+
 def test_boilerplate_words_inside_news_are_kept() -> None:
     text = "Twitter said it would read more reports. Leave a reply, Lavrov told Blinken."
     assert cleaned(text) == text
