@@ -8,7 +8,8 @@ Three ways of scoring a (note, sentence) pair, side by side on the same pairs an
 
 - whole sentence: the note against the whole sentence (the matcher before spans);
 - clause spans (shipped): the best of the note against the sentence, each clause and each run of up to three
-  clauses (``briefer.evaluate.text_spans``);
+  clauses (``briefer.evaluate.text_spans``); in the last table's shipped row, a span that replaces the note's
+  number (``briefer.evaluate.number_changed``) scores 0;
 - word windows: the best of the note against the sentence and windows of 8, 12, 16 and 24 words, half-overlapping
   (a comparison only).
 
@@ -43,6 +44,7 @@ from briefer.evaluate import (
     SEMANTIC_THRESHOLD,
     SEMANTIC_WEIGHT,
     content_stems,
+    number_changed,
     span_scores,
     stem_overlap,
     text_spans,
@@ -225,13 +227,18 @@ def main() -> None:
     _, soft_w, soft_tau, soft_t, soft_scores = next(row for row in sweep if row[2] is not None and row[0] == best)
 
     lexical = blend(*parts["whole sentence"], 0.0)
-    shipped_scores = blend(*parts["clause spans"], SEMANTIC_WEIGHT)
+    before_veto = blend(*parts["clause spans"], SEMANTIC_WEIGHT)
+    changed = [number_changed([note], text_spans(text))[0] for note, text in zip(notes, texts)]
+    shipped_scores = np.array([float(np.max(np.where(c, 0.0, SEMANTIC_WEIGHT * cos + (1 - SEMANTIC_WEIGHT) * o)))
+                               for c, cos, o in zip(changed, *parts["clause spans"])])
     shipped_false_on_tune = int(np.sum((shipped_scores[tune] >= SEMANTIC_THRESHOLD) & ~labels[tune]))
     capped_t = best_threshold_capped(soft_scores[tune], labels[tune], shipped_false_on_tune)
     shipped = {
         f"old semantic: whole sentence, w {OLD_WEIGHT}, threshold {OLD_THRESHOLD}":
             (blend(*parts["whole sentence"], OLD_WEIGHT), OLD_THRESHOLD),
-        f"new semantic (shipped): clause spans, w {SEMANTIC_WEIGHT}, threshold {SEMANTIC_THRESHOLD}":
+        f"semantic, clause spans, w {SEMANTIC_WEIGHT}, threshold {SEMANTIC_THRESHOLD}, before the number veto":
+            (before_veto, SEMANTIC_THRESHOLD),
+        f"semantic (shipped): the same, a span that replaces a note's number scoring 0 (number_changed)":
             (shipped_scores, SEMANTIC_THRESHOLD),
         f"lexical (shipped): stem overlap, threshold {LEXICAL_THRESHOLD}": (lexical, LEXICAL_THRESHOLD),
         f"soft overlap (tune-chosen, not shipped): clause spans, w {soft_w}, tau {soft_tau}, threshold {soft_t}":

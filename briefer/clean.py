@@ -42,7 +42,8 @@ _BOILERPLATE_LINES = re.compile(
 _AGENCY_CREDIT = re.compile(r"[^.!?]{1,60}/\s*(AP|AFP|Reuters|Getty Images|EPA|NPR|Bloomberg|Shutterstock|PA)")
 # "... statement. Read more" and "... western flank. ANI": a tail glued to the end of a paragraph.
 _TAILS = re.compile(
-    r"(?<=[.!?\"'])\s+(?:(?i:read\ more|learn\ more|continue\ reading)\s*[:.…]*|\(?(?:ANI|PTI|IANS|UNI|AFP|AP|Xinhua)\)?)$",
+    r"(?<=[.!?\"'])\s+(?:(?i:read\ more|learn\ more|continue\ reading)\s*[:.…]*"
+    r"|\(?(?:ANI|PTI|IANS|UNI|AFP|AP|Xinhua)\)?)$",
     re.VERBOSE,
 )
 # A lone name line ending the article: "Christi C. Elwood", "By Jane Doe".
@@ -159,7 +160,8 @@ def _without_furniture(line: str) -> str:
     """``line`` without its sentences of page furniture (``_FURNITURE_PHRASES``); the other sentences stay."""
     if not _FURNITURE.search(line):
         return line
-    return " ".join(line[start:end] for start, end in split_sentences(line) if not _FURNITURE.search(line[start:end]))
+    kept = (line[start:end] for start, end in split_sentences(line))
+    return " ".join(sentence for sentence in kept if not _FURNITURE.search(sentence))
 
 
 def _without_tail(line: str) -> str:

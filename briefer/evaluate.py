@@ -57,6 +57,14 @@ _STOPWORDS = frozenset(
     "through to too under until up us very was we were what when where which while who whom why will with would "
     "you your".split()
 )
+# Words and digits, for finding a number another number has replaced ("four protesters" / "forty protesters").
+_MATCH_TOKEN = re.compile(r"[^\W\d_][\w'-]*|\d+(?:[.,:]\d+)*")
+_NUMBER_DIGITS = {word: str(value) for value, word in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen".split())} | {word: str(10 * tens) for tens, word in enumerate(
+    "twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)}
+_NUMBER_WORDS = frozenset(_NUMBER_DIGITS) | frozenset(
+    "hundred hundreds thousand thousands million millions billion billions dozen dozens".split())
 _BULLET = re.compile(r"^(?:[-*+\u2022]|\d+[.)])\s+")
 _TRAILING_SOURCES = re.compile(r"\s*\[([^\[\]]*)\]\s*$")
 _CORE_TAG = re.compile(r"\s*\(core\)\s*", re.IGNORECASE)
@@ -403,6 +411,7 @@ class SemanticMatcher:
         best: list[list[str]] = [[""] * len(texts) for _ in notes]
         for column, parts in enumerate(span_scores(notes, texts, self.embedder.encode)):
             blend = self.weight * parts.cosine + (1.0 - self.weight) * parts.overlap
+            blend[number_changed(notes, parts.spans)] = 0.0
             top = np.argmax(blend, axis=1)
             for row, index in enumerate(top):
                 scores[row, column] = blend[row, index]
@@ -473,6 +482,45 @@ def text_spans(text: str) -> list[str]:
 def _trim(span: str) -> str:
     """A span without the separators at its edges (quotes and a closing full stop stay)."""
     return span.strip(_SPAN_TRIM)
+
+
+def number_changed(notes: Sequence[str], spans: Sequence[str]) -> np.ndarray:
+    """(notes x spans): whether the span puts another number where the note has one, which makes it another fact.
+
+    "Another number where" means beside the same word ("arrested four protesters" / "arrested forty protesters",
+    "total of eleven soldiers" / "total of nine soldiers"), when the span does not have the note's number anywhere.
+    Without this a changed number costs one stem of the overlap and almost none of the cosine (0.86 above the 0.44
+    threshold). "four" and "4" are the same number; an ordinal ("fifth") is not a number here.
+    """
+    changed = np.zeros((len(notes), len(spans)), dtype=bool)
+    span_tokens = [_number_tokens(span) for span in spans]
+    for row, note in enumerate(notes):
+        note_tokens = _number_tokens(note)
+        for column, tokens in enumerate(span_tokens):
+            changed[row, column] = _replaces_a_number(note_tokens, tokens)
+    return changed
+
+
+def _number_tokens(text: str) -> list[str]:
+    """Lower-cased tokens, with "four" written "4" so that the two spellings agree."""
+    return [_NUMBER_DIGITS.get(token, token) for token in map(str.lower, _MATCH_TOKEN.findall(text))]
+
+
+def _replaces_a_number(note: list[str], text: list[str]) -> bool:
+    def is_number(token: str) -> bool:
+        return token[0].isdigit() or token in _NUMBER_WORDS
+
+    in_note, in_text = set(note), set(text)
+    for i, token in enumerate(note):
+        if not is_number(token) or token in in_text:
+            continue
+        before, after = note[i - 1] if i else None, note[i + 1] if i + 1 < len(note) else None
+        for j, other in enumerate(text):
+            if not is_number(other) or other in in_note:
+                continue
+            if (before and j and text[j - 1] == before) or (after and j + 1 < len(text) and text[j + 1] == after):
+                return True
+    return False
 
 
 def get_matcher(name: str = "semantic", *, allow_download: bool = False) -> Matcher:

@@ -451,18 +451,34 @@ def test_a_word_level_paraphrase_matches(brief_matcher):  # noqa: F811
 
 
 @pytest.mark.weights
-@pytest.mark.xfail(strict=True, reason="one changed number or place in an otherwise identical sentence keeps most "
-                   "stems and nearly all the cosine: these score 0.83-0.93 (labelled pair: eleven/nine soldiers)")
 @pytest.mark.parametrize(("note", "text"), [
     ("Police arrested four protesters near City Hall.", "Police arrested forty protesters near City Hall."),
-    ("The earthquake killed at least 214 people in Chile.", "The earthquake killed at least 214 people in Haiti."),
     (("A total of eleven American soldiers were found guilty in allegations stemming from the Abu Ghraib prison "
       "abuse scandal."),
      ("A total of nine other American soldiers were found guilty in allegations stemming from the Abu Ghraib "
       "prison abuse scandal.")),
+    ("Officials said 12 people died in the fire.", "Officials said 21 people died in the fire on Monday."),
 ])
-def test_a_changed_number_or_place_does_not_match(brief_matcher, note, text):  # noqa: F811
+def test_a_changed_number_does_not_match(brief_matcher, note, text):  # noqa: F811
     assert score(brief_matcher, note, text) < brief_matcher.threshold
+
+
+@pytest.mark.weights
+@pytest.mark.parametrize(("note", "text"), [
+    ("Police arrested four protesters near City Hall.", "Police arrested 4 protesters near City Hall on Sunday."),
+    ("Officials said 12 people died in the fire.", "Officials said 12 people died in the fire, not 21."),
+])
+def test_the_same_number_written_another_way_or_beside_another_still_matches(brief_matcher, note, text):  # noqa: F811
+    assert score(brief_matcher, note, text) >= brief_matcher.threshold
+
+
+@pytest.mark.weights
+@pytest.mark.xfail(strict=True, reason="one changed place in an otherwise identical sentence keeps most stems and "
+                   "nearly all the cosine (0.83); unlike numbers, names have variants (US / United States, Kyiv / "
+                   "Kiev) that a slot check rejects, losing 7 right matches on the labelled pairs")
+def test_a_changed_place_does_not_match(brief_matcher):  # noqa: F811
+    note = "The earthquake killed at least 214 people in Chile."
+    assert score(brief_matcher, note, note.replace("Chile", "Haiti")) < brief_matcher.threshold
 
 
 @pytest.mark.weights
