@@ -19,6 +19,16 @@ def single(article_id: str, index: int, text: str) -> Claim:
     return Claim((s,), s)
 
 
+FLIGHT = "The flight carried 228 people from Rio de Janeiro to Paris when it vanished."
+SEARCH = "The search area lies some 650 kilometres off the northern coast of Brazil today."
+
+
+def coverage_scores(claims: tuple, reach: np.ndarray, articles: list[Article]) -> np.ndarray:
+    """``score_claims`` with coverage (and the sentence's own quality) as the only signals."""
+    weights = RankWeights(centrality=0.0, position=0.0)
+    return score_claims(ClaimSet(claims, np.eye(len(claims), dtype=np.float32), reach, ARTICLE_IDS), articles, weights)
+
+
 def test_a_first_person_opener_with_no_speaker_is_never_published():
     quote = "We dont expect to resolve our differences here today."
     claims = (single("a1", 0, quote),
@@ -44,25 +54,22 @@ def test_a_first_person_quote_that_names_its_speaker_can_be_published():
 def test_in_a_single_outlet_timeline_a_claim_repeated_across_articles_scores_higher():
     """Coverage gives each outlet one vote shared among its articles, so it still tells claims apart when one
     outlet wrote every article (a news timeline), where the outlet's best article alone would always be 1."""
-    claims = (single("a1", 2, "The flight carried 228 people from Rio de Janeiro to Paris when it vanished."),
-              single("a2", 2, "The search area lies some 650 kilometres off the northern coast of Brazil today."))
+    claims = (single("a1", 2, FLIGHT), single("a2", 2, SEARCH))
     reach = np.array([[1.0, 0.9, 0.9, 0.9], [0.2, 1.0, 0.2, 0.2]], dtype=np.float32)
     articles = [Article(id=a, text="x", outlet="Wikinews") for a in ARTICLE_IDS]
-    weights = RankWeights(centrality=0.0, position=0.0)
-    scores = score_claims(ClaimSet(claims, np.eye(2, dtype=np.float32), reach, ARTICLE_IDS), articles, weights)
+    scores = coverage_scores(claims, reach, articles)
     assert scores[0] > scores[1]
 
 
 def test_copies_from_one_outlet_count_as_one_outlet():
-    claims = (single("a1", 2, "The flight carried 228 people from Rio de Janeiro to Paris when it vanished."),
-              single("a3", 2, "The search area lies some 650 kilometres off the northern coast of Brazil today."))
+    claims = (single("a1", 2, FLIGHT), single("a3", 2, SEARCH))
     # a1 and a2 are one outlet's two copies; a3 and a4 two other outlets.
     reach = np.array([[1.0, 1.0, 0.0, 0.0], [0.0, 0.0, 1.0, 1.0]], dtype=np.float32)
     articles = [Article(id="a1", text="x", outlet="Wire"), Article(id="a2", text="x", outlet="Wire"),
                 Article(id="a3", text="x", outlet="Paper"), Article(id="a4", text="x", outlet="Radio")]
-    weights = RankWeights(centrality=0.0, position=0.0)
-    scores = score_claims(ClaimSet(claims, np.eye(2, dtype=np.float32), reach, ARTICLE_IDS), articles, weights)
+    scores = coverage_scores(claims, reach, articles)
     assert scores[1] > scores[0]
+
 
 
 def test_an_articles_opening_sentence_outranks_the_same_kind_of_sentence_further_down():
