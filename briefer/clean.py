@@ -3,9 +3,9 @@
 Scrapes carry page furniture (comment prompts, "Read more", picture credits, bylines, agency tags), text glued
 together ("Geneva.Blinken", "borderwith", "againstMoscow"), bodies repeated twice in one file and curly or mixed
 quotes. Cleaning removes the furniture and the repeats and normalises the rest, but never drops a sentence of
-news: every rule either matches a whole line of known boilerplate or removes an exact repeat of a sentence that
-stays. Section headings are kept as lines of their own; ``briefer.sentences.sentences_of`` leaves them out of
-the sentences.
+news: every rule matches a whole line of known boilerplate, or a sentence holding a known furniture phrase, or
+removes an exact repeat of a sentence that stays. Section headings are kept as lines of their own;
+``briefer.sentences.sentences_of`` leaves them out of the sentences.
 """
 
 from __future__ import annotations
@@ -205,8 +205,6 @@ def repair_glued_words(line: str) -> str:
 
     Without wordfreq installed the line is returned as it is: a wrong split would change a quoted source.
     """
-    if _word_zipf() is None:
-        return line
     tokens = line.split(" ")
     repaired = [_repaired_token(token) for token in tokens]
     return " ".join(repaired) if repaired != tokens else line
@@ -227,16 +225,17 @@ def glued_word_split(word: str) -> str | None:
     auxiliary) and a common word, at the one place where that is possible: "againstMoscow", "borderwith", "Berlinbefore";
     never "YouTube", "ceasefire", "Zelenskyy" or "attourney".
     """
-    zipf = _word_zipf()
-    if zipf is None:
-        return None
     camel = _CAMEL_JOIN.fullmatch(word)
-    if camel:
-        return f"{camel[1]} {camel[2]}" if camel[1] in _CAMEL_GLUE and zipf(word.lower()) == 0 else None
-    cuts = _glue_cuts(word, zipf) if _RUN_ON.fullmatch(word) and _GLUE_AT_AN_END.fullmatch(word) else []
-    if len(cuts) != 1 or zipf(word.lower()) > 0:
+    if camel and camel[1] not in _CAMEL_GLUE or not camel and not (
+            _RUN_ON.fullmatch(word) and _GLUE_AT_AN_END.fullmatch(word)):
+        return None  # decided without wordfreq, so a text with no candidate never loads it
+    zipf = _word_zipf()
+    if zipf is None or zipf(word.lower()) > 0:
         return None
-    return f"{word[: cuts[0]]} {word[cuts[0] :]}"
+    if camel:
+        return f"{camel[1]} {camel[2]}"
+    cuts = _glue_cuts(word, zipf)
+    return f"{word[: cuts[0]]} {word[cuts[0] :]}" if len(cuts) == 1 else None
 
 
 def _glue_cuts(word: str, zipf: Callable[[str], float]) -> list[int]:

@@ -295,6 +295,21 @@ def test_without_wordfreq_cleaning_works_and_leaves_glued_words() -> None:
     assert cleaned(text) == "Troops massed on the border with Ukraine."  # with wordfreq
 
 
+def test_text_with_no_glued_word_candidate_never_loads_wordfreq() -> None:
+    """Loading wordfreq costs about 0.3 s per process; a clean text should not pay it."""
+    script = (
+        "import sys\n"
+        "from briefer.clean import clean_article\n"
+        "from briefer.types import Article\n"
+        "clean_article(Article('a1', sys.argv[1]))\n"
+        "print('wordfreq' in sys.modules)"
+    )
+    for text, loads in (("Blinken met Lavrov in Geneva on Friday.", "False"),
+                        ("Troops massed on the borderwith Ukraine.", "True")):
+        result = subprocess.run([sys.executable, "-c", script, text], capture_output=True, text=True, check=True)
+        assert result.stdout.strip() == loads
+
+
 def test_a_body_repeated_as_one_glued_line_is_removed_but_new_sentences_stay() -> None:
     first = "Blinken met Lavrov in Geneva on Friday."
     second = '"We are ready to talk," Lavrov said after the meeting.'
