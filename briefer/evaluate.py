@@ -388,9 +388,10 @@ class SemanticMatcher:
     most of the note's words, names and numbers included.
 
     Each note is scored against every span of a text (``text_spans``) and keeps its best span, so a fact stated
-    by one clause of a long sentence scores like the clause, not like the whole sentence. Two known blind spots,
-    kept visible as xfail tests: a paraphrase that changes most words ("keep talking" / "continue to have
-    conversations") scores low, and one changed name or number in an otherwise identical sentence scores high.
+    by one clause of a long sentence scores like the clause, not like the whole sentence, and a span that puts
+    another number where the note has one scores 0 (``number_changed``). Two known blind spots, kept visible as
+    xfail tests: a paraphrase that changes most words ("keep talking" / "continue to have conversations") scores
+    low, and one changed place in an otherwise identical sentence scores high.
     """
 
     name = "semantic"
