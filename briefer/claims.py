@@ -9,7 +9,8 @@ is cited for it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -23,6 +24,19 @@ CONNECTIVE_OPENER = re.compile(
     r"^(?:but|and|also|however|meanwhile|further|furthermore|additionally|still|yet|so|then|there|here)\b",
     re.IGNORECASE,
 )
+# Who said it and where, around what was said: "According to Sputnik, ...", "At a news conference following the
+# meeting, ...", "..., Blinken said." Stripped before comparing what two points report (``reported_content``).
+_FRAMING_OPENER = re.compile(
+    r"^(?:according to [^,]{1,60}|(?:at|in|during|speaking (?:at|to|after)|while addressing) [^,]{0,60}"
+    r"(?:conference|briefing|interview|statement|speech|remarks|address|media|reporters)[^,]{0,80}),\s*",
+    re.IGNORECASE,
+)
+_SPEECH_VERB = re.compile(
+    r"\b(?:said|says|told|tells|added|adds|warned|warns|stated|noted|reiterated|repeated|announced|insisted|"
+    r"explained|argued|claimed|declared)\b"
+)
+_THAT = re.compile(r"^\s*(?:(?:on\s+)?[A-Z][a-z]+day\s+|reporters\s+|journalists\s+)?that\b")
+_QUOTE_CLOSE = re.compile(r"[\"\u201d\u2019']$|[\"\u201d\u2019']\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?$")
 
 
 @dataclass(frozen=True)
@@ -32,12 +46,56 @@ class ClaimSet:
     ``reach`` holds, per claim (row) and article (column, in ``article_ids`` order), how close the article's
     closest sentence comes to the claim's representative: how widely a claim was reported, in words close enough
     to cite or not, for ranking. Citations never use it.
+
+    ``reported`` holds, row for row, the unit vector of what each claim's representative reports, its attribution
+    stripped (``reported_content``), once ``with_reported`` has added it; until then the centroids stand in. Rows
+    of ``reported`` compare with each other only.
     """
 
     claims: tuple[Claim, ...]
     vectors: np.ndarray
     reach: np.ndarray
     article_ids: tuple[str, ...]
+    reported: np.ndarray | None = None
+
+    @property
+    def reported_vectors(self) -> np.ndarray:
+        return self.vectors if self.reported is None else self.reported
+
+    def with_reported(self, encode: Callable[[Sequence[str]], np.ndarray]) -> ClaimSet:
+        """This set with ``reported`` filled in: every representative's reported content, encoded in one call.
+
+        Why: two points framed alike ("..., Blinken said at a press conference after his meeting with Lavrov")
+        embed close even when they report different things, and novelty must be judged on what is reported. One
+        call, so that an embedder whose space depends on its batch (TF-IDF) puts them all in the same one.
+        """
+        if not self.claims:
+            return replace(self, reported=self.vectors)
+        texts = [reported_content(c.representative.text) for c in self.claims]
+        return replace(self, reported=np.asarray(encode(texts), dtype=np.float32))
+
+
+def reported_content(text: str) -> str:
+    """What a sentence reports, without who said it or where; a sentence with no attribution is returned as is.
+
+    An opening "According to X," or "At a press conference ...," clause goes; around the first verb of saying, the
+    quotation before it ('"We are ready," said Blinken at ...'), the statement before a trailing attribution
+    ("Talks will go on, Blinken said on Friday.") or else what follows it ("Lavrov said that the US had agreed to
+    send written answers") is kept.
+    """
+    body = _FRAMING_OPENER.sub("", text, count=1)
+    verb = _SPEECH_VERB.search(body)
+    if verb:
+        before, after = body[:verb.start()].rstrip(), body[verb.end():]
+        head, _, speaker = before.rpartition(",")
+        quote = _QUOTE_CLOSE.search(before)
+        if quote:
+            body = before[:quote.start() + 1]
+        elif head and len(speaker.split()) <= 4 and len(after.split()) <= 8:
+            body = head
+        else:
+            body = _THAT.sub("", after)
+    return body.strip(" ,") or text
 
 
 def group_claims(sentences: list[Sentence], vectors: np.ndarray, threshold: float, group_threshold: float,

@@ -77,4 +77,5 @@ def group_cluster(
     if embedder is None:
         embedder = embed.embedder_for(settings.embedder, allow_download=settings.allow_download, warnings=warnings)
     vectors = embedder.encode([s.text for s in split])
-    return usable, claims.group_claims(split, vectors, embedder.claim_threshold, embedder.group_threshold)
+    grouped = claims.group_claims(split, vectors, embedder.claim_threshold, embedder.group_threshold)
+    return usable, grouped.with_reported(embedder.encode)

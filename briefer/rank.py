@@ -87,7 +87,7 @@ def select(
     lede = _lede(scored, scores)
     outlet_of = _outlet_names(articles)
     outlets = [{outlet_of.get(a, a) for a in claim.article_ids} for claim in scored]
-    chosen = _mmr(scored, claims.vectors, scores, outlets, budget, settings.max_points + 1, weights, first=lede)
+    chosen = _mmr(scored, claims, scores, outlets, budget, settings.max_points + 1, weights, first=lede)
     rest = chosen[1:]
     rest.sort(key=lambda i: story_position(scored[i]))
     return Point.from_claim(scored[lede]), [Point.from_claim(scored[i]) for i in rest]
@@ -104,7 +104,7 @@ def _lede(claims: list[Claim], scores: np.ndarray) -> int:
 
 def _mmr(
     claims: list[Claim],
-    vectors: np.ndarray,
+    claim_set: ClaimSet,
     scores: np.ndarray,
     outlets: list[set[str]],
     budget: int,
@@ -114,6 +114,8 @@ def _mmr(
 ) -> list[int]:
     """Indices of chosen claims, in order of choice, starting with ``first`` (chosen even over budget).
 
+    A claim's novelty is how far it is from the closest chosen claim, in a blend (``weights.reported_novelty``) of
+    what the two report and of their whole sentences; the near-repeat rule (``_repeats``) reads whole sentences.
     ``outlets`` holds the outlets each claim cites. A claim that brings an outlet no chosen point cites yet gets
     ``weights.new_outlet`` times the share of the cluster's outlets it adds: a source on the list should be cited
     for something when a claim of nearly the same worth can do it.
@@ -127,16 +129,18 @@ def _mmr(
     candidates = set(range(len(claims))) - {first}
     while candidates and len(chosen) < limit:
         pool = sorted(candidates)
-        similarity = vectors[pool] @ vectors[chosen].T
-        closest = similarity.max(axis=1)
+        similarity = claim_set.vectors[pool] @ claim_set.vectors[chosen].T
+        reported = claim_set.reported_vectors[pool] @ claim_set.reported_vectors[chosen].T
+        closeness = (weights.reported_novelty * reported.max(axis=1)
+                     + (1.0 - weights.reported_novelty) * similarity.max(axis=1))
         best, best_value = None, -np.inf
-        for i, row, repeat in zip(pool, similarity, closest):
+        for i, row, close in zip(pool, similarity, closeness):
             words = claims[i].representative.words
             if used + words > budget or _leans_on_context(claims[i]):
                 continue
-            if repeat >= weights.redundancy and _repeats(claims, i, chosen, row, weights):
+            if row.max() >= weights.redundancy and _repeats(claims, i, chosen, row, weights):
                 continue
-            value = (weights.relevance * relevance[i] - (1.0 - weights.relevance) * float(repeat)
+            value = (weights.relevance * relevance[i] - (1.0 - weights.relevance) * float(close)
                      + weights.new_outlet * len(outlets[i] - cited) / every_outlet)
             if value > best_value:
                 best, best_value = i, value

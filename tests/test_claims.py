@@ -1,6 +1,7 @@
 import numpy as np
+import pytest
 
-from briefer.claims import compatible, group_claims
+from briefer.claims import compatible, group_claims, reported_content
 from briefer.embed import LexicalEmbedder
 from briefer.support import CITE_BY_COSINE
 from briefer.types import Sentence
@@ -96,3 +97,38 @@ def test_a_loose_group_is_one_claim_but_cites_only_what_passes_the_strict_test()
     assert claim.representative.article_id in ("a1", "a2")
     assert "a3" not in claim.article_ids
     assert claim_set.article_ids == ("a1", "a2", "a3") and claim_set.reach[0, 2] >= 0.8  # a3 counts for ranking
+
+
+@pytest.mark.parametrize(("text", "reported"), [
+    ('"We are certainly prepared to do that," said Blinken at a press conference after his meeting with Lavrov.',
+     '"We are certainly prepared to do that,"'),
+    ('"Putin is always ready for contact with Biden," Lavrov added but said they were not there yet.',
+     '"Putin is always ready for contact with Biden,"'),
+    ("At a news conference following the meeting, Lavrov said that the US had agreed to send written answers.",
+     "the US had agreed to send written answers."),
+    ("According to Sputnik, Blinken also reiterated the US threats of a severe response.",
+     "the US threats of a severe response."),
+    ("US Secretary of State Antony Blinken said Friday that Biden was ready to meet Putin.",
+     "Biden was ready to meet Putin."),
+    ("Talks will go on next week, Blinken said on Friday.", "Talks will go on next week"),
+    ("The earthquake killed at least 214 people in Chile.", "The earthquake killed at least 214 people in Chile."),
+    ("In the past week, Russia massed troops near the border.", "In the past week, Russia massed troops near the border."),
+])
+def test_reported_content_strips_who_said_it_and_where(text, reported):
+    assert reported_content(text) == reported
+
+
+def test_with_reported_encodes_what_each_representative_reports_in_one_call():
+    sentences = [sentence("a1", 0, "Blinken said the talks would go on."), sentence("a2", 0, "The talks ended.")]
+    calls: list[list[str]] = []
+
+    def encode(texts):
+        calls.append(list(texts))
+        return unit(*([1.0, float(k)] for k in range(len(texts))))
+
+    claim_set = group_claims(sentences, unit([1.0, 0.0], [0.0, 1.0]), threshold=0.9, group_threshold=0.9,
+                             support=CITE_BY_COSINE)
+    with_reported = claim_set.with_reported(encode)
+    assert calls == [["the talks would go on.", "The talks ended."]]
+    np.testing.assert_allclose(with_reported.reported_vectors, unit([1.0, 0.0], [1.0, 1.0]))
+    assert claim_set.reported is None and claim_set.reported_vectors is claim_set.vectors

@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 import numpy as np
 
 from briefer.claims import ClaimSet
@@ -101,3 +103,22 @@ def test_a_claim_citing_an_outlet_not_yet_cited_wins_a_tie():
         lede, points = select(claims, ARTICLES, settings)
         assert lede.citations == ("a1", "a2")
         assert [p.citations for p in points] == [cited]
+
+
+def test_novelty_is_judged_on_what_a_claim_reports_not_on_how_it_is_framed():
+    """B is framed like the lede (0.75 cosine, no near-repeat) but reports something else; C is new in every way.
+
+    With only whole-sentence vectors B's closeness costs it the last line on the page; with ``reported`` vectors
+    (attribution stripped, orthogonal to the lede's) B is the better point and takes it.
+    """
+    def unit(*rows: list[float]) -> np.ndarray:
+        vectors = np.array(rows, dtype=np.float32)
+        return vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+
+    framed = claim_set((claim(0, 12, "a1", "a2", "a3"), claim(1, 12, "a1", "a2"), claim(0, 12, "a4")),
+                       unit([1, 0, 0], [0.75, 0.66, 0], [0, 0, 1]))
+    reported = replace(framed, reported=unit([1, 0, 0], [0, 1, 0], [0, 0, 1]))
+    _, by_sentence = select(framed, ARTICLES, BriefSettings(words=30))
+    _, by_report = select(reported, ARTICLES, BriefSettings(words=30))
+    assert [p.citations for p in by_sentence] == [("a4",)]
+    assert [p.citations for p in by_report] == [("a1", "a2")]
