@@ -47,8 +47,8 @@ def main() -> None:
     print("|---|---|---|---|---|")
     for row, note in enumerate(notes):
         best = int(in_cluster[row].argmax())
-        print(f"| {note.text} | {'yes' if note.core else ''} | {in_brief[row].max():.2f} | "
-              f"{in_cluster[row, best]:.2f} | {sentences[best]} |")
+        print(f"| {note.text} | {'yes' if note.core else ''} | {in_brief[row].max():.3f} | "
+              f"{in_cluster[row, best]:.3f} | {sentences[best]} |")
     reachable = [bool(in_cluster[row].max() >= matcher.threshold) for row in range(len(notes))]
     core = [row for row, note in enumerate(notes) if note.core]
     print(f"\nNotes some cluster sentence covers: {sum(reachable)} of {len(notes)}; core: "

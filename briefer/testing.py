@@ -78,7 +78,7 @@ def explain(evaluation: Evaluation) -> str:
         if not match.covered:
             core = " (core)" if match.note.core else ""
             lines.append(f"  not covered{core}: {match.note.text!r}\n"
-                         f"    nearest (score {match.score:.2f} < {evaluation.threshold:.2f}): {match.item_text!r}"
+                         f"    nearest (score {match.score:.3f} < {evaluation.threshold:.3f}): {match.item_text!r}"
                          + (f"\n    best part: {match.span!r}" if match.span and match.span != match.item_text else ""))
     for check in evaluation.citations:
         if check.wrong:

@@ -131,7 +131,7 @@ def _print_evaluation(evaluation, measure: str) -> None:  # type: ignore[no-unty
         where = f"{match.item}: {match.item_text}" if match.item is not None else ""
         if match.span and match.span != match.item_text:
             where += f"\n(matched: {match.span})"
-        notes.add_row(str(match.note.line), mark, f"{match.score:.2f}", _plain(match.note.text + tag), _plain(where))
+        notes.add_row(str(match.note.line), mark, f"{match.score:.3f}", _plain(match.note.text + tag), _plain(where))
     console.print(notes)
     for check in evaluation.citations:
         if check.wrong:
