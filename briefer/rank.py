@@ -130,15 +130,15 @@ def _mmr(
     while candidates and len(chosen) < limit:
         pool = sorted(candidates)
         similarity = claim_set.vectors[pool] @ claim_set.vectors[chosen].T
+        closest = similarity.max(axis=1)
         reported = claim_set.reported_vectors[pool] @ claim_set.reported_vectors[chosen].T
-        closeness = (weights.reported_novelty * reported.max(axis=1)
-                     + (1.0 - weights.reported_novelty) * similarity.max(axis=1))
+        closeness = weights.reported_novelty * reported.max(axis=1) + (1.0 - weights.reported_novelty) * closest
         best, best_value = None, -np.inf
-        for i, row, close in zip(pool, similarity, closeness):
+        for i, row, repeat, close in zip(pool, similarity, closest, closeness):
             words = claims[i].representative.words
             if used + words > budget or _leans_on_context(claims[i]):
                 continue
-            if row.max() >= weights.redundancy and _repeats(claims, i, chosen, row, weights):
+            if repeat >= weights.redundancy and _repeats(claims, i, chosen, row, weights):
                 continue
             value = (weights.relevance * relevance[i] - (1.0 - weights.relevance) * float(close)
                      + weights.new_outlet * len(outlets[i] - cited) / every_outlet)
