@@ -41,6 +41,7 @@ from briefer.types import Article  # noqa: E402
 GRID = {
     "centrality": [0.0, 0.5, 1.0, 2.0, 3.0],
     "coverage": [0.0, 0.5, 1.0, 2.0, 3.0],
+    "worded_coverage": [0.0, 0.5, 1.0, 2.0, 3.0],
     "position": [0.0, 0.5, 1.0, 2.0, 3.0],
     "relevance": [0.5, 0.6, 0.7, 0.8, 0.9, 1.0],
     "reported_novelty": [0.0, 0.15, 0.25, 0.35, 0.5],

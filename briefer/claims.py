@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from briefer.embed import tokens
 from briefer.support import SUPPORT_MODEL, ClusterVocabulary, SupportModel, compatible, supports
 from briefer.types import Claim, Sentence
 
@@ -47,6 +48,12 @@ class ClaimSet:
     closest sentence comes to the claim's representative: how widely a claim was reported, in words close enough
     to cite or not, for ranking. Citations never use it.
 
+    ``worded`` is ``reach`` read word for word: per claim and article, the share of what the claim reports (its
+    rare words weighing more) that the article's best sentence repeats. Embeddings put every sentence of a story
+    close to every other ("Blinken said ... after his meeting with Lavrov"), so ``reach`` barely tells a fact five
+    outlets carry from one only its own outlet does; shared rare words ("in writing", "next week") do. Until
+    ``group_claims`` fills it in, ``reach`` stands in.
+
     ``reported`` holds, row for row, the unit vector of what each claim's representative reports, its attribution
     stripped (``reported_content``), once ``with_reported`` has added it; until then the centroids stand in. Rows
     of ``reported`` compare with each other only.
@@ -57,6 +64,11 @@ class ClaimSet:
     reach: np.ndarray
     article_ids: tuple[str, ...]
     reported: np.ndarray | None = None
+    worded: np.ndarray | None = None
+
+    @property
+    def worded_reach(self) -> np.ndarray:
+        return self.reach if self.worded is None else self.worded
 
     @property
     def reported_vectors(self) -> np.ndarray:
@@ -140,7 +152,30 @@ def group_claims(sentences: list[Sentence], vectors: np.ndarray, threshold: floa
         shown.append(representative)
     article_ids = tuple(by_article)
     reach = np.column_stack([similarity[np.ix_(shown, rows)].max(axis=1) for rows in by_article.values()])
-    return ClaimSet(tuple(claims), np.vstack(centroids).astype(np.float32), reach.astype(np.float32), article_ids)
+    worded = _worded_reach([texts[i] for i in shown], texts, list(by_article.values()), vocabulary)
+    return ClaimSet(tuple(claims), np.vstack(centroids).astype(np.float32), reach.astype(np.float32), article_ids,
+                    worded=worded)
+
+
+def _worded_reach(shown: list[str], texts: list[str], articles: list[list[int]],
+                  vocabulary: ClusterVocabulary) -> np.ndarray:
+    """Per shown sentence and article (its rows of ``texts``): the idf share of the shown sentence's reported words
+    (``reported_content``) that the article's best sentence has; ``ClaimSet.worded``."""
+    rows_of: dict[str, list[int]] = {}
+    for row, text in enumerate(texts):
+        for word in set(tokens(text)):
+            rows_of.setdefault(word, []).append(row)
+    postings = {word: np.array(rows) for word, rows in rows_of.items()}
+    shared = np.zeros((len(shown), len(texts)), dtype=np.float32)
+    for claim, text in enumerate(shown):
+        words = list((set(tokens(reported_content(text))) or set(tokens(text))) & postings.keys())
+        if not words:
+            continue
+        weights = np.array([vocabulary.idf(word) for word in words])
+        rows = np.concatenate([postings[word] for word in words])
+        repeated = np.repeat(weights / weights.sum(), [len(postings[word]) for word in words])
+        shared[claim] = np.bincount(rows, weights=repeated, minlength=len(texts))
+    return np.column_stack([shared[:, rows].max(axis=1) for rows in articles]).astype(np.float32)
 
 
 def _agglomerate(similarity: np.ndarray, threshold: float, texts: list[str]) -> list[list[int]]:

@@ -1,8 +1,9 @@
 """Ranking claims and choosing the few that fit the page.
 
 A claim's score mixes three signals: centrality (how close it is to everything else the cluster says), coverage
-(how widely it was reported: each outlet has one vote, shared among its articles) and position (news puts what
-matters first; each article's opening sentence is its news). Selection is maximal marginal relevance under a word
+(how widely it was reported: each outlet has one vote, shared among its articles; read both by embedding and by
+the claim's rare words each outlet repeats) and position (news puts what matters first; each article's opening
+sentence is its news). Selection is maximal marginal relevance under a word
 budget, so a second phrasing of a chosen claim does not take a line on the page, and, between claims of nearly
 the same worth, one that cites an outlet not yet cited is preferred. The top claim becomes the lede; the rest are
 ordered the way the articles tell the story.
@@ -44,12 +45,14 @@ def score_claims(claims: ClaimSet, articles: list[Article], weights: RankWeights
 
     outlet_of = _outlet_names(articles)
     total_outlets = len(set(outlet_of.values())) or 1
-    coverage = _outlet_reach(claims, outlet_of) / total_outlets
+    coverage = _outlet_reach(claims.reach, claims.article_ids, outlet_of) / total_outlets
+    worded = _outlet_reach(claims.worded_reach, claims.article_ids, outlet_of) / total_outlets
     position = np.array([1.0 / np.sqrt(1.0 + min(s.index for s in c.sentences)) for c in claims.claims])
     quality = np.array([representativeness(c.representative, 1.0) - 1.0 for c in claims.claims])
     return (
         weights.centrality * centrality
         + weights.coverage * coverage
+        + weights.worded_coverage * worded
         + weights.position * position
         + quality
     )
@@ -60,16 +63,17 @@ def _outlet_names(articles: list[Article]) -> dict[str, str]:
     return {a.id: a.outlet or a.id for a in articles}
 
 
-def _outlet_reach(claims: ClaimSet, outlet_of: dict[str, str]) -> np.ndarray:
-    """Per claim, the sum over outlets of how closely the outlet's articles restate the claim.
+def _outlet_reach(reach: np.ndarray, article_ids: tuple[str, ...], outlet_of: dict[str, str]) -> np.ndarray:
+    """Per claim, the sum over outlets of how closely the outlet's articles restate the claim (``reach``: claims x
+    articles, in ``article_ids`` order).
 
     An outlet has one vote, shared among its articles (the mean over them of each one's nearest sentence), so ten
     copies of one wire story count once, while in a cluster from a single outlet (a timeline of one site's
     reports) a claim repeated in many of its articles still counts for more than one told once.
     """
-    outlets = sorted({outlet_of.get(a, a) for a in claims.article_ids})
-    columns = {o: [k for k, a in enumerate(claims.article_ids) if outlet_of.get(a, a) == o] for o in outlets}
-    return sum(claims.reach[:, cols].mean(axis=1) for cols in columns.values())
+    outlets = sorted({outlet_of.get(a, a) for a in article_ids})
+    columns = {o: [k for k, a in enumerate(article_ids) if outlet_of.get(a, a) == o] for o in outlets}
+    return sum(reach[:, cols].mean(axis=1) for cols in columns.values())
 
 
 def select(

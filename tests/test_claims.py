@@ -132,3 +132,21 @@ def test_with_reported_encodes_what_each_representative_reports_in_one_call():
     assert calls == [["the talks would go on.", "The talks ended."]]
     np.testing.assert_allclose(with_reported.reported_vectors, unit([1.0, 0.0], [1.0, 1.0]))
     assert claim_set.reported is None and claim_set.reported_vectors is claim_set.vectors
+
+
+def test_worded_reach_counts_the_rare_words_an_article_repeats_not_the_framing_it_shares():
+    """a2 repeats what a1 reports in other words around the same rare ones; a3 shares only the press-conference
+    framing that every article has. Embeddings put both near a1; ``worded`` tells them apart."""
+    sentences = [
+        sentence("a1", 0, "At a press conference after the meeting with Lavrov, Blinken said the US would reply in "
+                          "writing next week."),
+        sentence("a2", 0, "Washington is to send its reply to Moscow in writing next week."),
+        sentence("a3", 0, "At a press conference after the meeting with Lavrov, Blinken said the talks were useful."),
+        sentence("a4", 0, "Blinken spoke at a press conference after the meeting with Lavrov in Geneva."),
+    ]
+    vectors = unit(*([1.0, 0.1 * k] for k in range(4)))  # all close, as a story's sentences are
+    claim_set = group_claims(sentences, vectors, threshold=0.999, group_threshold=0.999, support=CITE_BY_COSINE)
+    row = next(k for k, c in enumerate(claim_set.claims) if c.representative.article_id == "a1")
+    worded = dict(zip(claim_set.article_ids, claim_set.worded_reach[row]))
+    assert worded["a1"] == pytest.approx(1.0)
+    assert worded["a2"] > 0.5 > worded["a3"]

@@ -118,7 +118,19 @@ def test_novelty_is_judged_on_what_a_claim_reports_not_on_how_it_is_framed():
     framed = claim_set((claim(0, 12, "a1", "a2", "a3"), claim(1, 12, "a1", "a2"), claim(0, 12, "a4")),
                        unit([1, 0, 0], [0.75, 0.66, 0], [0, 0, 1]))
     reported = replace(framed, reported=unit([1, 0, 0], [0, 1, 0], [0, 0, 1]))
-    _, by_sentence = select(framed, ARTICLES, BriefSettings(words=30))
-    _, by_report = select(reported, ARTICLES, BriefSettings(words=30))
+    # Coverage counted once (``reach`` stands in for ``worded`` here), so that only novelty tips the balance.
+    settings = BriefSettings(words=30, rank=RankWeights(worded_coverage=0.0))
+    _, by_sentence = select(framed, ARTICLES, settings)
+    _, by_report = select(reported, ARTICLES, settings)
     assert [p.citations for p in by_sentence] == [("a4",)]
     assert [p.citations for p in by_report] == [("a1", "a2")]
+
+
+def test_a_claim_whose_words_more_outlets_repeat_outranks_one_only_framed_alike():
+    """Both claims sit equally close to every article by embedding; only B's words recur in other outlets."""
+    claims = (claim(0, 12, "a1"), claim(0, 12, "a2"))
+    reach = np.full((2, 4), 0.8, dtype=np.float32)
+    worded = np.array([[1.0, 0.1, 0.1, 0.1], [0.7, 1.0, 0.6, 0.8]], dtype=np.float32)
+    claim_set = ClaimSet(claims, orthogonal(2), reach, ARTICLE_IDS, worded=worded)
+    lede, _ = select(claim_set, ARTICLES, BriefSettings(words=200))
+    assert lede.citations == ("a2",)
