@@ -166,17 +166,14 @@ def _worded_reach(shown: list[str], texts: list[str], articles: list[list[int]],
         for word in set(tokens(text)):
             rows_of.setdefault(word, []).append(row)
     postings = {word: np.array(rows) for word, rows in rows_of.items()}
-    reported = [list((set(tokens(reported_content(text))) or set(tokens(text))) & postings.keys()) for text in shown]
-    weights = [np.array([vocabulary.idf(word) for word in words]) for words in reported]
-    # A fragment of common words ("Russian Foreign Affairs in Geneva.") would otherwise be "repeated" in full by
-    # every article: a claim saying less than the cluster's median claim earns its share in proportion.
-    least = 0.5 * float(np.median([w.sum() for w in weights])) if weights else 0.0
     shared = np.zeros((len(shown), len(texts)), dtype=np.float32)
-    for claim, words in enumerate(reported):
+    for claim, text in enumerate(shown):
+        words = list((set(tokens(reported_content(text))) or set(tokens(text))) & postings.keys())
         if not words:
             continue
+        weights = np.array([vocabulary.idf(word) for word in words])
         rows = np.concatenate([postings[word] for word in words])
-        repeated = np.repeat(weights[claim] / max(weights[claim].sum(), least), [len(postings[w]) for w in words])
+        repeated = np.repeat(weights / weights.sum(), [len(postings[word]) for word in words])
         shared[claim] = np.bincount(rows, weights=repeated, minlength=len(texts))
     return np.column_stack([shared[:, rows].max(axis=1) for rows in articles]).astype(np.float32)
 

@@ -15,9 +15,9 @@ class RankWeights:
     centrality: float = 1.0
     coverage: float = 2.0
     # The same coverage read word for word (briefer.claims.ClaimSet.worded): how many outlets repeat a claim's rare
-    # words. ROUGE cannot tell 0-4 apart on either half (bench/results/rank_sweep.md); 2 and 3 are the best two on
-    # both, and 3 the lesser at which the sample brief carries what all five of its outlets report ("in writing next
-    # week").
+    # words. ROUGE cannot tell 0-4 apart on either half (bench/results/rank_sweep.md); 3 is among the best two on the
+    # held-out half, the value the tune-half search picks, and the least at which the sample brief carries what all
+    # five of its outlets report ("in writing next week").
     worded_coverage: float = 3.0
     position: float = 2.0
     # Trade-off between a claim's score and its novelty against what is already chosen.
