@@ -26,6 +26,8 @@ _QUOTE_OPENERS = ('"', "'", "\u201c", "\u2018")
 # A sentence opening in the first person is somebody speaking; without a verb of saying it does not say who.
 # "Us" but not "US" (the country).
 _FIRST_PERSON_OPENER = re.compile(r"^[\"'\u201c\u2018]?(?:(?i:i|we|our|my)|Us|us)\b")
+_LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z]+(?![\w-])")
+_FUNCTION_WORDS = frozenset("a an the of in on at to for from with by and or as via".split())
 _ATTRIBUTION = re.compile(
     r"\b(?:said|says|say|told|tells|added|adds|according to|stated|states|asked|wrote|writes|explained|insisted|"
     r"noted|declared|announced|argued|warned|claimed|recalled|admitted|tweeted|posted)\b",
@@ -101,7 +103,7 @@ def _lede(claims: list[Claim], scores: np.ndarray) -> int:
     """The best claim that reads as a plain statement of fact: not a quotation, not leaning on a previous line."""
     plain = [i for i, c in enumerate(claims) if not c.representative.text.startswith(_QUOTE_OPENERS)
              and not CONNECTIVE_OPENER.match(c.representative.text)
-             and not _leans_on_context(c)]
+             and not _cannot_stand_alone(c)]
     candidates = plain or range(len(claims))
     return max(candidates, key=lambda i: scores[i])
 
@@ -140,7 +142,7 @@ def _mmr(
         best, best_value = None, -np.inf
         for i, row, repeat, close in zip(pool, similarity, closest, closeness):
             words = claims[i].representative.words
-            if used + words > budget or _leans_on_context(claims[i]):
+            if used + words > budget or _cannot_stand_alone(claims[i]):
                 continue
             if repeat >= weights.redundancy and _repeats(claims, i, chosen, row, weights):
                 continue
@@ -171,15 +173,19 @@ def _repeats(claims: list[Claim], candidate: int, chosen: list[int], similarity:
                for closeness, other in zip(similarity, chosen))
 
 
-def _leans_on_context(claim: Claim) -> bool:
+def _cannot_stand_alone(claim: Claim) -> bool:
     """A point that cannot stand on its own: it is never published.
 
     One opening on "he" or "they" names nobody; one opening on "we" or "I" with no verb of saying is a quotation
-    whose speaker was in the sentence before ("We don't expect to resolve our differences here today.").
+    whose speaker was in the sentence before ("We don't expect to resolve our differences here today."). One whose
+    only lower-case words are function words is a heading, caption or scraped fragment, not a sentence ("Russian
+    Foreign Affairs in Geneva."), and its common words would make every outlet seem to repeat it.
     """
     text = claim.representative.text
     if PRONOUN_OPENER.match(text):
         return True
+    if any(c.islower() for c in text) and not set(_LOWER_WORD.findall(text)) - _FUNCTION_WORDS:
+        return True  # (an all-capitals article is no heading)
     return bool(_FIRST_PERSON_OPENER.match(text)) and not _ATTRIBUTION.search(text)
 
 

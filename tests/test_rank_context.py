@@ -1,4 +1,4 @@
-"""Ranker rules added for issue 3: unattributed first-person quotes, coverage in single-outlet clusters, position."""
+"""Ranker rules added for issue 3: unattributed first-person quotes, fragments, coverage within one outlet, position."""
 
 import numpy as np
 
@@ -80,3 +80,16 @@ def test_an_articles_opening_sentence_outranks_the_same_kind_of_sentence_further
     lede, _ = select(ClaimSet(claims, np.eye(2, dtype=np.float32), reach, ARTICLE_IDS), articles,
                      BriefSettings(words=200))
     assert lede.citations == ("a2",)
+
+
+def test_a_heading_or_scraped_fragment_is_never_published_but_capitals_alone_are_no_fragment():
+    fragment = "Russian Foreign Affairs in Geneva."
+    shouted = "BLINKEN AND LAVROV MET IN GENEVA ON FRIDAY FOR NINETY MINUTES OF TALKS."
+    claims = (single("a1", 0, fragment), single("a2", 1, shouted),
+              single("a3", 4, "Russia has massed troops near the Ukrainian border, fuelling fears of an invasion."))
+    reach = np.ones((3, 4), dtype=np.float32)
+    articles = [Article(id=a, text="x", outlet=f"Outlet {a}") for a in ARTICLE_IDS]
+    lede, points = select(ClaimSet(claims, np.eye(3, dtype=np.float32), reach, ARTICLE_IDS), articles,
+                          BriefSettings(words=200))
+    published = [lede.text] + [p.text for p in points]
+    assert fragment not in published and shouted in published
