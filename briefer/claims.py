@@ -152,21 +152,22 @@ def group_claims(sentences: list[Sentence], vectors: np.ndarray, threshold: floa
         shown.append(representative)
     article_ids = tuple(by_article)
     reach = np.column_stack([similarity[np.ix_(shown, rows)].max(axis=1) for rows in by_article.values()])
-    worded = _worded_reach([texts[i] for i in shown], texts, list(by_article.values()), vocabulary)
+    worded = _worded_reach([texts[i] for i in shown], list(by_article.values()), vocabulary)
     return ClaimSet(tuple(claims), np.vstack(centroids).astype(np.float32), reach.astype(np.float32), article_ids,
                     worded=worded)
 
 
-def _worded_reach(shown: list[str], texts: list[str], articles: list[list[int]],
-                  vocabulary: ClusterVocabulary) -> np.ndarray:
-    """Per shown sentence and article (its rows of ``texts``): the idf share of the shown sentence's reported words
-    (``reported_content``) that the article's best sentence has; ``ClaimSet.worded``."""
+def _worded_reach(shown: list[str], articles: list[list[int]], vocabulary: ClusterVocabulary) -> np.ndarray:
+    """Per shown sentence and article (its rows of the cluster's texts, whose words ``vocabulary`` holds): the idf
+    share of the shown sentence's reported words (``reported_content``) that the article's best sentence has;
+    ``ClaimSet.worded``."""
     rows_of: dict[str, list[int]] = {}
-    for row, text in enumerate(texts):
-        for word in set(tokens(text)):
+    for row, bag in enumerate(vocabulary.bags):
+        for word in bag:
             rows_of.setdefault(word, []).append(row)
     postings = {word: np.array(rows) for word, rows in rows_of.items()}
-    shared = np.zeros((len(shown), len(texts)), dtype=np.float32)
+    sentences = len(vocabulary.bags)
+    shared = np.zeros((len(shown), sentences), dtype=np.float32)
     for claim, text in enumerate(shown):
         words = list((set(tokens(reported_content(text))) or set(tokens(text))) & postings.keys())
         if not words:
@@ -174,7 +175,7 @@ def _worded_reach(shown: list[str], texts: list[str], articles: list[list[int]],
         weights = np.array([vocabulary.idf(word) for word in words])
         rows = np.concatenate([postings[word] for word in words])
         repeated = np.repeat(weights / weights.sum(), [len(postings[word]) for word in words])
-        shared[claim] = np.bincount(rows, weights=repeated, minlength=len(texts))
+        shared[claim] = np.bincount(rows, weights=repeated, minlength=sentences)
     return np.column_stack([shared[:, rows].max(axis=1) for rows in articles]).astype(np.float32)
 
 

@@ -3,9 +3,9 @@
 A claim's score mixes three signals: centrality (how close it is to everything else the cluster says), coverage
 (how widely it was reported: each outlet has one vote, shared among its articles; read both by embedding and by
 the claim's rare words each outlet repeats) and position (news puts what matters first; each article's opening
-sentence is its news). Selection is maximal marginal relevance under a word
-budget, so a second phrasing of a chosen claim does not take a line on the page, and, between claims of nearly
-the same worth, one that cites an outlet not yet cited is preferred. The top claim becomes the lede; the rest are
+sentence is its news). Selection is maximal marginal relevance under a word budget, so a second phrasing of a
+chosen claim does not take a line on the page, and, between claims of nearly the same worth, one that cites an
+outlet not yet cited is preferred. The top claim becomes the lede; the rest are
 ordered the way the articles tell the story.
 """
 
@@ -100,7 +100,8 @@ def select(
 
 
 def _lede(claims: list[Claim], scores: np.ndarray) -> int:
-    """The best claim that reads as a plain statement of fact: not a quotation, not leaning on a previous line."""
+    """The best claim that reads as a plain statement of fact: not a quotation, not opening on a connective, able
+    to stand alone."""
     plain = [i for i, c in enumerate(claims) if not c.representative.text.startswith(_QUOTE_OPENERS)
              and not CONNECTIVE_OPENER.match(c.representative.text)
              and not _cannot_stand_alone(c)]

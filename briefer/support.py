@@ -78,9 +78,9 @@ class ClusterVocabulary:
     """Word rarity within one cluster: a word every outlet repeats ("Ukraine") says less than a rare one."""
 
     def __init__(self, texts: Iterable[str]) -> None:
-        bags = [set(tokens(text)) for text in texts]
-        frequency = Counter(word for bag in bags for word in bag)
-        self._count = len(bags)
+        self.bags = [set(tokens(text)) for text in texts]  # each text's words, in order: kept for word look-ups
+        frequency = Counter(word for bag in self.bags for word in bag)
+        self._count = len(self.bags)
         self._idf = {word: self._weight(n) for word, n in frequency.items()}
 
     def _weight(self, frequency: int) -> float:
