@@ -5,8 +5,8 @@ A claim's score mixes three signals: centrality (how close it is to everything e
 the claim's rare words each outlet repeats) and position (news puts what matters first; each article's opening
 sentence is its news). Selection is maximal marginal relevance under a word budget, so a second phrasing of a
 chosen claim does not take a line on the page, and, between claims of nearly the same worth, one that cites an
-outlet not yet cited is preferred. The top claim becomes the lede; the rest are
-ordered the way the articles tell the story.
+outlet not yet cited is preferred. The top claim becomes the lede; the rest are ordered the way the articles tell
+the story.
 """
 
 from __future__ import annotations
