@@ -18,7 +18,7 @@ def write_atomic(path: str | Path, text: str) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:
-        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise OutputError(f"cannot write {path}: {_folder_problem(path) or exc.strerror or exc}") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
@@ -32,6 +32,15 @@ def write_atomic(path: str | Path, text: str) -> Path:
             raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from None
         raise
     return path
+
+
+def _folder_problem(path: Path) -> str | None:
+    """Why a file cannot go in its folder, when the reason is a file standing where a folder must be: "File exists"
+    alone does not say which."""
+    for folder in path.parents:
+        if folder.exists():
+            return None if folder.is_dir() else f"{folder} is a file, not a folder"
+    return None
 
 
 def _file_mode(path: Path) -> int:

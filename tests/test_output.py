@@ -31,8 +31,9 @@ def test_new_file_is_readable_like_any_other_and_existing_mode_is_kept(tmp_path)
 
 def test_unwritable_target_is_an_output_error(tmp_path):
     (tmp_path / "file").write_text("not a folder")
-    with pytest.raises(OutputError, match="cannot write"):
-        write_atomic(tmp_path / "file" / "brief.md", "x")
+    with pytest.raises(OutputError, match="cannot write") as raised:
+        write_atomic(tmp_path / "file" / "deeper" / "brief.md", "x")
+    assert str(raised.value).endswith(f"{tmp_path / 'file'} is a file, not a folder")
 
 
 def test_a_failed_write_leaves_the_old_brief_and_no_temporary_file(tmp_path, monkeypatch):
