@@ -25,6 +25,13 @@ CONNECTIVE_OPENER = re.compile(
     r"^(?:but|and|also|however|meanwhile|further|furthermore|additionally|still|yet|so|then|there|here)\b",
     re.IGNORECASE,
 )
+# A connective set off by a comma ("However, ...", "Additionally, ...") points back at a sentence the brief's reader
+# never sees: a point is shown without it (``standalone_text``).
+_LEADING_CONNECTIVE = re.compile(
+    r"^(?:however|meanwhile|additionally|furthermore|further|moreover|also|still|separately|besides|in addition|"
+    r"nevertheless|nonetheless|on the other hand|at the same time|likewise|similarly),\s+",
+    re.IGNORECASE,
+)
 # Who said it and where, around what was said: "According to Sputnik, ...", "At a news conference following the
 # meeting, ...", "..., Blinken said." Stripped before comparing what two points report (``reported_content``).
 _FRAMING_OPENER = re.compile(
@@ -85,6 +92,18 @@ class ClaimSet:
             return replace(self, reported=self.vectors)
         texts = [reported_content(c.representative.text) for c in self.claims]
         return replace(self, reported=np.asarray(encode(texts), dtype=np.float32))
+
+
+def standalone_text(text: str) -> str:
+    """A sentence as a point shows it, out of its article: without an opening connective set off by a comma
+    ("However, senior diplomats decided ..." -> "Senior diplomats decided ..."). Nothing else changes: the words
+    that state the fact are the source's own."""
+    match = _LEADING_CONNECTIVE.match(text)
+    rest = text[match.end():] if match else ""
+    first = next((i for i, c in enumerate(rest) if c.isalpha()), None)
+    if first is None:
+        return text
+    return rest[:first] + rest[first].upper() + rest[first + 1:]
 
 
 def reported_content(text: str) -> str:

@@ -16,7 +16,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from briefer.claims import CONNECTIVE_OPENER, PRONOUN_OPENER, ClaimSet, representativeness
+from briefer.claims import CONNECTIVE_OPENER, PRONOUN_OPENER, ClaimSet, representativeness, standalone_text
 from briefer.settings import BriefSettings, RankWeights
 from briefer.support import compatible
 from briefer.types import Article, Claim, Point
@@ -96,7 +96,13 @@ def select(
     chosen = _mmr(scored, claims, scores, outlets, budget, settings.max_points + 1, weights, first=lede)
     rest = chosen[1:]
     rest.sort(key=lambda i: story_position(scored[i]))
-    return Point.from_claim(scored[lede]), [Point.from_claim(scored[i]) for i in rest]
+    return _point(scored[lede]), [_point(scored[i]) for i in rest]
+
+
+def _point(claim: Claim) -> Point:
+    """A claim as the page shows it: its representative, read on its own (``standalone_text``)."""
+    point = Point.from_claim(claim)
+    return replace(point, text=standalone_text(point.text))
 
 
 def _lede(claims: list[Claim], scores: np.ndarray) -> int:

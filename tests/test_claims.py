@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from briefer.claims import compatible, group_claims, reported_content
+from briefer.claims import compatible, group_claims, reported_content, standalone_text
 from briefer.embed import LexicalEmbedder
 from briefer.support import CITE_BY_COSINE
 from briefer.types import Sentence
@@ -150,3 +150,22 @@ def test_worded_reach_counts_the_rare_words_an_article_repeats_not_the_framing_i
     worded = dict(zip(claim_set.article_ids, claim_set.worded_reach[row]))
     assert worded["a1"] == pytest.approx(1.0)
     assert worded["a2"] > 0.5 > worded["a3"]
+
+
+@pytest.mark.parametrize(
+    ("sentence_text", "shown"),
+    [
+        ("However, senior diplomats decided to continue their discussions.",
+         "Senior diplomats decided to continue their discussions."),
+        ("Additionally, the senior US official said the US would answer in writing.",
+         "The senior US official said the US would answer in writing."),
+        ('Meanwhile, "we are ready," Lavrov said.', '"We are ready," Lavrov said.'),
+        ("On the other hand, Lavrov said Russia never threatened Ukraine.", "Lavrov said Russia never threatened Ukraine."),
+        # No comma: the word belongs to the sentence ("However the talks end, ..."); "But he" needs its context.
+        ("However the talks end, sanctions stay.", "However the talks end, sanctions stay."),
+        ("But he also added that the US is prepared.", "But he also added that the US is prepared."),
+        ("Blinken met Lavrov; however, nothing was agreed.", "Blinken met Lavrov; however, nothing was agreed."),
+    ],
+)
+def test_a_point_is_shown_without_an_opening_connective_that_points_at_an_unseen_sentence(sentence_text, shown):
+    assert standalone_text(sentence_text) == shown

@@ -134,3 +134,13 @@ def test_a_claim_whose_words_more_outlets_repeat_outranks_one_only_framed_alike(
     claim_set = ClaimSet(claims, orthogonal(2), reach, ARTICLE_IDS, worded=worded)
     lede, _ = select(claim_set, ARTICLES, BriefSettings(words=200))
     assert lede.citations == ("a2",)
+
+
+def test_a_point_drops_an_opening_connective_but_its_evidence_keeps_the_source_sentence():
+    text = "However, the two sides agreed to keep talking next week."
+    first = Sentence("a1", 2, text, 0, len(text))
+    connected = Claim(sentences=(first,), representative=first)
+    claims = claim_set((claim(0, 12, "a1", "a2", "a3"), connected), orthogonal(2))
+    lede, points = select(claims, ARTICLES, BriefSettings(words=200))
+    assert [p.text for p in points] == ["The two sides agreed to keep talking next week."]
+    assert points[0].evidence[0].text == text
