@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from briefer.embed import tokens
+from briefer.speech import REPORTING_VERBS, alternation
 from briefer.support import SUPPORT_MODEL, ClusterVocabulary, SupportModel, compatible, supports
 from briefer.types import Claim, Sentence
 
@@ -39,10 +40,7 @@ _FRAMING_OPENER = re.compile(
     r"(?:conference|briefing|interview|statement|speech|remarks|address|media|reporters)[^,]{0,80}),\s*",
     re.IGNORECASE,
 )
-_SPEECH_VERB = re.compile(
-    r"\b(?:said|says|told|tells|added|adds|warned|warns|stated|noted|reiterated|repeated|announced|insisted|"
-    r"explained|argued|claimed|declared)\b"
-)
+_SPEECH_VERB = re.compile(rf"\b{alternation(REPORTING_VERBS)}\b")
 _THAT = re.compile(r"^\s*(?:(?:on\s+)?[A-Z][a-z]+day\s+|reporters\s+|journalists\s+)?that\b")
 _QUOTE_CLOSE = re.compile(r"[\"\u201d\u2019']$|[\"\u201d\u2019']\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?$")
 

@@ -13,6 +13,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from briefer.speech import REPORTING_VERBS
+
 # Every content word of a rewrite must be in its sources, except these verbs of reporting, which change no fact
 # ("said" for "told"). One new word was enough for a new fact in real model output: "upgraded to a gunshot",
 # "well-acquainted with television", "Blinken urging Biden" (bench/results/abstractive.md).
@@ -43,13 +45,12 @@ _VERBAL_NEGATIONS = frozenset("not never deny denies denied denying".split())
 _NEGATIONS = _VERBAL_NEGATIONS | frozenset("no nor neither none nobody nothing nowhere without".split())
 # Words that end the reach of a negation: "did not plan, but hoped" negates "plan" only.
 _CLAUSE_BREAKS = frozenset("but and while although though because which who whereas".split())
-_SPEECH_VERBS = frozenset(
-    """say said says tell told tells add added adds state stated states warn warned warns note noted notes
-    conclude concluded concludes reiterate reiterated reiterates vow vowed vows call called calls describe
-    described describes urge urged urges insist insisted insists argue argued argues deny denied denies announce
-    announced announces explain explained explains stress stressed stresses acknowledge acknowledged admit
-    admitted admits claim claimed claims ask asked asks reply replied replies promise promised promises declare
-    declared declares confirm confirmed confirms write wrote writes""".split()
+# The verbs of saying every stage shares, and the other forms of them and other speech acts a rewrite may use
+# ("called the talks frank", "urged", "vowed"): a speaker before one of them is checked against the sources.
+_SPEECH_VERBS = REPORTING_VERBS | frozenset(
+    """say tell add warn reiterate announce insist explain argue deny declare admit confirm acknowledge write ask
+    asks asked state states note notes conclude concluded concludes vow vowed vows call called calls describe
+    described describes urge urged urges stress stresses claim claims reply replies promise promised promises""".split()
 )
 # Capitalised words that name a role, not a person: "the Foreign Minister said" has no checkable speaker.
 _TITLES = frozenset(

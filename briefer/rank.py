@@ -18,6 +18,7 @@ import numpy as np
 
 from briefer.claims import CONNECTIVE_OPENER, PRONOUN_OPENER, ClaimSet, representativeness, standalone_text
 from briefer.settings import BriefSettings, RankWeights
+from briefer.speech import REPORTING_VERBS, alternation
 from briefer.support import compatible
 from briefer.types import Article, Claim, Point
 
@@ -28,11 +29,7 @@ _QUOTE_OPENERS = ('"', "'", "\u201c", "\u2018")
 _FIRST_PERSON_OPENER = re.compile(r"^[\"'\u201c\u2018]?(?:(?i:i|we|our|my)|Us|us)\b")
 _LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z]+(?![\w-])")
 _FUNCTION_WORDS = frozenset("a an the of in on at to for from with by and or as via".split())
-_ATTRIBUTION = re.compile(
-    r"\b(?:said|says|say|told|tells|added|adds|according to|stated|states|asked|wrote|writes|explained|insisted|"
-    r"noted|declared|announced|argued|warned|claimed|recalled|admitted|tweeted|posted)\b",
-    re.IGNORECASE,
-)
+_ATTRIBUTION = re.compile(rf"\b(?:{alternation(REPORTING_VERBS)}|according to)\b", re.IGNORECASE)
 
 
 def score_claims(claims: ClaimSet, articles: list[Article], weights: RankWeights) -> np.ndarray:

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from briefer.embed import tokens
+from briefer.speech import REPORTING_VERBS, alternation
 
 FEATURES = (
     "cosine",  # the embedder's cosine minus its claim threshold, so one model serves every embedder
@@ -39,7 +40,7 @@ _NUMBER_WORDS = frozenset(
     "thousand thousands million millions billion billions dozen dozens".split()
 )
 _NEGATION = re.compile(r"\b(?:not|no|never|nor|none|nobody|nothing|neither|without)\b|n't\b", re.IGNORECASE)
-_SPEECH = r"(?:said|says|say|told|tells|added|adds|warned|warns|stated|noted|argued|claimed|denied|announced|insisted)"
+_SPEECH = alternation(REPORTING_VERBS)
 _SPEAKER_BEFORE = re.compile(
     r"\b([A-Z][\w'\u2019-]+)(?:\s+(?:also|later|then|has|had|previously))?\s+" + _SPEECH + r"\b"
 )

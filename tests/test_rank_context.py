@@ -41,6 +41,18 @@ def test_a_first_person_opener_with_no_speaker_is_never_published():
     assert quote not in [lede.text] + [p.text for p in points]
 
 
+def test_the_united_states_in_a_first_person_quote_is_no_attribution():
+    # "States" is no verb of saying (briefer.speech): the quote below still does not say who speaks.
+    quote = "We stand with the United States and our allies on this."
+    claims = (single("a1", 0, quote),
+              single("a2", 3, "The two ministers agreed to meet again after the written answers are delivered."))
+    reach = np.ones((2, 4), dtype=np.float32)
+    articles = [Article(id=a, text="x", outlet=f"Outlet {a}") for a in ARTICLE_IDS]
+    lede, points = select(ClaimSet(claims, np.eye(2, dtype=np.float32), reach, ARTICLE_IDS), articles,
+                          BriefSettings(words=200))
+    assert quote not in [lede.text] + [p.text for p in points]
+
+
 def test_a_first_person_quote_that_names_its_speaker_can_be_published():
     quote = '"We will keep talking," Blinken said after the meeting in Geneva on Friday.'
     claims = (single("a1", 0, quote), single("a2", 5, "Officials gave no date for the next round of talks at all."))

@@ -50,6 +50,8 @@ def test_minilm_decision_scores_the_labelled_pairs_as_reported(minilm, pairs, la
 @pytest.mark.parametrize("candidate", [
     'Russian Foreign Minister Sergey Lavrov said the US is "fully prepared" for another Biden-Putin summit.',
     'US Secretary of State Antony Blinken said the US is not "fully prepared" for another Biden-Putin summit.',
+    # Every verb of saying names a speaker (briefer.speech), not only "said": "reiterated" once did not.
+    'Russian Foreign Minister Sergey Lavrov reiterated the US is "fully prepared" for another Biden-Putin summit.',
 ])
 def test_other_speaker_or_negation_is_rejected_even_at_cosine_one(candidate):
     vocabulary = ClusterVocabulary([SHOWN, candidate])
