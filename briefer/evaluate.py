@@ -30,6 +30,7 @@ from urllib.parse import urlsplit
 import numpy as np
 
 from briefer.errors import ConfigError, InputError
+from briefer.numbers import CARDINALS, NUMBER_VALUES
 from briefer.sentences import split_sentences
 from briefer.settings import BriefSettings
 from briefer.types import Article, Brief
@@ -59,12 +60,6 @@ _STOPWORDS = frozenset(
 )
 # Words and digits, for finding a number another number has replaced ("four protesters" / "forty protesters").
 _MATCH_TOKEN = re.compile(r"[^\W\d_][\w'-]*|\d+(?:[.,:]\d+)*")
-_NUMBER_DIGITS = {word: str(value) for value, word in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen".split())} | {word: str(10 * tens) for tens, word in enumerate(
-    "twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)}
-_NUMBER_WORDS = frozenset(_NUMBER_DIGITS) | frozenset(
-    "hundred hundreds thousand thousands million millions billion billions dozen dozens".split())
 _BULLET = re.compile(r"^(?:[-*+\u2022]|\d+[.)])\s+")
 _TRAILING_SOURCES = re.compile(r"\s*\[([^\[\]]*)\]\s*$")
 _CORE_TAG = re.compile(r"\s*\(core\)\s*", re.IGNORECASE)
@@ -504,12 +499,12 @@ def number_changed(notes: Sequence[str], spans: Sequence[str]) -> np.ndarray:
 
 def _number_tokens(text: str) -> list[str]:
     """Lower-cased tokens, with "four" written "4" so that the two spellings agree."""
-    return [_NUMBER_DIGITS.get(token, token) for token in map(str.lower, _MATCH_TOKEN.findall(text))]
+    return [CARDINALS.get(token, token) for token in map(str.lower, _MATCH_TOKEN.findall(text))]
 
 
 def _replaces_a_number(note: list[str], text: list[str]) -> bool:
     def is_number(token: str) -> bool:
-        return token[0].isdigit() or token in _NUMBER_WORDS
+        return token[0].isdigit() or token in NUMBER_VALUES
 
     in_note, in_text = set(note), set(text)
     for i, token in enumerate(note):

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from briefer.numbers import NUMBER_VALUES
 from briefer.speech import REPORTING_VERBS
 
 # Every content word of a rewrite must be in its sources, except these verbs of reporting, which change no fact
@@ -64,16 +65,12 @@ _RELATIVE_DAYS = frozenset("today yesterday tomorrow tonight".split())
 _RELATIVE_PERIOD = re.compile(
     r"\b(next|last|this|coming|past|previous)\s+(week|weekend|month|year|spring|summer|autumn|fall|winter)\b", re.I
 )
-_NUMBER_WORDS = {
-    "zero": "0", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
-    "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20", "thirty": "30", "forty": "40",
-    "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80", "ninety": "90", "hundred": "100",
-    "thousand": "1000", "million": "1000000", "billion": "1000000000", "trillion": "1000000000000",
-    "dozen": "12", "half": "0.5", "tens": "10", "hundreds": "100", "thousands": "1000", "millions": "1000000",
-    "billions": "1000000000", "dozens": "12", "twice": "2", "double": "2", "triple": "3", "first": "1st",
-    "second": "2nd", "third": "3rd", "fourth": "4th", "fifth": "5th", "sixth": "6th", "seventh": "7th",
-    "eighth": "8th", "ninth": "9th", "tenth": "10th",
-}  # "one" is left out: it is far more often a pronoun ("did not expect one") than a number.
+# "one" is left out: it is far more often a pronoun ("did not expect one") than a number.
+_NUMBER_WORDS = {word: value for word, value in NUMBER_VALUES.items() if word != "one"} | {
+    "half": "0.5", "tens": "10", "twice": "2", "double": "2", "triple": "3", "first": "1st", "second": "2nd",
+    "third": "3rd", "fourth": "4th", "fifth": "5th", "sixth": "6th", "seventh": "7th", "eighth": "8th",
+    "ninth": "9th", "tenth": "10th",
+}
 _ALIASES = [
     (re.compile(r"\b(?:[A-Z]\.){2,}"), lambda m: m.group().replace(".", "")),  # U.S. -> US, U.K. -> UK
     (re.compile(r"\bUnited States(?: of America)?\b|\bUSA\b"), lambda m: "US"),

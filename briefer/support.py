@@ -23,6 +23,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from briefer.embed import tokens
+from briefer.numbers import NUMBER_VALUES
 from briefer.speech import REPORTING_VERBS, alternation
 
 FEATURES = (
@@ -35,10 +36,6 @@ FEATURES = (
 LONGEST_RUN = 8
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_NUMBER_WORDS = frozenset(
-    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred hundreds "
-    "thousand thousands million millions billion billions dozen dozens".split()
-)
 _NEGATION = re.compile(r"\b(?:not|no|never|nor|none|nobody|nothing|neither|without)\b|n't\b", re.IGNORECASE)
 _SPEECH = alternation(REPORTING_VERBS)
 _SPEAKER_BEFORE = re.compile(
@@ -144,7 +141,7 @@ def compatible(a: str, b: str) -> bool:
 
 def _numbers(text: str) -> set[str]:
     digits = {n.replace(",", "") for n in _NUMBER.findall(text)}
-    words = {w for w in re.findall(r"[a-z]+", text.lower()) if w in _NUMBER_WORDS}
+    words = {NUMBER_VALUES[w] for w in re.findall(r"[a-z]+", text.lower()) if w in NUMBER_VALUES}
     return digits | words
 
 

@@ -58,6 +58,12 @@ def test_other_speaker_or_negation_is_rejected_even_at_cosine_one(candidate):
     assert not supports(SHOWN, candidate, 1.0, MiniLMEmbedder.claim_threshold, vocabulary)
 
 
+def test_a_number_in_words_is_the_same_number_in_digits():
+    assert compatible("Police arrested four protesters on Friday.", "Police arrested 4 protesters on Friday.")
+    assert not compatible("Police arrested four protesters on Friday.", "Police arrested 5 protesters on Friday.")
+    assert not compatible("Police arrested fourteen protesters.", "Police arrested four protesters.")
+
+
 def test_other_numbers_are_rejected_even_at_cosine_one():
     shown = "The aftershock had a magnitude of 6.6, officials said."
     candidate = "The aftershock had a magnitude of 5.8."
