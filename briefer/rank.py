@@ -44,8 +44,9 @@ def score_claims(claims: ClaimSet, articles: list[Article], weights: RankWeights
 
     outlet_of = _outlet_names(articles)
     total_outlets = len(set(outlet_of.values())) or 1
-    coverage = _outlet_reach(claims.reach, claims.article_ids, outlet_of) / total_outlets
-    worded = _outlet_reach(claims.worded_reach, claims.article_ids, outlet_of) / total_outlets
+    columns = _outlet_columns(claims.article_ids, outlet_of)
+    coverage = _outlet_reach(claims.reach, columns) / total_outlets
+    worded = _outlet_reach(claims.worded_reach, columns) / total_outlets
     position = np.array([1.0 / np.sqrt(1.0 + min(s.index for s in c.sentences)) for c in claims.claims])
     quality = np.array([representativeness(c.representative, 1.0) - 1.0 for c in claims.claims])
     return (
@@ -62,17 +63,23 @@ def _outlet_names(articles: list[Article]) -> dict[str, str]:
     return {a.id: a.outlet or a.id for a in articles}
 
 
-def _outlet_reach(reach: np.ndarray, article_ids: tuple[str, ...], outlet_of: dict[str, str]) -> np.ndarray:
+def _outlet_columns(article_ids: tuple[str, ...], outlet_of: dict[str, str]) -> list[list[int]]:
+    """Per outlet, the columns of its articles in a matrix whose columns follow ``article_ids``."""
+    columns: dict[str, list[int]] = {}
+    for k, article_id in enumerate(article_ids):
+        columns.setdefault(outlet_of.get(article_id, article_id), []).append(k)
+    return [columns[outlet] for outlet in sorted(columns)]
+
+
+def _outlet_reach(reach: np.ndarray, columns: list[list[int]]) -> np.ndarray:
     """Per claim, the sum over outlets of how closely the outlet's articles restate the claim (``reach``: claims x
-    articles, in ``article_ids`` order).
+    articles; ``columns``: each outlet's, from ``_outlet_columns``).
 
     An outlet has one vote, shared among its articles (the mean over them of each one's nearest sentence), so ten
     copies of one wire story count once, while in a cluster from a single outlet (a timeline of one site's
     reports) a claim repeated in many of its articles still counts for more than one told once.
     """
-    outlets = sorted({outlet_of.get(a, a) for a in article_ids})
-    columns = {o: [k for k, a in enumerate(article_ids) if outlet_of.get(a, a) == o] for o in outlets}
-    return sum(reach[:, cols].mean(axis=1) for cols in columns.values())
+    return sum(reach[:, cols].mean(axis=1) for cols in columns)
 
 
 def select(
