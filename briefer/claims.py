@@ -97,9 +97,11 @@ def standalone_text(text: str) -> str:
     ("However, senior diplomats decided ..." -> "Senior diplomats decided ..."). Nothing else changes: the words
     that state the fact are the source's own."""
     match = _LEADING_CONNECTIVE.match(text)
-    rest = text[match.end():] if match else ""
+    if not match:
+        return text
+    rest = text[match.end():]
     first = next((i for i, c in enumerate(rest) if c.isalpha()), None)
-    if first is None:
+    if first is None:  # nothing left to read: keep the sentence whole
         return text
     return rest[:first] + rest[first].upper() + rest[first + 1:]
 
