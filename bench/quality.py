@@ -30,7 +30,6 @@ from briefer.embed import get_embedder
 from briefer.errors import InputError
 from briefer.evaluate import BriefContent, RougeScores, read_clusters, rouge
 from briefer.pipeline import build_brief
-from briefer.headline import headline_words
 from briefer.settings import BriefSettings
 
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
@@ -52,13 +51,9 @@ class SystemRun:
 
 
 def ranker_settings(articles, words: int, **options) -> BriefSettings:  # type: ignore[no-untyped-def]
-    """The same content budget the baselines get: ``words`` for lede + points.
-
-    A brief's own budget also pays for its headline and stops at 8 points (one printed page); ROUGE scores only
-    the lede and points, so here the headline's words are added on top and the point cap is lifted. Without this
-    briefer would be scored on about 215 of the 260 words the baselines use.
-    """
-    return BriefSettings(words=words + headline_words(list(articles)), max_points=100, **options)
+    """The same content budget the baselines get: ``words`` for lede + points, as a brief's own budget counts them;
+    only the brief's cap on points (one printed page) is lifted."""
+    return BriefSettings(words=words, max_points=100, **options)
 
 
 def briefer_summary(articles, words: int, embedder) -> list[str]:  # type: ignore[no-untyped-def]

@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from quality import DATASETS, ranker_settings  # noqa: E402
 
-from briefer import headline, rank  # noqa: E402
+from briefer import rank  # noqa: E402
 from briefer.claims import ClaimSet  # noqa: E402
 from briefer.embed import get_embedder  # noqa: E402
 from briefer.errors import InputError  # noqa: E402
@@ -59,7 +59,6 @@ class Prepared:
     measure: str
     articles: list[Article]
     grouped: ClaimSet
-    reserved: int
     references: list[list[str]]
 
 
@@ -69,15 +68,14 @@ def prepare(dataset: str, words: int, measure: str, cluster, embedder) -> Prepar
         usable, grouped = group_cluster(cluster.articles, BriefSettings(), embedder=embedder, warnings=[])
     except InputError:
         usable, grouped = [], ClaimSet((), np.zeros((0, 0)), np.zeros((0, 0)), ())
-    return Prepared(dataset, words, measure, usable, grouped, headline.headline_words(usable),
-                    cluster.reference_sentences())
+    return Prepared(dataset, words, measure, usable, grouped, cluster.reference_sentences())
 
 
 def rouge_of(row: Prepared, weights: RankWeights) -> tuple[float, float]:
     summary: list[str] = []
     if row.grouped.claims:
         settings = ranker_settings(row.articles, row.words, rank=weights)
-        lede, points = rank.select(row.grouped, row.articles, settings, reserved_words=row.reserved)
+        lede, points = rank.select(row.grouped, row.articles, settings)
         summary = [s for item in (lede, *points) for s in sentence_texts(item.text)]
     result = rouge(summary, row.references)
     return result.get("rouge1", row.measure), result.get("rouge2", row.measure)

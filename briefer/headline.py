@@ -1,36 +1,72 @@
-"""The brief's headline and date, taken from the cluster's own titles and dates (never invented)."""
+"""The brief's headline and date, taken from the cluster's own titles and dates (never invented).
+
+A headline is never a cut sentence and never ends in "…": it is the title that best represents the cluster or,
+when no article has a usable title, the lede's main clause, ended at a clause boundary and written the way
+headlines are (no articles, no "was"/"has been" before a participle), so that it does not repeat the lede word
+for word.
+"""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
 
+from briefer.admission import shown_start
 from briefer.embed import tokens
 from briefer.types import Article, Point
 
+# A title longer than this is a scraped paragraph, not a title.
+MAX_TITLE_WORDS = 30
+# A headline made from the lede ends at the last clause boundary within this many words (or, with none, at the
+# first one after it: a long headline is better than a cut one).
 MAX_HEADLINE_WORDS = 16
 _SITE_SUFFIX = re.compile(r"\s+[|\u2013\u2014-]\s+[^|\u2013\u2014-]{2,40}$")
+# Where a sentence's main clause may end: before a comma that opens another clause or an aside, a semicolon, a
+# colon or a dash.
+_CLAUSE_END = re.compile(
+    r"\s*(?:;|:|\s[\u2014\u2013]|\s--|,\s+(?=(?:and|but|while|which|who|whose|where|when|as|after|before|despite|"
+    r"amid|although|though|because|since|including|according|with|without|a|an|the|one|some|many|most|officials?|"
+    r"police|authorities|reports?|sources?|[a-z]+ed|[a-z]+ing)\b))"
+)
+# An aside between commas that names or describes what comes before it: ", the half-brother of ...," / ", 94,".
+_APPOSITIVE = re.compile(
+    r",\s+(?:the|a|an|who|which|whose|now|formerly|aged|also|then|once|himself|herself|itself|\d[\d.,]*)\b[^,;:]{0,80},"
+)
+# An opening phrase of circumstance before the subject: "Amid Ukrainian border tensions, ..." / "On Friday, ...".
+_OPENING_PHRASE = re.compile(r"^(?:amid|after|in|on|during|despite|following|with|as|at|for|by|since|before|"
+                             r"earlier|later|last|this)\b[^,;:\"\u201c]{0,60},\s+(?=[A-Z])", re.IGNORECASE)
+_PARENTHESES = re.compile(r"\s*\([^()]{0,80}\)")
+_ARTICLE = re.compile(r"(?:^(?:The|A|An)|\b(?:the|a|an))\s+(?=\S)")  # not "Plan A", "The Hague" mid-sentence
+# "was killed" -> "killed", "have been laid bare" -> "laid bare", "is making" -> "making": a participle after a
+# form of "be".
+_PARTICIPLE = r"(?:[a-z]+(?:ed|en|wn)|laid|made|held|found|sent|left|paid|sold|built|brought|caught|hit|hurt|shot|" \
+              r"struck|put|set|cut|won|lost|told|kept|met|led|fled|freed|seen|done|gone)\b"
+_AUXILIARY = re.compile(rf"\b(?:(?:is|are|was|were|has been|have been|had been)\s+(?={_PARTICIPLE})|"
+                        r"(?:is|are)\s+(?=[a-z]{3,}ing\b))")
+_RELATIVE_TIME = re.compile(r"\s+(?:on\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+                            r"(?:\s+(?:night|morning|afternoon|evening))?|yesterday|today|tonight|this week|last week|"
+                            r"last night)\b", re.IGNORECASE)
 
 
 def clean_title(title: str) -> str:
     """A title without a trailing " | Site Name" and without a final full stop."""
     title = " ".join(title.split())
     title = _SITE_SUFFIX.sub("", title)
+    title = title[shown_start(title):]
     return title.rstrip(".").strip()
 
 
 def headline_candidates(articles: list[Article]) -> list[str]:
     titles = (clean_title(a.title) for a in articles if a.title)
-    return list(dict.fromkeys(t for t in titles if 3 <= len(t.split()) <= MAX_HEADLINE_WORDS))
+    return list(dict.fromkeys(t for t in titles if 3 <= len(t.split()) <= MAX_TITLE_WORDS and not _cut(t)))
 
 
-def headline_words(articles: list[Article]) -> int:
-    """Words to keep free for the headline when filling the page budget."""
-    return max((len(t.split()) for t in headline_candidates(articles)), default=MAX_HEADLINE_WORDS)
+def _cut(title: str) -> bool:
+    return title.endswith(("\u2026", "...", ",", ";", ":"))
 
 
 def choose_headline(articles: list[Article], lede: Point, points: list[Point]) -> str:
-    """The title that best matches what the brief says; with no usable title, the lede itself, shortened.
+    """The title that best matches what the brief says; with no usable title, one made from the lede.
 
     A title's words must also be words of the articles' bodies: that prefers "Biden-Putin summit" over a
     scraper's "BidenPutin summit".
@@ -46,10 +82,39 @@ def choose_headline(articles: list[Article], lede: Point, points: list[Point]) -
             return support * sum(brief_words[w] for w in words) / len(words) ** 0.5
 
         return max(candidates, key=fit)
-    words = lede.text.rstrip(".").split()
-    if len(words) <= MAX_HEADLINE_WORDS:
-        return " ".join(words)
-    return " ".join(words[: MAX_HEADLINE_WORDS - 1]).rstrip(",;:") + "\u2026"
+    made = [headline_from_sentence(p.text) for p in (lede, *points)]
+    return next((h for h in made if len(h.split()) <= MAX_HEADLINE_WORDS), made[0])
+
+
+def headline_from_sentence(sentence: str) -> str:
+    """A headline from a sentence: its main clause, ended at a clause boundary, in the style of a headline.
+
+    "Kim Jong-nam, the half-brother of North Korea's leader, was killed by a highly toxic nerve agent, says
+    Malaysia." -> "Kim Jong-nam killed by highly toxic nerve agent".
+    """
+    text = sentence[shown_start(sentence):].strip()
+    text = _OPENING_PHRASE.sub("", _PARENTHESES.sub("", text))
+    text = _APPOSITIVE.sub("", text)
+    text = _main_clause(text.rstrip(" .!?\"'\u201d\u2019"))
+    text = _RELATIVE_TIME.sub("", text)
+    text = _AUXILIARY.sub("", _ARTICLE.sub("", text))
+    text = re.sub(r"\s*,(?:\s*,)+", ",", text).strip(" ,;:")
+    return text[:1].upper() + text[1:] if text else sentence.strip()
+
+
+def _main_clause(text: str) -> str:
+    """``text`` up to its last clause boundary within ``MAX_HEADLINE_WORDS`` words, or its first one after; a
+    boundary closer to the start than four words does not count (it would leave no clause)."""
+    ends = [m.start() for m in _CLAUSE_END.finditer(text)
+            if len(text[:m.start()].split()) >= 4 and not _inside_quotes(text[:m.start()])]
+    within = [end for end in ends if len(text[:end].split()) <= MAX_HEADLINE_WORDS]
+    if within:
+        return text[:within[-1]]
+    return text[:ends[0]] if ends else text
+
+
+def _inside_quotes(prefix: str) -> bool:
+    return prefix.count('"') % 2 == 1 or prefix.count("\u201c") > prefix.count("\u201d")
 
 
 def cluster_date(articles: list[Article]) -> str | None:

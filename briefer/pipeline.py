@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from briefer import claims, clean, embed, headline, outlets, rank, sentences
+from briefer import admission, claims, clean, embed, headline, outlets, rank, sentences
 from briefer.errors import InputError
 from briefer.load import load_cluster
 from briefer.settings import BriefSettings
@@ -36,8 +36,10 @@ def build_brief(
     settings = settings or BriefSettings()
     problems = list(warnings)
 
+    if embedder is None:
+        embedder = embed.embedder_for(settings.embedder, allow_download=settings.allow_download, warnings=problems)
     usable, grouped = group_cluster(articles, settings, embedder=embedder, warnings=problems)
-    lede, points = rank.select(grouped, usable, settings, reserved_words=headline.headline_words(usable))
+    lede, points = rank.select(grouped, usable, settings)
 
     brief = Brief(
         headline=headline.choose_headline(usable, lede, points),
@@ -56,12 +58,12 @@ def build_brief(
 
 
 def group_cluster(
-    articles: Iterable[Article], settings: BriefSettings, *, embedder: embed.Embedder | None, warnings: list[str]
+    articles: Iterable[Article], settings: BriefSettings, *, embedder: embed.Embedder, warnings: list[str]
 ) -> tuple[list[Article], claims.ClaimSet]:
     """Clean → split → group claims: the articles that kept some text, and their claims, ready to rank.
 
     Its own step so that tuning the ranker (``bench/tune_rank.py``) groups each cluster once, exactly as a brief
-    does; an article with no text left and a fallback embedder are added to ``warnings``.
+    does; an article with no text left is added to ``warnings``.
     """
     usable: list[Article] = []
     for article in outlets.assign_outlets(articles, settings.outlets):
@@ -70,12 +72,11 @@ def group_cluster(
             usable.append(cleaned)
         else:
             warnings.append(f"{article.source or article.id}: no article text left after cleaning; skipped")
-    split = [s for article in usable for s in sentences.sentences_of(article)]
+    split, _ = admission.strip_shown([s for article in usable for s in sentences.sentences_of(article)])
     if not split:
         raise InputError("no sentences found in any article of the cluster")
 
-    if embedder is None:
-        embedder = embed.embedder_for(settings.embedder, allow_download=settings.allow_download, warnings=warnings)
-    vectors = embedder.encode([s.text for s in split])
+    texts = [s.text for s in split]
+    vectors = embedder.encode(texts)
     grouped = claims.group_claims(split, vectors, embedder.claim_threshold, embedder.group_threshold)
     return usable, grouped.with_reported(embedder.encode)

@@ -86,14 +86,12 @@ def select(
     claims: ClaimSet,
     articles: list[Article],
     settings: BriefSettings,
-    *,
-    reserved_words: int = 0,
 ) -> tuple[Point, list[Point]]:
     """The lede and the key points: best claims first, no near-repeats, within ``settings.words``."""
     weights = settings.rank
     scores = score_claims(claims, articles, weights)
     scored = [replace(claim, score=float(s)) for claim, s in zip(claims.claims, scores)]
-    budget = settings.words - reserved_words
+    budget = settings.words
     lede = _lede(scored, scores)
     outlet_of = _outlet_names(articles)
     outlets = [{outlet_of.get(a, a) for a in claim.article_ids} for claim in scored]

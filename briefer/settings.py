@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-# Words for headline + lede + points. "medium" fits one printed page with the sources list.
+# Words of the lede and key points (the headline and the sources list come on top). "medium" fits one printed page
+# with the sources list.
 LENGTH_PRESETS = {"short": 200, "medium": 350, "long": 550}
 
 

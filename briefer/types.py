@@ -101,8 +101,8 @@ class Brief:
 
     @property
     def words(self) -> int:
-        """Words in headline + lede + points: the budget a brief must fit."""
-        return len(self.headline.split()) + self.lede.words + sum(p.words for p in self.points)
+        """Words in the lede and points: what the word budget (``BriefSettings.words``) counts."""
+        return self.lede.words + sum(p.words for p in self.points)
 
     def article(self, article_id: str) -> Article:
         for article in self.articles:

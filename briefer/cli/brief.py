@@ -33,7 +33,8 @@ def brief_command(
         "(default: outputs/<date>/<slug>.<ext>)",
     ),
     words: Optional[int] = typer.Option(
-        None, "--words", min=60, max=5000, help="Word budget for headline + lede + points. Overrides --length."
+        None, "--words", min=60, max=5000,
+        help="Word budget for the lede and key points (the headline and sources list come on top). Overrides --length.",
     ),
     length: Optional[str] = typer.Option(
         None, "--length", help="Budget preset: short (200 words), medium (350), long (550). (default: medium)"

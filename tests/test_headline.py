@@ -1,0 +1,66 @@
+"""Headlines: from the cluster's titles when it has them, else the lede's main clause; never cut, never a dateline."""
+
+import re
+
+import pytest
+
+from briefer.headline import MAX_HEADLINE_WORDS, choose_headline, headline_from_sentence
+from briefer.types import Point, Sentence
+from tests.conftest import make_article
+
+LEDES = [
+    "Kim Jong-nam, the half-brother of North Korea's leader, was killed by a highly toxic nerve agent, says Malaysia.",
+    "KUALA LUMPUR, Malaysia (AP) — The banned chemical weapon VX nerve agent was used to kill Kim Jong Nam, the North "
+    "Korean ruler's outcast half brother who was poisoned last week at the airport in Kuala Lumpur, police said Friday.",
+    "SEOUL, South Korea (AP) _ U.S. President Bill Clinton won South Korea's support Saturday for a plan to resume "
+    "four-party talks on the peninsula, officials said after a summit that ran into the evening.",
+    "(Reuters) - Authorities in Minnesota obtained a search warrant in connection with the death of the singer Prince, "
+    "according to court documents released on Friday.",
+    "The Yugoslav war crimes tribunal cleared Cmndr. Zejnil Delalic of all charges on Monday, in a ruling that "
+    "prosecutors said they would appeal.",
+    "Details of alleged sexual abuse by \"X-Men: Days of Future Past\" director Bryan Singer have emerged in a "
+    "lawsuit, filed by an anonymous British man.",
+]
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[\w'-]+", text.lower())
+
+
+def point(text: str) -> Point:
+    sentence = Sentence("a1", 0, text, 0, len(text))
+    return Point(text=text, citations=("a1",), evidence=(sentence,))
+
+
+@pytest.mark.parametrize("lede", LEDES)
+def test_a_headline_made_from_the_lede_is_never_cut_nor_dated_nor_the_lede_itself(lede):
+    headline = headline_from_sentence(lede)
+    assert not headline.endswith(("\u2026", "...", ",", ";", ":"))
+    assert "(AP)" not in headline and "(Reuters)" not in headline and not headline.isupper()
+    assert not headline.startswith(("SEOUL", "KUALA", "("))
+    assert headline not in lede  # not the lede's words again, word for word
+    assert set(words(headline)) <= set(words(lede))  # only the lede's own words
+
+
+def test_the_main_clause_keeps_the_event_and_drops_asides():
+    assert headline_from_sentence(LEDES[0]) == "Kim Jong-nam killed by highly toxic nerve agent, says Malaysia"
+    assert headline_from_sentence(LEDES[5]).startswith('Details of alleged sexual abuse by "X-Men: Days of Future')
+
+
+def test_a_title_is_preferred_and_may_be_long_but_never_cut():
+    long_title = ("Blinken and Lavrov agree to keep talking after Geneva meeting as Russia masses troops on the "
+                  "border with Ukraine")
+    articles = [make_article("a1", "Blinken met Lavrov in Geneva on Friday and they agreed to keep talking.",
+                             title="Blinken, Lavrov meet in Geneva as tensions \u2026"),
+                make_article("a2", "Russia masses troops on the border with Ukraine as talks go on.", title=long_title)]
+    lede = point("Blinken met Lavrov in Geneva on Friday and they agreed to keep talking.")
+    assert choose_headline(articles, lede, []) == long_title
+
+
+def test_without_titles_a_short_point_stands_in_when_the_lede_has_no_short_clause():
+    rambling = ("Behind all the muscle and good looks that make up the actor there is a mushy charitable soul who is "
+                "doing his part along with a bunch of fellow celebrities by auctioning off some luggage for a cause.")
+    headline = choose_headline([make_article("a1", rambling)], point(rambling),
+                               [point("The actor is auctioning his luggage for charity.")])
+    assert headline == "Actor auctioning his luggage for charity"
+    assert len(headline.split()) <= MAX_HEADLINE_WORDS
