@@ -29,6 +29,9 @@ _QUOTE_OPENERS = ('"', "'", "\u201c", "\u2018")
 _FIRST_PERSON_OPENER = re.compile(r"^[\"'\u201c\u2018]?(?:(?i:i|we|our|my)|Us|us)\b")
 _LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z]+(?![\w-])")
 _FUNCTION_WORDS = frozenset("a an the of in on at to for from with by and or as via".split())
+_RELATIVE_DAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|"
+                           r"tomorrow|last night|this (?:morning|afternoon|evening|week)|last week|next week)\b",
+                           re.IGNORECASE)
 _ATTRIBUTION = re.compile(rf"\b(?:{alternation(REPORTING_VERBS)}|according to)\b", re.IGNORECASE)
 
 
@@ -96,15 +99,22 @@ def select(
     outlet_of = _outlet_names(articles)
     outlets = [{outlet_of.get(a, a) for a in claim.article_ids} for claim in scored]
     chosen = _mmr(scored, claims, scores, outlets, budget, settings.max_points + 1, weights, first=lede)
+    dates = {a.id: a.date for a in articles}
+    several_days = len({d for d in dates.values() if d}) > 1
     rest = chosen[1:]
-    rest.sort(key=lambda i: story_position(scored[i]))
-    return _point(scored[lede]), [_point(scored[i]) for i in rest]
+    # Points read in the order events happened: by their article's date when the cluster spans several days, then
+    # in the order the articles tell the story.
+    rest.sort(key=lambda i: ((dates.get(scored[i].representative.article_id) or "") if several_days else "",
+                             story_position(scored[i])))
+    return _point(scored[lede], dates, several_days), [_point(scored[i], dates, several_days) for i in rest]
 
 
-def _point(claim: Claim) -> Point:
-    """A claim as the page shows it: its representative, read on its own (``standalone_text``)."""
+def _point(claim: Claim, dates: dict[str, str | None], several_days: bool) -> Point:
+    """A claim as the page shows it: its representative, read on its own (``standalone_text``), with its article's
+    date when the cluster spans several days and the sentence says when only relative to that date."""
     point = Point.from_claim(claim)
-    return replace(point, text=standalone_text(point.text))
+    date = dates.get(claim.representative.article_id) if several_days and _RELATIVE_DAY.search(point.text) else None
+    return replace(point, text=standalone_text(point.text), date=date)
 
 
 def _lede(claims: list[Claim], scores: np.ndarray) -> int:

@@ -85,6 +85,7 @@ def _point_to_dict(point: Point, brief: Brief, labels: dict[str, str]) -> dict[s
         "sources": [{"id": i, "label": labels[i], "url": safe_url(brief.article(i).url)} for i in point.citations],
         "origin": point.origin,
         "guard_note": point.guard_note,
+        "date": point.date,
         "evidence": [
             {"article_id": s.article_id, "sentence_index": s.index, "text": s.text, "start": s.start, "end": s.end}
             for s in point.evidence

@@ -74,6 +74,9 @@ class Point:
     evidence: tuple[Sentence, ...]
     origin: Origin = "extracted"
     guard_note: str | None = None  # why a generated rewrite was rejected (or None)
+    # The date of the article the text comes from, set when the cluster spans several days and the text says when
+    # in words that need one ("on Saturday"): the page shows it, so the reader knows which Saturday.
+    date: str | None = None
 
     @classmethod
     def from_claim(cls, claim: Claim) -> Point:

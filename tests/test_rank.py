@@ -144,3 +144,36 @@ def test_a_point_drops_an_opening_connective_but_its_evidence_keeps_the_source_s
     lede, points = select(claims, ARTICLES, BriefSettings(words=200))
     assert [p.text for p in points] == ["The two sides agreed to keep talking next week."]
     assert points[0].evidence[0].text == text
+
+
+def dated_claim(index: int, text: str, article_id: str) -> Claim:
+    sentence = Sentence(article_id, index, text, 0, len(text))
+    return Claim(sentences=(sentence,), representative=sentence)
+
+
+def test_over_several_days_a_point_saying_on_saturday_shows_its_date_and_points_follow_the_days():
+    days = [Article(id="a1", text="x", outlet="One", date="2022-01-22"),
+            Article(id="a2", text="x", outlet="Two", date="2022-01-15"),
+            Article(id="a3", text="x", outlet="Three", date="2022-01-15")]
+    claims = ClaimSet((dated_claim(0, "The minister resigned on Saturday after a week of protests in the capital.", "a1"),
+                       dated_claim(1, "Protesters filled the main square of the capital to demand new elections.", "a2"),
+                       dated_claim(2, "Police arrested forty people on Saturday near the parliament building.", "a3"),
+                       dated_claim(3, "The opposition leader called for a general strike across the whole country.",
+                                   "a1")),
+                      orthogonal(4), np.eye(4, 3, dtype=np.float32), ("a1", "a2", "a3"))
+    lede, points = select(claims, days, BriefSettings(words=200))
+    shown = {p.text: p.date for p in (lede, *points)}
+    assert shown["Police arrested forty people on Saturday near the parliament building."] == "2022-01-15"
+    assert shown["The minister resigned on Saturday after a week of protests in the capital."] == "2022-01-22"
+    assert shown["Protesters filled the main square of the capital to demand new elections."] is None  # no "Saturday"
+    dates = [days[int(p.citations[0][1]) - 1].date for p in points]
+    assert dates == sorted(dates)
+
+
+def test_in_a_one_day_cluster_no_point_carries_a_date():
+    same_day = [replace(a, date="2022-01-21") for a in ARTICLES]
+    claims = claim_set((dated_claim(0, "Talks ended on Friday in Geneva without any breakthrough at all.", "a1"),
+                        dated_claim(1, "The ministers agreed on Friday to keep talking after the written answer.", "a2")),
+                       orthogonal(2))
+    lede, points = select(claims, same_day, BriefSettings(words=200))
+    assert lede.date is None and all(p.date is None for p in points)

@@ -102,3 +102,13 @@ def test_unknown_format_is_a_config_error():
 def test_dict_counts_the_words_of_lede_and_points_as_the_budget_does():
     brief = make_brief()
     assert brief_to_dict(brief)["words"] == brief.words == 8 + len(HOSTILE.split()) + 6
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "txt", "json"])
+def test_a_dated_point_shows_its_date_in_every_format(fmt):
+    brief = make_brief()
+    dated = Point(text="Police arrested forty people on Saturday.", citations=("a1",),
+                  evidence=(Sentence("a1", 0, "Police arrested forty people on Saturday.", 0, 41),), date="2022-01-15")
+    text = render(Brief(brief.headline, brief.lede, (dated,), brief.articles, brief.date), fmt)
+    assert "2022-01-15" in text
+    assert "2022-01-15" not in render(brief, fmt)
