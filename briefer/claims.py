@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -62,6 +62,9 @@ class ClaimSet:
     ``reported`` holds, row for row, the unit vector of what each claim's representative reports, its attribution
     stripped (``reported_content``), once ``with_reported`` has added it; until then the centroids stand in. Rows
     of ``reported`` compare with each other only.
+
+    ``sentences`` and ``sentence_vectors`` are every sentence of the cluster and its vector: where citing
+    (``briefer.cite``) looks for the articles that state a point.
     """
 
     claims: tuple[Claim, ...]
@@ -70,6 +73,8 @@ class ClaimSet:
     article_ids: tuple[str, ...]
     reported: np.ndarray | None = None
     worded: np.ndarray | None = None
+    sentences: tuple[Sentence, ...] = ()
+    sentence_vectors: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.float32))
 
     @property
     def worded_reach(self) -> np.ndarray:
@@ -173,7 +178,7 @@ def group_claims(sentences: list[Sentence], vectors: np.ndarray, threshold: floa
     reach = np.column_stack([similarity[np.ix_(shown, rows)].max(axis=1) for rows in by_article.values()])
     worded = _worded_reach([texts[i] for i in shown], list(by_article.values()), vocabulary)
     return ClaimSet(tuple(claims), np.vstack(centroids).astype(np.float32), reach.astype(np.float32), article_ids,
-                    worded=worded)
+                    worded=worded, sentences=tuple(sentences), sentence_vectors=np.asarray(vectors, np.float32))
 
 
 def _worded_reach(shown: list[str], articles: list[list[int]], vocabulary: ClusterVocabulary) -> np.ndarray:

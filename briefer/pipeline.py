@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from briefer import admission, claims, clean, embed, headline, outlets, rank, sentences
+from briefer import admission, cite, claims, clean, embed, headline, outlets, rank, sentences
 from briefer.errors import InputError
+from briefer.judge import Judge, load_judge
 from briefer.load import load_cluster
 from briefer.settings import BriefSettings
 from briefer.types import Article, Brief
@@ -30,6 +31,7 @@ def build_brief(
     *,
     warnings: Iterable[str] = (),
     embedder: embed.Embedder | None = None,
+    judge: Judge | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> Brief:
     """Brief one cluster of articles about one event; ``progress(done, total)`` follows the model's rewriting."""
@@ -40,6 +42,9 @@ def build_brief(
         embedder = embed.embedder_for(settings.embedder, allow_download=settings.allow_download, warnings=problems)
     usable, grouped = group_cluster(articles, settings, embedder=embedder, warnings=problems)
     lede, points = rank.select(grouped, usable, settings)
+    judge = judge or load_judge(settings.judge, allow_download=settings.allow_download)
+    if judge is not None:
+        lede, *points = cite.cite([lede, *points], grouped, embedder.encode, judge)
 
     brief = Brief(
         headline=headline.choose_headline(usable, lede, points),

@@ -45,6 +45,7 @@ def brief_command(
     ),
     embedder: options.Embedder = None,
     model: options.Model = None,
+    judge: options.Judge = None,
     no_model: bool = typer.Option(False, "--no-model", help="Keep the brief extractive, whatever the config says."),
     explain: bool = typer.Option(
         False, "--explain", help="Print on stderr which points the model wrote and why rewrites were rejected."
@@ -68,6 +69,7 @@ def brief_command(
         words=budget,
         embedder=resolve(embedder, "embedder", brief_table, None),
         model=None if no_model else resolve(model, "model", brief_table, None),
+        judge=resolve(judge, "judge", brief_table, None),
         allow_download=bool(resolve(allow_download, "allow_download", brief_table, False, bool)),
         outlets={str(k): str(v) for k, v in tables.get("outlets", {}).items()},
     )

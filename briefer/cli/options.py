@@ -15,6 +15,11 @@ Model = Annotated[Optional[str], typer.Option(
     "--model", help="Rewrite points with a local model: an alias under models/ (see briefer models list), a model "
     "folder, a .gguf file or a hub id. Every rewrite is checked against its sources.",
 )]
+Judge = Annotated[Optional[str], typer.Option(
+    "--judge", help="The support judge that decides which articles state each point (who is cited): a local "
+    "sentence-transformers CrossEncoder or NLI model folder, or a hub id with --allow-download. Default: the "
+    "shipped judge.",
+)]
 AllowDownload = Annotated[Optional[bool], typer.Option(
     "--allow-download", help="Allow fetching models from the Hugging Face hub (off: no network use).",
 )]
