@@ -45,6 +45,7 @@ def build_brief(
     judge = judge or load_judge(settings.judge, allow_download=settings.allow_download)
     if judge is not None:
         lede, *points = cite.cite([lede, *points], grouped, embedder.encode, judge)
+    lede, points = rank.lead_with_the_most_reported(lede, points, usable)
 
     brief = Brief(
         headline=headline.choose_headline(usable, lede, points),

@@ -118,13 +118,30 @@ def _point(claim: Claim, dates: dict[str, str | None], several_days: bool) -> Po
 
 
 def _lede(claims: list[Claim], scores: np.ndarray) -> int:
-    """The best claim that reads as a plain statement of fact: not a quotation, not opening on a connective, able
-    to stand alone."""
-    plain = [i for i, c in enumerate(claims) if not c.representative.text.startswith(_QUOTE_OPENERS)
-             and not CONNECTIVE_OPENER.match(c.representative.text)
-             and not _cannot_stand_alone(c)]
+    """The best claim that reads as a plain statement of fact (``may_lead``) and can stand alone."""
+    plain = [i for i, c in enumerate(claims) if may_lead(c.representative.text) and not _cannot_stand_alone(c)]
     candidates = plain or range(len(claims))
     return max(candidates, key=lambda i: scores[i])
+
+
+def may_lead(text: str) -> bool:
+    """Whether a sentence reads as a lede: a plain statement, not a quotation, not opening on a connective."""
+    return not text.startswith(_QUOTE_OPENERS) and not CONNECTIVE_OPENER.match(text)
+
+
+def lead_with_the_most_reported(lede: Point, points: list[Point], articles: list[Article]) -> tuple[Point, list[Point]]:
+    """Once citing has counted who reports what, the chosen point the most outlets report leads: the core event,
+    not the best-scored claim. It swaps places with the ranker's lede; a point that may not lead stays a point,
+    and a tie keeps the ranker's lede."""
+    outlet_of = _outlet_names(articles)
+
+    def outlets(point: Point) -> int:
+        return len({outlet_of.get(a, a) for a in point.citations})
+
+    best = max((p for p in points if may_lead(p.text)), key=outlets, default=None)
+    if best is None or outlets(best) <= outlets(lede):
+        return lede, points
+    return best, [lede if p is best else p for p in points]
 
 
 def _mmr(

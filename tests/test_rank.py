@@ -3,9 +3,9 @@ from dataclasses import replace
 import numpy as np
 
 from briefer.claims import ClaimSet
-from briefer.rank import select
+from briefer.rank import lead_with_the_most_reported, select
 from briefer.settings import BriefSettings, RankWeights
-from briefer.types import Article, Claim, Sentence
+from briefer.types import Article, Claim, Point, Sentence
 
 
 def claim(index: int, words: int, *article_ids: str) -> Claim:
@@ -177,3 +177,20 @@ def test_in_a_one_day_cluster_no_point_carries_a_date():
                        orthogonal(2))
     lede, points = select(claims, same_day, BriefSettings(words=200))
     assert lede.date is None and all(p.date is None for p in points)
+
+
+def cited(text: str, *article_ids: str) -> Point:
+    return Point(text, article_ids, tuple(Sentence(a, 0, text, 0, len(text)) for a in article_ids))
+
+
+def test_the_point_most_outlets_report_leads_once_citations_are_counted():
+    lede = cited("The group claimed responsibility for the attack in a statement.", "a1")
+    core = cited("A bomb killed twelve people at a market in the capital on Friday.", "a1", "a2", "a3")
+    quote = cited('"We will find them," the minister said after the attack at the market.', "a1", "a2", "a3", "a4")
+    new_lede, points = lead_with_the_most_reported(lede, [quote, core], ARTICLES)
+    assert new_lede is core and points == [quote, lede]  # the quotation, reported by more, may not lead
+
+
+def test_a_tie_keeps_the_rankers_lede():
+    lede, other = cited("Talks ended in Geneva.", "a1", "a2"), cited("Both sides agreed to talk again.", "a3", "a4")
+    assert lead_with_the_most_reported(lede, [other], ARTICLES) == (lede, [other])
