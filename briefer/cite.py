@@ -26,6 +26,15 @@ CANDIDATES_PER_ARTICLE = 3
 PREFILTER = 0.35
 
 
+def restates(judge: Judge) -> Callable[[str, str], bool]:
+    """Whether two sentences say the same thing, by the judge: each states the other."""
+
+    def both_ways(a: str, b: str) -> bool:
+        return bool(np.all(judge.probabilities([(a, b), (b, a)]) >= judge.threshold))
+
+    return both_ways
+
+
 def cite(points: Sequence[Point], claims: ClaimSet, encode: Callable[[Sequence[str]], np.ndarray],
          judge: Judge) -> list[Point]:
     """``points`` with every article the judge finds stating them cited (the citations they had are kept)."""

@@ -1,4 +1,4 @@
-"""The brief pipeline, top to bottom: load → clean → split → group claims → rank → rewrite? → (render).
+"""The brief pipeline, top to bottom: load → clean → split → group claims → rank → cite → rewrite?
 
 Each stage is a small module with one job; this module only wires them together. ``build_brief`` is a pure
 function of its articles and settings, so a cluster can be briefed anywhere (a worker, a notebook, a test).
@@ -41,8 +41,8 @@ def build_brief(
     if embedder is None:
         embedder = embed.embedder_for(settings.embedder, allow_download=settings.allow_download, warnings=problems)
     usable, grouped = group_cluster(articles, settings, embedder=embedder, warnings=problems)
-    lede, points = rank.select(grouped, usable, settings)
     judge = judge or load_judge(settings.judge, allow_download=settings.allow_download)
+    lede, points = rank.select(grouped, usable, settings, restates=cite.restates(judge) if judge else None)
     if judge is not None:
         lede, *points = cite.cite([lede, *points], grouped, embedder.encode, judge)
     lede, points = rank.lead_with_the_most_reported(lede, points, usable)

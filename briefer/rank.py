@@ -12,6 +12,7 @@ the story.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 import numpy as np
@@ -89,8 +90,14 @@ def select(
     claims: ClaimSet,
     articles: list[Article],
     settings: BriefSettings,
+    *,
+    restates: Callable[[str, str], bool] | None = None,
 ) -> tuple[Point, list[Point]]:
-    """The lede and the key points: best claims first, no near-repeats, within ``settings.words``."""
+    """The lede and the key points: best claims first, no near-repeats, within ``settings.words``.
+
+    ``restates(a, b)``, when given (the support judge, both ways), also keeps out a claim that says what a chosen
+    one says in other words, which embeddings alone place too far apart to call a repeat.
+    """
     weights = settings.rank
     scores = score_claims(claims, articles, weights)
     scored = [replace(claim, score=float(s)) for claim, s in zip(claims.claims, scores)]
@@ -98,7 +105,8 @@ def select(
     lede = _lede(scored, scores)
     outlet_of = _outlet_names(articles)
     outlets = [{outlet_of.get(a, a) for a in claim.article_ids} for claim in scored]
-    chosen = _mmr(scored, claims, scores, outlets, budget, settings.max_points + 1, weights, first=lede)
+    chosen = _mmr(scored, claims, scores, outlets, budget, settings.max_points + 1, weights, first=lede,
+                  restates=restates)
     dates = {a.id: a.date for a in articles}
     several_days = len({d for d in dates.values() if d}) > 1
     rest = chosen[1:]
@@ -153,6 +161,7 @@ def _mmr(
     limit: int,
     weights: RankWeights,
     first: int,
+    restates: Callable[[str, str], bool] | None = None,
 ) -> list[int]:
     """Indices of chosen claims, in order of choice, starting with ``first`` (chosen even over budget).
 
@@ -160,7 +169,8 @@ def _mmr(
     what the two report and of their whole sentences; the near-repeat rule (``_repeats``) reads whole sentences.
     ``outlets`` holds the outlets each claim cites. A claim that brings an outlet no chosen point cites yet gets
     ``weights.new_outlet`` times the share of the cluster's outlets it adds: a source on the list should be cited
-    for something when a claim of nearly the same worth can do it.
+    for something when a claim of nearly the same worth can do it. The claim about to be chosen is first put to
+    ``restates`` against each chosen claim at least ``weights.judged_redundancy`` close, when it is given.
     """
     spread = float(scores.max() - scores.min()) or 1.0
     relevance = (scores - scores.min()) / spread
@@ -188,11 +198,21 @@ def _mmr(
                 best, best_value = i, value
         if best is None:
             break
+        candidates.discard(best)
+        if restates is not None and _restated(claims, best, chosen, claim_set.vectors, weights, restates):
+            continue
         chosen.append(best)
         cited |= outlets[best]
         used += claims[best].representative.words
-        candidates.discard(best)
     return chosen
+
+
+def _restated(claims: list[Claim], candidate: int, chosen: list[int], vectors: np.ndarray, weights: RankWeights,
+              restates: Callable[[str, str], bool]) -> bool:
+    text = claims[candidate].representative.text
+    closeness = vectors[chosen] @ vectors[candidate]
+    return any(restates(text, claims[other].representative.text)
+               for close, other in zip(closeness, chosen) if close >= weights.judged_redundancy)
 
 
 def _repeats(claims: list[Claim], candidate: int, chosen: list[int], similarity: np.ndarray,

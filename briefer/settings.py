@@ -29,6 +29,9 @@ class RankWeights:
     reported_novelty: float = 0.15
     # Cosine at or above which a claim is a near-repeat of a chosen one it does not conflict with, and never picked.
     redundancy: float = 0.8
+    # Cosine at or above which the support judge is asked whether a candidate restates a chosen claim in other
+    # words (briefer.rank._restated); below it, two claims are taken to say different things.
+    judged_redundancy: float = 0.5
     # Bonus, per share of the cluster's outlets, for a claim citing an outlet no chosen point cites yet. The same
     # ROUGE on both halves for 0.1-0.5 (bench/results/rank_sweep.md); 0.2 is the least at which the sample cites all
     # five of its outlets.

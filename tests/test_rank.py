@@ -194,3 +194,24 @@ def test_the_point_most_outlets_report_leads_once_citations_are_counted():
 def test_a_tie_keeps_the_rankers_lede():
     lede, other = cited("Talks ended in Geneva.", "a1", "a2"), cited("Both sides agreed to talk again.", "a3", "a4")
     assert lead_with_the_most_reported(lede, [other], ARTICLES) == (lede, [other])
+
+
+def test_a_claim_the_judge_finds_restating_a_chosen_one_is_not_picked():
+    texts = ["Blinken and Lavrov met in Geneva on Friday for ninety minutes of talks.",
+             "The two top diplomats held an hour and a half of talks in Geneva.",
+             "Russia has massed about 100,000 troops near the border with Ukraine."]
+    claims = tuple(dated_claim(i, text, f"a{i + 1}") for i, text in enumerate(texts))
+    vectors = np.array([[1.0, 0.0], [0.6, 0.8], [0.0, 1.0]], dtype=np.float32)  # 0.6 apart: no cosine repeat
+    grouped = ClaimSet(claims, vectors, np.eye(3, 4, dtype=np.float32), ARTICLE_IDS)
+    asked = []
+
+    def restates(a: str, b: str) -> bool:
+        asked.append((a, b))
+        return {a, b} == {texts[0], texts[1]}
+
+    lede, points = select(grouped, ARTICLES, BriefSettings(words=200), restates=restates)
+    shown = [lede.text, *(p.text for p in points)]
+    assert texts[2] in shown and not {texts[0], texts[1]} <= set(shown)
+    assert all(texts[2] not in pair for pair in asked)  # far from every chosen claim: never asked about
+    lede, points = select(grouped, ARTICLES, BriefSettings(words=200))
+    assert len(points) == 2  # without a judge, both phrasings are shown
