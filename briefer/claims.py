@@ -160,7 +160,8 @@ def group_claims(sentences: list[Sentence], vectors: np.ndarray, threshold: floa
         centroid = vectors[members].mean(axis=0)
         centroid /= np.linalg.norm(centroid) or 1.0
         closeness = vectors[members] @ centroid
-        chosen = max(range(len(members)), key=lambda k: representativeness(sentences[members[k]], float(closeness[k])))
+        chosen = max(range(len(members)), key=lambda k: (sentences[members[k]].admissible,
+                                                         representativeness(sentences[members[k]], float(closeness[k]))))
         representative = members[chosen]
         cited = [representative]
         for article_id, rows in by_article.items():

@@ -148,6 +148,11 @@ def get_embedder(name: str | None = None, *, allow_download: bool = False) -> Em
     )
 
 
+def is_default_static(embedder: Embedder) -> bool:
+    """Whether ``embedder`` is the shipped static model, whose vectors admission's fitted weights read."""
+    return isinstance(embedder, StaticEmbedder) and embedder.location == str(STATIC_MODEL)
+
+
 def embedder_for(name: str | None, *, allow_download: bool, warnings: list[str]) -> Embedder:
     """``get_embedder``, adding a warning when the default had to fall back to word overlap."""
     embedder = get_embedder(name, allow_download=allow_download)

@@ -1,4 +1,4 @@
-"""The brief pipeline, top to bottom: load → clean → split → group claims → rank → cite → rewrite?
+"""The brief pipeline, top to bottom: load → clean → split → admit → group claims → rank → cite → rewrite?
 
 Each stage is a small module with one job; this module only wires them together. ``build_brief`` is a pure
 function of its articles and settings, so a cluster can be briefed anywhere (a worker, a notebook, a test).
@@ -78,11 +78,13 @@ def group_cluster(
             usable.append(cleaned)
         else:
             warnings.append(f"{article.source or article.id}: no article text left after cleaning; skipped")
-    split, _ = admission.strip_shown([s for article in usable for s in sentences.sentences_of(article)])
+    split, stripped = admission.strip_shown([s for article in usable for s in sentences.sentences_of(article)])
     if not split:
         raise InputError("no sentences found in any article of the cluster")
 
     texts = [s.text for s in split]
     vectors = embedder.encode(texts)
+    static = vectors if embed.is_default_static(embedder) else embed.StaticEmbedder().encode(texts)
+    split = admission.admit(split, stripped, static)
     grouped = claims.group_claims(split, vectors, embedder.claim_threshold, embedder.group_threshold)
     return usable, grouped.with_reported(embedder.encode)

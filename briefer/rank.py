@@ -126,8 +126,9 @@ def _point(claim: Claim, dates: dict[str, str | None], several_days: bool) -> Po
 
 
 def _lede(claims: list[Claim], scores: np.ndarray) -> int:
-    """The best claim that reads as a plain statement of fact (``may_lead``) and can stand alone."""
-    plain = [i for i, c in enumerate(claims) if may_lead(c.representative.text) and not _cannot_stand_alone(c)]
+    """The best claim that reads as a plain statement of fact (``may_lead``), shown and able to stand alone."""
+    plain = [i for i, c in enumerate(claims) if c.representative.admissible and may_lead(c.representative.text)
+             and not _cannot_stand_alone(c)]
     candidates = plain or range(len(claims))
     return max(candidates, key=lambda i: scores[i])
 
@@ -188,7 +189,7 @@ def _mmr(
         best, best_value = None, -np.inf
         for i, row, repeat, close in zip(pool, similarity, closest, closeness):
             words = claims[i].representative.words
-            if used + words > budget or _cannot_stand_alone(claims[i]):
+            if used + words > budget or not claims[i].representative.admissible or _cannot_stand_alone(claims[i]):
                 continue
             if repeat >= weights.redundancy and _repeats(claims, i, chosen, row, weights):
                 continue

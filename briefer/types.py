@@ -35,6 +35,8 @@ class Sentence:
     text: str
     start: int
     end: int
+    # Whether a reader may be shown it as a lede or point (``briefer.admission``); every sentence is evidence.
+    admissible: bool = True
 
     @property
     def words(self) -> int:

@@ -1,5 +1,6 @@
 """Admission: datelines and agency tags are left out of what is shown; what may be shown is decided by the model."""
 
+import numpy as np
 import pytest
 
 from briefer.admission import shown_start, strip_shown
@@ -11,6 +12,8 @@ STRIPPED = [
     ("KUALA LUMPUR, Malaysia (AP) \u2014 ", "The banned chemical weapon VX nerve agent was used to kill Kim Jong Nam."),
     ("SEOUL, South Korea (AP) _ ", "U.S. President Bill Clinton won South Korea's support Saturday for a plan."),
     ("LAS VEGAS, June 10 (UPI) -- ", "Police said the gunman acted alone in the attack."),
+    ("Beijing (AFP) - ", "A Chinese man who sued local officials over an attack by a wild boar won his case."),
+    ("SYCAMORE, Ill. --", "A 76-year-old man who a prosecutor says was wrongly convicted was freed on Friday."),
     ("(CNN) ", "Authorities in Minnesota obtained a search warrant in connection with the death."),
     ("(Reuters) - ", "Authorities in Minnesota obtained a search warrant in connection with the death."),
     ("Jan 21 (Reuters) - ", "Stocks fell sharply on Monday as oil prices rose."),
@@ -47,3 +50,54 @@ def test_a_stripped_sentence_is_still_a_slice_of_its_article():
     assert stripped == [True, False]
     assert shown[0].text == "Police said the gunman acted alone in the attack."
     assert all(text[s.start:s.end] == s.text for s in shown)
+
+
+# Written for this test, not drawn from the labelled file the model was fitted on.
+REFUSED = [
+    "FILE - In this March 3, 2019 file photo, the mayor speaks to reporters outside City Hall in Springfield.",
+    "Sign up for our morning newsletter and get the latest headlines delivered to your inbox.",
+    "EMBED More News Videos Firefighters battle a blaze at a warehouse in the east of the city.",
+    "He said it was not over yet.",
+    '"We will not stop until we find them," he said.',
+]
+ADMITTED = [
+    "Firefighters battled a blaze at a chemical warehouse in the east of Springfield for six hours on Tuesday.",
+    "The city council voted 7 to 2 to approve a new budget that adds forty buses to the fleet.",
+    "Police said three people were arrested after the protest outside the parliament building.",
+    "The company said it would cut 1,200 jobs by the end of the year as sales fell.",
+]
+
+
+def admitted(texts: list[str]) -> list[bool]:
+    from briefer.admission import admit
+    from briefer.embed import StaticEmbedder
+
+    article = make_article("a1", "\n".join(texts))
+    shown, stripped = strip_shown(sentences_of(article))
+    assert [s.text for s in shown] == texts
+    vectors = StaticEmbedder().encode(texts)
+    return [s.admissible for s in admit(shown, stripped, vectors)]
+
+
+def test_the_shipped_model_refuses_captions_prompts_and_unplaced_pronouns_and_admits_plain_claims():
+    from briefer import admission
+
+    many = REFUSED + ADMITTED + [f"Officials in Springfield said {n} roads would stay closed until Friday." for n in
+                                 ("two", "three", "four", "five")]  # enough over the threshold: no fallback
+    verdicts = dict(zip(many, admitted(many)))
+    assert sum(verdicts[t] for t in many) >= admission.MIN_SHOWN
+    assert [t for t in REFUSED if verdicts[t]] == []
+    assert [t for t in ADMITTED if not verdicts[t]] == []
+
+
+def test_a_small_cluster_gets_its_likeliest_sentences_down_to_the_floor(monkeypatch):
+    from briefer import admission
+
+    texts = ["The zoo welcomed a baby giraffe on Friday morning.", "Keepers said the calf was healthy.",
+             "Sign up for our newsletter.", "The zoo will hold a contest to name the calf."]
+    fixed = iter([np.array([0.9, 0.5, 0.1, 0.3])])
+    model = admission.AdmissionModel(np.zeros(1), 0.0, threshold=0.8)
+    monkeypatch.setattr(admission.AdmissionModel, "probabilities", lambda self, rows: next(fixed))
+    shown, stripped = strip_shown(sentences_of(make_article("a1", "\n".join(texts))))
+    verdicts = [s.admissible for s in admission.admit(shown, stripped, np.zeros((4, 1)), model)]
+    assert verdicts == [True, True, False, False]  # 0.5 is over the floor, 0.3 is not; junk never

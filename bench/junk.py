@@ -1,0 +1,181 @@
+"""Junk bench: the share of headlines, ledes and points a reader would reject, over the development clusters.
+
+    .venv/bin/python bench/junk.py [--dataset multinews|multiling|sample|all] [--limit N] [--show N]
+    .venv/bin/python bench/junk.py --write-briefs old.jsonl   # in an older checkout: its briefs, unscored
+    .venv/bin/python bench/junk.py --briefs old.jsonl         # score those briefs beside this checkout's
+
+Two readings, side by side, for briefer and for Lead (each article's first sentences, round-robin, same budget):
+- rules: what an editor refuses at a glance, written here independently of admission's fitted model: a headline
+  cut ("…", a trailing comma) or opening on a dateline; a lede or point that is a caption or a photo, video or
+  embed label, page or wire furniture, still opens on a dateline, opens on a pronoun or connective that points at
+  a sentence the reader never sees, is a quotation or first-person statement with no speaker, or does not end
+  like a sentence.
+- labels: the shown sentences that are in the hand-labelled set (``tests/data/admission_labels.jsonl``), read by
+  their label; only clusters at odd positions (the half nothing was fitted on) count here.
+Every offending text is printed (``--show`` per system and set), so the numbers can be checked by reading.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from baselines import cluster_sentences, lead, within_budget  # noqa: E402
+
+from briefer.errors import InputError  # noqa: E402
+from briefer.evaluate import read_clusters  # noqa: E402
+from briefer.load import load_cluster  # noqa: E402
+from briefer.pipeline import build_brief  # noqa: E402
+from briefer.settings import BriefSettings  # noqa: E402
+
+EVAL = ROOT.parent / "shared" / "eval"
+SETS = {"multinews": EVAL / "multinews-dev.jsonl", "multiling": EVAL / "multiling2011-en.jsonl"}
+LABELS = ROOT / "tests" / "data" / "admission_labels.jsonl"
+PUBLISHABLE = {"claim", "strip"}
+
+_CAPTION = re.compile(r"\b(?:file photo|photo(?:graph)?s?\b|image (?:copyright|caption)|caption|getty images|"
+                      r"ap photo|reuters/|afp/|video\b|embed|autoplay|playback|click (?:here|to)|pictured)",
+                      re.IGNORECASE)
+_FURNITURE = re.compile(r"\b(?:subscribe|sign up|newsletter|follow us|share this|copyright|all rights reserved|"
+                        r"advertisement|read more|more on|related:|submit your|this copy is for|reprints?\b|"
+                        r"terms of (?:use|service)|cookies?\b|wayback|archived? (?:from|on)|javascript|browser)",
+                        re.IGNORECASE)
+_LEANING = re.compile(r"^(?:he|she|they|it|his|her|their|its|this|these|those|but|and|so|yet|"
+                      r"also|however|still|then|there)\b", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"^[\"'\u201c\u2018]?(?:I|we|We|my|My|our|Our)\b")
+_SAYING = re.compile(r"\b(?:said|says|told|added|according to|wrote|tweeted|asked|explained|stated)\b")
+_ENDS = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
+
+
+def shown_start(text: str) -> int:
+    from briefer.admission import shown_start as skipped  # this checkout's dateline rule (not in old checkouts)
+
+    return skipped(text)
+
+
+def headline_problem(headline: str) -> str | None:
+    if headline.endswith(("\u2026", "...", ",", ";", ":")):
+        return "cut headline"
+    if shown_start(headline + " The rest of a sentence to test.") > 0 or re.match(r"^\(?[A-Z]{3,}.*\((?:AP|Reuters|AFP|CNN|UPI)\)", headline):
+        return "dateline headline"
+    return None
+
+
+def sentence_problem(text: str) -> str | None:
+    """Why an editor would refuse ``text`` as a lede or point, or None."""
+    if _CAPTION.search(text):
+        return "caption or media label"
+    if _FURNITURE.search(text):
+        return "furniture"
+    if shown_start(text):
+        return "dateline"
+    if _LEANING.match(text):
+        return "leans on context"
+    quotes = text.count('"') % 2 or text.count("\u201c") != text.count("\u201d")
+    if quotes:
+        return "unbalanced quote"
+    if (_FIRST_PERSON.match(text) or text.startswith(('"', "\u201c"))) and not _SAYING.search(text):
+        return "no speaker"
+    if len(text.split()) < 6 or not _ENDS.search(text.rstrip()):
+        return "fragment"
+    return None
+
+
+def clusters(name: str, limit: int | None):  # type: ignore[no-untyped-def]
+    if name == "sample":
+        yield 1, "sample", load_cluster(ROOT.parent / "shared" / "seeds").articles
+        return
+    for position, cluster in enumerate(read_clusters(SETS[name], limit)):
+        yield position, cluster.id, cluster.articles
+
+
+def brief_rows(names: list[str], limit: int | None) -> list[dict]:
+    """Each cluster's brief as the bench reads it, and Lead's sentences at the same length."""
+    rows = []
+    for name in names:
+        for position, cluster_id, articles in clusters(name, limit):
+            try:
+                brief = build_brief(articles, BriefSettings())
+            except InputError:
+                continue
+            shown = [brief.lede.text, *(p.text for p in brief.points)]
+            words = sum(len(t.split()) for t in shown)
+            rows.append({"set": name, "position": position, "id": cluster_id, "headline": brief.headline,
+                         "shown": shown, "lead": [s.text for s in within_budget(lead(cluster_sentences(articles)), words)]})
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dataset", choices=[*SETS, "sample", "all"], default="all")
+    parser.add_argument("--limit", type=int, default=None)
+    parser.add_argument("--show", type=int, default=15, help="offending texts printed per system and set")
+    parser.add_argument("--write-briefs", type=Path, help="write this checkout's briefs to FILE and stop")
+    parser.add_argument("--briefs", type=Path, help="also score the briefs in FILE (from --write-briefs) as 'before'")
+    args = parser.parse_args()
+    names = [*SETS, "sample"] if args.dataset == "all" else [args.dataset]
+    rows = brief_rows(names, args.limit)
+    if args.write_briefs:
+        args.write_briefs.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+        return
+    systems = {"briefer": {(r["set"], r["id"]): r for r in rows}}
+    if args.briefs:
+        before = [json.loads(line) for line in args.briefs.read_text(encoding="utf-8").splitlines()]
+        systems["briefer before"] = {(r["set"], r["id"]): r for r in before}
+    labels = {}
+    if LABELS.exists():
+        for line in LABELS.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                labels[(row.get("shown") or row["text"]).strip()] = row["label"]
+                labels.setdefault(row["text"].strip(), row["label"])
+
+    print("| set | system | headlines | cut or dated | ledes + points | refused by the rules | share | "
+          "labelled (held-out) | refused by label | share |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    offending: dict[tuple[str, str], list[str]] = {}
+    for name in names:
+        counts: dict[str, Counter] = {}
+        for system, by_cluster in systems.items():
+            for system_name, key in ((system, "shown"), *((("Lead", "lead"),) if system == "briefer" else ())):
+                c = counts.setdefault(system_name, Counter())
+                for (set_name, _), row in by_cluster.items():
+                    if set_name != name:
+                        continue
+                    if key == "shown":
+                        c["headlines"] += 1
+                        problem = headline_problem(row["headline"])
+                        if problem:
+                            c["bad headlines"] += 1
+                            offending.setdefault((name, system_name), []).append(f"[{problem}] {row['headline']}")
+                    for text in row[key]:
+                        c["shown"] += 1
+                        problem = sentence_problem(text)
+                        if problem:
+                            c["refused"] += 1
+                            offending.setdefault((name, system_name), []).append(f"[{problem}] {text}")
+                        label = labels.get(text.strip())
+                        if label and (row["position"] % 2 == 1 or name == "sample"):
+                            c["labelled"] += 1
+                            c["labelled refused"] += label not in PUBLISHABLE
+        for system, c in counts.items():
+            headlines = f"{c['headlines']} | {c['bad headlines']}" if c["headlines"] else "- | -"
+            share = c["refused"] / max(c["shown"], 1)
+            labelled = c["labelled refused"] / max(c["labelled"], 1)
+            print(f"| {name} | {system} | {headlines} | {c['shown']} | {c['refused']} | {share:.1%} | "
+                  f"{c['labelled']} | {c['labelled refused']} | {labelled:.1%} |")
+    for (name, system), texts in offending.items():
+        print(f"\n{name}, {system}: {len(texts)} refused")
+        for text in texts[: args.show]:
+            print(f"- {text[:200]}")
+
+
+if __name__ == "__main__":
+    main()
