@@ -20,13 +20,15 @@ MAX_TITLE_WORDS = 30
 # A headline made from the lede ends at the last clause boundary within this many words (or, with none, at the
 # first one after it: a long headline is better than a cut one).
 MAX_HEADLINE_WORDS = 16
+# Longer than this, the lede's clause gives way to a point's shorter one (a point's clause is less the story).
+LONGEST_LEDE_HEADLINE = 24
 _SITE_SUFFIX = re.compile(r"\s+[|\u2013\u2014-]\s+[^|\u2013\u2014-]{2,40}$")
 # Where a sentence's main clause may end: before a comma that opens another clause or an aside, a semicolon, a
 # colon or a dash.
 _CLAUSE_END = re.compile(
     r"\s*(?:;|:|\s[\u2014\u2013]|\s--|,\s+(?=(?:and|but|while|which|who|whose|where|when|as|after|before|despite|"
     r"amid|although|though|because|since|including|according|with|without|a|an|the|one|some|many|most|officials?|"
-    r"police|authorities|reports?|sources?|[a-z]+ed|[a-z]+ing)\b))"
+    r"police|authorities|reports?|sources?|[a-z]+ed)\b))"
 )
 # An aside between commas that names or describes what comes before it: ", the half-brother of ...," / ", 94,".
 _APPOSITIVE = re.compile(
@@ -35,6 +37,10 @@ _APPOSITIVE = re.compile(
 # An opening phrase of circumstance before the subject: "Amid Ukrainian border tensions, ..." / "On Friday, ...".
 _OPENING_PHRASE = re.compile(r"^(?:amid|after|in|on|during|despite|following|with|as|at|for|by|since|before|"
                              r"earlier|later|last|this)\b[^,;:\"\u201c]{0,60},\s+(?=[A-Z])", re.IGNORECASE)
+# A kicker before a colon: "No more waiting in lines: Snap is selling Spectacles online" -> the news after it.
+_KICKER = re.compile(r"^[^:;\"\u201c]{3,50}:\s+(?=(?:\S+\s+){3}\S)")
+_FINAL_STOP = re.compile(r"[.!?\u2026]+([\"'\u201d\u2019]*)\s*$")
+_ABBREVIATION_END = re.compile(r"\b(?:[A-Za-z]\.){2,}$")  # "in the U.S." keeps its last dot
 _PARENTHESES = re.compile(r"\s*\([^()]{0,80}\)")
 _ARTICLE = re.compile(r"(?:^(?:The|A|An)|\b(?:the|a|an))\s+(?=\S)")  # not "Plan A", "The Hague" mid-sentence
 # "was killed" -> "killed", "have been laid bare" -> "laid bare", "is making" -> "making": a participle after a
@@ -82,8 +88,11 @@ def choose_headline(articles: list[Article], lede: Point, points: list[Point]) -
             return support * sum(brief_words[w] for w in words) / len(words) ** 0.5
 
         return max(candidates, key=fit)
-    made = [headline_from_sentence(p.text) for p in (lede, *points)]
-    return next((h for h in made if len(h.split()) <= MAX_HEADLINE_WORDS), made[0])
+    made = headline_from_sentence(lede.text)
+    if len(made.split()) <= LONGEST_LEDE_HEADLINE:
+        return made
+    shorter = (headline_from_sentence(p.text) for p in points)
+    return next((h for h in shorter if len(h.split()) <= MAX_HEADLINE_WORDS), made)
 
 
 def headline_from_sentence(sentence: str) -> str:
@@ -93,13 +102,18 @@ def headline_from_sentence(sentence: str) -> str:
     Malaysia." -> "Kim Jong-nam killed by highly toxic nerve agent".
     """
     text = sentence[shown_start(sentence):].strip()
-    text = _OPENING_PHRASE.sub("", _PARENTHESES.sub("", text))
+    text = _KICKER.sub("", _OPENING_PHRASE.sub("", _PARENTHESES.sub("", text)))
     text = _APPOSITIVE.sub("", text)
-    text = _main_clause(text.rstrip(" .!?\"'\u201d\u2019"))
+    if not _ABBREVIATION_END.search(text.rstrip("\"'\u201d\u2019")):
+        text = _FINAL_STOP.sub(r"\1", text)  # 'said "no."' -> 'said "no"'
+    text = _main_clause(text)
     text = _RELATIVE_TIME.sub("", text)
     text = _AUXILIARY.sub("", _ARTICLE.sub("", text))
     text = re.sub(r"\s*,(?:\s*,)+", ",", text).strip(" ,;:")
-    return text[:1].upper() + text[1:] if text else sentence.strip()
+    first = next((i for i, c in enumerate(text) if c.isalpha()), None)
+    if first is None:
+        return sentence.strip()
+    return text[:first] + text[first].upper() + text[first + 1:]
 
 
 def _main_clause(text: str) -> str:

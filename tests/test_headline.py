@@ -64,3 +64,17 @@ def test_without_titles_a_short_point_stands_in_when_the_lede_has_no_short_claus
                                [point("The actor is auctioning his luggage for charity.")])
     assert headline == "Actor auctioning his luggage for charity"
     assert len(headline.split()) <= MAX_HEADLINE_WORDS
+
+
+@pytest.mark.parametrize(("lede", "headline"), [
+    ("No more waiting in lines: Snap is making Spectacles available to buy online in the U.S.",
+     "Snap making Spectacles available to buy online in U.S."),  # the news after a kicker; "U.S." keeps its dot
+    ('The "safest" drug in pregnancy may not be so safe, according to a new report.',
+     '"Safest" drug in pregnancy may not be so safe'),  # capitalised inside its quotation mark
+    ("Doctors frequently recommend acetaminophen, commonly found in over-the-counter pain relievers including "
+     "Tylenol, to pregnant women for treating mild pain.",
+     "Doctors frequently recommend acetaminophen, commonly found in over-the-counter pain relievers including "
+     "Tylenol, to pregnant women for treating mild pain"),  # no clause boundary: whole, never cut
+])
+def test_headline_shapes(lede, headline):
+    assert headline_from_sentence(lede) == headline
