@@ -25,7 +25,8 @@ from briefer.speech import REPORTING_VERBS, alternation
 from briefer.types import Sentence
 
 _PLACE = r"(?!(?:FILE|PHOTO|VIDEO|IMAGE|WATCH)\b)[A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,3}"  # "KUALA LUMPUR"
-_TOWN = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}"  # "Beijing", "Washington": only before an agency in brackets
+# "Beijing", "Washington": only before an agency in brackets, or as "London, England —" before a long dash
+_TOWN = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}"
 _REGION = r"(?:,\s*[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2})?"  # ", Malaysia", ", South Korea", ", D.C."
 _DATE = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}|[A-Z][a-z]+day)"  # "June 10", "10 June"
 _AGENCY = r"\((?:[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,3})\)"  # "(AP)", "(Reuters)", "(CNN Money)"
@@ -40,6 +41,7 @@ _DATELINE = re.compile(
     rf"^(?:{_LABEL})?(?:"
     rf"(?:(?:{_PLACE}|{_TOWN}){_REGION}(?:,\s*{_DATE})?|{_DATE})?\s*{_AGENCY}\s*(?:{_DASH}|-|:)?\s*"
     rf"|{_PLACE}{_REGION}(?:,\s*{_DATE})?\s*(?:{_DASH}\s+|(?:\u2014|\u2013|--)(?=[A-Z\"\u201c]))"
+    rf"|{_TOWN},\s*{_TOWN}\s+(?:\u2014|\u2013|--)\s+"
     rf"|By\s+{_NAME}(?:\s+(?:and|&)\s+{_NAME})?(?:,?\s+{_OUTLETS}[\w ]{{0,20}})?\s*(?:{_DASH}|-|\|)\s+"
     rf")|^{_LABEL}"
 )

@@ -14,6 +14,7 @@ STRIPPED = [
     ("LAS VEGAS, June 10 (UPI) -- ", "Police said the gunman acted alone in the attack."),
     ("Beijing (AFP) - ", "A Chinese man who sued local officials over an attack by a wild boar won his case."),
     ("SYCAMORE, Ill. --", "A 76-year-old man who a prosecutor says was wrongly convicted was freed on Friday."),
+    ("London, England \u2014 ", "For the second time in two days, the crowds came out to welcome the Tour."),
     ("(CNN) ", "Authorities in Minnesota obtained a search warrant in connection with the death."),
     ("(Reuters) - ", "Authorities in Minnesota obtained a search warrant in connection with the death."),
     ("Jan 21 (Reuters) - ", "Stocks fell sharply on Monday as oil prices rose."),
@@ -30,6 +31,7 @@ KEPT = [
     "NATO \u2014 the alliance \u2014 said it would respond.",
     "MOSCOW (AP) \u2014 he said.",  # what is left is no sentence
     "US-China talks resumed in Geneva on Monday after a pause.",
+    "Boris Johnson, Prime Minister \u2014 and the man who called the vote \u2014 said nothing.",
 ]
 
 
