@@ -6,12 +6,11 @@ reaction" / "a swift, severe response" (the same fact) from "Blinken met Lavrov"
 comes after talks with NATO" (the same people, another fact); a cross-encoder reads both sentences together and
 can.
 
-Implementations:
-- ``TransformersJudge``: any sequence-classification model a user names (a sentence-transformers ``CrossEncoder``
-  folder with one output, or an NLI model whose labels name "entailment"), from a local folder or, only with
-  downloads allowed, a hub id.
-- the shipped default (``briefer.data/judge``), trained here (``train/judge.py``, docs/judge.md), loaded the same
-  way when present.
+``TransformersJudge`` reads any sequence-classification model a user names (a sentence-transformers
+``CrossEncoder`` folder with one output, or an NLI model whose labels name "entailment"), from a local folder or,
+only with downloads allowed, a hub id. No judge ships yet: the one ``train/judge.py`` trains here on this CPU is
+not good enough to cite by (docs/judge_data.md), so without ``--judge`` citations come from grouping's cheap
+fitted model alone (``briefer.support``).
 """
 
 from __future__ import annotations
@@ -27,7 +26,6 @@ import numpy as np
 
 from briefer.errors import ModelError
 
-SHIPPED_JUDGE = Path(__file__).parent / "data" / "judge"
 _HUB_ID = re.compile(r"[\w.-]+/[\w.-]+")
 _BATCH = 32
 _MAX_TOKENS = 256
@@ -80,12 +78,9 @@ def _entailment_index(config: Any) -> int:
 
 
 def load_judge(name: str | None, *, allow_download: bool = False, threshold: float | None = None) -> Judge | None:
-    """The judge ``name`` asks for: a local model folder or (with downloads) a hub id; ``None`` is the shipped
-    default, or None when it is not installed (citations then come from the cheap fitted model alone)."""
+    """The judge ``name`` asks for: a local model folder or (with downloads) a hub id; None for none."""
     if name is None:
-        if not (SHIPPED_JUDGE / "config.json").is_file():
-            return None
-        return _load(str(SHIPPED_JUDGE), local_only=True, threshold=threshold)
+        return None
     folder = Path(name).expanduser()
     if folder.is_dir():
         if not (folder / "config.json").is_file():
@@ -98,7 +93,7 @@ def load_judge(name: str | None, *, allow_download: bool = False, threshold: flo
 
 @lru_cache(maxsize=2)
 def _load(source: str, *, local_only: bool, threshold: float | None) -> Judge:
-    """Load once per process; a folder may say its own threshold in ``briefer.json`` (the shipped one does)."""
+    """Load once per process; a folder may say its own threshold in ``briefer.json``."""
     try:
         import torch
         from transformers import AutoModelForSequenceClassification, AutoTokenizer

@@ -48,7 +48,7 @@ class BriefSettings:
     # Abstractive rewriter: an alias under models/, a folder, a GGUF file or a hub id; None keeps the brief
     # extractive.
     model: str | None = None
-    # Support judge for citations: a model folder or hub id; None for the shipped one (briefer.judge).
+    # Support judge for citations: a model folder or hub id (briefer.judge); None cites by grouping's fitted model.
     judge: str | None = None
     # Only with this set may briefer reach the network (to fetch a model from the Hugging Face hub).
     allow_download: bool = False

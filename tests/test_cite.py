@@ -112,3 +112,20 @@ def test_a_judge_that_is_not_there_is_a_model_error_naming_the_fix(tmp_path):
         load_judge("someone/not-cached-judge")
     with pytest.raises(ModelError, match="unknown judge"):
         load_judge("no such judge")
+
+
+def test_the_cli_cites_through_a_judge_folder_and_names_a_missing_one(tiny_nli, tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from briefer.cli import app
+
+    runner = CliRunner()
+    result = runner.invoke(app, ["brief", "--sample", "--format", "json", "--out", "-", "--judge", str(tiny_nli)])
+    assert result.exit_code == 0, result.output
+    brief = json.loads(result.stdout)
+    for point in [brief["lede_detail"], *brief["points"]]:
+        assert [e["article_id"] for e in point["evidence"]] == point["citations"]
+    missing = runner.invoke(app, ["brief", "--sample", "--judge", str(tmp_path / "nothing")])
+    assert missing.exit_code == 4 and "unknown judge" in missing.output

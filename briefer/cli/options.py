@@ -17,8 +17,8 @@ Model = Annotated[Optional[str], typer.Option(
 )]
 Judge = Annotated[Optional[str], typer.Option(
     "--judge", help="The support judge that decides which articles state each point (who is cited): a local "
-    "sentence-transformers CrossEncoder or NLI model folder, or a hub id with --allow-download. Default: the "
-    "shipped judge.",
+    "sentence-transformers CrossEncoder or NLI model folder, or a hub id with --allow-download. Default: none "
+    "(cite by the fitted sentence-pair model).",
 )]
 AllowDownload = Annotated[Optional[bool], typer.Option(
     "--allow-download", help="Allow fetching models from the Hugging Face hub (off: no network use).",
