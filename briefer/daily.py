@@ -316,13 +316,26 @@ def write_day(day: Day, out_dir: str | Path, formats: Sequence[str], template_di
     folder = Path(out_dir) / day.date
     pages = {fmt: render_page(day.page, fmt, template_dir) for fmt in dict.fromkeys([*formats, "json"])}
     story_files = {f"{slug}.json": render(brief, "json") for slug, brief in day.story_briefs.items()}
+    earlier = _story_files_written(folder / "brief.json")
     for name, text in story_files.items():
         write_atomic(folder / "stories" / name, text)
     written = [write_atomic(folder / f"brief.{fmt}", text) for fmt, text in pages.items()]
-    for stale in (folder / "stories").glob("*.json"):
-        if stale.name not in story_files:
-            stale.unlink(missing_ok=True)
+    for name in earlier - story_files.keys():
+        (folder / "stories" / name).unlink(missing_ok=True)
     return written
+
+
+def _story_files_written(page_path: Path) -> set[str]:
+    """The story files an earlier run of the day listed in its page: the only ones a rerun may remove (any other
+    file in ``stories/`` is the user's)."""
+    try:
+        page = json.loads(page_path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError):
+        return set()
+    entries = _entries(page) if isinstance(page, dict) else []
+    files = (entry.get("file") for entry in entries)
+    return {file.removeprefix("stories/") for file in files
+            if isinstance(file, str) and re.fullmatch(r"stories/[\w.-]+\.json", file) and ".." not in file}
 
 
 def _duplicates(mine: tuple[SparseRow, set[str]], theirs: tuple[SparseRow, set[str]]) -> bool:
@@ -506,7 +519,8 @@ def _unbriefed_status(today: Today, story: Story, previous: dict[str, Any] | Non
 
 
 def _entries(page: dict[str, Any]) -> list[dict[str, Any]]:
-    return [e for e in [*page.get("stories", []), *page.get("also_reported", [])] if isinstance(e, dict)]
+    lists = (page.get("stories"), page.get("also_reported"))
+    return [entry for entries in lists if isinstance(entries, list) for entry in entries if isinstance(entry, dict)]
 
 
 def _same_story(today: dict[str, Any], previous: dict[str, Any]) -> dict[str, Any] | None:

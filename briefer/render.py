@@ -13,9 +13,10 @@ import re
 from importlib import resources
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import quote, urlsplit
 
 import jinja2
+import jinja2.sandbox
 
 from briefer import __version__
 from briefer.errors import ConfigError
@@ -24,6 +25,10 @@ from briefer.types import Brief, Point
 FORMATS = {"md": "brief.md.j2", "html": "brief.html.j2", "txt": "brief.txt.j2", "json": None}
 SCHEMA_VERSION = 1
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+# What may stay as it is in a Markdown link destination or autolink: the URL characters that end neither
+# ("(", ")", "<", ">", quotes, spaces, backslashes and brackets are percent-encoded; "%" stays, so an encoded URL
+# is not encoded twice).
+_URL_SAFE = "/:?#@!$&*+,;=%-._~"
 
 
 def render(brief: Brief, fmt: str = "md", *, template: str | Path | None = None,
@@ -123,15 +128,22 @@ def escape_markdown(text: str | None) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join((text or "").split()))
 
 
+def markdown_url(url: str | None) -> str:
+    """A URL safe as a Markdown link destination or autolink: a ``)`` or ``"><script>`` cannot end the link."""
+    return quote(url or "", safe=_URL_SAFE)
+
+
 def template_environment(template_dir: str | Path | None, *, autoescape: bool) -> jinja2.Environment:
-    """Templates from ``template_dir`` first, then the packaged ones; with the ``md`` and ``wrap`` filters."""
+    """Templates from ``template_dir`` first, then the packaged ones; with the ``md``, ``md_url`` and ``wrap``
+    filters."""
     loaders: list[jinja2.BaseLoader] = []
     if template_dir is not None:
         if not Path(template_dir).is_dir():
             raise ConfigError(f"template folder not found: {template_dir}")
         loaders.append(jinja2.FileSystemLoader(str(template_dir)))
     loaders.append(jinja2.FileSystemLoader(str(resources.files("briefer.templates"))))
-    environment = jinja2.Environment(
+    # Templates only read the brief: sandboxed, a user's template_dir cannot reach Python internals or mutate data.
+    environment = jinja2.sandbox.ImmutableSandboxedEnvironment(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=autoescape,
         undefined=jinja2.StrictUndefined,
@@ -140,6 +152,7 @@ def template_environment(template_dir: str | Path | None, *, autoescape: bool) -
         keep_trailing_newline=True,
     )
     environment.filters["md"] = escape_markdown
+    environment.filters["md_url"] = markdown_url
     environment.filters["wrap"] = _wrap
     return environment
 

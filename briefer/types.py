@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from briefer.printable import printable_line, printable_text
+
 Origin = Literal["extracted", "generated"]
 
 
@@ -24,6 +26,14 @@ class Article:
     date: str | None = None  # ISO 8601 (YYYY-MM-DD) when known
     outlet: str | None = None  # readable outlet name; None until outlets.assign_outlets has run
     source: str | None = None  # where it was read from (file path, "file.jsonl:3")
+
+    def __post_init__(self) -> None:
+        """Articles are untrusted: control characters never get past here into a brief or onto the terminal."""
+        object.__setattr__(self, "text", printable_text(self.text))
+        for name in ("title", "url", "date", "outlet", "source"):
+            value = getattr(self, name)
+            if isinstance(value, str):
+                object.__setattr__(self, name, printable_line(value))
 
 
 @dataclass(frozen=True)

@@ -367,12 +367,13 @@ def test_writing_the_day_and_rewriting_it_replaces_every_file(day_folder, tmp_pa
     assert stories == sorted(Path(s["file"]).name for s in day.page["stories"])
     saved = json.loads((folder / "stories" / stories[0]).read_text())
     assert saved["headline"] and saved["points"] and saved["articles"]
-    (folder / "stories" / "yesterdays-slug.json").write_text("{}")
+    (folder / "stories" / "a-users-notes.json").write_text("{}")
     (folder / "someone-elses-brief.md").write_text("keep me")
 
     smaller = build_day(gather(day_folder), DailySettings(stories=1), embedder=lexical)
     write_day(smaller, out, ["md"])
-    assert len(list((folder / "stories").iterdir())) == len(smaller.story_briefs)
+    assert len(list((folder / "stories").iterdir())) == len(smaller.story_briefs) + 1
+    assert (folder / "stories" / "a-users-notes.json").read_text() == "{}"  # not written by briefer: kept
     assert (folder / "someone-elses-brief.md").read_text() == "keep me"
     assert json.loads((folder / "brief.json").read_text()) == smaller.page
     assert not list(folder.rglob("*.tmp"))

@@ -14,6 +14,7 @@ import typer
 from typer.core import TyperGroup
 
 from briefer.errors import BrieferError
+from briefer.printable import printable_line
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 ok, 1 other error, 2 bad input or usage, 3 bad config or option, 4 model problem, "
@@ -52,12 +53,13 @@ def _root() -> None:
 
 def fail(message: str, code: int) -> None:
     """Print one red error line on stderr and exit with ``code``."""
-    typer.secho(f"error: {message}", fg=typer.colors.RED, err=True)
+    typer.secho(f"error: {printable_line(message)}", fg=typer.colors.RED, err=True)
     raise typer.Exit(code)
 
 
 def warn(message: str) -> None:
-    typer.secho(f"warning: {message}", fg=typer.colors.YELLOW, err=True)
+    """Print one yellow warning line on stderr; file names in it may hold terminal escapes, which never get out."""
+    typer.secho(f"warning: {printable_line(message)}", fg=typer.colors.YELLOW, err=True)
 
 
 @contextmanager

@@ -94,7 +94,19 @@ def brief_command(
         return
     extension = fmt if template is None else "".join(Path(template).suffixes[:-1]).lstrip(".") or fmt
     target = _target_path(out, brief.date, slugify(brief.headline), extension)
+    _refuse_output_among_inputs(target, source)
     typer.echo(str(write_atomic(target, text)))
+
+
+def _refuse_output_among_inputs(target: Path, source: Path) -> None:
+    """An --out that is an input file would replace the article; one in the input folder would be read back as an
+    article by the next run. Both are refused before anything is written."""
+    where = target.resolve().parent
+    if source.is_dir() and where == source.resolve():
+        raise ConfigError(f"--out {target} is inside the input folder {source}: the next run would read the brief as "
+                          "an article; write it to another folder")
+    if source.is_file() and target.resolve() == source.resolve():
+        raise ConfigError(f"--out {target} is the input file: it would replace the article; write it elsewhere")
 
 
 def _word_budget(words: int | None, length: str | None, brief_table: dict) -> int:
