@@ -208,33 +208,42 @@ def _agglomerate(similarity: np.ndarray, threshold: float, texts: list[str]) -> 
     """Average-linkage merging of all pairs at or above ``threshold``, closest pairs first.
 
     Two groups never merge while any sentence of one conflicts with any sentence of the other.
+
+    Groups only grow, so a group is known by its id and size: a pair of groups found too far apart is not measured
+    again until one of them grows, and a pair found in conflict stays in conflict (a merged group inherits its
+    parts' conflicts). Without these memories a cluster of many alike sentences rechecks the same group pairs
+    millions of times.
     """
     n = similarity.shape[0]
-    conflicts: dict[tuple[int, int], bool] = {}
-
-    def conflict(i: int, j: int) -> bool:
-        key = (min(i, j), max(i, j))
-        if key not in conflicts:
-            conflicts[key] = not compatible(texts[i], texts[j])
-        return conflicts[key]
-
     group_of = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    in_conflict: dict[int, set[int]] = {}
+    too_far: set[tuple[int, int, int, int]] = set()
     rows, cols = np.nonzero(np.triu(similarity >= threshold, k=1))
     order = np.argsort(-similarity[rows, cols], kind="stable")
     for k in order:
         a, b = group_of[rows[k]], group_of[cols[k]]
-        if a == b:
+        if a == b or b in in_conflict.get(a, ()):
+            continue
+        sizes = (a, b, len(members[a]), len(members[b]))
+        if sizes in too_far:
             continue
         if similarity[np.ix_(members[a], members[b])].mean() < threshold:
+            too_far.add(sizes)
             continue
-        if any(conflict(i, j) for i in members[a] for j in members[b]):
+        if any(not compatible(texts[i], texts[j]) for i in members[a] for j in members[b]):
+            in_conflict.setdefault(a, set()).add(b)
+            in_conflict.setdefault(b, set()).add(a)
             continue
         if len(members[a]) < len(members[b]):
             a, b = b, a
         for i in members[b]:
             group_of[i] = a
         members[a].extend(members.pop(b))
+        for other in in_conflict.pop(b, set()):
+            in_conflict[other].discard(b)
+            in_conflict[other].add(a)
+            in_conflict.setdefault(a, set()).add(other)
     return [sorted(group) for group in members.values()]
 
 

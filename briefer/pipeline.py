@@ -14,7 +14,11 @@ from briefer.errors import InputError
 from briefer.judge import Judge, load_judge
 from briefer.load import load_cluster
 from briefer.settings import BriefSettings
-from briefer.types import Article, Brief
+from briefer.types import Article, Brief, Sentence
+
+# Sentences grouped per cluster: grouping compares sentences pairwise, so past this a brief is no longer seconds.
+# A cluster of one event rarely has a thousand (the eval sets' largest: see docs/input.md).
+MAX_CLUSTER_SENTENCES = 10_000
 
 
 def brief_from_path(
@@ -78,7 +82,8 @@ def group_cluster(
             usable.append(cleaned)
         else:
             warnings.append(f"{article.source or article.id}: no article text left after cleaning; skipped")
-    split, stripped = admission.strip_shown([s for article in usable for s in sentences.sentences_of(article)])
+    split, stripped = admission.strip_shown(
+        _within_limit([s for article in usable for s in sentences.sentences_of(article)], warnings))
     if not split:
         raise InputError("no sentences found in any article of the cluster")
 
@@ -88,3 +93,14 @@ def group_cluster(
     split = admission.admit(split, stripped, static)
     grouped = claims.group_claims(split, vectors, embedder.claim_threshold, embedder.group_threshold)
     return usable, grouped.with_reported(embedder.encode)
+
+
+def _within_limit(split: list[Sentence], warnings: list[str]) -> list[Sentence]:
+    """At most ``MAX_CLUSTER_SENTENCES``: past it, every article keeps its earliest sentences (news puts what
+    matters first) and the rest are left out with a warning, so that work stays bounded (docs/input.md)."""
+    if len(split) <= MAX_CLUSTER_SENTENCES:
+        return split
+    kept = set(sorted(range(len(split)), key=lambda k: split[k].index)[:MAX_CLUSTER_SENTENCES])
+    warnings.append(f"the cluster has {len(split)} sentences, over the limit of {MAX_CLUSTER_SENTENCES}: only the "
+                    f"first sentences of each article were read")
+    return [sentence for k, sentence in enumerate(split) if k in kept]

@@ -34,7 +34,8 @@ _SENTENCE_STARTERS = frozenset(
 
 # End punctuation, then any closing quotes or brackets and reference marks ("[12]"), then whitespace.
 _CANDIDATE = re.compile(r"(?:[.!?]+|…)[\"'”’)\]]*(?:\[\d+\])*(?=\s)")
-_WORD_BEFORE = re.compile(r"([^\s\"'“‘(\[]+)$")
+# What ends the word before a full stop, scanning back from it: whitespace, an opening quote or bracket.
+_WORD_STOPS = frozenset("\"'“‘([")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.){2,}")  # U.S., a.m., D.C.
 _INITIAL = re.compile(r"[A-Z]\.")
 _NEXT_START = re.compile(r"\s+[\"'“‘(\[]*(\w+)")
@@ -88,11 +89,19 @@ def _boundaries(line: str) -> list[int]:
         if following is None or not _starts_sentence(following.group(1)):
             continue
         if match.group().startswith(".") and not match.group().startswith(".."):
-            word = _WORD_BEFORE.search(line, 0, match.start() + 1)
-            if word and _abbreviation_holds(word.group(1), following.group(1)):
+            if _abbreviation_holds(_word_before(line, match.start() + 1), following.group(1)):
                 continue
         ends.append(match.end())
     return ends
+
+
+def _word_before(line: str, end: int) -> str:
+    """The word ending at ``end`` (its full stop included), found by scanning back: a regex anchored at ``end``
+    but searched from the line's start rescans the whole line for every full stop, quadratic in a long line."""
+    start = end
+    while start > 0 and not line[start - 1].isspace() and line[start - 1] not in _WORD_STOPS:
+        start -= 1
+    return line[start:end]
 
 
 def _starts_sentence(word: str) -> bool:

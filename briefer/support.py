@@ -14,6 +14,7 @@ embedder's claim threshold a floor below which no pair is scored.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -130,13 +131,19 @@ def compatible(a: str, b: str) -> bool:
     beside "did not rule out". Sentences conflict when both carry numbers and share none, when both name a
     speaker and share none, or when only one of them is negated.
     """
-    numbers_a, numbers_b = _numbers(a), _numbers(b)
+    numbers_a, speakers_a, negated_a = _traits(a)
+    numbers_b, speakers_b, negated_b = _traits(b)
     if numbers_a and numbers_b and not numbers_a & numbers_b:
         return False
-    speakers_a, speakers_b = _speakers(a), _speakers(b)
     if speakers_a and speakers_b and not speakers_a & speakers_b:
         return False
-    return bool(_NEGATION.search(a)) == bool(_NEGATION.search(b))
+    return negated_a == negated_b
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _traits(text: str) -> tuple[frozenset[str], frozenset[str], bool]:
+    """The numbers, speakers and negation of a sentence, found once: grouping compares each sentence many times."""
+    return frozenset(_numbers(text)), frozenset(_speakers(text)), bool(_NEGATION.search(text))
 
 
 def _numbers(text: str) -> set[str]:
