@@ -83,6 +83,8 @@ _PREFIX_WORDS = frozenset("out over under pre non self ever per here there where
 _MIN_ZIPF_OF_OTHER_PART = 4.0
 # A whitespace-delimited token that is one run of letters, with at most quotes or brackets before it and closing
 # punctuation after it: never part of a URL, an email, a handle, a hashtag, a number or code.
+# A token of symbols only, one of them a template or code delimiter: what stands beside a word that is code.
+_CODE_MARKS = re.compile(r"[^\w\s]*[{}%<>=|$`\\][^\w\s]*")
 _PLAIN_WORD = re.compile(r"([\"'(\[]*)([A-Za-z]{5,})([\"')\].,;:!?]*)")
 # A word that starts or ends with a glue word: a quick filter before the exact checks of ``_glue_cuts``.
 _GLUE_AT_AN_END = re.compile(
@@ -203,11 +205,18 @@ def _unglued(line: str) -> str:
 def repair_glued_words(line: str) -> str:
     """Put the missing space into words glued where a tag or line break was dropped ("borderwith").
 
-    Without wordfreq installed the line is returned as it is: a wrong split would change a quoted source.
+    Without wordfreq installed the line is returned as it is: a wrong split would change a quoted source. Only
+    ordinary words are repaired: a word between code marks (``{% endfor %}``, ``<% end %>``) is code, and a token
+    with anything but letters and punctuation (a URL, handle, hashtag, identifier) never matches a word.
     """
     tokens = line.split(" ")
-    repaired = [_repaired_token(token) for token in tokens]
+    repaired = [token if _beside_code(tokens, k) else _repaired_token(token) for k, token in enumerate(tokens)]
     return " ".join(repaired) if repaired != tokens else line
+
+
+def _beside_code(tokens: list[str], k: int) -> bool:
+    """Whether the token at ``k`` stands next to a run of code symbols (``{%``, ``}}``, ``=>``, ``<%``)."""
+    return any(_CODE_MARKS.fullmatch(tokens[j]) for j in (k - 1, k + 1) if 0 <= j < len(tokens))
 
 
 @functools.lru_cache(maxsize=1 << 17)

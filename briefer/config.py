@@ -42,10 +42,29 @@ def load_config(path: str | Path | None = None) -> dict[str, Any]:
             raise ConfigError(f"cannot read config {file}: {exc}") from None
         for table, values in data.items():
             if isinstance(values, dict):
+                values = _paths_from(Path(file).parent, values)
                 merged.setdefault(table, {}).update(values)
             else:
                 merged[table] = values
     return merged
+
+
+# Settings that are paths: relative ones mean relative to the config file, wherever briefer is run from.
+_PATH_SETTINGS = ("template_dir", "input", "out_dir", "model")
+
+
+def _paths_from(folder: Path, values: dict[str, Any]) -> dict[str, Any]:
+    """``values`` with relative paths made relative to ``folder``; a model is a path only when it exists there (else
+    it is an alias such as "smollm2" or a hub id)."""
+    resolved = dict(values)
+    for key in _PATH_SETTINGS:
+        value = values.get(key)
+        if not isinstance(value, str) or not value or Path(value).is_absolute():
+            continue
+        if key == "model" and not (folder / value).exists():
+            continue
+        resolved[key] = str(folder / value)
+    return resolved
 
 
 def env_value(name: str) -> str | None:
@@ -66,3 +85,36 @@ def resolve(cli_value: Any, name: str, table: dict[str, Any], default: Any, kind
         return kind(raw)
     except ValueError:
         raise ConfigError(f"BRIEFER_{name.upper()}={raw!r} is not a valid {kind.__name__}") from None
+
+
+def table(tables: dict[str, Any], name: str) -> dict[str, Any]:
+    """The ``[name]`` table of the config, empty when absent; a value that is not a table is a ConfigError."""
+    value = tables.get(name, {})
+    if not isinstance(value, dict):
+        raise ConfigError(f"[{name}] in the config must be a table of settings, not {value!r}")
+    return value
+
+
+def text_setting(value: Any, name: str) -> Any:
+    """A setting that must be text (a name, a path, a format): anything else from a config is a ConfigError."""
+    if value is None or isinstance(value, (str, Path)):
+        return value
+    raise ConfigError(f"{name} in the config must be text in quotes, not {value!r}")
+
+
+def whole_number(value: Any, name: str, minimum: int, maximum: int | None = None) -> int:
+    """A setting that must be a whole number within bounds (the same bounds as its command-line option)."""
+    within = isinstance(value, int) and not isinstance(value, bool) and value >= minimum
+    if not within or (maximum is not None and value > maximum):
+        bounds = f"from {minimum} to {maximum}" if maximum is not None else f"of at least {minimum}"
+        raise ConfigError(f"{name} must be a whole number {bounds}, not {value!r}")
+    return value
+
+
+def outlet_names(tables: dict[str, Any]) -> dict[str, str]:
+    """The ``[outlets]`` table (domain = "Outlet name"), checked: both sides text."""
+    outlets = table(tables, "outlets")
+    for domain, name in outlets.items():
+        if not isinstance(name, str):
+            raise ConfigError(f'[outlets] {domain} must be an outlet name in quotes, not {name!r}')
+    return {str(domain): name for domain, name in outlets.items()}

@@ -30,7 +30,7 @@ from briefer.feeds import Gathered
 from briefer.outlets import outlet_from_url
 from briefer.output import slugify, write_atomic
 from briefer.pipeline import build_brief
-from briefer.render import brief_to_dict, render, safe_url, template_environment
+from briefer.render import brief_to_dict, load_template, render, safe_url, template_problem
 from briefer.settings import BriefSettings
 from briefer.stories import DEFAULT_PARAMS, SparseRow, Stories, StoryParams, cluster_stories
 from briefer.types import Article, Brief, Point
@@ -257,14 +257,14 @@ def mark(briefed: Briefed, previous: dict[str, Any] | None) -> Briefed:
     before = _same_story(brief_to_dict(briefed.brief), previous) if previous else None
     if before is None:
         return replace(briefed, status="new", changes=(), new_points=(True,) * len(briefed.points))
-    known = before.get("brief_points") or [p.get("text", "") for p in before.get("points", [])]
+    known = _strings(before.get("brief_points")) or _strings(p.get("text") for p in _dicts(before.get("points")))
     old_points = [set(embed.tokens(str(text))) for text in known]
     new_points = tuple(_is_new(p.text, old_points) for p in briefed.points)
     if not any(new_points):
         return replace(briefed, status="ongoing", changes=("no new facts",), new_points=new_points)
     count = sum(new_points)
     changes = [f"{count} new point{'s' if count != 1 else ''}"]
-    old_outlets = set(before.get("outlets", []))
+    old_outlets = set(_strings(before.get("outlets")))
     new_outlets = [k for k in briefed.story.outlets if not k.startswith("#") and k not in old_outlets]
     if new_outlets:
         changes.append("now also reported by " + ", ".join(new_outlets))
@@ -283,7 +283,7 @@ def previous_page(out_dir: str | Path, day: str, warnings: list[str]) -> dict[st
             continue
         try:
             page = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
             warnings.append(f"cannot read the previous brief {path} ({exc}): every story is marked new")
             return None
         if isinstance(page, dict) and page.get("kind") == "daily" and isinstance(page.get("stories"), list):
@@ -299,11 +299,11 @@ def render_page(page: dict[str, Any], fmt: str, template_dir: str | Path | None 
         raise ConfigError(f"unknown format {fmt!r}: choose from {', '.join(PAGE_FORMATS)}")
     if fmt == "json":
         return json.dumps(page, ensure_ascii=False, indent=2) + "\n"
-    environment = template_environment(template_dir, autoescape=fmt == "html")
+    compiled = load_template(fmt, template_dir=template_dir, family="daily")
     try:
-        return environment.get_template(f"daily.{fmt}.j2").render(page=page)
+        return compiled.render(page=page)
     except jinja2.TemplateError as exc:
-        raise ConfigError(f"template daily.{fmt}.j2 failed: {exc}") from None
+        raise ConfigError(template_problem(exc, compiled.name)) from None
 
 
 def write_day(day: Day, out_dir: str | Path, formats: Sequence[str], template_dir: str | Path | None = None
@@ -452,7 +452,7 @@ def _page(
         "kind": "daily",
         "headline": "Daily brief",  # the page's title; with the date it is the email's subject
         "date": today.day,
-        "previous_date": previous.get("date") if previous else None,
+        "previous_date": previous.get("date") if previous and isinstance(previous.get("date"), str) else None,
         "words": sum(len(s["headline"].split()) + sum(len(p["text"].split()) for p in s["points"]) for s in stories),
         "budget": settings.words,
         "counts": {
@@ -514,13 +514,24 @@ def _story_line(members: Sequence[Article]) -> str:
 def _unbriefed_status(today: Today, story: Story, previous: dict[str, Any] | None) -> Status:
     """New, or ongoing when the previous page already linked one of the story's articles."""
     urls = {today.articles[i].url for i in story.rows if today.articles[i].url}
-    seen = {s.get("url") for entry in _entries(previous) for s in entry.get("sources", [])} if previous else set()
+    seen = {url for entry in _entries(previous) for url in _strings(s.get("url") for s in _dicts(entry.get("sources")))
+            } if previous else set()
     return "ongoing" if urls & seen else "new"
 
 
 def _entries(page: dict[str, Any]) -> list[dict[str, Any]]:
-    lists = (page.get("stories"), page.get("also_reported"))
-    return [entry for entries in lists if isinstance(entries, list) for entry in entries if isinstance(entry, dict)]
+    return [*_dicts(page.get("stories")), *_dicts(page.get("also_reported"))]
+
+
+# The previous page is a file on disk that anything may have edited: every value read from it is checked.
+def _dicts(value: Any) -> list[dict[str, Any]]:
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
+def _strings(values: Any) -> list[str]:
+    if isinstance(values, (str, dict)) or values is None:
+        return []
+    return [value for value in values if isinstance(value, str)]
 
 
 def _same_story(today: dict[str, Any], previous: dict[str, Any]) -> dict[str, Any] | None:
@@ -530,11 +541,12 @@ def _same_story(today: dict[str, Any], previous: dict[str, Any]) -> dict[str, An
                         [today["lede"], *(p["text"] for p in today["points"])])
     best, best_score = None, SAME_AS_BEFORE
     for entry in _entries(previous):
-        sources = [s for s in entry.get("sources", []) if isinstance(s, dict)]
-        if urls & {s.get("url") for s in sources}:
+        sources = _dicts(entry.get("sources"))
+        if urls & set(_strings(s.get("url") for s in sources)):
             return entry
-        theirs = _word_counts(entry.get("headline", ""), [s.get("title") for s in sources],
-                              [p.get("text", "") for p in entry.get("points", [])])
+        headline = entry.get("headline") if isinstance(entry.get("headline"), str) else ""
+        theirs = _word_counts(headline, _strings(s.get("title") for s in sources),
+                              _strings(p.get("text") for p in _dicts(entry.get("points"))))
         score = _cosine(mine, theirs)
         if score >= best_score:
             best, best_score = entry, score

@@ -172,6 +172,8 @@ def read_brief(path: str | Path) -> BriefContent:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise InputError(f"{path} is not valid JSON ({exc.msg}, line {exc.lineno})") from None
+        except (ValueError, RecursionError) as exc:
+            raise InputError(f"{path} is not valid JSON ({exc or 'nested too deeply'})") from None
         return brief_from_json(data, path)
     return brief_from_markdown(text, path)
 
@@ -742,7 +744,7 @@ def read_clusters(path: str | Path, limit: int | None = None) -> list[Cluster]:
             cluster_id = str(record.get("id", number))
         except InputError as exc:
             raise InputError(f"{path}:{number}: {exc}") from None
-        except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as exc:
+        except (ValueError, RecursionError, KeyError, TypeError, AttributeError) as exc:
             raise InputError(
                 f"{path}:{number} is not a cluster record ({type(exc).__name__}: {exc}); expected "
                 '{"id", "articles": [{"title", "url", "date", "outlet", "text"}], "references": ["..."]}'

@@ -9,7 +9,6 @@ touches the network when given bytes) and article files of every kind ``briefer.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
@@ -24,6 +23,8 @@ from briefer.load import (
     articles_from_records,
     load_cluster,
     normalise_date,
+    parsed_json,
+    read_capped,
 )
 from briefer.types import Article
 
@@ -71,11 +72,9 @@ def read_feed(path: str | Path) -> LoadedCluster:
     except ImportError:
         return LoadedCluster((), (f"{path}: reading feeds needs feedparser: pip install 'briefer[daily]'; skipped",))
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return LoadedCluster((), (f"{path}: cannot read ({exc.strerror or exc}); skipped",))
-    if len(data) > MAX_RECORDS_BYTES:
-        return LoadedCluster((), (f"{path}: feed is over the {MAX_RECORDS_BYTES // 1_048_576} MB limit; skipped",))
+        data = read_capped(path, MAX_RECORDS_BYTES)
+    except InputError as exc:
+        return LoadedCluster((), (f"{path}: {exc}; skipped",))
     parsed = feedparser.parse(data)  # bytes, never a URL: no network
     if not parsed.get("version") or (parsed.get("bozo") and not parsed.entries):
         reason = f" ({parsed.get('bozo_exception')})" if parsed.get("bozo") else ""
@@ -151,22 +150,21 @@ def _loaded(path: Path, problems: list[str]) -> LoadedCluster:
 def _jsonl(path: Path, problems: list[str]) -> Iterator[tuple[Article, str | None]]:
     """Records of a .jsonl file: article lines (with an optional story id) or whole-cluster lines."""
     try:
-        size = path.stat().st_size
-        if size > MAX_RECORDS_BYTES:
-            problems.append(f"{path}: file is over the {MAX_RECORDS_BYTES // 1_048_576} MB limit; skipped")
-            return
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        problems.append(f"{path}: cannot read ({getattr(exc, 'strerror', None) or exc}); skipped")
+        lines = read_capped(path, MAX_RECORDS_BYTES).decode("utf-8-sig").splitlines()
+    except InputError as exc:
+        problems.append(f"{path}: {exc}; skipped")
+        return
+    except UnicodeDecodeError as exc:
+        problems.append(f"{path}: cannot read ({exc}); skipped")
         return
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         where = f"{path}:{number}"
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            problems.append(f"{where}: invalid JSON ({exc.msg} at column {exc.colno}); skipped")
+            record = parsed_json(line)
+        except InputError as exc:
+            problems.append(f"{where}: {exc}; skipped")
             continue
         if isinstance(record, Mapping) and isinstance(record.get("articles"), list):
             story = str(record.get("id") or where)

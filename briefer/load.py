@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+import stat
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -26,6 +27,9 @@ ARTICLE_SUFFIXES = (".txt", ".md", ".json", ".jsonl", ".html", ".htm")
 MAX_ARTICLE_BYTES = 5 * 1024 * 1024
 # .json and .jsonl files may hold many articles.
 MAX_RECORDS_BYTES = 100 * 1024 * 1024
+# Article files in one cluster folder: a cluster is one event; a folder with more is a day or an archive (for
+# briefer daily), and reading it all would take minutes before failing on size anyway.
+MAX_CLUSTER_FILES = 2_000
 # Files that sit beside articles in a folder without being articles.
 _NOT_ARTICLES = frozenset({"readme", "license", "licence", "changelog", "notice", "copying", "contributing", "authors"})
 
@@ -54,6 +58,9 @@ def load_cluster(path: str | Path) -> LoadedCluster:
         sources = _article_files(path)
         if not sources:
             raise InputError(f"no article files ({', '.join(ARTICLE_SUFFIXES)}) in folder {path}")
+        if len(sources) > MAX_CLUSTER_FILES:
+            raise InputError(f"{len(sources)} article files in {path}, over the limit of {MAX_CLUSTER_FILES} for one "
+                             "cluster: brief one event's articles (for a day of news: briefer daily)")
     elif path.suffix.lower() in ARTICLE_SUFFIXES:
         sources = [path]
     else:
@@ -121,7 +128,7 @@ def _article_files(folder: Path) -> list[Path]:
     return sorted(
         entry
         for entry in folder.iterdir()
-        if entry.is_file()
+        if (entry.is_file() or entry.is_symlink())  # a broken or looping link is reported, not passed over
         and not entry.name.startswith(".")
         and entry.suffix.lower() in ARTICLE_SUFFIXES
         and entry.stem.lower() not in _NOT_ARTICLES
@@ -157,12 +164,9 @@ def _read_file(path: Path, problems: list[str]) -> list[tuple[dict[str, object],
 def _decoded(path: Path, max_bytes: int) -> str:
     """The file's text: UTF-8 (or UTF-16 with a BOM), else cp1252 when the bytes are clearly text."""
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise _Unreadable(f"file is {size / 1_048_576:.1f} MB, over the {max_bytes // 1_048_576} MB limit")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise _Unreadable(f"cannot read ({exc.strerror or exc})") from None
+        data = read_capped(path, max_bytes)
+    except InputError as exc:
+        raise _Unreadable(str(exc)) from None
     if not data.strip():
         raise _Unreadable("file is empty")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -184,6 +188,27 @@ def _decoded(path: Path, max_bytes: int) -> str:
     if controls or sum(char.isascii() for char in text) < 0.7 * len(text):
         raise _Unreadable("not UTF-8 text")
     return text
+
+
+def read_capped(path: Path, max_bytes: int) -> bytes:
+    """The bytes of a regular file of at most ``max_bytes``, else an InputError saying why.
+
+    The size is counted while reading, not trusted from ``stat``: a link to ``/dev/zero`` reports 0 bytes. A FIFO
+    or device is refused before it is opened, so that reading never blocks.
+    """
+    try:
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            raise InputError("not a regular file (a pipe, device or folder)")
+        if status.st_size > max_bytes:
+            raise InputError(f"file is {status.st_size / 1_048_576:.1f} MB, over the {max_bytes // 1_048_576} MB limit")
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as exc:
+        raise InputError(f"cannot read ({exc.strerror or exc})") from None
+    if len(data) > max_bytes:
+        raise InputError(f"file is over the {max_bytes // 1_048_576} MB limit")
+    return data
 
 
 def _jsonl_records(text: str, path: Path, problems: list[str]) -> Iterator[tuple[dict[str, object], str]]:
@@ -214,9 +239,22 @@ def _json_records(text: str, path: Path, problems: list[str]) -> list[tuple[dict
 
 def _parsed_json(text: str) -> object:
     try:
+        return parsed_json(text)
+    except InputError as exc:
+        raise _Unreadable(str(exc)) from None
+
+
+def parsed_json(text: str) -> object:
+    """JSON data, or an InputError for every way JSON can fail: bad syntax, but also nesting too deep for Python
+    (``[[[[...``: RecursionError) and numbers too long to convert (ValueError)."""
+    try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise _Unreadable(f"invalid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})") from None
+        raise InputError(f"invalid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno})") from None
+    except RecursionError:
+        raise InputError("invalid JSON (nested too deeply)") from None
+    except ValueError as exc:
+        raise InputError(f"invalid JSON ({exc})") from None
 
 
 def _fields(record: object) -> dict[str, object]:

@@ -26,7 +26,7 @@ from email.utils import formatdate, make_msgid
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
-from briefer.config import env_value, load_config
+from briefer.config import env_value, load_config, table as config_table
 from briefer.errors import ConfigError, DeliveryError, InputError
 from briefer.output import write_atomic
 
@@ -134,9 +134,7 @@ def resolve_smtp_settings(
 
     The password is read from ``BRIEFER_SMTP_PASSWORD`` only, so it never sits in shell history or a config file.
     """
-    table = load_config(config_path).get("smtp", {})
-    if not isinstance(table, dict):
-        raise ConfigError("[smtp] in the config must be a table of settings")
+    table = config_table(load_config(config_path), "smtp")
     if "password" in table:
         raise ConfigError("remove 'password' from [smtp] in the config: set BRIEFER_SMTP_PASSWORD in the environment")
     unknown = sorted(set(table) - set(_SMTP_KEYS))
@@ -422,7 +420,7 @@ def _json_headline_and_date(path: Path) -> tuple[str | None, str | None]:
     """Headline and date from a JSON brief, if one sits beside the Markdown; anything unusable is ignored."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError):
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError):
         return None, None
     if not isinstance(data, dict):
         return None, None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import textwrap
+import traceback
 import re
 from importlib import resources
 from pathlib import Path
@@ -20,6 +21,7 @@ import jinja2.sandbox
 
 from briefer import __version__
 from briefer.errors import ConfigError
+from briefer.printable import printable_line
 from briefer.types import Brief, Point
 
 FORMATS = {"md": "brief.md.j2", "html": "brief.html.j2", "txt": "brief.txt.j2", "json": None}
@@ -38,6 +40,17 @@ def render(brief: Brief, fmt: str = "md", *, template: str | Path | None = None,
         raise ConfigError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
     if fmt == "json" and template is None:
         return json.dumps(brief_to_dict(brief), ensure_ascii=False, indent=2) + "\n"
+    compiled = load_template(fmt, template=template, template_dir=template_dir)
+    try:
+        return compiled.render(brief=brief_to_dict(brief))
+    except jinja2.TemplateError as exc:
+        raise ConfigError(template_problem(exc, compiled.name)) from None
+
+
+def load_template(fmt: str, *, template: str | Path | None = None, template_dir: str | Path | None = None,
+                  family: str = "brief") -> jinja2.Template:
+    """The compiled template for ``fmt`` (``family``.fmt.j2) or the user's own file: called before a brief is built,
+    so that a broken template fails in a second with its line number, not after the whole brief."""
     if template is not None:
         template_path = Path(template)
         if not template_path.is_file():
@@ -47,11 +60,24 @@ def render(brief: Brief, fmt: str = "md", *, template: str | Path | None = None,
         name = template_path.name
     else:
         environment = template_environment(template_dir, autoescape=fmt == "html")
-        name = FORMATS[fmt]
+        name = f"{family}.{fmt}.j2"
     try:
-        return environment.get_template(name).render(brief=brief_to_dict(brief))
+        return environment.get_template(name)
+    except jinja2.TemplateNotFound:
+        raise ConfigError(f"template {name} not found") from None
     except jinja2.TemplateError as exc:
-        raise ConfigError(f"template {name} failed: {exc}") from None
+        raise ConfigError(template_problem(exc, name)) from None
+
+
+def template_problem(exc: jinja2.TemplateError, name: str | None) -> str:
+    """One line naming the template, the line in it and what is wrong."""
+    line = getattr(exc, "lineno", None)
+    if line is None:  # a runtime error: the template's own frame in the traceback has the line
+        frames = [f for f in traceback.extract_tb(exc.__traceback__) if name and f.filename.endswith(name)]
+        line = frames[-1].lineno if frames else None
+    where = f"{name}, line {line}" if line else f"{name}"
+    message = getattr(exc, "message", None) or str(exc)
+    return f"template {where} failed: {printable_line(message)}"
 
 
 def brief_to_dict(brief: Brief) -> dict[str, Any]:

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 # Words of the lede and key points (the headline and the sources list come on top). "medium" fits one printed page
 # with the sources list.
 LENGTH_PRESETS = {"short": 200, "medium": 350, "long": 550}
+# The word budgets --words and a config's words accept.
+WORDS_RANGE = (60, 5000)
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,9 @@ from typing import Optional
 import typer
 
 from briefer.cli import options
-from briefer.config import load_config, resolve
+from briefer.config import load_config, outlet_names, resolve, table, text_setting, whole_number
 from briefer.errors import ConfigError
-from briefer.settings import LENGTH_PRESETS, BriefSettings
+from briefer.settings import LENGTH_PRESETS, WORDS_RANGE, BriefSettings
 
 
 def brief_command(
@@ -33,7 +33,7 @@ def brief_command(
         "(default: outputs/<date>/<slug>.<ext>)",
     ),
     words: Optional[int] = typer.Option(
-        None, "--words", min=60, max=5000,
+        None, "--words", min=WORDS_RANGE[0], max=WORDS_RANGE[1],
         help="Word budget for the lede and key points (the headline and sources list come on top). Overrides --length.",
     ),
     length: Optional[str] = typer.Option(
@@ -58,25 +58,28 @@ def brief_command(
     from briefer.load import sample_cluster_path
     from briefer.output import slugify, write_atomic
     from briefer.pipeline import brief_from_path
-    from briefer.render import FORMATS, render
+    from briefer.render import FORMATS, load_template, render
 
     if sample == (input_path is not None):
         raise ConfigError("give either INPUT or --sample (try: briefer brief --sample)")
     tables = load_config(config)
-    brief_table = tables.get("brief", {})
-    budget = _word_budget(words, resolve(length, "length", brief_table, None), brief_table)
+    brief_table = table(tables, "brief")
+    budget = _word_budget(words, text_setting(resolve(length, "length", brief_table, None), "length"), brief_table)
     settings = BriefSettings(
         words=budget,
-        embedder=resolve(embedder, "embedder", brief_table, None),
-        model=None if no_model else resolve(model, "model", brief_table, None),
-        judge=resolve(judge, "judge", brief_table, None),
+        embedder=text_setting(resolve(embedder, "embedder", brief_table, None), "embedder"),
+        model=None if no_model else text_setting(resolve(model, "model", brief_table, None), "model"),
+        judge=text_setting(resolve(judge, "judge", brief_table, None), "judge"),
         allow_download=bool(resolve(allow_download, "allow_download", brief_table, False, bool)),
-        outlets={str(k): str(v) for k, v in tables.get("outlets", {}).items()},
+        outlets=outlet_names(tables),
     )
-    fmt = resolve(fmt, "format", brief_table, None) or _format_from_out(out) or "md"
+    fmt = text_setting(resolve(fmt, "format", brief_table, None), "format") or _format_from_out(out) or "md"
+    template_dir = template_dir or text_setting(resolve(None, "template_dir", brief_table, None), "template_dir")
     if fmt not in FORMATS:
         raise ConfigError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
 
+    if fmt != "json" or template is not None:
+        load_template(fmt, template=template, template_dir=template_dir)  # a broken template fails now, not later
     source = sample_cluster_path() if sample else input_path
     with progress_bar(enabled=bool(settings.model) and not quiet) as report:
         brief = brief_from_path(source, settings, progress=lambda done, total: report("rewriting", done, total))
@@ -87,8 +90,7 @@ def brief_command(
         from briefer.rewrite import explain as explain_brief
 
         typer.echo(explain_brief(brief), err=True)
-    text = render(brief, fmt, template=template,
-                  template_dir=template_dir or resolve(None, "template_dir", brief_table, None))
+    text = render(brief, fmt, template=template, template_dir=template_dir)
     if out == "-":
         typer.echo(text, nl=False)
         return
@@ -116,7 +118,7 @@ def _word_budget(words: int | None, length: str | None, brief_table: dict) -> in
         if length not in LENGTH_PRESETS:
             raise ConfigError(f"unknown --length {length!r}: choose short, medium or long")
         return LENGTH_PRESETS[length]
-    return int(resolve(None, "words", brief_table, LENGTH_PRESETS["medium"], int))
+    return whole_number(resolve(None, "words", brief_table, LENGTH_PRESETS["medium"], int), "words", *WORDS_RANGE)
 
 
 def _format_from_out(out: str | None) -> str | None:

@@ -18,7 +18,7 @@ from typing import Any, List, Optional
 import typer
 
 from briefer.cli import options
-from briefer.config import load_config, resolve
+from briefer.config import load_config, outlet_names, resolve, table, text_setting, whole_number
 from briefer.errors import ConfigError
 
 DEFAULT_FORMATS = "md,html,json"
@@ -65,8 +65,8 @@ def daily_command(
     from briefer.feeds import gather
 
     tables = load_config(config)
-    defaults = {**_table(tables, "brief"), **_table(tables, "daily")}
-    source = resolve(input_path, "input", defaults, None)
+    defaults = {**table(tables, "brief"), **table(tables, "daily")}
+    source = text_setting(resolve(input_path, "input", defaults, None), "input")
     if source is None:
         raise ConfigError("give INPUT, or set input in [daily] of the config (try: briefer daily articles/)")
     formats = _formats(resolve(fmt, "formats", defaults, DEFAULT_FORMATS))
@@ -75,9 +75,14 @@ def daily_command(
     given = {"date": day, "stories": stories, "budget": budget, "also": also, "embedder": embedder, "model": model,
              "allow_download": allow_download}
     settings = _settings(tables, defaults, given)
-    output = Path(resolve(out_dir, "out_dir", defaults, "outputs"))
-    templates = resolve(template_dir, "template_dir", defaults, None)
+    output = Path(text_setting(resolve(out_dir, "out_dir", defaults, "outputs"), "out_dir"))
+    templates = text_setting(resolve(template_dir, "template_dir", defaults, None), "template_dir")
 
+    from briefer.render import load_template
+
+    for page_format in formats:  # a broken template fails now, not after the day is briefed
+        if page_format != "json":
+            load_template(page_format, template_dir=templates, family="daily")
     with progress_bar(enabled=not quiet and sys.stderr.isatty()) as report:
         gathered = gather(source, progress=lambda done, total: report("reading", done, total))
         warnings: list[str] = []
@@ -97,13 +102,6 @@ def daily_command(
         _send(next(p for p in paths if p.suffix == ".md"), to, config, quiet)
 
 
-def _table(tables: dict[str, Any], name: str) -> dict[str, Any]:
-    table = tables.get(name, {})
-    if not isinstance(table, dict):
-        raise ConfigError(f"[{name}] in the config must be a table of settings")
-    return table
-
-
 def _formats(value: Any) -> list[str]:
     from briefer.daily import PAGE_FORMATS
 
@@ -119,24 +117,21 @@ def _settings(tables: dict[str, Any], defaults: dict[str, Any], given: dict[str,
     """DailySettings by precedence: the options given, BRIEFER_* environment, [daily], [brief], defaults."""
     from briefer.daily import DailySettings
     from briefer.load import normalise_date
-    from briefer.settings import LENGTH_PRESETS, BriefSettings
+    from briefer.settings import LENGTH_PRESETS, WORDS_RANGE, BriefSettings
 
-    wanted = resolve(given.get("date"), "date", defaults, None)
+    wanted = text_setting(resolve(given.get("date"), "date", defaults, None), "date")
     if wanted is not None and normalise_date(wanted) is None:
         raise ConfigError(f"date {wanted!r} is not a date: use YYYY-MM-DD")
 
-    def number(name: str, default: int, minimum: int = 0) -> int:
-        value = resolve(given.get(name), name, defaults, default, int)
-        if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-            raise ConfigError(f"{name} must be a whole number of at least {minimum}, not {value!r}")
-        return value
+    def number(name: str, default: int, minimum: int = 0, maximum: int | None = None) -> int:
+        return whole_number(resolve(given.get(name), name, defaults, default, int), name, minimum, maximum)
 
     brief = BriefSettings(
-        words=number("words", LENGTH_PRESETS["medium"], 60),
-        embedder=resolve(given.get("embedder"), "embedder", defaults, None),
-        model=resolve(given.get("model"), "model", defaults, None),
+        words=number("words", LENGTH_PRESETS["medium"], *WORDS_RANGE),
+        embedder=text_setting(resolve(given.get("embedder"), "embedder", defaults, None), "embedder"),
+        model=text_setting(resolve(given.get("model"), "model", defaults, None), "model"),
         allow_download=bool(resolve(given.get("allow_download"), "allow_download", defaults, False, bool)),
-        outlets={str(k): str(v) for k, v in _table(tables, "outlets").items()},
+        outlets=outlet_names(tables),
     )
     return DailySettings(
         date=normalise_date(wanted) if wanted is not None else None,
