@@ -27,7 +27,7 @@ from typing import Protocol
 
 import numpy as np
 
-from briefer.errors import ModelError
+from briefer.errors import ModelError, missing_dependency
 
 MINILM_HUB_ID = "sentence-transformers/all-MiniLM-L6-v2"
 STATIC_MODEL = Path(__file__).parent / "data" / "static-minilm"
@@ -176,8 +176,8 @@ def _load_sentence_transformer(location: str):  # type: ignore[no-untyped-def]
     try:
         from sentence_transformers import SentenceTransformer
         from transformers.utils import logging as transformers_logging
-    except ImportError:
-        raise ModelError("sentence-transformers is not installed: pip install 'briefer[embed]'") from None
+    except ImportError as exc:
+        raise ModelError(missing_dependency(exc, "the minilm embedder needs sentence-transformers", "embed")) from None
     transformers_logging.disable_progress_bar()  # stderr is for the user's warnings, not loading bars
     try:
         return SentenceTransformer(location, device="cpu")

@@ -2,6 +2,7 @@
 
     BrieferError (exit 1)
     ├── InputError (exit 2)      a path, file or cluster that cannot be read or holds no usable text
+    ├── UsageError (exit 2)      a command line that cannot be right (no INPUT, an unknown --format)
     ├── ConfigError (exit 3)     a bad option, config file or template
     ├── ModelError (exit 4)      a model that is missing, broken or cannot be loaded
     ├── DeliveryError (exit 5)   an email that could not be sent
@@ -19,6 +20,10 @@ class InputError(BrieferError):
     exit_code = 2
 
 
+class UsageError(BrieferError):
+    exit_code = 2
+
+
 class ConfigError(BrieferError):
     exit_code = 3
 
@@ -33,3 +38,9 @@ class DeliveryError(BrieferError):
 
 class OutputError(BrieferError):
     exit_code = 6
+
+
+def missing_dependency(exc: ImportError, needs: str, extra: str) -> str:
+    """The line for an optional dependency that would not import: the real import error (an installed package fails
+    too when one of its own dependencies moved: lxml.html.clean) and the line that installs it."""
+    return f"{needs}, which failed to import ({exc}): pip install 'briefer[{extra}]'"

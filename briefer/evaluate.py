@@ -29,7 +29,7 @@ from urllib.parse import urlsplit
 
 import numpy as np
 
-from briefer.errors import ConfigError, InputError
+from briefer.errors import ConfigError, InputError, missing_dependency
 from briefer.numbers import CARDINALS, NUMBER_VALUES
 from briefer.sentences import split_sentences
 from briefer.settings import BriefSettings
@@ -341,8 +341,8 @@ def rouge(summary: Sequence[str], references: Sequence[Sequence[str]]) -> RougeS
 def _rouge_scorer():  # type: ignore[no-untyped-def]
     try:
         from rouge_score import rouge_scorer
-    except ImportError:
-        raise ConfigError("rouge-score is not installed: pip install 'briefer[eval]'") from None
+    except ImportError as exc:
+        raise ConfigError(missing_dependency(exc, "ROUGE needs rouge-score", "eval")) from None
     return rouge_scorer.RougeScorer(list(ROUGE_TYPES), use_stemmer=True)
 
 
@@ -553,8 +553,8 @@ def content_stems(text: str) -> frozenset[str]:
 def _rouge_tokenizer():  # type: ignore[no-untyped-def]
     try:
         from rouge_score.tokenizers import DefaultTokenizer
-    except ImportError:
-        raise ConfigError("rouge-score is not installed: pip install 'briefer[eval]'") from None
+    except ImportError as exc:
+        raise ConfigError(missing_dependency(exc, "ROUGE needs rouge-score", "eval")) from None
     return DefaultTokenizer(use_stemmer=True)
 
 

@@ -15,7 +15,7 @@ from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
-from briefer.errors import InputError
+from briefer.errors import InputError, missing_dependency
 from briefer.load import (
     ARTICLE_SUFFIXES,
     MAX_RECORDS_BYTES,
@@ -69,8 +69,9 @@ def read_feed(path: str | Path) -> LoadedCluster:
     path = Path(path)
     try:
         import feedparser
-    except ImportError:
-        return LoadedCluster((), (f"{path}: reading feeds needs feedparser: pip install 'briefer[daily]'; skipped",))
+    except ImportError as exc:
+        why = missing_dependency(exc, "reading feeds needs feedparser", "daily")
+        return LoadedCluster((), (f"{path}: {why}; skipped",))
     try:
         data = read_capped(path, MAX_RECORDS_BYTES)
     except InputError as exc:
@@ -97,6 +98,9 @@ def read_feed(path: str | Path) -> LoadedCluster:
             source=f"{path}#{number}",
         ))
     problems = [f"{path}: {without_text} feed entries have no text; skipped"] if without_text else []
+    if type(parsed.get("bozo_exception")).__name__ in ("CharacterEncodingOverride", "CharacterEncodingUnknown"):
+        problems.append(f"{path}: not in the charset it declares: read as {parsed.get('encoding')}; check it for "
+                        "wrong characters")
     if not parsed.entries:
         problems.append(f"{path}: feed has no entries")
     return LoadedCluster(tuple(articles), tuple(problems))

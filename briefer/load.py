@@ -19,7 +19,7 @@ from email.utils import parsedate_to_datetime
 from importlib.resources import as_file, files
 from pathlib import Path
 
-from briefer.errors import InputError
+from briefer.errors import InputError, missing_dependency
 from briefer.types import Article
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".json", ".jsonl", ".html", ".htm")
@@ -151,7 +151,7 @@ def _cluster(drafts: list[tuple[dict[str, object], str]], problems: list[str], w
 def _read_file(path: Path, problems: list[str]) -> list[tuple[dict[str, object], str]]:
     """The articles of one file with their sources; bad records inside it are added to ``problems``."""
     suffix = path.suffix.lower()
-    text = _decoded(path, MAX_RECORDS_BYTES if suffix in (".json", ".jsonl") else MAX_ARTICLE_BYTES)
+    text = _decoded(path, MAX_RECORDS_BYTES if suffix in (".json", ".jsonl") else MAX_ARTICLE_BYTES, problems)
     if suffix == ".jsonl":
         return list(_jsonl_records(text, path, problems))
     if suffix == ".json":
@@ -161,8 +161,10 @@ def _read_file(path: Path, problems: list[str]) -> list[tuple[dict[str, object],
     return [(_text_fields(text), str(path))]
 
 
-def _decoded(path: Path, max_bytes: int) -> str:
-    """The file's text: UTF-8 (or UTF-16 with a BOM), else cp1252 when the bytes are clearly text."""
+def _decoded(path: Path, max_bytes: int, problems: list[str]) -> str:
+    """The file's text: UTF-8 (or UTF-16 with a BOM); else, with a warning in ``problems`` since a wrong guess
+    garbles the text, the charset the file declares, cp1252 when the bytes are clearly that, or the charset
+    charset-normalizer detects (KOI8-R, Shift-JIS...)."""
     try:
         data = read_capped(path, max_bytes)
     except InputError as exc:
@@ -180,14 +182,44 @@ def _decoded(path: Path, max_bytes: int) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
+    declared = _declared_charset(data)
+    for charset, how in ((declared, "as it declares"), ("cp1252", "mostly ASCII"), (None, "detected")):
+        charset = charset or (_detected_charset(data) if how == "detected" else None)
+        text = _decoded_as(data, charset)
+        if text is None or any(unicodedata.category(c) == "Cc" and not c.isspace() for c in text):
+            continue
+        if how == "mostly ASCII" and sum(c.isascii() for c in text) < 0.7 * len(text):
+            continue
+        problems.append(f"{path}: not UTF-8: read as {charset} ({how}); check it for wrong characters")
+        return text
+    raise _Unreadable("not UTF-8 text")
+
+
+_CHARSET_DECLARATION = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?([A-Za-z0-9_.:-]{2,40})""", re.IGNORECASE)
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The charset an HTML meta tag or XML declaration names in the first 2 KB."""
+    declared = _CHARSET_DECLARATION.search(data[:2048])
+    return declared.group(1).decode("ascii").lower() if declared else None
+
+
+def _detected_charset(data: bytes) -> str | None:
     try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
-        raise _Unreadable("not UTF-8 text") from None
-    controls = sum(unicodedata.category(char) == "Cc" and not char.isspace() for char in text)
-    if controls or sum(char.isascii() for char in text) < 0.7 * len(text):
-        raise _Unreadable("not UTF-8 text")
-    return text
+        from charset_normalizer import from_bytes
+    except ImportError:
+        return None
+    best = from_bytes(data[:200_000]).best()
+    return best.encoding if best is not None else None
+
+
+def _decoded_as(data: bytes, charset: str | None) -> str | None:
+    if not charset:
+        return None
+    try:
+        return data.decode(charset)
+    except (LookupError, UnicodeDecodeError):
+        return None
 
 
 def read_capped(path: Path, max_bytes: int) -> bytes:
@@ -340,8 +372,8 @@ def _html_fields(html: str) -> dict[str, object]:
     """Main text and metadata of a saved web page, through trafilatura (the ``daily`` extra)."""
     try:
         import trafilatura  # heavy, and optional
-    except ImportError:
-        raise _Unreadable("reading .html needs trafilatura: pip install 'briefer[daily]'") from None
+    except ImportError as exc:  # not installed, or a dependency of it missing (lxml.html.clean: lxml_html_clean)
+        raise _Unreadable(missing_dependency(exc, "reading .html needs trafilatura", "daily")) from None
     document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
     if document is None or len((document.text or "").split()) < _MIN_PAGE_WORDS:
         raise _Unreadable("no article text found in the page")

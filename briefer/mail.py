@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, Literal, Protocol
 
 from briefer.config import env_value, load_config, table as config_table
-from briefer.errors import ConfigError, DeliveryError, InputError
+from briefer.errors import ConfigError, DeliveryError, InputError, missing_dependency
 from briefer.output import write_atomic
 
 logger = logging.getLogger(__name__)
@@ -411,8 +411,8 @@ def _email_extra() -> tuple[Any, Any]:
     try:
         import css_inline
         import markdown_it
-    except ImportError:
-        raise ConfigError("emailing needs the email extra: pip install 'briefer[email]'") from None
+    except ImportError as exc:
+        raise ConfigError(missing_dependency(exc, "emailing needs markdown-it-py and css-inline", "email")) from None
     return markdown_it, css_inline
 
 

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from briefer.embed import tokens
-from briefer.errors import ConfigError
+from briefer.errors import ConfigError, missing_dependency
 from briefer.types import Article
 
 if TYPE_CHECKING:
@@ -84,8 +84,9 @@ def article_vectors(articles: Sequence[Article], params: StoryParams = DEFAULT_P
     """Unit TF-IDF rows, one per article, with the idf of this set of articles."""
     try:
         from sklearn.feature_extraction.text import TfidfVectorizer
-    except ImportError:
-        raise ConfigError("clustering articles into stories needs scikit-learn: pip install 'briefer[daily]'") from None
+    except ImportError as exc:
+        raise ConfigError(missing_dependency(exc, "clustering articles into stories needs scikit-learn", "daily")
+                          ) from None
     vectorizer = TfidfVectorizer(analyzer=tokens, sublinear_tf=True, dtype=np.float32)
     try:
         return vectorizer.fit_transform([story_text(a, params.lead_words) for a in articles]).tocsr()

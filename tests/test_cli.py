@@ -62,7 +62,7 @@ def test_length_presets_and_words(sample_dir):
     ("args", "code", "message"),
     [
         (("brief", "no/such/path"), 2, "no such file"),
-        (("brief",), 3, "--sample"),
+        (("brief",), 2, "--sample"),
         (("brief", "--sample", "--format", "pdf"), 3, "unknown format"),
         (("brief", "--sample", "--length", "huge"), 3, "--length"),
         (("brief", "--sample", "--config", "missing.toml"), 3, "config file not found"),

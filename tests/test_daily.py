@@ -473,7 +473,7 @@ def test_warnings_go_to_stderr_one_line_each_and_quiet_silences_them(day_folder,
     ("args", "code", "message"),
     [
         (("missing/folder",), 2, "no such file or folder"),
-        ((), 3, "give INPUT"),
+        ((), 2, "give INPUT"),
         (("{day}", "--format", "md,pdf"), 3, "unknown format pdf"),
         (("{day}", "--date", "yesterday"), 3, "is not a date"),
         (("{day}", "--date", "2022-02-02"), 2, "no articles dated 2022-02-02"),

@@ -7,21 +7,24 @@ otherwise, and its path is printed. Files that cannot be read are reported on st
 
 from __future__ import annotations
 
+from contextlib import ExitStack
 from datetime import date as _date
 from pathlib import Path
+from tempfile import TemporaryDirectory
 from typing import Optional
 
 import typer
 
 from briefer.cli import options
 from briefer.config import load_config, outlet_names, resolve, table, text_setting, whole_number
-from briefer.errors import ConfigError
+from briefer.errors import ConfigError, InputError, UsageError
 from briefer.settings import LENGTH_PRESETS, WORDS_RANGE, BriefSettings
 
 
 def brief_command(
     input_path: Optional[Path] = typer.Argument(
-        None, metavar="INPUT", help="Cluster folder, .jsonl file or single article file.", show_default=False
+        None, metavar="INPUT", help="Cluster folder, .jsonl file or single article file; - reads one article (text, "
+        "JSON or JSON lines) from stdin.", show_default=False
     ),
     sample: bool = typer.Option(False, "--sample", help="Brief the bundled sample cluster instead of INPUT."),
     fmt: Optional[str] = typer.Option(
@@ -33,7 +36,7 @@ def brief_command(
         "(default: outputs/<date>/<slug>.<ext>)",
     ),
     words: Optional[int] = typer.Option(
-        None, "--words", min=WORDS_RANGE[0], max=WORDS_RANGE[1],
+        None, "--words",
         help="Word budget for the lede and key points (the headline and sources list come on top). Overrides --length.",
     ),
     length: Optional[str] = typer.Option(
@@ -61,7 +64,7 @@ def brief_command(
     from briefer.render import FORMATS, load_template, render
 
     if sample == (input_path is not None):
-        raise ConfigError("give either INPUT or --sample (try: briefer brief --sample)")
+        raise UsageError("give either INPUT or --sample (try: briefer brief --sample)")
     tables = load_config(config)
     brief_table = table(tables, "brief")
     budget = _word_budget(words, text_setting(resolve(length, "length", brief_table, None), "length"), brief_table)
@@ -80,9 +83,12 @@ def brief_command(
 
     if fmt != "json" or template is not None:
         load_template(fmt, template=template, template_dir=template_dir)  # a broken template fails now, not later
-    source = sample_cluster_path() if sample else input_path
-    with progress_bar(enabled=bool(settings.model) and not quiet) as report:
-        brief = brief_from_path(source, settings, progress=lambda done, total: report("rewriting", done, total))
+    with ExitStack() as cleanup:
+        source = sample_cluster_path() if sample else input_path
+        if str(source) == "-":
+            source = _stdin_file(Path(cleanup.enter_context(TemporaryDirectory(prefix="briefer-stdin-"))))
+        with progress_bar(enabled=bool(settings.model) and not quiet) as report:
+            brief = brief_from_path(source, settings, progress=lambda done, total: report("rewriting", done, total))
     if not quiet:
         for problem in brief.warnings:
             warn(problem)
@@ -100,6 +106,28 @@ def brief_command(
     typer.echo(str(write_atomic(target, text)))
 
 
+def _stdin_file(folder: Path) -> Path:
+    """What stdin holds, saved as the file kind it looks like (JSON, JSON lines or text), so it loads like a file."""
+    import json
+    import sys
+
+    from briefer.load import MAX_RECORDS_BYTES
+
+    data = sys.stdin.buffer.read(MAX_RECORDS_BYTES + 1)
+    if len(data) > MAX_RECORDS_BYTES:
+        raise InputError(f"stdin is over the {MAX_RECORDS_BYTES // 1_048_576} MB limit")
+    suffix = ".txt"
+    if data.lstrip()[:1] in (b"{", b"["):
+        try:
+            json.loads(data)
+            suffix = ".json"
+        except (ValueError, RecursionError):
+            suffix = ".jsonl"
+    path = folder / f"stdin{suffix}"
+    path.write_bytes(data)
+    return path
+
+
 def _refuse_output_among_inputs(target: Path, source: Path) -> None:
     """An --out that is an input file would replace the article; one in the input folder would be read back as an
     article by the next run. Both are refused before anything is written."""
@@ -113,7 +141,7 @@ def _refuse_output_among_inputs(target: Path, source: Path) -> None:
 
 def _word_budget(words: int | None, length: str | None, brief_table: dict) -> int:
     if words is not None:
-        return words
+        return whole_number(words, "--words", *WORDS_RANGE)
     if length is not None:
         if length not in LENGTH_PRESETS:
             raise ConfigError(f"unknown --length {length!r}: choose short, medium or long")

@@ -19,7 +19,7 @@ import typer
 
 from briefer.cli import options
 from briefer.config import load_config, outlet_names, resolve, table, text_setting, whole_number
-from briefer.errors import ConfigError
+from briefer.errors import ConfigError, UsageError
 
 DEFAULT_FORMATS = "md,html,json"
 
@@ -32,12 +32,12 @@ def daily_command(
     day: Optional[str] = typer.Option(
         None, "--date", help="Keep only articles of this day (undated ones are kept). (default: the commonest date)"
     ),
-    stories: Optional[int] = typer.Option(None, "--stories", min=1, max=50, help="Stories on the page. (default: 6)"),
+    stories: Optional[int] = typer.Option(None, "--stories", help="Stories on the page. (default: 6)"),
     budget: Optional[int] = typer.Option(
-        None, "--budget", min=50, max=20000, help="Words for the whole page: headlines and points. (default: 600)"
+        None, "--budget", help="Words for the whole page: headlines and points. (default: 600)"
     ),
     also: Optional[int] = typer.Option(
-        None, "--also", min=0, max=200, help='Lines in the "also reported" list. (default: 10)'
+        None, "--also", help='Lines in the "also reported" list. (default: 10)'
     ),
     fmt: Optional[str] = typer.Option(
         None, "--format", "-f", help=f"Comma-separated page formats: md, html, txt, json. (default: {DEFAULT_FORMATS})"
@@ -68,7 +68,7 @@ def daily_command(
     defaults = {**table(tables, "brief"), **table(tables, "daily")}
     source = text_setting(resolve(input_path, "input", defaults, None), "input")
     if source is None:
-        raise ConfigError("give INPUT, or set input in [daily] of the config (try: briefer daily articles/)")
+        raise UsageError("give INPUT, or set input in [daily] of the config (try: briefer daily articles/)")
     formats = _formats(resolve(fmt, "formats", defaults, DEFAULT_FORMATS))
     if email and "md" not in formats:
         formats.append("md")
@@ -135,9 +135,9 @@ def _settings(tables: dict[str, Any], defaults: dict[str, Any], given: dict[str,
     )
     return DailySettings(
         date=normalise_date(wanted) if wanted is not None else None,
-        stories=number("stories", DailySettings.stories, 1),
-        words=number("budget", DailySettings.words, 50),
-        also=number("also", DailySettings.also),
+        stories=number("stories", DailySettings.stories, 1, 50),
+        words=number("budget", DailySettings.words, 50, 20000),
+        also=number("also", DailySettings.also, 0, 200),
         story_articles=number("story_articles", DailySettings.story_articles),
         lead_words=number("lead_words", DailySettings.lead_words),
         brief=brief,
