@@ -28,7 +28,7 @@ from briefer import __version__, clean, embed, headline, sentences
 from briefer.errors import ConfigError, InputError
 from briefer.feeds import Gathered
 from briefer.outlets import outlet_from_url
-from briefer.output import slugify, write_atomic
+from briefer.output import finish_interrupted_set, folder_lock, slugify, write_set
 from briefer.pipeline import build_brief
 from briefer.render import brief_to_dict, load_template, render, safe_url, template_problem
 from briefer.settings import BriefSettings
@@ -310,19 +310,23 @@ def write_day(day: Day, out_dir: str | Path, formats: Sequence[str], template_di
               ) -> list[Path]:
     """Write ``<out_dir>/<date>/brief.<fmt>`` (JSON always: the next day's run reads it) and ``stories/*.json``.
 
-    Everything is rendered before anything is written, and every file is replaced atomically; story files of an
-    earlier run of the same day that are no longer on it are removed last. Returns the page files written.
+    Everything is rendered before anything is written. Under the folder's lock (a concurrent run stops with an
+    OutputError), the page and story files are replaced as one set (``output.write_set``): a run killed midway
+    leaves the old set, or a journal the next run finishes. Story files of an earlier run of the same day that
+    are no longer on it are removed last. Returns the page files written.
     """
     folder = Path(out_dir) / day.date
     pages = {fmt: render_page(day.page, fmt, template_dir) for fmt in dict.fromkeys([*formats, "json"])}
     story_files = {f"{slug}.json": render(brief, "json") for slug, brief in day.story_briefs.items()}
-    earlier = _story_files_written(folder / "brief.json")
-    for name, text in story_files.items():
-        write_atomic(folder / "stories" / name, text)
-    written = [write_atomic(folder / f"brief.{fmt}", text) for fmt, text in pages.items()]
-    for name in earlier - story_files.keys():
-        (folder / "stories" / name).unlink(missing_ok=True)
-    return written
+    files = {**{f"stories/{name}": text for name, text in story_files.items()},
+             **{f"brief.{fmt}": text for fmt, text in pages.items()}}
+    with folder_lock(folder):
+        finish_interrupted_set(folder)  # the page an interrupted run left is the one whose stories are known
+        earlier = _story_files_written(folder / "brief.json")
+        write_set(folder, files)
+        for name in earlier - story_files.keys():
+            (folder / "stories" / name).unlink(missing_ok=True)
+    return [folder / f"brief.{fmt}" for fmt in pages]
 
 
 def _story_files_written(page_path: Path) -> set[str]:
