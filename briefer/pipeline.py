@@ -7,6 +7,7 @@ function of its articles and settings, so a cluster can be briefed anywhere (a w
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
 from briefer import admission, cite, claims, clean, embed, headline, outlets, rank, sentences
@@ -44,9 +45,10 @@ def build_brief(
 
     if embedder is None:
         embedder = embed.embedder_for(settings.embedder, allow_download=settings.allow_download, warnings=problems)
-    usable, grouped = group_cluster(articles, settings, embedder=embedder, warnings=problems)
     judge = judge or load_judge(settings.judge, allow_download=settings.allow_download)
-    lede, points = rank.select(grouped, usable, settings, restates=cite.restates(judge) if judge else None)
+    with _one_blas_thread():
+        usable, grouped = group_cluster(articles, settings, embedder=embedder, warnings=problems)
+        lede, points = rank.select(grouped, usable, settings, restates=cite.restates(judge) if judge else None)
     if judge is not None:
         lede, *points = cite.cite([lede, *points], grouped, embedder.encode, judge)
     lede, points = rank.lead_with_the_most_reported(lede, points, usable)
@@ -104,3 +106,14 @@ def _within_limit(split: list[Sentence], warnings: list[str]) -> list[Sentence]:
     warnings.append(f"the cluster has {len(split)} sentences, over the limit of {MAX_CLUSTER_SENTENCES}: only the "
                     f"first sentences of each article were read")
     return [sentence for k, sentence in enumerate(split) if k in kept]
+
+
+def _one_blas_thread() -> AbstractContextManager[object]:
+    """BLAS limited to one thread while a cluster is grouped and ranked: its matrices are small (hundreds of
+    sentences), so threads cost more in start-up and contention than they save. Callers that brief many clusters
+    get their parallelism from processes."""
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:
+        return nullcontext()
+    return threadpool_limits(limits=1, user_api="blas")

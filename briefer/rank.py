@@ -179,7 +179,10 @@ def _mmr(
     chosen: list[int] = [first]
     cited = set(outlets[first])
     used = claims[first].representative.words
-    candidates = set(range(len(claims))) - {first}
+    # A claim that is not shown or cannot stand alone never can be, whatever is chosen: left out once, not re-judged
+    # at every step.
+    candidates = {i for i in range(len(claims)) if i != first and claims[i].representative.admissible
+                  and not _cannot_stand_alone(claims[i])}
     while candidates and len(chosen) < limit:
         pool = sorted(candidates)
         similarity = claim_set.vectors[pool] @ claim_set.vectors[chosen].T
@@ -189,7 +192,7 @@ def _mmr(
         best, best_value = None, -np.inf
         for i, row, repeat, close in zip(pool, similarity, closest, closeness):
             words = claims[i].representative.words
-            if used + words > budget or not claims[i].representative.admissible or _cannot_stand_alone(claims[i]):
+            if used + words > budget:
                 continue
             if repeat >= weights.redundancy and _repeats(claims, i, chosen, row, weights):
                 continue
