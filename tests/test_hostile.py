@@ -4,6 +4,7 @@ a brief or the terminal as live markup or control codes, never loses a file, and
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -155,3 +156,80 @@ def test_daily_keeps_json_files_in_stories_that_it_did_not_write(tmp_path, in_tm
     assert again.exit_code == 0, again.output
     assert (stories / "my-notes.json").read_text() == '{"mine": true}'
     assert (stories / "renamed-by-me.json").is_file()
+
+
+# --- every input format, broken: one line or a warning, a documented exit code, nothing outside out/ -----------
+
+TEXT = " ".join(text for _, _, text in STORY)
+
+
+def _record(n: int, **fields) -> dict:
+    return {"title": f"Geneva talks {n}", "url": f"https://www.outlet{n}.example/news/{n}", "date": "2022-01-21",
+            "text": STORY[n - 1][2], **fields}
+
+
+def _feed(items: str, prolog: str = '<?xml version="1.0"?>') -> str:
+    entries = "".join(f"<item><title>Talks {n}</title><link>https://o{n}.example/{n}</link><description>{text}"
+                      f"</description></item>" for n, text in enumerate(items, start=1))
+    return f'{prolog}<rss version="2.0"><channel><title>Feed</title>{entries}</channel></rss>'
+
+
+# A script tag or an event handler inside a real tag (escaped text such as "&lt;img onerror=" is harmless).
+LIVE_MARKUP = re.compile(r"<script|<[a-z][^<>]*\son[a-z]+\s*=", re.IGNORECASE)
+_LAUGHS = '<!DOCTYPE rss [<!ENTITY a "lol">' + "".join(
+    f'<!ENTITY {chr(98 + k)} "{("&" + chr(97 + k) + ";") * 10}">' for k in range(9)) + "]>"
+_XXE = '<!DOCTYPE rss [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+
+HOSTILE_INPUTS = {
+    # name: (file name, content, command, documented exit code)
+    "txt truncated": ("a.txt", (STORY[0][1] + "\n\n" + TEXT).encode()[:-2] + b"\xc3", "brief", 0),
+    "txt binary": ("a.txt", bytes(range(256)) * 8, "brief", 2),
+    "txt utf-16": ("a.txt", ("Title\n\n" + TEXT).encode("utf-16"), "brief", 0),
+    "txt very long title": ("a.txt", ("T" * 200_000 + "\n\n" + TEXT).encode(), "brief", 0),
+    "json truncated": ("a.json", json.dumps(_record(1))[:-15].encode(), "brief", 2),
+    "json deeply nested": ("a.json", b"[" * 100_000, "brief", 2),
+    "jsonl utf-16 bom": ("a.jsonl", "\n".join(json.dumps(_record(n)) for n in (1, 2, 3)).encode("utf-16"), "brief", 0),
+    "jsonl path traversal, NUL, CR/LF": ("a.jsonl", "\n".join(json.dumps(r) for r in [
+        _record(1, title="../../../../tmp/pwned\r\nBcc: x@evil.example", outlet="../../etc/passwd\x00"),
+        _record(2, url='https://evil.example/"><script>alert(1)</script>', outlet="<img src=x onerror=alert(1)>"),
+        _record(3, url="javascript:alert(1)", outlet="\x1b]0;owned\x07" + "x" * 10_000)]).encode(), "brief", 0),
+    "html scripts and handlers": ("a.html", (
+        f"<html><head><title>Talks</title><script>alert(1)</script></head><body onload='alert(2)'><article>"
+        f"<p>{TEXT}</p><p><img src=x onerror=alert(3)> more text about the talks in Geneva on Friday.</p>"
+        f"</article></body></html>").encode(), "brief", 0),
+    "feed billion laughs": ("f.rss", _feed([TEXT, "&j; " + TEXT], f'<?xml version="1.0"?>{_LAUGHS}').encode(),
+                            "daily", 0),
+    "feed external entity": ("f.rss", _feed(["&x; " + TEXT, TEXT], f'<?xml version="1.0"?>{_XXE}').encode(),
+                             "daily", 0),
+    "feed truncated": ("f.rss", _feed([TEXT, TEXT]).encode()[:-50], "daily", 0),
+}
+
+
+@pytest.mark.parametrize("name", list(HOSTILE_INPUTS))
+def test_hostile_input_is_one_line_or_a_warning_and_nothing_escapes(tmp_path, in_tmp, name):
+    file_name, content, command, code = HOSTILE_INPUTS[name]
+    (in_tmp / file_name).write_bytes(content)
+    (in_tmp / "keep.txt").write_text("untouched")
+    args = [command, file_name, "--embedder", "lexical"]
+    args += ["-f", "html", "-o", "out/b.html"] if command == "brief" else ["--out-dir", "out"]
+    result = invoke(*args)
+    assert result.exit_code == code, result.output
+    assert isinstance(result.exception, SystemExit) or result.exception is None, repr(result.exception)
+    lines = result.stderr.splitlines()
+    assert all(line.startswith(("warning: ", "error: ")) for line in lines), result.stderr
+    assert sorted(p.name for p in in_tmp.iterdir()) == sorted({file_name, "keep.txt"} | ({"out"} if code == 0 else set()))
+    assert (in_tmp / "keep.txt").read_text() == "untouched"
+    for written in (in_tmp / "out").rglob("*.*") if code == 0 else []:
+        text = written.read_text()
+        assert not any(c in text for c in "\x00\x1b\x07\r") and "root:x:0" not in text, written
+        if written.suffix == ".html":
+            assert not re.search(LIVE_MARKUP, text), re.search(LIVE_MARKUP, text)
+            assert 'href="javascript' not in text
+
+
+@pytest.mark.parametrize("toml", [b"\x00\xff\xfe", b"[brief\nwords =", b'[brief]\nwords = "abc"', b"brief = 5"])
+def test_a_corrupt_config_is_one_line_and_exit_3(tmp_path, toml):
+    (tmp_path / "briefer.toml").write_bytes(toml)
+    cluster = write_cluster(tmp_path / "cluster")
+    result = invoke("brief", str(cluster), "--config", str(tmp_path / "briefer.toml"), "--embedder", "lexical")
+    assert result.exit_code == 3 and result.stderr.startswith("error: ") and len(result.stderr.splitlines()) == 1
