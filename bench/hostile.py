@@ -196,7 +196,8 @@ def cases() -> dict[str, callable]:
     @add("jsonl: hostile titles, URLs and outlets")
     def _(root):
         hostile = [record(1, title="../../../../tmp/pwned\r\nBcc: x@evil.example", outlet="../../etc/passwd"),
-                   record(2, url='https://evil.example/"><script>alert(1)</script>', outlet="<img src=x onerror=alert(1)>"),
+                   record(2, url='https://evil.example/"><script>alert(1)</script>',
+                          outlet="<img src=x onerror=alert(1)>"),
                    record(3, url="javascript:alert(1)", title="x" * 100_000, outlet="\x1b]0;owned\x07")]
         (root / "a.jsonl").write_text("\n".join(json.dumps(r) for r in hostile))
         return ["brief", "a.jsonl", "-f", "html", "-o", "out/b.html"]
@@ -365,7 +366,8 @@ def main() -> None:
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True).stdout
     rows = [f"| {o.name.replace('|', '/')} | {o.code if o.code is not None else 'hang'} | "
             f"{'yes' if o.clean else 'NO'} |" for o in outcomes]
-    summary = (f"| cases | clean | tracebacks | hangs | data lost | unsafe output | bad messages |\n|---|---|---|---|---|---|---|\n"
+    summary = ("| cases | clean | tracebacks | hangs | data lost | unsafe output | bad messages |\n"
+               "|---|---|---|---|---|---|---|\n"
                f"| {len(outcomes)} | {sum(o.clean for o in outcomes)} | {sum(o.traceback for o in outcomes)} | "
                f"{sum(o.hang for o in outcomes)} | {sum(o.lost for o in outcomes)} | "
                f"{sum(o.unsafe for o in outcomes)} | {sum(not o.messages and not o.hang for o in outcomes)} |")

@@ -64,7 +64,8 @@ def test_text_that_is_not_utf8_is_read_with_a_warning(tmp_path, encoding, named)
     body = {"koi8-r": "Министр иностранных дел России Сергей Лавров встретился в Женеве с госсекретарём США. "
                       "Стороны обсудили ситуацию вокруг Украины и договорились продолжить диалог.",
             "shift_jis": "東京で会談が行われた。両国の外相は金曜日に会った。関係者によると、協議は有益だった。",
-            "cp1252": "The minister met in Zürich on Friday for talks with the café owners about their résumés."}[encoding]
+            "cp1252": "The minister met in Zürich on Friday for talks with the café owners about their résumés.",
+            }[encoding]
     path = tmp_path / "article.txt"
     path.write_bytes(f"Title\n\n{body}".encode(encoding))
     loaded = load_cluster(path)
