@@ -109,3 +109,14 @@ def test_a_day_whose_inputs_all_fail_exits_non_zero_and_writes_nothing(tmp_path,
     result = runner.invoke(app, ["daily", str(tmp_path / "day"), "--embedder", "lexical"])
     assert result.exit_code == 2 and "no readable article" in result.stderr
     assert not (in_tmp / "outputs").exists()
+
+
+@pytest.mark.parametrize(("args", "code"), [
+    (["evaluate"], 2), (["evaluate", "--dataset", "x.jsonl", "--words", "5"], 3),
+    (["evaluate", "--dataset", "x.jsonl", "--limit", "0"], 3), (["evaluate", "b.md", "--notes", "n.md",
+                                                                 "--min-coverage", "2"], 3),
+])
+def test_evaluate_exit_codes_follow_the_same_rule(in_tmp, args, code):
+    result = runner.invoke(app, args)
+    assert result.exit_code == code, result.output
+    assert result.stderr.startswith("error: ") and len(result.stderr.splitlines()) == 1

@@ -20,7 +20,8 @@ from pathlib import Path
 
 import typer
 
-from briefer.errors import ConfigError
+from briefer.config import whole_number
+from briefer.errors import ConfigError, UsageError
 
 MEASURES = ("f1", "recall", "precision")
 
@@ -33,21 +34,21 @@ def evaluate_command(
     dataset: Path | None = typer.Option(
         None, "--dataset", help="Brief and score every cluster of this JSONL (id, articles, references) instead."
     ),
-    words: int = typer.Option(250, "--words", min=20, max=5000, help="Word budget per brief with --dataset."),
-    limit: int | None = typer.Option(None, "--limit", min=1, help="Only the first N clusters of --dataset."),
+    words: int = typer.Option(250, "--words", help="Word budget per brief with --dataset."),
+    limit: int | None = typer.Option(None, "--limit", help="Only the first N clusters of --dataset."),
     as_json: bool = typer.Option(False, "--json", help="Print the full report as JSON, for scripts."),
     measure: str = typer.Option("f1", "--measure", help="ROUGE figure shown and checked: f1, recall or precision."),
     min_rouge1: float | None = typer.Option(
-        None, "--min-rouge1", min=0.0, max=1.0, help="Exit 1 if ROUGE-1 (--measure) is below this."
+        None, "--min-rouge1", help="Exit 1 if ROUGE-1 (--measure) is below this."
     ),
     min_coverage: float | None = typer.Option(
-        None, "--min-coverage", min=0.0, max=1.0, help="Exit 1 if the share of notes covered is below this."
+        None, "--min-coverage", help="Exit 1 if the share of notes covered is below this."
     ),
     min_core_coverage: float | None = typer.Option(
-        None, "--min-core-coverage", min=0.0, max=1.0, help="Exit 1 if the share of (core) notes covered is below this."
+        None, "--min-core-coverage", help="Exit 1 if the share of (core) notes covered is below this."
     ),
     min_citation_precision: float | None = typer.Option(
-        None, "--min-citation-precision", min=0.0, max=1.0, help="Exit 1 if citation precision is below this."
+        None, "--min-citation-precision", help="Exit 1 if citation precision is below this."
     ),
     matcher: str = typer.Option(
         "semantic", "--matcher", help="How notes are matched to points: semantic (MiniLM + word overlap) or lexical."
@@ -59,6 +60,15 @@ def evaluate_command(
         False, "--allow-download", help="Allow fetching models from the Hugging Face hub (off: no network use)."
     ),
 ) -> None:
+    # Bad option values are exit 3, as for brief and daily (click's own range checks would make them 2).
+    whole_number(words, "--words", 20, 5000)
+    if limit is not None:
+        whole_number(limit, "--limit", 1)
+    shares = {"--min-rouge1": min_rouge1, "--min-coverage": min_coverage, "--min-core-coverage": min_core_coverage,
+              "--min-citation-precision": min_citation_precision}
+    for name, share in shares.items():
+        if share is not None and not 0.0 <= share <= 1.0:
+            raise ConfigError(f"{name} must be a share from 0 to 1, not {share}")
     if measure not in MEASURES:
         raise ConfigError(f"unknown --measure {measure!r}: choose f1, recall or precision")
     if dataset is not None:
@@ -69,7 +79,8 @@ def evaluate_command(
         _evaluate_dataset(dataset, words, limit, embedder, allow_download, as_json, measure, min_rouge1)
         return
     if brief_path is None or notes is None:
-        raise ConfigError("give a brief and its notes (briefer evaluate BRIEF --notes NOTES.md) or --dataset FILE.jsonl")
+        problem = ConfigError if brief_path is not None else UsageError  # no input at all is usage, as for brief
+        raise problem("give a brief and its notes (briefer evaluate BRIEF --notes NOTES.md) or --dataset FILE.jsonl")
 
     from briefer.evaluate import evaluate_brief, get_matcher, read_brief, read_notes
 
