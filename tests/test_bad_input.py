@@ -220,3 +220,12 @@ def test_the_glued_word_repair_never_touches_code(line):
 
 def test_the_glued_word_repair_still_fixes_prose():
     assert repair_glued_words("troops at the borderwith Russia") == "troops at the border with Russia"
+
+
+def test_daily_email_with_a_broken_smtp_table_fails_before_the_page_is_written(tmp_path, in_tmp):
+    (tmp_path / "briefer.toml").write_text("smtp = 1\n")
+    cluster = write_cluster(tmp_path / "cluster")
+    result = runner.invoke(app, ["daily", str(cluster), "--email", "--config", str(tmp_path / "briefer.toml"),
+                                 "--embedder", "lexical"])
+    one_clean_line(result, 3)
+    assert not (in_tmp / "outputs").exists()

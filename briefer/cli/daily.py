@@ -72,6 +72,7 @@ def daily_command(
     formats = _formats(resolve(fmt, "formats", defaults, DEFAULT_FORMATS))
     if email and "md" not in formats:
         formats.append("md")
+    smtp = _smtp_settings(config) if email else None  # a broken [smtp] fails now, not after the page is written
     given = {"date": day, "stories": stories, "budget": budget, "also": also, "embedder": embedder, "model": model,
              "allow_download": allow_download}
     settings = _settings(tables, defaults, given)
@@ -99,7 +100,7 @@ def daily_command(
     for path in paths:
         typer.echo(str(path))
     if email:
-        _send(next(p for p in paths if p.suffix == ".md"), to, config, quiet)
+        _send(next(p for p in paths if p.suffix == ".md"), to, smtp, quiet)
 
 
 def _formats(value: Any) -> list[str]:
@@ -144,9 +145,15 @@ def _settings(tables: dict[str, Any], defaults: dict[str, Any], given: dict[str,
     )
 
 
-def _send(page: Path, to: list[str] | None, config: Path | None, quiet: bool) -> None:
-    from briefer.mail import resolve_smtp_settings, send_brief
+def _smtp_settings(config: Path | None):  # type: ignore[no-untyped-def]
+    from briefer.mail import resolve_smtp_settings
 
-    delivery = send_brief(page, to or None, resolve_smtp_settings(config))
+    return resolve_smtp_settings(config)
+
+
+def _send(page: Path, to: list[str] | None, smtp, quiet: bool) -> None:  # type: ignore[no-untyped-def]
+    from briefer.mail import send_brief
+
+    delivery = send_brief(page, to or None, smtp)
     if not quiet:
         typer.echo(f"emailed {page} to {', '.join(delivery.recipients)}", err=True)
