@@ -300,11 +300,12 @@ def _fields(record: object) -> dict[str, object]:
     outlet = next((record[key] for key in _OUTLET_KEYS if record.get(key)), None)
     if isinstance(outlet, Mapping):  # NewsAPI-style {"id": ..., "name": ...}
         outlet = outlet.get("name")
+    header = _text_fields(text, titles=False)  # a date or URL line at the top of the text, as in a .txt file
     return {
-        "text": text,
+        "text": header["text"],
         "title": _scalar(record.get("title")),
-        "url": _scalar(record.get("url") or record.get("link")),
-        "date": normalise_date(record.get("date") or record.get("published")),
+        "url": _scalar(record.get("url") or record.get("link")) or header["url"],
+        "date": normalise_date(record.get("date") or record.get("published")) or header["date"],
         "outlet": _scalar(outlet),
     }
 
@@ -318,6 +319,8 @@ def _scalar(value: object) -> str | None:
 
 _URL_LINE = re.compile(r"(?:url:\s*)?(https?://\S+)", re.IGNORECASE)
 _DATE_LINE = re.compile(r"(?:date:?\s+)?(\d{8}|\d{4}-\d{2}-\d{2})\b\s*(.*)", re.IGNORECASE | re.DOTALL)
+# A dateline written out on a line of its own: "Saturday, January 8, 2005" (Wikinews), "Jan. 21, 2022".
+_WRITTEN_DATE_LINE = re.compile(r"(?:[A-Z][a-z]+day,?\s+)?([A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})")
 _TITLE_WORDS = 30
 _TITLE_CASE_SMALL_WORDS = frozenset(
     "a an the and or but nor for on in at to by of off up as via vs with from into".split()
@@ -326,11 +329,13 @@ _TITLE_CASE_SMALL_WORDS = frozenset(
 _MIN_PAGE_WORDS = 10
 
 
-def _text_fields(text: str) -> dict[str, object]:
-    """Split a plain-text article into its header (title, date, URL: each optional, any order) and body.
+def _text_fields(text: str, *, titles: bool = True) -> dict[str, object]:
+    """Split an article's text into its header (title, date, URL: each optional, any order) and body.
 
-    A date may be glued to the start of the body (" date 2022-01-21 Despite reaching..."). The first line is a
-    title only if it looks like one: short, and either without closing punctuation or in Title Case.
+    A date may be glued to the start of the body (" date 2022-01-21 Despite reaching...") or written out on a line
+    of its own ("Saturday, January 8, 2005"). With ``titles``, the first line is a title only if it looks like
+    one: short, and either without closing punctuation or in Title Case. JSON records, whose title is a field,
+    are read without.
     """
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     fields: dict[str, object] = {"title": None, "url": None, "date": None}
@@ -338,6 +343,7 @@ def _text_fields(text: str) -> dict[str, object]:
     while position < len(lines):
         line = lines[position].strip()
         url, dated = _URL_LINE.fullmatch(line), _DATE_LINE.fullmatch(line)
+        written = _WRITTEN_DATE_LINE.fullmatch(line)
         if not line:
             pass
         elif url and fields["url"] is None:
@@ -347,7 +353,9 @@ def _text_fields(text: str) -> dict[str, object]:
             if dated.group(2).strip():
                 lines[position] = dated.group(2)  # the body starts right after the date
                 break
-        elif fields["title"] is None and fields["date"] is None and fields["url"] is None and _is_title(line):
+        elif written and fields["date"] is None and normalise_date(written.group(1)):
+            fields["date"] = normalise_date(written.group(1))
+        elif titles and fields["title"] is None and fields["date"] is None and fields["url"] is None and _is_title(line):
             fields["title"] = line.lstrip("#").strip()  # a Markdown heading is a title too
         else:
             break

@@ -352,3 +352,20 @@ def test_articles_from_no_records() -> None:
 )
 def test_normalise_date(value: object, expected: str | None) -> None:
     assert normalise_date(value) == expected
+
+
+def test_json_records_get_the_same_header_sniffing_as_text_files():
+    from briefer.load import articles_from_records
+
+    loaded = articles_from_records([
+        {"title": "Talks in Geneva", "text": "date 2022-01-21 Despite reaching no breakthroughs, both sides agreed "
+                                             "to keep talking."},
+        {"title": "Tsunami aid", "text": "Saturday, January 8, 2005\n\nU.S. citizens donating in 2005 may write "
+                                         "off their donations on their 2004 tax returns."},
+        {"title": "Dated", "date": "2022-01-20", "text": "January 21, 2022\n\nThe record's own date wins."},
+    ])
+    first, second, third = loaded.articles
+    assert (first.date, first.text) == ("2022-01-21", "Despite reaching no breakthroughs, both sides agreed to "
+                                                      "keep talking.")
+    assert second.date == "2005-01-08" and second.text.startswith("U.S. citizens donating")
+    assert third.date == "2022-01-20" and third.title == "Dated"
