@@ -355,7 +355,7 @@ def _text_fields(text: str, *, titles: bool = True) -> dict[str, object]:
                 break
         elif written and fields["date"] is None and normalise_date(written.group(1)):
             fields["date"] = normalise_date(written.group(1))
-        elif titles and fields["title"] is None and fields["date"] is None and fields["url"] is None and _is_title(line):
+        elif titles and not any(fields.values()) and _is_title(line):
             fields["title"] = line.lstrip("#").strip()  # a Markdown heading is a title too
         else:
             break

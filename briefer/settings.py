@@ -44,7 +44,9 @@ class RankWeights:
 class BriefSettings:
     words: int = LENGTH_PRESETS["medium"]
     min_points: int = 4
-    max_points: int = 8
+    # A cap the word budget reaches first: at the default length a brief fills its budget (10-18 points on the
+    # development clusters) and still prints on one A4 or Letter page (bench/print_pages.py).
+    max_points: int = 20
     # Sentence embedder: "static", "minilm", "lexical", a local folder, or None for the default (static).
     embedder: str | None = None
     # Abstractive rewriter: an alias under models/, a folder, a GGUF file or a hub id; None keeps the brief

@@ -112,3 +112,11 @@ def test_a_dated_point_shows_its_date_in_every_format(fmt):
     text = render(Brief(brief.headline, brief.lede, (dated,), brief.articles, brief.date), fmt)
     assert "2022-01-15" in text
     assert "2022-01-15" not in render(brief, fmt)
+
+
+def test_html_carries_print_styles_and_leaves_the_paper_size_to_the_printer():
+    """bench/print_pages.py measures one printed page on A4 and Letter; a forced size would misprint the other."""
+    html = render(make_brief(), "html")
+    style = re.search(r"<style>(.*?)</style>", html, re.S)
+    assert style is not None and "@media print" in style.group(1)
+    assert re.search(r"@page\s*\{[^}]*\bsize\s*:", style.group(1)) is None
