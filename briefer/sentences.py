@@ -16,7 +16,8 @@ from briefer.types import Article, Sentence
 # Titles before a name: a full stop after them never ends a sentence.
 _TITLES = frozenset(
     "mr mrs ms messrs dr prof sen sens rep reps gov gen lt col sgt capt cmdr adm maj brig cpl pvt rev fr hon "
-    "pres supt det insp atty amb vs".split()
+    "pres supt det insp atty amb vs spc pfc sfc ssgt msgt cpt ens"
+    .split()
 )
 # Abbreviations that may also end a sentence: they end one only before a word that usually starts a sentence.
 _AMBIGUOUS = frozenset(

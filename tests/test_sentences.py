@@ -130,3 +130,11 @@ def test_seed_quote_and_initials_are_split_right() -> None:
         s.text.startswith("When Russian forces massed near the Ukrainian border, U.S. Secretary")
         for s in sentences_of(articles["003"])
     )
+
+
+def test_a_military_rank_before_a_name_does_not_end_a_sentence():
+    from briefer.sentences import split_sentences
+
+    text = "A court martial found Army Spc. Charles Graner guilty of abusing prisoners. He was sentenced to ten years."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "A court martial found Army Spc. Charles Graner guilty of abusing prisoners.", "He was sentenced to ten years."]
