@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
@@ -10,7 +12,6 @@ import pytest
 from briefer.types import Article
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
 
 
 @pytest.fixture(autouse=True)
@@ -25,12 +26,20 @@ def make_article(article_id: str, text: str, **fields: str | None) -> Article:
     return Article(id=article_id, text=text, **fields)
 
 
-@pytest.fixture(scope="session")
-def pairs():
-    """The hand-labelled cross-article sentence pairs of tests/data/claim_pairs.jsonl."""
-    from bench.claims import read_pairs
+@dataclass(frozen=True)
+class LabelledPair:
+    a: str
+    b: str
+    same_claim: bool
+    cluster: str  # "sample" (the bundled cluster) or "multiling2011:<id>"
 
-    return read_pairs()
+
+@pytest.fixture(scope="session")
+def pairs() -> list[LabelledPair]:
+    """The hand-labelled cross-article sentence pairs of tests/data/claim_pairs.jsonl."""
+    rows = (json.loads(line) for line in (REPO / "tests" / "data" / "claim_pairs.jsonl").read_text(
+        encoding="utf-8").splitlines() if line.strip())
+    return [LabelledPair(r["a"], r["b"], bool(r["same_claim"]), r["cluster"]) for r in rows]
 
 
 @pytest.fixture(scope="session")
