@@ -12,6 +12,15 @@ import pytest
 from briefer.types import Article
 
 REPO = Path(__file__).resolve().parents[1]
+# Three short reports of one meeting, for tests that need a small real-looking cluster on disk.
+GENEVA_TEXTS = [
+    "Blinken and Lavrov met in Geneva on Friday for talks on Ukraine. The United States will reply in writing next "
+    "week. Both sides called the meeting frank and useful.",
+    "US Secretary of State Blinken met Russian Foreign Minister Lavrov in Geneva on Friday. Washington will reply in "
+    "writing next week, Blinken said. No breakthrough was announced after the talks.",
+    "Blinken told Lavrov in Geneva that the United States will reply in writing next week. The talks on Ukraine "
+    "lasted ninety minutes. Both sides called the meeting frank and useful.",
+]
 
 
 @pytest.fixture(autouse=True)

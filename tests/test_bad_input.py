@@ -14,18 +14,11 @@ from typer.testing import CliRunner
 
 from briefer.cli import app
 from briefer.clean import repair_glued_words
+from tests.conftest import GENEVA_TEXTS as TEXTS
 
 REPO = Path(__file__).resolve().parents[1]
 runner = CliRunner()
 
-TEXTS = [
-    "Blinken and Lavrov met in Geneva on Friday for talks on Ukraine. The United States will reply in writing next "
-    "week. Both sides called the meeting frank and useful.",
-    "US Secretary of State Blinken met Russian Foreign Minister Lavrov in Geneva on Friday. Washington will reply in "
-    "writing next week, Blinken said. No breakthrough was announced after the talks.",
-    "Blinken told Lavrov in Geneva that the United States will reply in writing next week. The talks on Ukraine "
-    "lasted ninety minutes. Both sides called the meeting frank and useful.",
-]
 
 
 def records(day: str = "2022-01-21") -> list[str]:

@@ -16,16 +16,9 @@ import pytest
 
 from briefer import output
 from briefer.output import JOURNAL, finish_interrupted_set, folder_lock, write_atomic, write_set
+from tests.conftest import GENEVA_TEXTS as TEXTS
 
 REPO = Path(__file__).resolve().parents[1]
-TEXTS = [
-    "Blinken and Lavrov met in Geneva on Friday for talks on Ukraine. The United States will reply in writing next "
-    "week. Both sides called the meeting frank and useful.",
-    "US Secretary of State Blinken met Russian Foreign Minister Lavrov in Geneva on Friday. Washington will reply in "
-    "writing next week, Blinken said. No breakthrough was announced after the talks.",
-    "Blinken told Lavrov in Geneva that the United States will reply in writing next week. The talks on Ukraine "
-    "lasted ninety minutes. Both sides called the meeting frank and useful.",
-]
 HOSTS = ["reuters.com", "bbc.co.uk", "apnews.com"]
 
 
