@@ -24,10 +24,15 @@ from pathlib import Path
 
 import numpy as np
 
-from briefer import rewrite
-from briefer.embed import get_embedder
-from briefer.evaluate import BriefContent, Note, evaluate_brief, get_matcher, read_clusters, read_notes, rouge
-from briefer.load import load_cluster
+from briefer.rewrite import rewriter as rewrite
+from briefer.backends.embed import get_embedder
+from briefer.evaluate.content import BriefContent
+from briefer.evaluate.datasets import read_clusters
+from briefer.evaluate.matchers import get_matcher
+from briefer.evaluate.notes import Note, read_notes
+from briefer.evaluate.rouge import rouge
+from briefer.evaluate.scoring import evaluate_brief
+from briefer.ingest.load import load_cluster
 from briefer.pipeline import build_brief
 from briefer.settings import BriefSettings
 from briefer.types import Brief
@@ -183,7 +188,7 @@ def main() -> None:
     text = report(run(args.models, args.multinews, args.offset, args.dump), args.multinews, args.offset, threads)
     print(text)
     if args.out:
-        from briefer.output import write_atomic
+        from briefer.publish.output import write_atomic
 
         write_atomic(args.out, text + "\n")
 

@@ -24,11 +24,12 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefer import clean, outlets, sentences
-from briefer.embed import get_embedder
+from briefer.ingest import outlets
+from briefer.text import clean, sentences
+from briefer.backends.embed import get_embedder
 from briefer.errors import InputError
-from briefer.evaluate import read_clusters
-from briefer.load import load_cluster
+from briefer.evaluate.datasets import read_clusters
+from briefer.ingest.load import load_cluster
 from briefer.pipeline import build_brief
 from briefer.settings import BriefSettings
 from briefer.types import Article

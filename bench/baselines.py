@@ -5,7 +5,7 @@
   needs NLTK's punkt data, which cannot be downloaded here, so they get briefer's sentences and a regex word
   tokenizer; stemming (Snowball) and stop words are sumy's own.
 
-Every system sees the cleaned articles split by ``briefer.sentences`` (so only ranking differs), and every summary
+Every system sees the cleaned articles split by ``briefer.text.sentences`` (so only ranking differs), and every summary
 is cut by ``within_budget``: whole sentences in the system's order of preference, a sentence that would overflow
 the budget skipped, an exact repeat never taken twice. The summary is then put back in reading order.
 """
@@ -16,8 +16,8 @@ import re
 from collections.abc import Callable, Sequence
 from itertools import zip_longest
 
-from briefer.clean import clean_article
-from briefer.sentences import sentences_of
+from briefer.text.clean import clean_article
+from briefer.text.sentences import sentences_of
 from briefer.types import Article, Sentence
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")

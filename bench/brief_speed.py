@@ -31,8 +31,8 @@ def cold_command_seconds(repeat: int) -> list[float]:
 
 
 def warm_seconds(repeat: int) -> dict[str, list[float]]:
-    from briefer.embed import LexicalEmbedder, get_embedder
-    from briefer.load import load_cluster, sample_cluster_path
+    from briefer.backends.embed import LexicalEmbedder, get_embedder
+    from briefer.ingest.load import load_cluster, sample_cluster_path
     from briefer.pipeline import build_brief
 
     articles = load_cluster(sample_cluster_path()).articles
@@ -56,8 +56,8 @@ def lexrank_seconds(articles, repeat: int) -> list[float]:
     from sumy.parsers.plaintext import PlaintextParser
     from sumy.summarizers.lex_rank import LexRankSummarizer
 
-    from briefer.clean import clean_article
-    from briefer.sentences import sentences_of
+    from briefer.text.clean import clean_article
+    from briefer.text.sentences import sentences_of
 
     class Tokenizer:  # sumy's default needs NLTK data that cannot be downloaded here
         language = "english"

@@ -9,7 +9,7 @@ in two halves with the same mix of clusters and labels. On each half, for each e
 picks the threshold on ``cosine >= t`` with the best F0.5 among those with precision >= 0.95 (the best F0.5 overall
 when none reaches it) and reports it on the other half; the higher of the two picks is the one to ship, since a
 pick from half the data errs in both directions and only the high side is safe. It reports that value beside a
-baseline (the untuned guesses, 0.72 and 0.45) and says whether ``briefer.embed`` ships it; then it groups every
+baseline (the untuned guesses, 0.72 and 0.45) and says whether ``briefer.backends.embed`` ships it; then it groups every
 labelled cluster as the pipeline does, checks each citation (a claim's representative sentence against the
 sentence that backs each other article) against the labels, and lists the sample cluster's multi-article claims
 to be read. Prints a Markdown report.
@@ -28,11 +28,11 @@ from pathlib import Path
 
 import numpy as np
 
-from briefer.claims import compatible, group_claims
-from briefer.clean import clean_article
-from briefer.embed import Embedder, LexicalEmbedder, get_embedder
-from briefer.load import articles_from_records, load_cluster, sample_cluster_path
-from briefer.sentences import sentences_of
+from briefer.core.claims import compatible, group_claims
+from briefer.text.clean import clean_article
+from briefer.backends.embed import Embedder, LexicalEmbedder, get_embedder
+from briefer.ingest.load import articles_from_records, load_cluster, sample_cluster_path
+from briefer.text.sentences import sentences_of
 from briefer.types import Claim, Sentence
 
 REPO = Path(__file__).resolve().parents[1]
@@ -110,7 +110,7 @@ def encode_clusters(pairs: Sequence[LabelledPair], embedder: Embedder, multiling
 
 
 def pair_cosines(pairs: Sequence[LabelledPair], encoded: dict[str, EncodedCluster]) -> np.ndarray:
-    """Each pair's cosine, or -1 where ``briefer.claims.compatible`` forbids the merge whatever the cosine."""
+    """Each pair's cosine, or -1 where ``briefer.core.claims.compatible`` forbids the merge whatever the cosine."""
     cosines = []
     for pair in pairs:
         cluster = encoded[pair.cluster]
@@ -322,7 +322,7 @@ def main() -> None:
           f"Python {platform.python_version()})\n")
     for run, shipped in zip(runs, (e.claim_threshold for e in embedders)):
         verdict = "the pick" if abs(run.ship - shipped) < 1e-9 else f"NOT the pick ({run.ship:.2f})"
-        print(f"briefer.embed ships {run.name} claim_threshold = {shipped:.2f}: {verdict}.")
+        print(f"briefer.backends.embed ships {run.name} claim_threshold = {shipped:.2f}: {verdict}.")
     print()
     print("\n".join(report(pairs, runs)))
 

@@ -111,9 +111,9 @@ def one_run(n: int, embedder_name: str | None, workdir: Path) -> dict:
     with Sampler() as sampler:
         stages = Stages(sampler)
         started = time.perf_counter()
-        from briefer.daily import DailySettings, build_day, day_of, previous_page, write_day
-        from briefer.embed import get_embedder
-        from briefer.feeds import gather
+        from briefer.daily.day import DailySettings, build_day, day_of, previous_page, write_day
+        from briefer.backends.embed import get_embedder
+        from briefer.ingest.feeds import gather
 
         with timed(stages, "model load"):
             embedder = get_embedder(embedder_name)
@@ -126,7 +126,7 @@ def one_run(n: int, embedder_name: str | None, workdir: Path) -> dict:
         total = time.perf_counter() - started
         stages.enter("quality")
         total_cpu = sum(stages.cpu.values())
-        from briefer.stories import cluster_stories
+        from briefer.daily.stories import cluster_stories
 
         clustered = cluster_stories(gathered.articles)
         quality = scores(truth, labels_of(clustered.groups, n))
@@ -153,7 +153,7 @@ def clustering_steps(articles, stages: Stages) -> tuple[dict, dict]:
     """The clustering steps one by one, then the exact all-pairs baseline on the same vectors."""
     import numpy as np
 
-    from briefer.stories import DEFAULT_PARAMS, _average_linkage, article_vectors, candidate_pairs, pair_cosines
+    from briefer.daily.stories import DEFAULT_PARAMS, _average_linkage, article_vectors, candidate_pairs, pair_cosines
 
     steps = {}
     t = time.perf_counter()

@@ -30,9 +30,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from quality import DATASETS, bootstrap, briefer_summary, git_state
 
-from briefer.embed import LexicalEmbedder, get_embedder
-from briefer.evaluate import read_clusters, rouge
-from briefer.output import write_atomic
+from briefer.backends.embed import LexicalEmbedder, get_embedder
+from briefer.evaluate.datasets import read_clusters
+from briefer.evaluate.rouge import rouge
+from briefer.publish.output import write_atomic
 
 PAIRS = Path(__file__).resolve().parents[1] / "tests" / "data" / "claim_pairs.jsonl"
 NAMES = ("static", "minilm", "lexical")

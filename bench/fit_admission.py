@@ -1,4 +1,4 @@
-"""Fit admission (``briefer.admission``): which sentences may be shown, from hand-labelled sentences.
+"""Fit admission (``briefer.core.admission``): which sentences may be shown, from hand-labelled sentences.
 
 Reads ``tests/data/admission_labels.jsonl`` (labels and how they were drawn: ``docs/admission_labels.md``),
 rebuilds each labelled sentence exactly as the pipeline sees it (clean, split, dateline stripped) to compute its
@@ -26,9 +26,11 @@ from sklearn.model_selection import GroupKFold
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from briefer import admission, clean, outlets, sentences  # noqa: E402
-from briefer.embed import StaticEmbedder  # noqa: E402
-from briefer.load import load_cluster  # noqa: E402
+from briefer.core import admission  # noqa: E402
+from briefer.ingest import outlets
+from briefer.text import clean, sentences
+from briefer.backends.embed import StaticEmbedder  # noqa: E402
+from briefer.ingest.load import load_cluster  # noqa: E402
 from briefer.types import Article, Sentence  # noqa: E402
 
 LABELS = ROOT / "tests" / "data" / "admission_labels.jsonl"

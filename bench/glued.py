@@ -1,4 +1,5 @@
-"""Glued-word repair (``briefer.clean.repair_glued_words``) on real articles: every split it makes, what it refuses.
+"""Glued-word repair (``briefer.text.clean.repair_glued_words``) on real articles: every split it makes, and what
+it refuses.
 
     .venv/bin/python bench/glued.py [--eval-dir ../shared/eval] [--dictionary FILE ...] > bench/results/glued.md
 
@@ -28,8 +29,8 @@ from pathlib import Path
 
 from wordfreq import zipf_frequency
 
-from briefer.clean import clean_article, glued_word_split, normalise_text, repair_glued_words
-from briefer.load import load_cluster, sample_cluster_path
+from briefer.text.clean import clean_article, glued_word_split, normalise_text, repair_glued_words
+from briefer.ingest.load import load_cluster, sample_cluster_path
 from briefer.types import Article
 
 DICTIONARIES = [Path("/usr/share/dict/american-english-insane"), Path("/usr/share/dict/british-english-insane")]

@@ -14,7 +14,7 @@ import json
 from collections import defaultdict
 from pathlib import Path
 
-from briefer.guard import check
+from briefer.rewrite.guard import check
 
 CASES = Path(__file__).resolve().parents[1] / "tests" / "data" / "guard_cases.jsonl"
 

@@ -30,8 +30,8 @@ sys.path.insert(0, str(ROOT))
 from baselines import cluster_sentences, lead, within_budget  # noqa: E402
 
 from briefer.errors import InputError  # noqa: E402
-from briefer.evaluate import read_clusters  # noqa: E402
-from briefer.load import load_cluster  # noqa: E402
+from briefer.evaluate.datasets import read_clusters  # noqa: E402
+from briefer.ingest.load import load_cluster  # noqa: E402
 from briefer.pipeline import build_brief  # noqa: E402
 from briefer.settings import BriefSettings  # noqa: E402
 
@@ -55,7 +55,7 @@ _ENDS = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
 
 
 def shown_start(text: str) -> int:
-    from briefer.admission import shown_start as skipped  # this checkout's dateline rule (not in old checkouts)
+    from briefer.core.admission import shown_start as skipped  # this checkout's dateline rule (not in old checkouts)
 
     return skipped(text)
 

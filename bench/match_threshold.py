@@ -8,8 +8,8 @@ Three ways of scoring a (note, sentence) pair, side by side on the same pairs an
 
 - whole sentence: the note against the whole sentence (the matcher before spans);
 - clause spans (shipped): the best of the note against the sentence, each clause and each run of up to three
-  clauses (``briefer.evaluate.text_spans``); in the last table's shipped row, a span that replaces the note's
-  number (``briefer.evaluate.number_changed``) scores 0;
+  clauses (``briefer.evaluate.matchers.text_spans``); in the last table's shipped row, a span that replaces the note's
+  number (``briefer.evaluate.matchers.number_changed``) scores 0;
 - word windows: the best of the note against the sentence and windows of 8, 12, 16 and 24 words, half-overlapping
   (a comparison only).
 
@@ -18,8 +18,8 @@ weight this prints the threshold most accurate on the tune half and its accuracy
 
 Then a candidate for word-level paraphrase, on clause spans (not shipped: see bench/results/match_threshold.md):
 soft stem overlap, where a note's content word with no exact stem in the span earns its best cosine to a span word
-by the shipped static word vectors (``briefer.embed.StaticEmbedder``) when that reaches ``tau``. Names and numbers
-stay strict (capitalised words, words with digits, number and time-unit words: exact stems only). It sweeps
+by the shipped static word vectors (``briefer.backends.embed.StaticEmbedder``) when that reaches ``tau``. Names and
+numbers stay strict (capitalised words, words with digits, number and time-unit words: exact stems only). It sweeps
 ``tau`` and ``w`` with the threshold chosen on the tune half, and picks the most accurate on the tune half.
 
 Last, the shipped settings side by side with the tune-chosen soft overlap, with false matches and missed facts.
@@ -38,8 +38,8 @@ from typing import Any
 
 import numpy as np
 
-from briefer.embed import StaticEmbedder, get_embedder
-from briefer.evaluate import (
+from briefer.backends.embed import StaticEmbedder, get_embedder
+from briefer.evaluate.matchers import (
     LEXICAL_THRESHOLD,
     SEMANTIC_THRESHOLD,
     SEMANTIC_WEIGHT,
@@ -49,7 +49,7 @@ from briefer.evaluate import (
     stem_overlap,
     text_spans,
 )
-from briefer.numbers import NUMBER_VALUES
+from briefer.text.numbers import NUMBER_VALUES
 
 PAIRS = Path(__file__).resolve().parents[1] / "tests" / "data" / "match_pairs.jsonl"
 WEIGHTS = (0.0, 0.25, 0.5, 0.75, 1.0)

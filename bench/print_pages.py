@@ -23,10 +23,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from briefer.errors import InputError
-from briefer.evaluate import read_clusters
-from briefer.load import load_cluster, sample_cluster_path
+from briefer.evaluate.datasets import read_clusters
+from briefer.ingest.load import load_cluster, sample_cluster_path
 from briefer.pipeline import build_brief
-from briefer.render import render
+from briefer.publish.render import render
 from briefer.settings import LENGTH_PRESETS, BriefSettings
 from briefer.types import Article
 

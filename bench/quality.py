@@ -26,9 +26,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from baselines import RANKERS, summarize
 
-from briefer.embed import get_embedder
+from briefer.backends.embed import get_embedder
 from briefer.errors import InputError
-from briefer.evaluate import BriefContent, RougeScores, read_clusters, rouge
+from briefer.evaluate.content import BriefContent
+from briefer.evaluate.datasets import read_clusters
+from briefer.evaluate.rouge import RougeScores, rouge
 from briefer.pipeline import build_brief
 from briefer.settings import BriefSettings
 
@@ -178,11 +180,11 @@ def main() -> None:
     report = "\n".join(sections)
     print(report)
     if args.out:
-        from briefer.output import write_atomic
+        from briefer.publish.output import write_atomic
 
         write_atomic(args.out, report + "\n")
     if args.per_cluster:
-        from briefer.output import write_atomic
+        from briefer.publish.output import write_atomic
 
         write_atomic(args.per_cluster, "".join(json.dumps(row) + "\n" for row in per_cluster))
 

@@ -16,11 +16,12 @@ import platform
 from datetime import date
 from pathlib import Path
 
-from briefer.clean import clean_article
-from briefer.evaluate import get_matcher, read_notes
-from briefer.load import load_cluster, sample_cluster_path
+from briefer.text.clean import clean_article
+from briefer.evaluate.matchers import get_matcher
+from briefer.evaluate.notes import read_notes
+from briefer.ingest.load import load_cluster, sample_cluster_path
 from briefer.pipeline import brief_from_path
-from briefer.sentences import sentences_of
+from briefer.text.sentences import sentences_of
 
 NOTES = Path(__file__).resolve().parents[1] / "tests" / "data" / "sample_notes.md"
 

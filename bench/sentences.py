@@ -19,7 +19,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from briefer.sentences import split_sentences
+from briefer.text.sentences import split_sentences
 
 Spans = list[tuple[int, int]]
 

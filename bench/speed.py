@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from baselines import summarize
 
-from briefer.evaluate import read_clusters
+from briefer.evaluate.datasets import read_clusters
 from briefer.settings import BriefSettings
 
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
@@ -35,7 +35,7 @@ DATASETS = {"multinews": (EVAL / "multinews-dev.jsonl", 260), "multiling": (EVAL
 
 def brief_runner(words: int, embedder_name: str = "static"):  # type: ignore[no-untyped-def]
     """A function that briefs one cluster with the embedder loaded once, and the seconds the load took."""
-    from briefer.embed import get_embedder
+    from briefer.backends.embed import get_embedder
     from briefer.pipeline import build_brief
 
     started = time.perf_counter()
@@ -128,7 +128,7 @@ def main() -> None:
     report = "\n".join(lines)
     print(report)
     if args.out:
-        from briefer.output import write_atomic
+        from briefer.publish.output import write_atomic
 
         write_atomic(args.out, report + "\n")
 

@@ -34,8 +34,8 @@ from pathlib import Path
 
 import numpy as np
 
-from briefer.load import articles_from_records, load_cluster, sample_cluster_path
-from briefer.stories import DEFAULT_PARAMS, StoryParams, article_vectors, cluster_stories
+from briefer.ingest.load import articles_from_records, load_cluster, sample_cluster_path
+from briefer.daily.stories import DEFAULT_PARAMS, StoryParams, article_vectors, cluster_stories
 from briefer.types import Article
 
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
@@ -129,9 +129,9 @@ def exact(similarity: np.ndarray, threshold: float) -> np.ndarray:
 
 
 def minilm_similarity(articles: list[Article]) -> np.ndarray:
-    from briefer.clean import clean_article
-    from briefer.embed import get_embedder
-    from briefer.sentences import sentences_of
+    from briefer.text.clean import clean_article
+    from briefer.backends.embed import get_embedder
+    from briefer.text.sentences import sentences_of
 
     keys = []
     for article in articles:
@@ -222,7 +222,7 @@ def page_duplicates(days: Sequence[tuple[str, list[Article], list[str]]], top: i
     """The stories a page shows (6 on it, 10 "also reported"): how many are the same true story twice, with the
     duplicate check on the page (``Today.merge_duplicates``) and without it; and, to set that check's threshold,
     the highest centroid cosines between two of the top 100 stories, of different true stories and of one."""
-    from briefer.daily import DUPLICATE_COSINE, Today, _outlet_key
+    from briefer.daily.day import DUPLICATE_COSINE, Today, _outlet_key
 
     lines = [
         f"| day | duplicate check | true stories among the top {top} | duplicates among them | "

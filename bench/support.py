@@ -1,8 +1,8 @@
-"""Fit and check the citation decision of ``briefer.support`` on the hand-labelled sentence pairs.
+"""Fit and check the citation decision of ``briefer.core.support`` on the hand-labelled sentence pairs.
 
     .venv/bin/python bench/support.py [--pairs tests/data/claim_pairs.jsonl] [--eval multiling2011-en.jsonl]
 
-Every labelled pair gets the features of ``briefer.support.pair_features`` three times, with the cosine of the
+Every labelled pair gets the features of ``briefer.core.support.pair_features`` three times, with the cosine of the
 static, MiniLM and lexical embedders, each relative to that embedder's claim threshold (the floor for citing). One
 logistic regression is fitted on all the rows, over the pairs a citation could rest on: at or above the
 floor and not vetoed by ``compatible``. It is judged leave-one-cluster-out: each cluster (one news event) is
@@ -12,7 +12,7 @@ its article ("decided" pairs); all pairs are reported too. The cut is the lowest
 for each embedder on the out-of-fold scores of all clusters; "nested" rows choose the cut without the held-out
 cluster too (an inner leave-one-cluster-out), the fully honest estimate. The baseline is the rule replaced,
 ``cosine >= t`` plus the same veto, at the thresholds shipped before (0.89, 0.70) and with t chosen the same
-ways. Then other floors, the model fitted on all pairs (the constants for ``briefer/support.py``), every labelled
+ways. Then other floors, the model fitted on all pairs (the constants for ``briefer/core/support.py``), every labelled
 cluster grouped as the pipeline does with each citation looked up in the labels, and the decision's time on the
 sample cluster. Prints a Markdown report.
 """
@@ -35,9 +35,9 @@ from sklearn.linear_model import LogisticRegression
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script: bench.claims from the repo
 
 from bench.claims import MULTILING, PAIRS, EncodedCluster, LabelledPair, cluster_sentences, encode_clusters, read_pairs
-from briefer.claims import group_claims
-from briefer.embed import Embedder, LexicalEmbedder, get_embedder
-from briefer.support import (
+from briefer.core.claims import group_claims
+from briefer.backends.embed import Embedder, LexicalEmbedder, get_embedder
+from briefer.core.support import (
     CITE_BY_COSINE,
     FEATURES,
     SUPPORT_MODEL,

@@ -29,11 +29,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from quality import DATASETS, ranker_settings  # noqa: E402
 
-from briefer import rank  # noqa: E402
-from briefer.claims import ClaimSet  # noqa: E402
-from briefer.embed import get_embedder  # noqa: E402
+from briefer.core import rank  # noqa: E402
+from briefer.core.claims import ClaimSet  # noqa: E402
+from briefer.backends.embed import get_embedder  # noqa: E402
 from briefer.errors import InputError  # noqa: E402
-from briefer.evaluate import read_clusters, rouge, sentence_texts  # noqa: E402
+from briefer.evaluate.datasets import read_clusters  # noqa: E402
+from briefer.evaluate.rouge import rouge, sentence_texts
 from briefer.pipeline import group_cluster  # noqa: E402
 from briefer.settings import BriefSettings, RankWeights  # noqa: E402
 from briefer.types import Article  # noqa: E402

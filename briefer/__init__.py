@@ -1,6 +1,7 @@
 """briefer: a sourced one-page brief from a cluster of news articles.
 
-    from briefer import brief_from_path, render
+    from briefer import brief_from_path
+    from briefer.publish import render
     brief = brief_from_path("cluster/")       # or build_brief(articles, BriefSettings(words=250))
     print(render(brief, "md"))
 """
@@ -14,7 +15,7 @@ except PackageNotFoundError:  # running from a checkout that was not installed
 
 from briefer.errors import BrieferError, ConfigError, DeliveryError, InputError, ModelError, OutputError
 from briefer.pipeline import brief_from_path, build_brief
-from briefer.render import brief_to_dict, render
+from briefer.publish.render import brief_to_dict, render
 from briefer.settings import LENGTH_PRESETS, BriefSettings
 from briefer.types import Article, Brief, Claim, Point, Sentence
 

@@ -10,10 +10,13 @@ from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
-from briefer import admission, cite, claims, clean, embed, headline, outlets, rank, sentences
+from briefer.backends import embed
+from briefer.core import admission, cite, claims, headline, rank
+from briefer.ingest import outlets
+from briefer.text import clean, sentences
 from briefer.errors import InputError
-from briefer.judge import Judge, load_judge
-from briefer.load import load_cluster
+from briefer.backends.judge import Judge, load_judge
+from briefer.ingest.load import load_cluster
 from briefer.settings import BriefSettings
 from briefer.types import Article, Brief, Sentence
 
@@ -62,7 +65,7 @@ def build_brief(
         warnings=tuple(problems),
     )
     if settings.model:
-        from briefer.rewrite import load_rewriter, rewrite_brief  # heavy: torch, transformers
+        from briefer.rewrite.rewriter import load_rewriter, rewrite_brief  # heavy: torch, transformers
 
         rewriter = load_rewriter(settings.model, allow_download=settings.allow_download)
         brief = rewrite_brief(brief, rewriter, progress=progress)

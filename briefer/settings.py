@@ -17,7 +17,7 @@ class RankWeights:
 
     centrality: float = 1.0
     coverage: float = 2.0
-    # The same coverage read word for word (briefer.claims.ClaimSet.worded): how many outlets repeat a claim's rare
+    # The same coverage read word for word (briefer.core.claims.ClaimSet.worded): how many outlets repeat a claim's rare
     # words. ROUGE cannot tell 0-4 apart on either half (bench/results/rank_sweep.md); 3 is among the best two on the
     # held-out half, the value the tune-half search picks, and the least at which the sample brief carries what all
     # five of its outlets report ("in writing next week").
@@ -25,14 +25,14 @@ class RankWeights:
     position: float = 2.0
     # Trade-off between a claim's score and its novelty against what is already chosen.
     relevance: float = 0.7
-    # Share of that novelty judged on what a claim reports, its attribution stripped (briefer.claims.reported_content),
-    # the rest on its whole sentences: points framed alike ("..., Blinken said at a press conference after ...") are
+    # Share of that novelty judged on what a claim reports, its attribution stripped
+    # (briefer.core.claims.reported_content), the rest on its whole sentences: points framed alike ("..., Blinken said at a press conference after ...") are
     # not repeats for it. 0.15 was best on the tune half and on the held-out half (bench/results/rank_sweep.md).
     reported_novelty: float = 0.15
     # Cosine at or above which a claim is a near-repeat of a chosen one it does not conflict with, and never picked.
     redundancy: float = 0.8
     # Cosine at or above which the support judge is asked whether a candidate restates a chosen claim in other
-    # words (briefer.rank._restated); below it, two claims are taken to say different things.
+    # words (briefer.core.rank._restated); below it, two claims are taken to say different things.
     judged_redundancy: float = 0.5
     # Bonus, per share of the cluster's outlets, for a claim citing an outlet no chosen point cites yet. The same
     # ROUGE on both halves for 0.1-0.5 (bench/results/rank_sweep.md); 0.2 is the least at which the sample cites all
@@ -52,7 +52,8 @@ class BriefSettings:
     # Abstractive rewriter: an alias under models/, a folder, a GGUF file or a hub id; None keeps the brief
     # extractive.
     model: str | None = None
-    # Support judge for citations: a model folder or hub id (briefer.judge); None cites by grouping's fitted model.
+    # Support judge for citations: a model folder or hub id (briefer.backends.judge); None cites by grouping's fitted
+    # model.
     judge: str | None = None
     # Only with this set may briefer reach the network (to fetch a model from the Hugging Face hub).
     allow_download: bool = False

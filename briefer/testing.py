@@ -19,17 +19,10 @@ from pathlib import Path
 
 import pytest
 
-from briefer.evaluate import (
-    BriefContent,
-    Evaluation,
-    Matcher,
-    Note,
-    evaluate_brief,
-    get_matcher,
-    parse_notes,
-    read_brief,
-    read_notes,
-)
+from briefer.evaluate.content import BriefContent, read_brief
+from briefer.evaluate.matchers import Matcher, get_matcher
+from briefer.evaluate.notes import Note, parse_notes, read_notes
+from briefer.evaluate.scoring import Evaluation, evaluate_brief
 from briefer.types import Brief
 
 __all__ = ["assert_brief_covers", "brief_matcher"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from briefer.printable import printable_line, printable_text
+from briefer.text.printable import printable_line, printable_text
 
 Origin = Literal["extracted", "generated"]
 
@@ -45,7 +45,7 @@ class Sentence:
     text: str
     start: int
     end: int
-    # Whether a reader may be shown it as a lede or point (``briefer.admission``); every sentence is evidence.
+    # Whether a reader may be shown it as a lede or point (``briefer.core.admission``); every sentence is evidence.
     admissible: bool = True
 
     @property

@@ -66,7 +66,7 @@ def sample_dir() -> Path:
 @pytest.fixture(scope="session")
 def minilm():
     """The real all-MiniLM-L6-v2 embedder (installed with briefer[embed]); loaded once for the session."""
-    from briefer.embed import get_embedder
+    from briefer.backends.embed import get_embedder
 
     return get_embedder("minilm")
 
@@ -74,7 +74,7 @@ def minilm():
 @pytest.fixture(scope="session")
 def sample_brief(sample_dir: Path):
     """The extractive brief of the sample cluster with every default (length, embedder), as users get it."""
-    from briefer.load import load_cluster
+    from briefer.ingest.load import load_cluster
     from briefer.pipeline import build_brief
 
     loaded = load_cluster(sample_dir)

@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from briefer.admission import shown_start, strip_shown
-from briefer.sentences import sentences_of
+from briefer.core.admission import shown_start, strip_shown
+from briefer.text.sentences import sentences_of
 from tests.conftest import make_article
 
 STRIPPED = [
@@ -71,8 +71,8 @@ ADMITTED = [
 
 
 def admitted(texts: list[str]) -> list[bool]:
-    from briefer.admission import admit
-    from briefer.embed import StaticEmbedder
+    from briefer.core.admission import admit
+    from briefer.backends.embed import StaticEmbedder
 
     article = make_article("a1", "\n".join(texts))
     shown, stripped = strip_shown(sentences_of(article))
@@ -82,7 +82,7 @@ def admitted(texts: list[str]) -> list[bool]:
 
 
 def test_the_shipped_model_refuses_captions_prompts_and_unplaced_pronouns_and_admits_plain_claims():
-    from briefer import admission
+    from briefer.core import admission
 
     many = REFUSED + ADMITTED + [f"Officials in Springfield said {n} roads would stay closed until Friday." for n in
                                  ("two", "three", "four", "five")]  # enough over the threshold: no fallback
@@ -93,7 +93,7 @@ def test_the_shipped_model_refuses_captions_prompts_and_unplaced_pronouns_and_ad
 
 
 def test_a_small_cluster_gets_its_likeliest_sentences_down_to_the_floor(monkeypatch):
-    from briefer import admission
+    from briefer.core import admission
 
     texts = ["The zoo welcomed a baby giraffe on Friday morning.", "Keepers said the calf was healthy.",
              "Sign up for our newsletter.", "The zoo will hold a contest to name the calf."]

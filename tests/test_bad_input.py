@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from briefer.cli import app
-from briefer.clean import repair_glued_words
+from briefer.text.clean import repair_glued_words
 from tests.conftest import GENEVA_TEXTS as TEXTS
 
 REPO = Path(__file__).resolve().parents[1]

@@ -8,9 +8,11 @@ import time
 import numpy as np
 import pytest
 
-from briefer import claims, load, pipeline
+from briefer import pipeline
+from briefer.core import claims
+from briefer.ingest import load
 from briefer.errors import InputError
-from briefer.sentences import split_sentences
+from briefer.text.sentences import split_sentences
 from briefer.settings import BriefSettings
 from briefer.types import Article
 
@@ -55,7 +57,7 @@ def test_agglomerate_matches_a_plain_average_linkage_on_random_clusters():
 
 def _plain_average_linkage(similarity, threshold, texts):
     """The textbook loop without memories: every candidate pair measured and checked from scratch."""
-    from briefer.support import compatible
+    from briefer.core.support import compatible
 
     group_of = list(range(len(texts)))
     members = {i: [i] for i in range(len(texts))}
@@ -80,7 +82,7 @@ def test_past_the_sentence_limit_each_article_keeps_its_first_sentences(monkeypa
     articles = [Article(id=f"a{k}", text=body.replace("minister", name), url=f"https://o{k}.example.com/x")
                 for k, name in enumerate(["minister", "envoy", "official"], start=1)]
     warnings: list[str] = []
-    from briefer.embed import LexicalEmbedder
+    from briefer.backends.embed import LexicalEmbedder
 
     _, grouped = pipeline.group_cluster(articles, BriefSettings(), embedder=LexicalEmbedder(), warnings=warnings)
     used = sorted((s.article_id, s.index) for claim in grouped.claims for s in claim.sentences)

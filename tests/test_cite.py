@@ -6,10 +6,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from briefer.cite import cite
-from briefer.claims import ClaimSet
+from briefer.core.cite import cite
+from briefer.core.claims import ClaimSet
 from briefer.errors import ModelError
-from briefer.judge import load_judge
+from briefer.backends.judge import load_judge
 from briefer.types import Point, Sentence
 
 POINT = "Blinken said Washington would answer Russia's demands in writing next week."

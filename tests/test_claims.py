@@ -1,9 +1,9 @@
 import numpy as np
 import pytest
 
-from briefer.claims import compatible, group_claims, reported_content, standalone_text
-from briefer.embed import LexicalEmbedder
-from briefer.support import CITE_BY_COSINE
+from briefer.core.claims import compatible, group_claims, reported_content, standalone_text
+from briefer.backends.embed import LexicalEmbedder
+from briefer.core.support import CITE_BY_COSINE
 from briefer.types import Sentence
 
 

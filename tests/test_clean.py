@@ -6,8 +6,8 @@ import sys
 
 import pytest
 
-from briefer.clean import clean_article, glued_word_split, normalise_text, repair_glued_words
-from briefer.load import load_cluster, sample_cluster_path
+from briefer.text.clean import clean_article, glued_word_split, normalise_text, repair_glued_words
+from briefer.ingest.load import load_cluster, sample_cluster_path
 from briefer.types import Article
 
 NEWS = "Blinken met Lavrov in Geneva on Friday."
@@ -285,7 +285,7 @@ def test_without_wordfreq_cleaning_works_and_leaves_glued_words() -> None:
     """As if wordfreq were not installed: importing it fails, from the first import of briefer on."""
     script = (
         "import sys; sys.modules['wordfreq'] = None\n"
-        "from briefer.clean import clean_article\n"
+        "from briefer.text.clean import clean_article\n"
         "from briefer.types import Article\n"
         "print(clean_article(Article('a1', sys.argv[1])).text)"
     )
@@ -299,7 +299,7 @@ def test_text_with_no_glued_word_candidate_never_loads_wordfreq() -> None:
     """Loading wordfreq costs about 0.3 s per process; a clean text should not pay it."""
     script = (
         "import sys\n"
-        "from briefer.clean import clean_article\n"
+        "from briefer.text.clean import clean_article\n"
         "from briefer.types import Article\n"
         "clean_article(Article('a1', sys.argv[1]))\n"
         "print('wordfreq' in sys.modules)"

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from briefer import __version__
 from briefer.cli import app
-from briefer.load import load_cluster
+from briefer.ingest.load import load_cluster
 
 REPO = Path(__file__).resolve().parents[1]
 runner = CliRunner()
@@ -81,7 +81,7 @@ def test_a_declared_charset_is_used(tmp_path):
 
 
 def test_a_feed_not_in_its_declared_charset_is_read_with_a_warning(tmp_path):
-    from briefer.feeds import read_feed
+    from briefer.ingest.feeds import read_feed
 
     feed = ('<?xml version="1.0"?><rss version="2.0"><channel><title>Лента</title><item><title>Заголовок</title>'
             f'<link>https://e.example/1</link><description>Лавров встретился в Женеве с Блинкеном.</description>'

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from briefer import output
-from briefer.output import JOURNAL, finish_interrupted_set, folder_lock, write_atomic, write_set
+from briefer.publish import output
+from briefer.publish.output import JOURNAL, finish_interrupted_set, folder_lock, write_atomic, write_set
 from tests.conftest import GENEVA_TEXTS as TEXTS
 
 REPO = Path(__file__).resolve().parents[1]

@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from briefer.cli import app
-from briefer.daily import (
+from briefer.daily.day import (
     DUPLICATE_COSINE,
     Briefed,
     DailySettings,
@@ -23,11 +23,11 @@ from briefer.daily import (
     render_page,
     write_day,
 )
-from briefer.embed import LexicalEmbedder
+from briefer.backends.embed import LexicalEmbedder
 from briefer.errors import InputError
-from briefer.feeds import Gathered, gather
+from briefer.ingest.feeds import Gathered, gather
 from briefer.pipeline import build_brief
-from briefer.stories import cluster_stories
+from briefer.daily.stories import cluster_stories
 from briefer.types import Article, Brief, Point, Sentence
 
 runner = CliRunner()
@@ -308,7 +308,7 @@ def story_brief(articles_of_story, lexical) -> Briefed:
 
 
 def page_with(briefed: Briefed) -> dict:
-    from briefer.render import brief_to_dict
+    from briefer.publish.render import brief_to_dict
 
     data = brief_to_dict(briefed.brief)
     return {"kind": "daily", "date": "2022-01-20", "also_reported": [], "stories": [{

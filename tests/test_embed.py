@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from briefer import embed
-from briefer.embed import (
+from briefer.backends import embed
+from briefer.backends.embed import (
     MINILM_HUB_ID,
     LexicalEmbedder,
     MiniLMEmbedder,
@@ -44,7 +44,8 @@ def test_static_model_loads_without_torch_or_transformers():
     import subprocess
     import sys
 
-    code = ("import sys; from briefer.embed import get_embedder; get_embedder(None).encode(['Blinken met Lavrov.']); "
+    code = ("import sys; from briefer.backends.embed import get_embedder; "
+            "get_embedder(None).encode(['Blinken met Lavrov.']); "
             "print(sorted(m for m in ('torch', 'transformers', 'sentence_transformers') if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"

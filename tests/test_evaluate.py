@@ -8,25 +8,20 @@ from typer.testing import CliRunner
 
 from briefer.cli import app
 from briefer.errors import InputError
-from briefer.evaluate import (
+from briefer.evaluate.content import (
     BriefContent,
     BriefItem,
-    LexicalMatcher,
-    Note,
-    SemanticMatcher,
     brief_from_json,
     brief_from_markdown,
-    evaluate_brief,
-    evaluate_dataset,
-    parse_notes,
     read_brief,
-    read_clusters,
-    read_notes,
     resolve_sources,
-    rouge,
-    text_spans,
 )
-from briefer.render import render
+from briefer.evaluate.datasets import evaluate_dataset, read_clusters
+from briefer.evaluate.matchers import LexicalMatcher, SemanticMatcher, text_spans
+from briefer.evaluate.notes import Note, parse_notes, read_notes
+from briefer.evaluate.rouge import rouge
+from briefer.evaluate.scoring import evaluate_brief
+from briefer.publish.render import render
 from briefer.settings import BriefSettings
 from briefer.testing import assert_brief_covers, brief_matcher  # noqa: F401 - the fixture, as the plugin provides it
 from briefer.types import Article, Brief, Point, Sentence
@@ -502,7 +497,7 @@ def test_the_plugin_fixture_works_in_a_users_test_session(pytester):
     pytester.makepyfile(
         """
         from briefer.testing import assert_brief_covers
-        from briefer.evaluate import SemanticMatcher
+        from briefer.evaluate.matchers import SemanticMatcher
 
         def test_user(brief_matcher):
             assert isinstance(brief_matcher, SemanticMatcher)

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from briefer.errors import InputError
-from briefer.feeds import gather, html_text, read_feed
+from briefer.ingest.feeds import gather, html_text, read_feed
 
 RSS = """<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel><title>Example World News</title><link>https://news.example.com</link>

@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from briefer.cli import app
-from briefer.render import render, template_environment
+from briefer.publish.render import render, template_environment
 from briefer.types import Article, Brief, Point, Sentence
 
 runner = CliRunner()

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from briefer import load
+from briefer.ingest import load
 from briefer.errors import InputError
-from briefer.load import articles_from_records, load_cluster, normalise_date, sample_cluster_path
+from briefer.ingest.load import articles_from_records, load_cluster, normalise_date, sample_cluster_path
 
 BODY = "Blinken met Lavrov in Geneva on Friday. They agreed to keep talking."
 
@@ -355,7 +355,7 @@ def test_normalise_date(value: object, expected: str | None) -> None:
 
 
 def test_json_records_get_the_same_header_sniffing_as_text_files():
-    from briefer.load import articles_from_records
+    from briefer.ingest.load import articles_from_records
 
     loaded = articles_from_records([
         {"title": "Talks in Geneva", "text": "date 2022-01-21 Despite reaching no breakthroughs, both sides agreed "

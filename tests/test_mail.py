@@ -24,7 +24,7 @@ import pytest
 import trustme
 
 from briefer.errors import ConfigError, DeliveryError, InputError
-from briefer.mail import (
+from briefer.publish.mail import (
     SmtpSettings,
     SmtpTransport,
     read_brief,
@@ -246,7 +246,7 @@ def test_starttls_with_auth_delivers_both_parts_with_the_same_content(server_tls
     assert "javascript:" not in "".join(href for _, href in page.links)
 
     assert_no_secret(received.content, caplog.text, repr(delivery))
-    assert any(r.name == "briefer.mail" for r in caplog.records)
+    assert any(r.name == "briefer.publish.mail" for r in caplog.records)
     assert snapshot(brief_file.parent) == before
 
 
@@ -369,7 +369,7 @@ def test_plain_smtp_without_auth_delivers(brief_file):
 
 
 def test_a_brief_rendered_by_briefer_arrives_with_its_citations(server_tls, client_tls, tmp_path):
-    from briefer.render import render
+    from briefer.publish.render import render
     from briefer.types import Article, Brief, Point, Sentence
 
     texts = {

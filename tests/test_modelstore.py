@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from briefer import modelstore
+from briefer.rewrite import modelstore
 from briefer.cli import app
 from briefer.errors import ConfigError, ModelError
 
@@ -175,7 +175,7 @@ def smollm2_models(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_the_converted_smollm2_is_plain_safetensors_that_reload(
     smollm2_models: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from briefer.rewrite import ChatRewriter, load_rewriter
+    from briefer.rewrite.rewriter import ChatRewriter, load_rewriter
 
     monkeypatch.setenv("BRIEFER_MODELS", str(smollm2_models))
     saved = {p.name for p in (smollm2_models / "smollm2").iterdir()}

@@ -6,8 +6,8 @@ from importlib.resources import files
 import pytest
 
 from briefer.errors import ConfigError
-from briefer.load import load_cluster, sample_cluster_path
-from briefer.outlets import assign_outlets, outlet_from_url, registered_domain
+from briefer.ingest.load import load_cluster, sample_cluster_path
+from briefer.ingest.outlets import assign_outlets, outlet_from_url, registered_domain
 from briefer.types import Article
 
 if sys.version_info >= (3, 11):

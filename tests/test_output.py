@@ -4,7 +4,7 @@ import stat
 import pytest
 
 from briefer.errors import OutputError
-from briefer.output import slugify, write_atomic
+from briefer.publish.output import slugify, write_atomic
 
 
 def test_write_replaces_whole_and_leaves_no_temporary_file(tmp_path):

@@ -70,7 +70,7 @@ def test_no_point_repeats_another(sample_brief, minilm):
 
 @pytest.mark.parametrize("words", [120, 200, 550])
 def test_budget_holds_at_every_length(sample_dir, minilm, words):
-    from briefer.load import load_cluster
+    from briefer.ingest.load import load_cluster
 
     brief = build_brief(load_cluster(sample_dir).articles, BriefSettings(words=words), embedder=minilm)
     assert brief.words <= words
@@ -91,8 +91,8 @@ def test_cluster_without_sentences_is_an_input_error(minilm):
 
 
 def test_lexical_fallback_briefs_the_sample_with_correct_citations(sample_dir):
-    from briefer.embed import LexicalEmbedder
-    from briefer.load import load_cluster
+    from briefer.backends.embed import LexicalEmbedder
+    from briefer.ingest.load import load_cluster
 
     brief = build_brief(load_cluster(sample_dir).articles, embedder=LexicalEmbedder())
     assert brief.words <= 350 and len(brief.points) >= 4

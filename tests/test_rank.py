@@ -2,8 +2,8 @@ from dataclasses import replace
 
 import numpy as np
 
-from briefer.claims import ClaimSet
-from briefer.rank import lead_with_the_most_reported, select
+from briefer.core.claims import ClaimSet
+from briefer.core.rank import lead_with_the_most_reported, select
 from briefer.settings import BriefSettings, RankWeights
 from briefer.types import Article, Claim, Point, Sentence
 
@@ -85,7 +85,8 @@ def said(speaker: str, index: int, article_id: str) -> Claim:
 
 
 def test_a_close_claim_from_another_speaker_is_no_repeat():
-    # Both phrasings are as close as a repeat, but another speaker makes another claim (briefer.support.compatible).
+    # Both phrasings are as close as a repeat, but another speaker makes another claim
+    # (briefer.core.support.compatible).
     vectors = np.array([[1.0, 0.0], [0.99, 0.141], [0.99, 0.141]], dtype=np.float32)
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
     for speaker, published in (("Lavrov", True), ("Blinken", False)):

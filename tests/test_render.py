@@ -6,7 +6,7 @@ import jsonschema
 import pytest
 
 from briefer.errors import ConfigError
-from briefer.render import brief_to_dict, citation_labels, render
+from briefer.publish.render import brief_to_dict, citation_labels, render
 from briefer.types import Article, Brief, Point, Sentence
 
 HOSTILE = 'Lavrov said <script>alert("x")</script> and *nothing* [else](javascript:alert(1)).'

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from briefer import guard, rewrite
+from briefer.rewrite import guard, rewriter as rewrite
 from briefer.errors import ModelError
-from briefer.rewrite import Task, explain, load_rewriter, rewrite_brief
+from briefer.rewrite.rewriter import Task, explain, load_rewriter, rewrite_brief
 from briefer.types import Article, Brief, Point, Sentence
 from tests.test_modelstore import converted_smollm2
 
@@ -355,7 +355,7 @@ def test_smollm2_rewrites_the_sample_brief_under_the_guard(
 ) -> None:
     """Through the pipeline, as ``briefer brief --model smollm2`` runs it: the same points as the extractive
     brief, each either a guarded generation or the extractive sentence, citations unchanged."""
-    from briefer.load import load_cluster
+    from briefer.ingest.load import load_cluster
     from briefer.pipeline import build_brief
     from briefer.settings import BriefSettings
 

@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from briefer.clean import clean_article
-from briefer.load import load_cluster, sample_cluster_path
-from briefer.sentences import is_statement, sentences_of, split_sentences
+from briefer.text.clean import clean_article
+from briefer.ingest.load import load_cluster, sample_cluster_path
+from briefer.text.sentences import is_statement, sentences_of, split_sentences
 from briefer.types import Article
 
 
@@ -133,7 +133,7 @@ def test_seed_quote_and_initials_are_split_right() -> None:
 
 
 def test_a_military_rank_before_a_name_does_not_end_a_sentence():
-    from briefer.sentences import split_sentences
+    from briefer.text.sentences import split_sentences
 
     text = "A court martial found Army Spc. Charles Graner guilty of abusing prisoners. He was sentenced to ten years."
     assert [text[a:b] for a, b in split_sentences(text)] == [

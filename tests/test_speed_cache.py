@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from briefer import pipeline, rank
-from briefer.embed import LexicalEmbedder
+from briefer import pipeline
+from briefer.core import rank
+from briefer.backends.embed import LexicalEmbedder
 from briefer.settings import BriefSettings
 from briefer.types import Article
 

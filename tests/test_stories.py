@@ -5,7 +5,7 @@ import random
 import numpy as np
 import pytest
 
-from briefer.stories import StoryParams, article_vectors, candidate_pairs, cluster_stories, story_text
+from briefer.daily.stories import StoryParams, article_vectors, candidate_pairs, cluster_stories, story_text
 from briefer.types import Article
 
 EVENTS = {

@@ -4,9 +4,9 @@
 import numpy as np
 import pytest
 
-from briefer.claims import group_claims
-from briefer.embed import LexicalEmbedder, MiniLMEmbedder
-from briefer.support import FEATURES, SUPPORT_MODEL, ClusterVocabulary, compatible, supports
+from briefer.core.claims import group_claims
+from briefer.backends.embed import LexicalEmbedder, MiniLMEmbedder
+from briefer.core.support import FEATURES, SUPPORT_MODEL, ClusterVocabulary, compatible, supports
 from briefer.types import Sentence
 
 SHOWN = 'US Secretary of State Antony Blinken said the US is "fully prepared" for another Biden-Putin summit.'
@@ -16,7 +16,7 @@ SHOWN = 'US Secretary of State Antony Blinken said the US is "fully prepared" fo
 @pytest.mark.parametrize("candidate", [
     'Russian Foreign Minister Sergey Lavrov said the US is "fully prepared" for another Biden-Putin summit.',
     'US Secretary of State Antony Blinken said the US is not "fully prepared" for another Biden-Putin summit.',
-    # Every verb of saying names a speaker (briefer.speech), not only "said": "reiterated" once did not.
+    # Every verb of saying names a speaker (briefer.text.speech), not only "said": "reiterated" once did not.
     'Russian Foreign Minister Sergey Lavrov reiterated the US is "fully prepared" for another Biden-Putin summit.',
 ])
 def test_other_speaker_or_negation_is_rejected_even_at_cosine_one(candidate):

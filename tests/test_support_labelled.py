@@ -13,8 +13,8 @@ if not (Path(__file__).resolve().parents[2] / "shared" / "eval").is_dir():
     pytest.skip("needs the development sets in ../shared/eval beside the repository", allow_module_level=True)
 
 from bench.support import BEFORE, cluster_vocabularies, outcome, pair_table  # noqa: E402
-from briefer.embed import LexicalEmbedder, MiniLMEmbedder  # noqa: E402
-from briefer.support import compatible, supports  # noqa: E402
+from briefer.backends.embed import LexicalEmbedder, MiniLMEmbedder  # noqa: E402
+from briefer.core.support import compatible, supports  # noqa: E402
 
 # Measured by bench/support.py on the 514 labelled pairs (bench/results/support.md), the shipped model in-sample:
 # lexical, pairs the pipeline judges (one sentence the other's closest in its article): 32 accepted, 0 wrong,

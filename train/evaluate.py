@@ -6,7 +6,7 @@ P(sentence states note). The events are split by ``train.data.split_events``: th
 keeps precision >= 0.97 on the dev events; precision, recall and F1 are reported on the test events only.
 
 Baselines on exactly the same items:
-- claim pairs: briefer.support's logistic ``SupportModel`` on the static embedder's features, as
+- claim pairs: briefer.core.support's logistic ``SupportModel`` on the static embedder's features, as
   bench/support.py scores it: (a) the shipped constants (fitted on all 514 pairs, test events included: in-sample,
   so flattering), and (b) refitted on the train events' pairs with its cut chosen on dev the same way. Pairs that
   ``compatible`` vetoes or that fall under the embedder's floor are rejected, as in the pipeline.
@@ -112,8 +112,8 @@ def support_model_scores(pairs: Sequence[Pair], split) -> dict[str, tuple[np.nda
     model's log-odds (-inf where vetoed or under the floor), and whether the pipeline would judge it ("decided")."""
     from bench.claims import LabelledPair  # noqa: PLC0415 (the baseline is briefer's own bench code)
     from bench.support import fit, pair_table
-    from briefer.embed import get_embedder
-    from briefer.support import SUPPORT_MODEL
+    from briefer.backends.embed import get_embedder
+    from briefer.core.support import SUPPORT_MODEL
 
     labelled = [LabelledPair(p.claim, p.premise, bool(p.label), "", p.event) for p in pairs]
     table = pair_table(get_embedder("static"), labelled)
@@ -125,7 +125,7 @@ def support_model_scores(pairs: Sequence[Pair], split) -> dict[str, tuple[np.nda
 
 
 def matcher_scores(pairs: Sequence[Pair]) -> np.ndarray:
-    from briefer.evaluate import get_matcher  # noqa: PLC0415
+    from briefer.evaluate.matchers import get_matcher  # noqa: PLC0415
 
     matcher = get_matcher("semantic")
     return np.array([float(matcher.similarity([p.claim], [p.premise])[0, 0]) for p in pairs])
@@ -133,8 +133,8 @@ def matcher_scores(pairs: Sequence[Pair]) -> np.ndarray:
 
 def baseline_rows(dev_pairs: Sequence[Pair], test_pairs: Sequence[Pair], split) -> tuple[list[str], dict]:
     """The cheap models' rows for the held-out table, on the same items as the judge."""
-    from briefer.evaluate import SEMANTIC_THRESHOLD  # noqa: PLC0415
-    from briefer.support import SUPPORT_MODEL
+    from briefer.evaluate.matchers import SEMANTIC_THRESHOLD  # noqa: PLC0415
+    from briefer.core.support import SUPPORT_MODEL
 
     rows, extra = [], {}
     claim_dev = [p for p in dev_pairs if p.source == "news:claim_pairs"][::2]  # one direction per labelled pair

@@ -14,7 +14,7 @@ import typer
 from typer.core import TyperGroup
 
 from briefer.errors import BrieferError
-from briefer.printable import printable_line
+from briefer.text.printable import printable_line
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 ok, 1 other error, 2 bad input or usage, 3 bad config or option, 4 model problem, "

@@ -58,10 +58,10 @@ def brief_command(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="Do not print warnings about skipped files."),
 ) -> None:
     from briefer.cli import progress_bar, warn
-    from briefer.load import sample_cluster_path
-    from briefer.output import slugify, write_atomic
+    from briefer.ingest.load import sample_cluster_path
+    from briefer.publish.output import slugify, write_atomic
     from briefer.pipeline import brief_from_path
-    from briefer.render import FORMATS, load_template, render
+    from briefer.publish.render import FORMATS, load_template, render
 
     if sample == (input_path is not None):
         raise UsageError("give either INPUT or --sample (try: briefer brief --sample)")
@@ -93,7 +93,7 @@ def brief_command(
         for problem in brief.warnings:
             warn(problem)
     if explain:
-        from briefer.rewrite import explain as explain_brief
+        from briefer.rewrite.rewriter import explain as explain_brief
 
         typer.echo(explain_brief(brief), err=True)
     text = render(brief, fmt, template=template, template_dir=template_dir)
@@ -111,7 +111,7 @@ def _stdin_file(folder: Path) -> Path:
     import json
     import sys
 
-    from briefer.load import MAX_RECORDS_BYTES
+    from briefer.ingest.load import MAX_RECORDS_BYTES
 
     data = sys.stdin.buffer.read(MAX_RECORDS_BYTES + 1)
     if len(data) > MAX_RECORDS_BYTES:

@@ -61,8 +61,8 @@ def daily_command(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no warnings on stderr."),
 ) -> None:
     from briefer.cli import progress_bar
-    from briefer.daily import day_of, previous_page, build_day, write_day
-    from briefer.feeds import gather
+    from briefer.daily.day import day_of, previous_page, build_day, write_day
+    from briefer.ingest.feeds import gather
 
     tables = load_config(config)
     defaults = {**table(tables, "brief"), **table(tables, "daily")}
@@ -79,7 +79,7 @@ def daily_command(
     output = Path(text_setting(resolve(out_dir, "out_dir", defaults, "outputs"), "out_dir"))
     templates = text_setting(resolve(template_dir, "template_dir", defaults, None), "template_dir")
 
-    from briefer.render import load_template
+    from briefer.publish.render import load_template
 
     for page_format in formats:  # a broken template fails now, not after the day is briefed
         if page_format != "json":
@@ -104,7 +104,7 @@ def daily_command(
 
 
 def _formats(value: Any) -> list[str]:
-    from briefer.daily import PAGE_FORMATS
+    from briefer.daily.day import PAGE_FORMATS
 
     names = value if isinstance(value, list) else str(value).split(",")
     formats = [str(name).strip().lower() for name in names if str(name).strip()]
@@ -116,8 +116,8 @@ def _formats(value: Any) -> list[str]:
 
 def _settings(tables: dict[str, Any], defaults: dict[str, Any], given: dict[str, Any]):  # type: ignore[no-untyped-def]
     """DailySettings by precedence: the options given, BRIEFER_* environment, [daily], [brief], defaults."""
-    from briefer.daily import DailySettings
-    from briefer.load import normalise_date
+    from briefer.daily.day import DailySettings
+    from briefer.ingest.load import normalise_date
     from briefer.settings import LENGTH_PRESETS, WORDS_RANGE, BriefSettings
 
     wanted = text_setting(resolve(given.get("date"), "date", defaults, None), "date")
@@ -146,13 +146,13 @@ def _settings(tables: dict[str, Any], defaults: dict[str, Any], given: dict[str,
 
 
 def _smtp_settings(config: Path | None):  # type: ignore[no-untyped-def]
-    from briefer.mail import resolve_smtp_settings
+    from briefer.publish.mail import resolve_smtp_settings
 
     return resolve_smtp_settings(config)
 
 
 def _send(page: Path, to: list[str] | None, smtp, quiet: bool) -> None:  # type: ignore[no-untyped-def]
-    from briefer.mail import send_brief
+    from briefer.publish.mail import send_brief
 
     delivery = send_brief(page, to or None, smtp)
     if not quiet:

@@ -39,7 +39,7 @@ def email_command(
     config: Optional[Path] = typer.Option(None, "--config", help="A briefer.toml with an smtp table."),
 ) -> None:
     from briefer.cli import warn
-    from briefer.mail import resolve_smtp_settings, send_brief
+    from briefer.publish.mail import resolve_smtp_settings, send_brief
 
     settings = resolve_smtp_settings(config, host=host, port=port, security=security, sender=sender)
     delivery = send_brief(

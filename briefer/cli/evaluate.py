@@ -82,7 +82,10 @@ def evaluate_command(
         problem = ConfigError if brief_path is not None else UsageError  # no input at all is usage, as for brief
         raise problem("give a brief and its notes (briefer evaluate BRIEF --notes NOTES.md) or --dataset FILE.jsonl")
 
-    from briefer.evaluate import evaluate_brief, get_matcher, read_brief, read_notes
+    from briefer.evaluate.content import read_brief
+    from briefer.evaluate.matchers import get_matcher
+    from briefer.evaluate.notes import read_notes
+    from briefer.evaluate.scoring import evaluate_brief
 
     content, reference = read_brief(brief_path), read_notes(notes)
     evaluation = evaluate_brief(content, reference, get_matcher(matcher, allow_download=allow_download))
@@ -101,7 +104,7 @@ def evaluate_command(
 def _evaluate_dataset(path: Path, words: int, limit: int | None, embedder: str | None, allow_download: bool,
                       as_json: bool, measure: str, min_rouge1: float | None) -> None:
     from briefer.cli import progress_bar
-    from briefer.evaluate import evaluate_dataset
+    from briefer.evaluate.datasets import evaluate_dataset
     from briefer.settings import BriefSettings
 
     settings = BriefSettings(words=words, embedder=embedder, allow_download=allow_download)

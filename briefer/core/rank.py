@@ -17,10 +17,10 @@ from dataclasses import replace
 
 import numpy as np
 
-from briefer.claims import CONNECTIVE_OPENER, PRONOUN_OPENER, ClaimSet, representativeness, standalone_text
+from briefer.core.claims import CONNECTIVE_OPENER, PRONOUN_OPENER, ClaimSet, representativeness, standalone_text
 from briefer.settings import BriefSettings, RankWeights
-from briefer.speech import REPORTING_VERBS, alternation
-from briefer.support import compatible
+from briefer.text.speech import REPORTING_VERBS, alternation
+from briefer.core.support import compatible
 from briefer.types import Article, Claim, Point
 
 
@@ -224,7 +224,7 @@ def _repeats(claims: list[Claim], candidate: int, chosen: list[int], similarity:
     """Whether a candidate restates a chosen claim: at least ``weights.redundancy`` close to one it could be.
 
     Closeness alone does not make a repeat. Two sentences that conflict (other numbers, another speaker, only one
-    negated) are never one claim (``briefer.support.compatible``, the veto grouping applies too), however alike
+    negated) are never one claim (``briefer.core.support.compatible``, the veto grouping applies too), however alike
     their framing: Lavrov's "the US had agreed to send written answers", said "at a news conference following the
     meeting", is no repeat of a Blinken quote said "at a press conference after his meeting".
     """

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from briefer.admission import shown_start
-from briefer.embed import tokens
+from briefer.core.admission import shown_start
+from briefer.backends.embed import tokens
 from briefer.types import Article, Point
 
 # A title longer than this is a scraped paragraph, not a title.

@@ -1,9 +1,9 @@
 """Citing: every article that states a point is cited for it, through the sentence that states it.
 
-Grouping already cites the articles whose closest sentence the cheap fitted model accepts (``briefer.support``:
+Grouping already cites the articles whose closest sentence the cheap fitted model accepts (``briefer.core.support``:
 precision first, so most outlets that report a fact in other words are missed). This stage asks the support
-judge (``briefer.judge``) about every other article: its few sentences closest to the point by embedding (a cheap
-prefilter), those that ``briefer.support.compatible`` does not veto (other numbers, another speaker, only one side
+judge (``briefer.backends.judge``) about every other article: its few sentences closest to the point by embedding
+(a cheap prefilter), those that ``briefer.core.support.compatible`` does not veto (other numbers, another speaker, only one side
 negated), each judged as a premise for the point's text as the reader sees it. An article whose best sentence
 reaches the judge's threshold is cited, with that sentence as its evidence.
 """
@@ -15,9 +15,9 @@ from dataclasses import replace
 
 import numpy as np
 
-from briefer.claims import ClaimSet
-from briefer.judge import Judge
-from briefer.support import compatible
+from briefer.core.claims import ClaimSet
+from briefer.backends.judge import Judge
+from briefer.core.support import compatible
 from briefer.types import Point, Sentence
 
 # Sentences per article asked about, closest first, and the cosine below which none is: enough for a paraphrase

@@ -1,7 +1,7 @@
 """Numbers written as words: one table for every stage that compares numbers.
 
-The citation veto (``briefer.support``), the fact matcher (``briefer.evaluate``) and the guard of generated text
-(``briefer.guard``) must agree that "four" is 4 and that "thirteen" is a number at all.
+The citation veto (``briefer.core.support``), the fact matcher (``briefer.evaluate``) and the guard of generated text
+(``briefer.rewrite.guard``) must agree that "four" is 4 and that "thirteen" is a number at all.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """The optional abstractive pass: a local model fuses each point's source sentences into one sentence and writes
-the lede and headline, and every line it writes must pass ``briefer.guard`` or the extractive text stays.
+the lede and headline, and every line it writes must pass ``briefer.rewrite.guard`` or the extractive text stays.
 
 Citations never change here: a point is rewritten only from its own evidence (one sentence per cited article),
 so the fused sentence cites exactly the articles it was made from. Two model families sit behind one small
@@ -20,9 +20,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
-from briefer import guard, modelstore
+from briefer.rewrite import guard, modelstore
 from briefer.errors import ModelError
-from briefer.sentences import split_sentences
+from briefer.text.sentences import split_sentences
 from briefer.types import Brief, Point
 
 log = logging.getLogger(__name__)

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from briefer.embed import tokens
-from briefer.speech import REPORTING_VERBS, alternation
-from briefer.support import SUPPORT_MODEL, ClusterVocabulary, SupportModel, compatible, supports
+from briefer.backends.embed import tokens
+from briefer.text.speech import REPORTING_VERBS, alternation
+from briefer.core.support import SUPPORT_MODEL, ClusterVocabulary, SupportModel, compatible, supports
 from briefer.types import Claim, Sentence
 
 # A sentence opening on a pronoun cannot stand alone on the page: the reader cannot tell who "he" is.
@@ -64,7 +64,7 @@ class ClaimSet:
     of ``reported`` compare with each other only.
 
     ``sentences`` and ``sentence_vectors`` are every sentence of the cluster and its vector: where citing
-    (``briefer.cite``) looks for the articles that state a point.
+    (``briefer.core.cite``) looks for the articles that state a point.
     """
 
     claims: tuple[Claim, ...]
@@ -141,7 +141,7 @@ def group_claims(sentences: list[Sentence], vectors: np.ndarray, threshold: floa
     Two decisions, two thresholds. Groups (average linkage at the looser ``group_threshold``) decide what is one
     claim: one point on the page per group. Citations are decided sentence by sentence: an article supports a
     claim when its sentence closest to the representative is at least ``threshold`` similar to it and
-    ``briefer.support`` judges that it states the representative's main fact: the decision whose precision
+    ``briefer.core.support`` judges that it states the representative's main fact: the decision whose precision
     ``bench/support.py`` measures on labelled pairs. ``support`` is the fitted model that judges (the shipped one
     unless a benchmark or test compares others).
     """

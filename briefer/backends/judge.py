@@ -10,7 +10,7 @@ can.
 ``CrossEncoder`` folder with one output, or an NLI model whose labels name "entailment"), from a local folder or,
 only with downloads allowed, a hub id. No judge ships yet: the one ``train/judge.py`` trains here on this CPU is
 not good enough to cite by (docs/judge_data.md), so without ``--judge`` citations come from grouping's cheap
-fitted model alone (``briefer.support``).
+fitted model alone (``briefer.core.support``).
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 INPUT may be one file or a folder mixing: sub-folders (each one story someone already clustered), ``.jsonl`` files
 (one article a line, with an optional ``cluster``/``story`` id; or one cluster a line, ``{"id", "articles": [...]}``,
 as in the eval sets), saved RSS/Atom feeds (``.xml``, ``.rss``, ``.atom``, read with feedparser, which never
-touches the network when given bytes) and article files of every kind ``briefer.load`` reads (``.txt``, ``.md``,
+touches the network when given bytes) and article files of every kind ``briefer.ingest.load`` reads (``.txt``, ``.md``,
 ``.json``, ``.html`` through trafilatura). As in ``load``, one bad file is a problem line, not a failure.
 """
 
@@ -16,7 +16,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from briefer.errors import InputError, missing_dependency
-from briefer.load import (
+from briefer.ingest.load import (
     ARTICLE_SUFFIXES,
     MAX_RECORDS_BYTES,
     LoadedCluster,

@@ -13,8 +13,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from briefer.numbers import NUMBER_VALUES
-from briefer.speech import REPORTING_VERBS
+from briefer.text.numbers import NUMBER_VALUES
+from briefer.text.speech import REPORTING_VERBS
 
 # Every content word of a rewrite must be in its sources, except these verbs of reporting, which change no fact
 # ("said" for "told"). One new word was enough for a new fact in real model output: "upgraded to a gunshot",

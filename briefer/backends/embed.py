@@ -30,7 +30,7 @@ import numpy as np
 from briefer.errors import ModelError, missing_dependency
 
 MINILM_HUB_ID = "sentence-transformers/all-MiniLM-L6-v2"
-STATIC_MODEL = Path(__file__).parent / "data" / "static-minilm"
+STATIC_MODEL = Path(__file__).parents[1] / "data" / "static-minilm"  # briefer/data, beside this package
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _STOPWORDS = frozenset(
     "a an and are as at be been but by for from had has have he her his i in is it its of on or our she that the "
@@ -42,7 +42,7 @@ class Embedder(Protocol):
     """Turns sentences into L2-normalised vectors; rows of ``encode`` are comparable by dot product."""
 
     name: str
-    claim_threshold: float  # cosine below which no sentence backs a citation; briefer.support decides above it
+    claim_threshold: float  # cosine below which no sentence backs a citation; briefer.core.support decides above it
     group_threshold: float  # looser cosine at which sentences are one claim on the page (one point, not cited)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray: ...
@@ -50,7 +50,7 @@ class Embedder(Protocol):
 
 class StaticEmbedder:
     name = "static"
-    claim_threshold = 0.70  # the floor under briefer.support's fitted decision, as MiniLM's (bench/support.py)
+    claim_threshold = 0.70  # the floor under briefer.core.support's fitted decision, as MiniLM's (bench/support.py)
     # Best F0.5 of merging on the labelled pairs (0.81 precision; bench/claims.py sweep). At MiniLM's 0.72 static
     # groups merged different developments of a story, hiding their sentences (bench/results/quality_run.md).
     group_threshold = 0.80
@@ -69,7 +69,7 @@ class StaticEmbedder:
 
 class MiniLMEmbedder:
     name = "minilm"
-    # The floor for citing: below it no sentence backs a citation, above it briefer.support's model decides
+    # The floor for citing: below it no sentence backs a citation, above it briefer.core.support's model decides
     # (fitted with this floor by bench/support.py; results in bench/results/support.md).
     claim_threshold = 0.70
     group_threshold = 0.72

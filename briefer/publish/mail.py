@@ -28,7 +28,7 @@ from typing import Any, Literal, Protocol
 
 from briefer.config import env_value, load_config, table as config_table
 from briefer.errors import ConfigError, DeliveryError, InputError, missing_dependency
-from briefer.output import write_atomic
+from briefer.publish.output import write_atomic
 
 logger = logging.getLogger(__name__)
 

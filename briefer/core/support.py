@@ -23,9 +23,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from briefer.embed import tokens
-from briefer.numbers import NUMBER_VALUES
-from briefer.speech import REPORTING_VERBS, alternation
+from briefer.backends.embed import tokens
+from briefer.text.numbers import NUMBER_VALUES
+from briefer.text.speech import REPORTING_VERBS, alternation
 
 FEATURES = (
     "cosine",  # the embedder's cosine minus its claim threshold, so one model serves every embedder
@@ -64,7 +64,7 @@ class SupportModel:
 
 
 # Fitted by `.venv/bin/python bench/support.py` on the 514 pairs of tests/data/claim_pairs.jsonl, with the claim
-# thresholds of briefer.embed as floors (static 0.70, MiniLM 0.70, lexical 0.40); the cut keeps out-of-fold
+# thresholds of briefer.backends.embed as floors (static 0.70, MiniLM 0.70, lexical 0.40); the cut keeps out-of-fold
 # precision >= 0.97 for every embedder. Results: bench/results/support.md. Refit when the features, floors,
 # embedders or labels change.
 SUPPORT_MODEL = SupportModel(weights=(3.6598, -2.0745, -1.3415, 7.4930, 2.6403), intercept=-2.6199, cut=2.2372)
@@ -83,7 +83,7 @@ class ClusterVocabulary:
         self._idf = {word: self._weight(n) for word, n in frequency.items()}
 
     def _weight(self, frequency: int) -> float:
-        # The same smoothed idf as briefer.embed.LexicalEmbedder, so "tfidf" matches its cosine.
+        # The same smoothed idf as briefer.backends.embed.LexicalEmbedder, so "tfidf" matches its cosine.
         return math.log((1 + self._count) / (1 + frequency)) + 1.0
 
     def idf(self, word: str) -> float:

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from briefer.embed import tokens
+from briefer.backends.embed import tokens
 from briefer.errors import ConfigError, missing_dependency
 from briefer.types import Article
 

@@ -21,7 +21,7 @@ import jinja2.sandbox
 
 from briefer import __version__
 from briefer.errors import ConfigError
-from briefer.printable import printable_line
+from briefer.text.printable import printable_line
 from briefer.types import Brief, Point
 
 FORMATS = {"md": "brief.md.j2", "html": "brief.html.j2", "txt": "brief.txt.j2", "json": None}

@@ -21,7 +21,7 @@ from importlib import resources
 
 import numpy as np
 
-from briefer.speech import REPORTING_VERBS, alternation
+from briefer.text.speech import REPORTING_VERBS, alternation
 from briefer.types import Sentence
 
 _PLACE = r"(?!(?:FILE|PHOTO|VIDEO|IMAGE|WATCH)\b)[A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,3}"  # "KUALA LUMPUR"

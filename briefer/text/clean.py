@@ -5,7 +5,7 @@ together ("Geneva.Blinken", "borderwith", "againstMoscow"), bodies repeated twic
 quotes. Cleaning removes the furniture and the repeats and normalises the rest, but never drops a sentence of
 news: every rule matches a whole line of known boilerplate, or a sentence holding a known furniture phrase, or
 removes an exact repeat of a sentence that stays. Section headings are kept as lines of their own;
-``briefer.sentences.sentences_of`` leaves them out of the sentences.
+``briefer.text.sentences.sentences_of`` leaves them out of the sentences.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 
-from briefer.sentences import ends_with_punctuation, split_sentences
+from briefer.text.sentences import ends_with_punctuation, split_sentences
 from briefer.types import Article
 
 # Whole lines that are page furniture, never news (matched case-insensitively against the stripped line).

@@ -24,15 +24,18 @@ from typing import Any, Literal
 import jinja2
 import numpy as np
 
-from briefer import __version__, clean, embed, headline, sentences
+from briefer import __version__
+from briefer.backends import embed
+from briefer.core import headline
+from briefer.text import clean, sentences
 from briefer.errors import ConfigError, InputError
-from briefer.feeds import Gathered
-from briefer.outlets import outlet_from_url
-from briefer.output import finish_interrupted_set, folder_lock, slugify, write_set
+from briefer.ingest.feeds import Gathered
+from briefer.ingest.outlets import outlet_from_url
+from briefer.publish.output import finish_interrupted_set, folder_lock, slugify, write_set
 from briefer.pipeline import build_brief
-from briefer.render import brief_to_dict, load_template, render, safe_url, template_problem
+from briefer.publish.render import brief_to_dict, load_template, render, safe_url, template_problem
 from briefer.settings import BriefSettings
-from briefer.stories import DEFAULT_PARAMS, SparseRow, Stories, StoryParams, cluster_stories
+from briefer.daily.stories import DEFAULT_PARAMS, SparseRow, Stories, StoryParams, cluster_stories
 from briefer.types import Article, Brief, Point
 
 Status = Literal["new", "update", "ongoing"]

@@ -1,8 +1,8 @@
 """Verbs of saying: the one list by which every stage reads who said what.
 
-Grouping and citing (``briefer.support``: two sentences naming different speakers are different claims), ranking
-(``briefer.claims.reported_content`` and ``briefer.rank``: what a sentence reports once "Lavrov said" is set aside,
-and whether a quotation says who speaks) and the guard of generated text (``briefer.guard``) must agree on them.
+Grouping and citing (``briefer.core.support``: two sentences naming different speakers are different claims), ranking
+(``briefer.core.claims.reported_content`` and ``briefer.core.rank``: what a sentence reports once "Lavrov said" is set
+aside, and whether a quotation says who speaks) and the guard of generated text (``briefer.rewrite.guard``) must agree on them.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ A small rule-based splitter written for news copy, about 25 times faster than py
 (``bench/results/sentences.md``). It handles what news text needs: quotes (``…today." He`` ends after the quote,
 ``"Ready!" he said.`` does not end at all), titles (``Mr.``, ``Sen.``), initials (``Sergey V. Lavrov``),
 dotted abbreviations (``U.S.``, ``a.m.``), decimals and domains (no space after the dot, so never a boundary)
-and ellipses. Line breaks always end a sentence: ``briefer.clean`` puts one paragraph on each line.
+and ellipses. Line breaks always end a sentence: ``briefer.text.clean`` puts one paragraph on each line.
 """
 
 from __future__ import annotations

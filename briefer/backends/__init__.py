@@ -1,0 +1,1 @@
+"""Models behind the pipeline: sentence embedders and the support judge."""

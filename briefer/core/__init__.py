@@ -1,0 +1,1 @@
+"""The extractive brief: which sentences may be shown, claims, support, ranking, citations, headline."""

@@ -1,0 +1,1 @@
+"""Getting articles in: files, folders, JSON lines, feeds and saved pages; naming their outlets."""

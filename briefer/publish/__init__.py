@@ -1,0 +1,1 @@
+"""Getting a brief out: rendering through templates, atomic files, email."""

@@ -1,0 +1,1 @@
+"""Text before meaning: cleaning, sentence splitting, and the language rules every stage shares."""
