@@ -49,7 +49,7 @@ from briefer.evaluate.matchers import (
     stem_overlap,
     text_spans,
 )
-from briefer.text.numbers import NUMBER_VALUES
+from briefer.text.lexicon import NUMBER_VALUES
 
 PAIRS = Path(__file__).resolve().parents[1] / "tests" / "data" / "match_pairs.jsonl"
 WEIGHTS = (0.0, 0.25, 0.5, 0.75, 1.0)

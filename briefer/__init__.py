@@ -1,7 +1,6 @@
 """briefer: a sourced one-page brief from a cluster of news articles.
 
-    from briefer import brief_from_path
-    from briefer.publish import render
+    from briefer import brief_from_path, render
     brief = brief_from_path("cluster/")       # or build_brief(articles, BriefSettings(words=250))
     print(render(brief, "md"))
 """

@@ -49,7 +49,7 @@ def test_changed_numbers_are_rejected_and_number_words_match_digits() -> None:
     sources = ["Russia has amassed 100,000 troops near the border, officials said."]
     assert check("Officials said Russia has amassed 100000 troops near the border.", sources).accepted
     assert check("Russia has amassed 100,000 troops near the border, officials said.", sources).accepted
-    # Every number word the other stages know is one here too (briefer.text.numbers): "thirteen" is 13, not 14.
+    # Every number word the other stages know is one here too (briefer.text.lexicon): "thirteen" is 13, not 14.
     teens = ["Police said 13 protesters were arrested in the square on Friday."]
     assert check("Police said thirteen protesters were arrested in the square on Friday.", teens).accepted
     assert "number '14'" in rejected_for("Police said fourteen protesters were arrested in the square on Friday.", teens)

@@ -32,7 +32,7 @@ def coverage_scores(claims: tuple, reach: np.ndarray, articles: list[Article]) -
 
 @pytest.mark.parametrize("quote", [
     "We dont expect to resolve our differences here today.",
-    # "States" is no verb of saying (briefer.text.speech): this quote does not say who speaks either.
+    # "States" is no verb of saying (briefer.text.lexicon): this quote does not say who speaks either.
     "We stand with the United States and our allies on this.",
 ])
 def test_a_first_person_opener_with_no_speaker_is_never_published(quote):

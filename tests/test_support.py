@@ -16,7 +16,7 @@ SHOWN = 'US Secretary of State Antony Blinken said the US is "fully prepared" fo
 @pytest.mark.parametrize("candidate", [
     'Russian Foreign Minister Sergey Lavrov said the US is "fully prepared" for another Biden-Putin summit.',
     'US Secretary of State Antony Blinken said the US is not "fully prepared" for another Biden-Putin summit.',
-    # Every verb of saying names a speaker (briefer.text.speech), not only "said": "reiterated" once did not.
+    # Every verb of saying names a speaker (briefer.text.lexicon), not only "said": "reiterated" once did not.
     'Russian Foreign Minister Sergey Lavrov reiterated the US is "fully prepared" for another Biden-Putin summit.',
 ])
 def test_other_speaker_or_negation_is_rejected_even_at_cosine_one(candidate):

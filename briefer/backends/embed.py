@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import importlib.util
 import math
-import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
@@ -28,14 +27,10 @@ from typing import Protocol
 import numpy as np
 
 from briefer.errors import ModelError, missing_dependency
+from briefer.text.lexicon import similarity_words
 
 MINILM_HUB_ID = "sentence-transformers/all-MiniLM-L6-v2"
 STATIC_MODEL = Path(__file__).parents[1] / "data" / "static-minilm"  # briefer/data, beside this package
-_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-_STOPWORDS = frozenset(
-    "a an and are as at be been but by for from had has have he her his i in is it its of on or our she that the "
-    "their them there they this to was we were which who will with would you".split()
-)
 
 
 class Embedder(Protocol):
@@ -96,7 +91,7 @@ class LexicalEmbedder:
     group_threshold = 0.45
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        bags = [Counter(tokens(text)) for text in texts]
+        bags = [Counter(similarity_words(text)) for text in texts]
         vocabulary = {word: i for i, word in enumerate(sorted({w for bag in bags for w in bag}))}
         matrix = np.zeros((len(texts), max(len(vocabulary), 1)), dtype=np.float32)
         document_frequency = Counter(word for bag in bags for word in bag)
@@ -106,13 +101,6 @@ class LexicalEmbedder:
                 matrix[row, vocabulary[word]] = (1.0 + math.log(count)) * idf
         norms = np.linalg.norm(matrix, axis=1, keepdims=True)
         return matrix / np.where(norms == 0, 1.0, norms)
-
-
-def tokens(text: str) -> list[str]:
-    """Lower-cased content words, with a crude plural fold so "talks" meets "talk"."""
-    words = _WORD.findall(text.lower().replace("\u2019", "'"))
-    return [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words
-            if w not in _STOPWORDS]
 
 
 def get_embedder(name: str | None = None, *, allow_download: bool = False) -> Embedder:

@@ -21,7 +21,7 @@ from importlib import resources
 
 import numpy as np
 
-from briefer.text.speech import REPORTING_VERBS, alternation
+from briefer.text.lexicon import ATTRIBUTION, CONNECTING_WORDS, WORD
 from briefer.types import Sentence
 
 _PLACE = r"(?!(?:FILE|PHOTO|VIDEO|IMAGE|WATCH)\b)[A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,3}"  # "KUALA LUMPUR"
@@ -66,7 +66,6 @@ _CONNECTIVE = re.compile(r"^(?:but|and|also|however|meanwhile|further|furthermor
                          r"there|here|instead|otherwise|thus|therefore|that|which|or|nor)\b", re.IGNORECASE)
 _QUOTE_OPEN = re.compile(r"^[\"'\u201c\u2018]")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|my|My|our|Our|me|us|I'm|we're|We're|I've|we've)\b")
-_ATTRIBUTION = re.compile(rf"\b(?:{alternation(REPORTING_VERBS)}|according to|asked|told)\b", re.IGNORECASE)
 _DEFINITE = re.compile(r"^(?:The|That|Such)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*\b")
 _PROPER = re.compile(r"(?<=\s)[A-Z][a-z]+")
 _WEB = re.compile(r"https?://|www\.|\.com\b|@\w|#\w")
@@ -78,8 +77,6 @@ _PROMPT = re.compile(r"\b(?:subscribe|sign up|newsletter|click|follow us|share|r
                      r"cookies?|browser|download|app|email us|tips?)\b", re.IGNORECASE)
 _CAPS_OPENER = re.compile(r"^[A-Z]{3,}\b(?!\s+(?:said|says|has|have|is|was|will))")  # "EMBED ...", "CLOSE ..."
 _TERMINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
-_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
-_FUNCTION_WORDS = frozenset("a an the of in on at to for from with by and or as via".split())
 
 FEATURES = (
     "log_words", "short", "long", "ends_terminal", "ends_colon", "question", "pronoun_opener", "connective_opener",
@@ -95,11 +92,11 @@ def features(sentence: Sentence, sentences_in_article: int, stripped: bool) -> n
     text = sentence.text
     words = text.split()
     n = max(len(words), 1)
-    alpha = _WORD.findall(text)
+    alpha = WORD.findall(text)
     lower = [w for w in alpha if w[0].islower()]
     quotes = text.count('"') + text.count("\u201c") + text.count("\u201d")
     first_person = bool(_FIRST_PERSON.search(text))
-    attribution = bool(_ATTRIBUTION.search(text))
+    attribution = bool(ATTRIBUTION.search(text))
     last = max(sentences_in_article - 1, 1)
     values = (
         np.log1p(n) / 4.0,
@@ -116,7 +113,7 @@ def features(sentence: Sentence, sentences_in_article: int, stripped: bool) -> n
         first_person,
         attribution,
         first_person and not attribution,
-        not (set(w.lower() for w in lower) - _FUNCTION_WORDS),
+        not (set(w.lower() for w in lower) - CONNECTING_WORDS),
         sum(w[0].isupper() for w in alpha) / max(len(alpha), 1),
         sum(c.isdigit() for c in text) / max(len(text), 1) * 5.0,
         sum(len(w) > 1 and w.isupper() for w in alpha) / max(len(alpha), 1),

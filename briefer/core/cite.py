@@ -3,9 +3,9 @@
 Grouping already cites the articles whose closest sentence the cheap fitted model accepts (``briefer.core.support``:
 precision first, so most outlets that report a fact in other words are missed). This stage asks the support
 judge (``briefer.backends.judge``) about every other article: its few sentences closest to the point by embedding
-(a cheap prefilter), those that ``briefer.core.support.compatible`` does not veto (other numbers, another speaker, only one side
-negated), each judged as a premise for the point's text as the reader sees it. An article whose best sentence
-reaches the judge's threshold is cited, with that sentence as its evidence.
+(a cheap prefilter), those that ``briefer.core.support.compatible`` does not veto (other numbers, another speaker,
+only one side negated), each judged as a premise for the point's text as the reader sees it. An article whose
+best sentence reaches the judge's threshold is cited, with that sentence as its evidence.
 """
 
 from __future__ import annotations

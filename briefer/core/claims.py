@@ -14,8 +14,8 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from briefer.backends.embed import tokens
-from briefer.text.speech import REPORTING_VERBS, alternation
+from briefer.text.lexicon import similarity_words
+from briefer.text.lexicon import REPORTING_VERBS, alternation
 from briefer.core.support import SUPPORT_MODEL, ClusterVocabulary, SupportModel, compatible, supports
 from briefer.types import Claim, Sentence
 
@@ -194,7 +194,7 @@ def _worded_reach(shown: list[str], articles: list[list[int]], vocabulary: Clust
     sentences = len(vocabulary.bags)
     shared = np.zeros((len(shown), sentences), dtype=np.float32)
     for claim, text in enumerate(shown):
-        words = list((set(tokens(reported_content(text))) or set(tokens(text))) & postings.keys())
+        words = list((set(similarity_words(reported_content(text))) or set(similarity_words(text))) & postings.keys())
         if not words:
             continue
         weights = np.array([vocabulary.idf(word) for word in words])

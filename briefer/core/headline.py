@@ -12,7 +12,7 @@ import re
 from collections import Counter
 
 from briefer.core.admission import shown_start
-from briefer.backends.embed import tokens
+from briefer.text.lexicon import WEEKDAY, similarity_words
 from briefer.types import Article, Point
 
 # A title longer than this is a scraped paragraph, not a title.
@@ -49,7 +49,7 @@ _PARTICIPLE = r"(?:[a-z]+(?:ed|en|wn)|laid|made|held|found|sent|left|paid|sold|b
               r"struck|put|set|cut|won|lost|told|kept|met|led|fled|freed|seen|done|gone)\b"
 _AUXILIARY = re.compile(rf"\b(?:(?:is|are|was|were|has been|have been|had been)\s+(?={_PARTICIPLE})|"
                         r"(?:is|are)\s+(?=[a-z]{3,}ing\b))")
-_RELATIVE_TIME = re.compile(r"\s+(?:on\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_RELATIVE_TIME = re.compile(rf"\s+(?:on\s+)?(?:(?:{WEEKDAY})"
                             r"(?:\s+(?:night|morning|afternoon|evening))?|yesterday|today|tonight|this week|last week|"
                             r"last night)\b", re.IGNORECASE)
 
@@ -79,11 +79,11 @@ def choose_headline(articles: list[Article], lede: Point, points: list[Point]) -
     """
     candidates = headline_candidates(articles)
     if candidates:
-        brief_words = Counter(w for p in [lede, *points] for w in set(tokens(p.text)))
-        body_words = {w for a in articles for w in tokens(a.text)}
+        brief_words = Counter(w for p in [lede, *points] for w in set(similarity_words(p.text)))
+        body_words = {w for a in articles for w in similarity_words(a.text)}
 
         def fit(title: str) -> float:
-            words = set(tokens(title)) or {""}
+            words = set(similarity_words(title)) or {""}
             support = len(words & body_words) / len(words)
             return support * sum(brief_words[w] for w in words) / len(words) ** 0.5
 

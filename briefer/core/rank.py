@@ -19,7 +19,7 @@ import numpy as np
 
 from briefer.core.claims import CONNECTIVE_OPENER, PRONOUN_OPENER, ClaimSet, representativeness, standalone_text
 from briefer.settings import BriefSettings, RankWeights
-from briefer.text.speech import REPORTING_VERBS, alternation
+from briefer.text.lexicon import ATTRIBUTION, CONNECTING_WORDS, LOWER_WORD, WEEKDAY
 from briefer.core.support import compatible
 from briefer.types import Article, Claim, Point
 
@@ -28,12 +28,9 @@ _QUOTE_OPENERS = ('"', "'", "\u201c", "\u2018")
 # A sentence opening in the first person is somebody speaking; without a verb of saying it does not say who.
 # "Us" but not "US" (the country).
 _FIRST_PERSON_OPENER = re.compile(r"^[\"'\u201c\u2018]?(?:(?i:i|we|our|my)|Us|us)\b")
-_LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z]+(?![\w-])")
-_FUNCTION_WORDS = frozenset("a an the of in on at to for from with by and or as via".split())
-_RELATIVE_DAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight|"
+_RELATIVE_DAY = re.compile(rf"\b(?:{WEEKDAY}|yesterday|today|tonight|"
                            r"tomorrow|last night|this (?:morning|afternoon|evening|week)|last week|next week)\b",
                            re.IGNORECASE)
-_ATTRIBUTION = re.compile(rf"\b(?:{alternation(REPORTING_VERBS)}|according to)\b", re.IGNORECASE)
 
 
 def score_claims(claims: ClaimSet, articles: list[Article], weights: RankWeights) -> np.ndarray:
@@ -244,9 +241,9 @@ def _cannot_stand_alone(claim: Claim) -> bool:
     text = claim.representative.text
     if PRONOUN_OPENER.match(text):
         return True
-    if any(c.islower() for c in text) and not set(_LOWER_WORD.findall(text)) - _FUNCTION_WORDS:
+    if any(c.islower() for c in text) and not set(LOWER_WORD.findall(text)) - CONNECTING_WORDS:
         return True  # (an all-capitals article is no heading)
-    return bool(_FIRST_PERSON_OPENER.match(text)) and not _ATTRIBUTION.search(text)
+    return bool(_FIRST_PERSON_OPENER.match(text)) and not ATTRIBUTION.search(text)
 
 
 def story_position(claim: Claim) -> float:

@@ -16,16 +16,13 @@ from __future__ import annotations
 
 import functools
 import math
-import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
 
-from briefer.backends.embed import tokens
-from briefer.text.numbers import NUMBER_VALUES
-from briefer.text.speech import REPORTING_VERBS, alternation
+from briefer.text.lexicon import PLAIN_WORD, is_negated, numbers_in, similarity_words, speakers_in
 
 FEATURES = (
     "cosine",  # the embedder's cosine minus its claim threshold, so one model serves every embedder
@@ -35,16 +32,6 @@ FEATURES = (
     "shared_run",  # the longest run of words both share, up to 8, over 8: a copied phrase or quote
 )
 LONGEST_RUN = 8
-
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_NEGATION = re.compile(r"\b(?:not|no|never|nor|none|nobody|nothing|neither|without)\b|n't\b", re.IGNORECASE)
-_SPEECH = alternation(REPORTING_VERBS)
-_SPEAKER_BEFORE = re.compile(
-    r"\b([A-Z][\w'\u2019-]+)(?:\s+(?:also|later|then|has|had|previously))?\s+" + _SPEECH + r"\b"
-)
-_SPEAKER_AFTER = re.compile(r"[,\"\u201d]\s*" + _SPEECH + r"\s+([A-Z][\w'\u2019-]+)(?:\s+([A-Z][\w'\u2019-]+))?")
-_NOT_SPEAKERS = frozenset("He She They It We I You The This That A An And But Also".split())
-_RUN_WORD = re.compile(r"[a-z0-9]+")
 
 
 @dataclass(frozen=True)
@@ -77,7 +64,8 @@ class ClusterVocabulary:
     """Word rarity within one cluster: a word every outlet repeats ("Ukraine") says less than a rare one."""
 
     def __init__(self, texts: Iterable[str]) -> None:
-        self.bags = [set(tokens(text)) for text in texts]  # each text's words, in order: kept for word look-ups
+        # each text's words, in order: kept for word look-ups
+        self.bags = [set(similarity_words(text)) for text in texts]
         frequency = Counter(word for bag in self.bags for word in bag)
         self._count = len(self.bags)
         self._idf = {word: self._weight(n) for word, n in frequency.items()}
@@ -92,7 +80,7 @@ class ClusterVocabulary:
 
 def pair_features(a: str, b: str, cosine: float, threshold: float, vocabulary: ClusterVocabulary) -> np.ndarray:
     """The ``FEATURES`` of one pair of sentences, in order."""
-    words_a, words_b = Counter(tokens(a)), Counter(tokens(b))
+    words_a, words_b = Counter(similarity_words(a)), Counter(similarity_words(b))
     mass_a = sum(vocabulary.idf(w) for w in words_a)
     mass_b = sum(vocabulary.idf(w) for w in words_b)
     shared = sum(vocabulary.idf(w) for w in words_a.keys() & words_b.keys())
@@ -143,25 +131,12 @@ def compatible(a: str, b: str) -> bool:
 @functools.lru_cache(maxsize=1 << 16)
 def _traits(text: str) -> tuple[frozenset[str], frozenset[str], bool]:
     """The numbers, speakers and negation of a sentence, found once: grouping compares each sentence many times."""
-    return frozenset(_numbers(text)), frozenset(_speakers(text)), bool(_NEGATION.search(text))
-
-
-def _numbers(text: str) -> set[str]:
-    digits = {n.replace(",", "") for n in _NUMBER.findall(text)}
-    words = {NUMBER_VALUES[w] for w in re.findall(r"[a-z]+", text.lower()) if w in NUMBER_VALUES}
-    return digits | words
-
-
-def _speakers(text: str) -> set[str]:
-    names = {m.group(1) for m in _SPEAKER_BEFORE.finditer(text)}
-    for match in _SPEAKER_AFTER.finditer(text):
-        names.add(match.group(2) or match.group(1))
-    return {n for n in names if n not in _NOT_SPEAKERS}
+    return frozenset(numbers_in(text)), frozenset(speakers_in(text)), is_negated(text)
 
 
 def _longest_shared_run(a: str, b: str) -> int:
     """Length of the longest run of consecutive words (stop words included) that both sentences contain."""
-    words_a, words_b = _RUN_WORD.findall(a.lower()), _RUN_WORD.findall(b.lower())
+    words_a, words_b = PLAIN_WORD.findall(a.lower()), PLAIN_WORD.findall(b.lower())
     longest, previous = 0, [0] * (len(words_b) + 1)
     for word in words_a:
         current = [0] * (len(words_b) + 1)

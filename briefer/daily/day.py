@@ -28,6 +28,7 @@ from briefer import __version__
 from briefer.backends import embed
 from briefer.core import headline
 from briefer.text import clean, sentences
+from briefer.text.lexicon import similarity_words
 from briefer.errors import ConfigError, InputError
 from briefer.ingest.feeds import Gathered
 from briefer.ingest.outlets import outlet_from_url
@@ -183,7 +184,7 @@ class Today:
     def _signature(self, story: Story) -> tuple[SparseRow, set[str]]:
         """What two stories are compared by: their centroid, and the words of their first title."""
         titles = [headline.clean_title(self.articles[i].title or "") for i in story.rows if self.articles[i].title]
-        return self.clustered.centroid(story.rows), set(embed.tokens(titles[0])) if titles else set()
+        return self.clustered.centroid(story.rows), set(similarity_words(titles[0])) if titles else set()
 
 
 def build_day(
@@ -261,7 +262,7 @@ def mark(briefed: Briefed, previous: dict[str, Any] | None) -> Briefed:
     if before is None:
         return replace(briefed, status="new", changes=(), new_points=(True,) * len(briefed.points))
     known = _strings(before.get("brief_points")) or _strings(p.get("text") for p in _dicts(before.get("points")))
-    old_points = [set(embed.tokens(str(text))) for text in known]
+    old_points = [set(similarity_words(str(text))) for text in known]
     new_points = tuple(_is_new(p.text, old_points) for p in briefed.points)
     if not any(new_points):
         return replace(briefed, status="ongoing", changes=("no new facts",), new_points=new_points)
@@ -561,7 +562,7 @@ def _same_story(today: dict[str, Any], previous: dict[str, Any]) -> dict[str, An
 
 
 def _word_counts(line: str, titles: Sequence[str | None], points: Sequence[str]) -> Counter[str]:
-    return Counter(embed.tokens(" ".join([line, *(t for t in titles if t), *points])))
+    return Counter(similarity_words(" ".join([line, *(t for t in titles if t), *points])))
 
 
 def _cosine(a: Counter[str], b: Counter[str]) -> float:
@@ -571,5 +572,5 @@ def _cosine(a: Counter[str], b: Counter[str]) -> float:
 
 
 def _is_new(text: str, old_points: Sequence[set[str]]) -> bool:
-    words = set(embed.tokens(text))
+    words = set(similarity_words(text))
     return not any(words and len(words & old) / len(words) >= SAME_POINT for old in old_points)

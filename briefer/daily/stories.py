@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from briefer.backends.embed import tokens
+from briefer.text.lexicon import similarity_words
 from briefer.errors import ConfigError, missing_dependency
 from briefer.types import Article
 
@@ -87,7 +87,7 @@ def article_vectors(articles: Sequence[Article], params: StoryParams = DEFAULT_P
     except ImportError as exc:
         raise ConfigError(missing_dependency(exc, "clustering articles into stories needs scikit-learn", "daily")
                           ) from None
-    vectorizer = TfidfVectorizer(analyzer=tokens, sublinear_tf=True, dtype=np.float32)
+    vectorizer = TfidfVectorizer(analyzer=similarity_words, sublinear_tf=True, dtype=np.float32)
     try:
         return vectorizer.fit_transform([story_text(a, params.lead_words) for a in articles]).tocsr()
     except ValueError:  # not one word in any article: every article is a story of its own

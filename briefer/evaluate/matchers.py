@@ -12,7 +12,7 @@ from typing import Any, Protocol, runtime_checkable
 import numpy as np
 
 from briefer.errors import ConfigError, missing_dependency
-from briefer.text.numbers import CARDINALS, NUMBER_VALUES
+from briefer.text.lexicon import CARDINALS, MATCH_STOPWORDS, MATCH_TOKEN, NUMBER_VALUES
 from briefer.text.sentences import split_sentences
 
 # Matching a note to a point: a blend of MiniLM cosine and the share of the note's content stems found in the
@@ -28,16 +28,6 @@ LEXICAL_THRESHOLD = 0.39
 MAX_CLAUSE_RUN = 3
 MIN_SPAN_WORDS = 3
 
-_STOPWORDS = frozenset(
-    "a about after again against all also am an and any are as at be because been before being between both but "
-    "by can could did do does during each few for from further had has have having he her here hers him his how i "
-    "if in into is it its itself just me more most my no nor not now of off on once only or other our ours out over "
-    "own said same says she should so some such than that the their theirs them then there these they this those "
-    "through to too under until up us very was we were what when where which while who whom why will with would "
-    "you your".split()
-)
-# Words and digits, for finding a number another number has replaced ("four protesters" / "forty protesters").
-_MATCH_TOKEN = re.compile(r"[^\W\d_][\w'-]*|\d+(?:[.,:]\d+)*")
 
 
 class Matcher(Protocol):
@@ -187,7 +177,7 @@ def number_changed(notes: Sequence[str], spans: Sequence[str]) -> np.ndarray:
 
 def _number_tokens(text: str) -> list[str]:
     """Lower-cased tokens, with "four" written "4" so that the two spellings agree."""
-    return [CARDINALS.get(token, token) for token in map(str.lower, _MATCH_TOKEN.findall(text))]
+    return [CARDINALS.get(token, token) for token in map(str.lower, MATCH_TOKEN.findall(text))]
 
 
 def _replaces_a_number(note: list[str], text: list[str]) -> bool:
@@ -232,7 +222,7 @@ def stem_overlap(notes: Sequence[str], texts: Sequence[str]) -> np.ndarray:
 @lru_cache(maxsize=8192)
 def content_stems(text: str) -> frozenset[str]:
     """Porter stems of the words that carry content (rouge-score's tokenizer, so ROUGE and matching agree)."""
-    return frozenset(t for t in _rouge_tokenizer().tokenize(text) if t not in _STOPWORDS)
+    return frozenset(t for t in _rouge_tokenizer().tokenize(text) if t not in MATCH_STOPWORDS)
 
 
 @lru_cache(maxsize=1)

@@ -20,6 +20,7 @@ from importlib.resources import as_file, files
 from pathlib import Path
 
 from briefer.errors import InputError, missing_dependency
+from briefer.text.lexicon import TITLE_CASE_SMALL_WORDS
 from briefer.types import Article
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".json", ".jsonl", ".html", ".htm")
@@ -322,9 +323,6 @@ _DATE_LINE = re.compile(r"(?:date:?\s+)?(\d{8}|\d{4}-\d{2}-\d{2})\b\s*(.*)", re.
 # A dateline written out on a line of its own: "Saturday, January 8, 2005" (Wikinews), "Jan. 21, 2022".
 _WRITTEN_DATE_LINE = re.compile(r"(?:[A-Z][a-z]+day,?\s+)?([A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})")
 _TITLE_WORDS = 30
-_TITLE_CASE_SMALL_WORDS = frozenset(
-    "a an the and or but nor for on in at to by of off up as via vs with from into".split()
-)
 # Fewer words than this in a page's main text means trafilatura found navigation, not an article.
 _MIN_PAGE_WORDS = 10
 
@@ -373,7 +371,7 @@ def _is_title(line: str) -> bool:
         return False
     if not re.search(r"[.!?][\"'”’]?$", line):
         return True
-    return all(not word[0].islower() for word in words if word.lower() not in _TITLE_CASE_SMALL_WORDS)
+    return all(not word[0].islower() for word in words if word.lower() not in TITLE_CASE_SMALL_WORDS)
 
 
 def _html_fields(html: str) -> dict[str, object]:

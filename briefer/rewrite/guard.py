@@ -13,16 +13,21 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from briefer.text.numbers import NUMBER_VALUES
-from briefer.text.speech import REPORTING_VERBS
-
-# Every content word of a rewrite must be in its sources, except these verbs of reporting, which change no fact
-# ("said" for "told"). One new word was enough for a new fact in real model output: "upgraded to a gunshot",
-# "well-acquainted with television", "Blinken urging Biden" (bench/results/abstractive.md).
-_NEUTRAL_NEW_WORDS = frozenset(
-    "say said says tell told tells add added adds state stated states note noted notes repeat repeated repeats "
-    "reiterate reiterated reiterates describe described describes explain explained explains".split()
+from briefer.text.lexicon import (
+    DENIALS,
+    FUNCTION_WORDS,
+    GUARD_NUMBER_WORDS,
+    GUARD_TOKEN,
+    MONTHS,
+    NEGATIONS,
+    NEUTRAL_SPEECH_WORDS,
+    ROLE_TITLES,
+    SPEAKER_GAP_WORDS,
+    SPEECH_VERBS,
+    VERBAL_NEGATIONS,
+    WEEKDAYS,
 )
+
 MIN_WORDS = 6  # shorter "rewrites" of news sentences were fragments ("The ratings machine, DJT.")
 # Words that qualify what follows: dropping one turns a suspicion or an estimate into a fact ("the alleged
 # gunman" -> "the gunman", "at least at the level of ministers" -> "at the level of ministers").
@@ -31,46 +36,12 @@ _HEDGES = frozenset(
     "almost approximately roughly least".split()
 )
 
-_FUNCTION_WORDS = frozenset(
-    """a about above across after again against ago all along also although am amid among an and another any are
-    around as at be because been before being below between both but by can could did do does doing done down
-    during each either else even ever every few for from further had has have having he her here hers him his how
-    however i if in into is it its itself just least less like many may me meanwhile might more most much must my
-    near neither no nor not now of off on once one only onto or other others our out over own per rather same shall
-    she should since so some still such than that the their them themselves then there these they this those
-    though through thus to too toward towards under until up upon us very via was we were what when where whether
-    which while who whom whose why will with within without would yet you your also additionally furthermore
-    further moreover according despite""".split()
-)
-_VERBAL_NEGATIONS = frozenset("not never deny denies denied denying".split())
-_NEGATIONS = _VERBAL_NEGATIONS | frozenset("no nor neither none nobody nothing nowhere without".split())
 # Words that end the reach of a negation: "did not plan, but hoped" negates "plan" only.
 _CLAUSE_BREAKS = frozenset("but and while although though because which who whereas".split())
-# The verbs of saying every stage shares, and the other forms of them and other speech acts a rewrite may use
-# ("called the talks frank", "urged", "vowed"): a speaker before one of them is checked against the sources.
-_SPEECH_VERBS = REPORTING_VERBS | frozenset(
-    """say tell add warn reiterate announce insist explain argue deny declare admit confirm acknowledge write ask
-    asks asked state states note notes conclude concluded concludes vow vowed vows call called calls describe
-    described describes urge urged urges stress stresses claim claims reply replies promise promised promises""".split()
-)
-# Capitalised words that name a role, not a person: "the Foreign Minister said" has no checkable speaker.
-_TITLES = frozenset(
-    """president minister secretary state foreign deputy general chancellor prime spokesman spokeswoman
-    spokesperson official officials ambassador senator governor chief director head leader king queen prince
-    representative envoy analyst""".split()
-)
-_MONTHS = ("January February March April May June July August September October November December").split()
-_WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 _RELATIVE_DAYS = frozenset("today yesterday tomorrow tonight".split())
 _RELATIVE_PERIOD = re.compile(
     r"\b(next|last|this|coming|past|previous)\s+(week|weekend|month|year|spring|summer|autumn|fall|winter)\b", re.I
 )
-# "one" is left out: it is far more often a pronoun ("did not expect one") than a number.
-_NUMBER_WORDS = {word: value for word, value in NUMBER_VALUES.items() if word != "one"} | {
-    "half": "0.5", "tens": "10", "twice": "2", "double": "2", "triple": "3", "first": "1st", "second": "2nd",
-    "third": "3rd", "fourth": "4th", "fifth": "5th", "sixth": "6th", "seventh": "7th", "eighth": "8th",
-    "ninth": "9th", "tenth": "10th",
-}
 _ALIASES = [
     (re.compile(r"\b(?:[A-Z]\.){2,}"), lambda m: m.group().replace(".", "")),  # U.S. -> US, U.K. -> UK
     (re.compile(r"\bUnited States(?: of America)?\b|\bUSA\b"), lambda m: "US"),
@@ -92,9 +63,10 @@ _IRREGULAR = {
     }.items()
     for past in forms.split()
 }
+# Every word that negates: "n't" has become "not" in the guard's normalised text, and a denial negates.
+_NEGATIONS = NEGATIONS | DENIALS
 _ROLE_DISTANCE = 8  # tokens: two names further apart are not the two ends of one verb
 _QUOTE = re.compile(r"\"([^\"]+)\"|“([^”]+)”|‘([^’]+)’")
-_TOKEN = re.compile(r"\d+(?:[,.]\d+)*|[^\W\d_]+")
 
 
 @dataclass(frozen=True)
@@ -314,8 +286,12 @@ def _word_before(text: _Text, index: int) -> int | None:
 
 
 def _unsupported(text: _Text, sources: list[_Text]) -> list[str]:
-    """A content word that no source has is, for a small model, usually a new fact; only reporting verbs pass."""
-    neutral = {_stem(word) for word in _NEUTRAL_NEW_WORDS}
+    """A content word that no source has is, for a small model, usually a new fact; only reporting verbs pass.
+
+    One new word was enough for a new fact in real model output: "upgraded to a gunshot", "well-acquainted with
+    television", "Blinken urging Biden" (bench/results/abstractive.md).
+    """
+    neutral = {_stem(word) for word in NEUTRAL_SPEECH_WORDS}
     new_words = sorted(text.stems - set().union(*(s.stems for s in sources)) - neutral)
     if new_words:
         shown = ", ".join(new_words[:5]) + (", ..." if len(new_words) > 5 else "")
@@ -364,7 +340,7 @@ def _prepare(sentence: str) -> _Text:
     normal = re.sub(r"(?<=\w)'s?\b", "", normal)  # possessives: "Russia's", "nations'"
     tokens: list[_Token] = []
     previous_end = 0
-    for match in _TOKEN.finditer(normal):
+    for match in GUARD_TOKEN.finditer(normal):
         gap = normal[previous_end : match.start()]
         word = match.group()
         initial = not tokens or _gap_opens(gap)
@@ -406,11 +382,11 @@ def _stem(word: str) -> str:
 def _is_content(token: _Token) -> bool:
     if token.acronym:
         return True
-    return token.lower not in _FUNCTION_WORDS and not token.text[0].isdigit() and token.lower not in _NUMBER_WORDS
+    return token.lower not in FUNCTION_WORDS and not token.text[0].isdigit() and token.lower not in GUARD_NUMBER_WORDS
 
 
 def _content_stems(text: _Text) -> set[str]:
-    return text.stems - {_stem(w) for w in _SPEECH_VERBS}
+    return text.stems - {_stem(w) for w in SPEECH_VERBS}
 
 
 def _support(text: _Text, sources: list[_Text]) -> float:
@@ -426,17 +402,17 @@ def _numbers_in(text: _Text) -> set[str]:
     for token in text.tokens:
         if token.text[0].isdigit():
             found.add(token.text.replace(",", ""))
-        elif token.lower in _NUMBER_WORDS:
-            found.add(_NUMBER_WORDS[token.lower])
+        elif token.lower in GUARD_NUMBER_WORDS:
+            found.add(GUARD_NUMBER_WORDS[token.lower])
     return found
 
 
 def _dates_in(text: _Text) -> set[str]:
     found = {m.group().lower() for m in _RELATIVE_PERIOD.finditer(text.normal)}
     for token in text.tokens:
-        if token.text in _WEEKDAYS or token.lower in _RELATIVE_DAYS:
+        if token.text in WEEKDAYS or token.lower in _RELATIVE_DAYS:
             found.add(token.lower)
-        elif token.text in _MONTHS and not (token.text == "May" and token.sentence_initial):
+        elif token.text in MONTHS and not (token.text == "May" and token.sentence_initial):
             found.add(token.lower)
     return found
 
@@ -452,9 +428,9 @@ def _flatten(text: str) -> str:
 
 
 def _is_name_word(token: _Token) -> bool:
-    if not token.capitalised or token.text in _MONTHS or token.text in _WEEKDAYS:
+    if not token.capitalised or token.text in MONTHS or token.text in WEEKDAYS:
         return False
-    if token.sentence_initial and not token.acronym and token.lower in _FUNCTION_WORDS | _NEGATIONS:
+    if token.sentence_initial and not token.acronym and token.lower in FUNCTION_WORDS | _NEGATIONS:
         return False
     return not token.text[0].isdigit()
 
@@ -478,7 +454,7 @@ def _name_spans(text: _Text, *, skip_quotes: bool = False) -> list[list[_Token]]
 
 def _drop_initial_common_word(span: list[_Token]) -> list[_Token]:
     """ "Tensions between ..." starts with a capital only because it starts the sentence."""
-    if span[0].sentence_initial and len(span) > 1 and not span[0].acronym and span[0].lower in _FUNCTION_WORDS:
+    if span[0].sentence_initial and len(span) > 1 and not span[0].acronym and span[0].lower in FUNCTION_WORDS:
         return span[1:]
     return span
 
@@ -511,7 +487,7 @@ def _negation_scopes(text: _Text, *, verbal_only: bool = False) -> list[list[_To
     scopes = []
     tokens = text.tokens
     for index, token in enumerate(tokens):
-        if token.lower not in (_VERBAL_NEGATIONS if verbal_only else _NEGATIONS):
+        if token.lower not in (VERBAL_NEGATIONS if verbal_only else _NEGATIONS):
             continue
         scope = []
         for following in tokens[index + 1 :]:
@@ -549,10 +525,10 @@ def _named_speakers(text: _Text) -> set[str]:
     span_ending_at = {id(span[-1]): span for span in spans}
     span_starting_at = {id(span[0]): span for span in spans}
     for index, token in enumerate(tokens):
-        if token.lower not in _SPEECH_VERBS:
+        if token.lower not in SPEECH_VERBS:
             continue
         before = index - 1
-        while before >= 0 and tokens[before].lower in {"also", "then", "later", "again", "has", "had", "have"}:
+        while before >= 0 and tokens[before].lower in SPEAKER_GAP_WORDS:
             before -= 1
         if before >= 0 and id(tokens[before]) in span_ending_at and not token.clause_break_before:
             speakers.add(_speaker_key(span_ending_at[id(tokens[before])]))
@@ -571,8 +547,8 @@ def _named_speakers(text: _Text) -> set[str]:
 
 def _speaker_key(span: list[_Token]) -> str:
     """The surname of a speaker span; empty when the span is only a role ("Russian Foreign Minister")."""
-    names = [t.text for t in span if t.lower not in _TITLES]
-    return names[-1] if names and span[-1].lower not in _TITLES else ""
+    names = [t.text for t in span if t.lower not in ROLE_TITLES]
+    return names[-1] if names and span[-1].lower not in ROLE_TITLES else ""
 
 
 def _name_positions(text: _Text) -> list[tuple[str, int]]:

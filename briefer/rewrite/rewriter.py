@@ -22,6 +22,7 @@ from typing import Any, Literal, Protocol
 
 from briefer.rewrite import guard, modelstore
 from briefer.errors import ModelError
+from briefer.text.lexicon import DANGLING_WORDS
 from briefer.text.sentences import split_sentences
 from briefer.types import Brief, Point
 
@@ -41,7 +42,6 @@ _INSTRUCTIONS: dict[TaskKind, str] = {
     "headline": "You are a news editor. You write a headline of at most 12 words for the news in the sentences "
     "that the user sends, using only the facts they state.",
 }
-_DANGLING = frozenset("a an the and or but of to for in on at with by from that as".split())
 _HUB_ID = re.compile(r"[\w.-]+/[\w.-]+")
 _PREAMBLE = re.compile(r"^(?:here(?:'s| is)[^:]*:|(?:rewritten |fused |combined )?(?:sentence|headline|lede)\s*:)\s*",
                        re.I)
@@ -261,7 +261,7 @@ def _shape_problem(text: str, extracted: str, kind: TaskKind) -> str | None:
     if kind == "headline":
         if words > min(MAX_HEADLINE_WORDS, len(extracted.split())):
             return f"headline of {words} words, longer than the extracted one or {MAX_HEADLINE_WORDS}"
-        return "the model did not finish its headline" if text.split()[-1].lower() in _DANGLING else None
+        return "the model did not finish its headline" if text.split()[-1].lower() in DANGLING_WORDS else None
     if not re.search(r"[.!?…][\"'”’)]*$", text):
         return "the model did not finish its sentence"
     if words > len(extracted.split()):
