@@ -5,18 +5,12 @@
     print(render(brief, "md"))
 """
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("briefer")
-except PackageNotFoundError:  # running from a checkout that was not installed
-    __version__ = "0.0.0"
-
 from briefer.errors import BrieferError, ConfigError, DeliveryError, InputError, ModelError, OutputError
 from briefer.pipeline import brief_from_path, build_brief
 from briefer.publish.render import brief_to_dict, render
 from briefer.settings import LENGTH_PRESETS, BriefSettings
 from briefer.types import Article, Brief, Claim, Point, Sentence
+from briefer.version import VERSION as __version__
 
 __all__ = [
     "Article",

@@ -6,7 +6,7 @@ function of its articles and settings, so a cluster can be briefed anywhere (a w
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
@@ -18,7 +18,7 @@ from briefer.errors import InputError
 from briefer.backends.judge import Judge, load_judge
 from briefer.ingest.load import load_cluster
 from briefer.settings import BriefSettings
-from briefer.types import Article, Brief, Sentence
+from briefer.types import Article, Brief, Progress, Sentence
 
 # Sentences grouped per cluster: grouping compares sentences pairwise, so past this a brief is no longer seconds.
 # A cluster of one event rarely has a thousand (the eval sets' largest: see docs/input.md).
@@ -26,7 +26,7 @@ MAX_CLUSTER_SENTENCES = 10_000
 
 
 def brief_from_path(
-    path: str | Path, settings: BriefSettings | None = None, *, progress: Callable[[int, int], None] | None = None
+    path: str | Path, settings: BriefSettings | None = None, *, progress: Progress | None = None
 ) -> Brief:
     """Load a cluster (folder, .jsonl, or one file) and brief it; unreadable files become warnings."""
     loaded = load_cluster(path)
@@ -40,7 +40,7 @@ def build_brief(
     warnings: Iterable[str] = (),
     embedder: embed.Embedder | None = None,
     judge: Judge | None = None,
-    progress: Callable[[int, int], None] | None = None,
+    progress: Progress | None = None,
 ) -> Brief:
     """Brief one cluster of articles about one event; ``progress(done, total)`` follows the model's rewriting."""
     settings = settings or BriefSettings()

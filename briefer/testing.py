@@ -60,11 +60,11 @@ def assert_brief_covers(
         problems.append("no citations could be judged (notes without sources?)" if precision is None
                         else f"citation precision {precision:.2f} < {min_citation_precision:.2f}")
     if problems:
-        raise AssertionError("; ".join(problems) + "\n" + explain(evaluation))
+        raise AssertionError("; ".join(problems) + "\n" + explain_misses(evaluation))
     return evaluation
 
 
-def explain(evaluation: Evaluation) -> str:
+def explain_misses(evaluation: Evaluation) -> str:
     """The uncovered notes with their nearest point, and every wrong citation: what a failing test should show."""
     lines = []
     for match in evaluation.matches:

@@ -7,6 +7,7 @@ from each article it cites. Citations are therefore derived from evidence, never
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -124,3 +125,8 @@ class Brief:
             if article.id == article_id:
                 return article
         raise KeyError(article_id)
+
+
+# How far a long job has come, for a progress bar: (done, total), and with the stage named for jobs of several.
+Progress = Callable[[int, int], None]
+StageProgress = Callable[[str, int, int], None]

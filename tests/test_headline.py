@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from briefer.core.headline import MAX_HEADLINE_WORDS, choose_headline, headline_from_sentence
+from briefer.core.headline import MAX_EXTRACTED_HEADLINE_WORDS as MAX_HEADLINE_WORDS, choose_headline, headline_from_sentence
 from briefer.types import Point, Sentence
 from tests.conftest import make_article
 

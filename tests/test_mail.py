@@ -27,7 +27,7 @@ from briefer.errors import ConfigError, DeliveryError, InputError
 from briefer.publish.mail import (
     SmtpSettings,
     SmtpTransport,
-    read_brief,
+    read_brief_file as read_brief,
     render_html,
     resolve_smtp_settings,
     send_brief,

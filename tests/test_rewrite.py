@@ -13,7 +13,8 @@ import pytest
 
 from briefer.rewrite import guard, rewriter as rewrite
 from briefer.errors import ModelError
-from briefer.rewrite.rewriter import Task, explain, load_rewriter, rewrite_brief
+from briefer.rewrite.rewriter import Task, load_rewriter, rewrite_brief
+from briefer.rewrite.rewriter import explain_rewrites as explain
 from briefer.types import Article, Brief, Point, Sentence
 from tests.test_modelstore import converted_smollm2
 

@@ -15,6 +15,7 @@ from typer.core import TyperGroup
 
 from briefer.errors import BrieferError
 from briefer.text.printable import printable_line
+from briefer.types import StageProgress
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 ok, 1 other error, 2 bad input or usage, 3 bad config or option, 4 model problem, "
@@ -49,9 +50,9 @@ app = typer.Typer(
 
 def _print_version(value: bool) -> None:
     if value:
-        from briefer import __version__
+        from briefer.version import VERSION
 
-        typer.echo(f"briefer {__version__}")
+        typer.echo(f"briefer {VERSION}")
         raise typer.Exit()
 
 
@@ -75,7 +76,7 @@ def warn(message: str) -> None:
 
 
 @contextmanager
-def progress_bar(*, enabled: bool) -> Iterator[Callable[[str, int, int], None]]:
+def progress_bar(*, enabled: bool) -> Iterator[StageProgress]:
     """A rich progress bar on stderr, one line per stage, fed by ``report(stage, done, total)``; stdout stays clean.
 
     Disabled, it yields a report that does nothing, so callers never branch on it.

@@ -93,9 +93,9 @@ def brief_command(
         for problem in brief.warnings:
             warn(problem)
     if explain:
-        from briefer.rewrite.rewriter import explain as explain_brief
+        from briefer.rewrite.rewriter import explain_rewrites
 
-        typer.echo(explain_brief(brief), err=True)
+        typer.echo(explain_rewrites(brief), err=True)
     text = render(brief, fmt, template=template, template_dir=template_dir)
     if out == "-":
         typer.echo(text, nl=False)

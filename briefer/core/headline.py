@@ -19,7 +19,10 @@ from briefer.types import Article, Point
 MAX_TITLE_WORDS = 30
 # A headline made from the lede ends at the last clause boundary within this many words (or, with none, at the
 # first one after it: a long headline is better than a cut one).
-MAX_HEADLINE_WORDS = 16
+MAX_EXTRACTED_HEADLINE_WORDS = 16
+# A headline a model writes is refused when longer than this (or than the extracted one); its prompt asks for at
+# most 12 words.
+MAX_GENERATED_HEADLINE_WORDS = 14
 # Longer than this, the lede's clause gives way to a point's shorter one (a point's clause is less the story).
 LONGEST_LEDE_HEADLINE = 24
 _SITE_SUFFIX = re.compile(r"\s+[|\u2013\u2014-]\s+[^|\u2013\u2014-]{2,40}$")
@@ -92,7 +95,7 @@ def choose_headline(articles: list[Article], lede: Point, points: list[Point]) -
     if len(made.split()) <= LONGEST_LEDE_HEADLINE:
         return made
     shorter = (headline_from_sentence(p.text) for p in points)
-    return next((h for h in shorter if len(h.split()) <= MAX_HEADLINE_WORDS), made)
+    return next((h for h in shorter if len(h.split()) <= MAX_EXTRACTED_HEADLINE_WORDS), made)
 
 
 def headline_from_sentence(sentence: str) -> str:
@@ -117,11 +120,11 @@ def headline_from_sentence(sentence: str) -> str:
 
 
 def _main_clause(text: str) -> str:
-    """``text`` up to its last clause boundary within ``MAX_HEADLINE_WORDS`` words, or its first one after; a
+    """``text`` up to its last clause boundary within ``MAX_EXTRACTED_HEADLINE_WORDS`` words, or its first one after; a
     boundary closer to the start than four words does not count (it would leave no clause)."""
     ends = [m.start() for m in _CLAUSE_END.finditer(text)
             if len(text[:m.start()].split()) >= 4 and not _inside_quotes(text[:m.start()])]
-    within = [end for end in ends if len(text[:end].split()) <= MAX_HEADLINE_WORDS]
+    within = [end for end in ends if len(text[:end].split()) <= MAX_EXTRACTED_HEADLINE_WORDS]
     if within:
         return text[:within[-1]]
     return text[:ends[0]] if ends else text

@@ -15,16 +15,14 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date as _date
 from pathlib import Path
 from typing import Any, Literal
 
-import jinja2
 import numpy as np
 
-from briefer import __version__
 from briefer.backends import embed
 from briefer.core import headline
 from briefer.text import clean, sentences
@@ -34,15 +32,14 @@ from briefer.ingest.feeds import Gathered
 from briefer.ingest.outlets import outlet_from_url
 from briefer.publish.output import finish_interrupted_set, folder_lock, slugify, write_set
 from briefer.pipeline import build_brief
-from briefer.publish.render import brief_to_dict, load_template, render, safe_url, template_problem
+from briefer.publish.render import brief_to_dict, render, render_data, safe_url
 from briefer.settings import BriefSettings
 from briefer.daily.stories import DEFAULT_PARAMS, SparseRow, Stories, StoryParams, cluster_stories
-from briefer.types import Article, Brief, Point
+from briefer.types import Article, Brief, Point, StageProgress
+from briefer.version import GENERATOR, PAGE_SCHEMA_VERSION
 
 Status = Literal["new", "update", "ongoing"]
-Progress = Callable[[str, int, int], None]  # (stage, done, total)
 PAGE_FORMATS = ("md", "html", "txt", "json")
-SCHEMA_VERSION = 1
 # Points per story on the page: at least (when the story has them), at most.
 MIN_STORY_POINTS, MAX_STORY_POINTS = 2, 4
 # Two stories are one when their centroids are this close (TF-IDF cosine) or their titles share this share of words.
@@ -58,7 +55,7 @@ _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass(frozen=True)
-class RankWeights:
+class StoryWeights:
     """Story score = distinct outlets + recency / (1 + days old) + size * log2(1 + articles)."""
 
     recency: float = 1.0
@@ -75,7 +72,7 @@ class DailySettings:
     lead_words: int = 300  # of each, the whole sentences within its first this many words; 0: all
     brief: BriefSettings = field(default_factory=BriefSettings)  # how each story is briefed
     clustering: StoryParams = DEFAULT_PARAMS
-    weights: RankWeights = RankWeights()
+    weights: StoryWeights = StoryWeights()
 
 
 @dataclass(frozen=True)
@@ -128,7 +125,7 @@ class Today:
     articles: tuple[Article, ...]
     outlet_keys: tuple[str, ...]  # an outlet's name, or "#<row>" for an article whose outlet is unknown
     clustered: Stories
-    weights: RankWeights = RankWeights()
+    weights: StoryWeights = StoryWeights()
 
     def story(self, rows: Iterable[int]) -> Story:
         rows = tuple(sorted(rows))
@@ -193,7 +190,7 @@ def build_day(
     *,
     previous: dict[str, Any] | None = None,
     embedder: embed.Embedder | None = None,
-    progress: Progress | None = None,
+    progress: StageProgress | None = None,
 ) -> Day:
     """Turn a day's articles into a page of stories; ``previous`` is the previous day's page (``brief.json``)."""
     settings = settings or DailySettings()
@@ -301,13 +298,7 @@ def render_page(page: dict[str, Any], fmt: str, template_dir: str | Path | None 
     """The page as text in ``fmt``: JSON straight from the data, md/html/txt through ``daily.<fmt>.j2``."""
     if fmt not in PAGE_FORMATS:
         raise ConfigError(f"unknown format {fmt!r}: choose from {', '.join(PAGE_FORMATS)}")
-    if fmt == "json":
-        return json.dumps(page, ensure_ascii=False, indent=2) + "\n"
-    compiled = load_template(fmt, template_dir=template_dir, family="daily")
-    try:
-        return compiled.render(page=page)
-    except jinja2.TemplateError as exc:
-        raise ConfigError(template_problem(exc, compiled.name)) from None
+    return render_data(page, fmt, family="daily", template_dir=template_dir)
 
 
 def write_day(day: Day, out_dir: str | Path, formats: Sequence[str], template_dir: str | Path | None = None
@@ -406,7 +397,7 @@ def _brief_top_stories(
     embedder: embed.Embedder,
     settings: DailySettings,
     warnings: list[str],
-    report: Progress,
+    report: StageProgress,
 ) -> list[Briefed]:
     """Brief stories in rank order until enough are not ongoing, trying at most three per place on the page."""
     briefed: list[Briefed] = []
@@ -455,8 +446,8 @@ def _page(
     also += [_also_line(today, story, None, _unbriefed_status(today, story, previous), None)
              for story in unbriefed[: max(0, settings.also - len(also))]]
     page = {
-        "schema_version": SCHEMA_VERSION,
-        "generator": f"briefer {__version__}",
+        "schema_version": PAGE_SCHEMA_VERSION,
+        "generator": GENERATOR,
         "kind": "daily",
         "headline": "Daily brief",  # the page's title; with the date it is the email's subject
         "date": today.day,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,7 +14,7 @@ from briefer.evaluate.content import BriefContent
 from briefer.evaluate.files import read_text
 from briefer.evaluate.rouge import RougeScores, rouge, sentence_texts
 from briefer.settings import BriefSettings
-from briefer.types import Article
+from briefer.types import Article, Progress
 
 
 @dataclass(frozen=True)
@@ -95,7 +94,7 @@ def evaluate_dataset(
     settings: BriefSettings,
     *,
     limit: int | None = None,
-    on_cluster: Callable[[int, int], None] | None = None,
+    on_cluster: Progress | None = None,
 ) -> DatasetEvaluation:
     """Brief every cluster at ``settings.words`` and score it against its references; the embedder loads once.
 

@@ -9,7 +9,7 @@ touches the network when given bytes) and article files of every kind ``briefer.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from html.parser import HTMLParser
@@ -26,7 +26,7 @@ from briefer.ingest.load import (
     parsed_json,
     read_capped,
 )
-from briefer.types import Article
+from briefer.types import Article, Progress
 
 FEED_SUFFIXES = (".xml", ".rss", ".atom")
 # Keys of a .jsonl article record that name the story it belongs to.
@@ -43,7 +43,7 @@ class Gathered:
     problems: tuple[str, ...]
 
 
-def gather(path: str | Path, *, progress: Callable[[int, int], None] | None = None) -> Gathered:
+def gather(path: str | Path, *, progress: Progress | None = None) -> Gathered:
     """Read every article under ``path``; ``progress(done, total)`` is told after each file or folder."""
     path = Path(path)
     if not path.exists():

@@ -183,7 +183,7 @@ def address_spec(address: str) -> str:
     return named["addr"] if named else address
 
 
-def read_brief(path: str | Path) -> BriefFile:
+def read_brief_file(path: str | Path) -> BriefFile:
     """Read a rendered Markdown brief; its headline and date come from ``<stem>.json`` beside it when present."""
     path = Path(path)
     if path.suffix.lower() != ".md":
@@ -259,7 +259,7 @@ def send_brief(
     """
     settings = settings or resolve_smtp_settings()
     addresses = tuple(check_address(a) for a in (recipients or settings.recipients))
-    brief = read_brief(brief_path)
+    brief = read_brief_file(brief_path)
     message = compose_message(brief, settings.sender, addresses, subject or brief.default_subject())
     raw = message.as_bytes()
     summary = Delivery(message_id=str(message["Message-ID"]), subject=str(message["Subject"]), recipients=addresses)

@@ -19,13 +19,14 @@ from urllib.parse import quote, urlsplit
 import jinja2
 import jinja2.sandbox
 
-from briefer import __version__
 from briefer.errors import ConfigError
 from briefer.text.printable import printable_line
 from briefer.types import Brief, Point
+from briefer.version import BRIEF_SCHEMA_VERSION, GENERATOR
 
 FORMATS = {"md": "brief.md.j2", "html": "brief.html.j2", "txt": "brief.txt.j2", "json": None}
-SCHEMA_VERSION = 1
+# The name a template family's data goes by inside its templates.
+_TEMPLATE_VARIABLE = {"brief": "brief", "daily": "page"}
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
 # What may stay as it is in a Markdown link destination or autolink: the URL characters that end neither
 # ("(", ")", "<", ">", quotes, spaces, backslashes and brackets are percent-encoded; "%" stays, so an encoded URL
@@ -38,11 +39,21 @@ def render(brief: Brief, fmt: str = "md", *, template: str | Path | None = None,
     """The brief as text in ``fmt`` (md, html, txt, json), or through a user's own template file."""
     if template is None and fmt not in FORMATS:
         raise ConfigError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
+    return render_data(brief_to_dict(brief), fmt, template=template, template_dir=template_dir)
+
+
+def render_data(data: dict[str, Any], fmt: str, *, family: str = "brief", template: str | Path | None = None,
+                template_dir: str | Path | None = None) -> str:
+    """Plain data as text: JSON as it is, md/html/txt through ``<family>.<fmt>.j2`` or the user's own template.
+
+    The one path every output takes, a brief's (``family="brief"``, given to templates as ``brief``) and the daily
+    page's (``family="daily"``, given as ``page``), so that both get the same sandbox, filters and error lines.
+    """
     if fmt == "json" and template is None:
-        return json.dumps(brief_to_dict(brief), ensure_ascii=False, indent=2) + "\n"
-    compiled = load_template(fmt, template=template, template_dir=template_dir)
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    compiled = load_template(fmt, template=template, template_dir=template_dir, family=family)
     try:
-        return compiled.render(brief=brief_to_dict(brief))
+        return compiled.render({_TEMPLATE_VARIABLE[family]: data})
     except jinja2.TemplateError as exc:
         raise ConfigError(template_problem(exc, compiled.name)) from None
 
@@ -81,11 +92,11 @@ def template_problem(exc: jinja2.TemplateError, name: str | None) -> str:
 
 
 def brief_to_dict(brief: Brief) -> dict[str, Any]:
-    """The brief as plain data: the JSON output and what every template receives (see docs/schema.json)."""
+    """The brief as plain data: the JSON output and what every template receives (briefer/data/brief.schema.json)."""
     labels = citation_labels(brief)
     return {
-        "schema_version": SCHEMA_VERSION,
-        "generator": f"briefer {__version__}",
+        "schema_version": BRIEF_SCHEMA_VERSION,
+        "generator": GENERATOR,
         "headline": brief.headline,
         "date": brief.date,
         "lede": brief.lede.text,

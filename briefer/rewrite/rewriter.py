@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import os
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -22,17 +22,16 @@ from typing import Any, Literal, Protocol
 
 from briefer.rewrite import guard, modelstore
 from briefer.errors import ModelError
+from briefer.core.headline import MAX_GENERATED_HEADLINE_WORDS
 from briefer.text.lexicon import DANGLING_WORDS
 from briefer.text.sentences import split_sentences
-from briefer.types import Brief, Point
+from briefer.types import Brief, Point, Progress
 
 log = logging.getLogger(__name__)
 
 TaskKind = Literal["point", "lede", "headline"]
-Progress = Callable[[int, int], None]  # (tasks done, tasks in all)
 
 MAX_NEW_TOKENS: dict[TaskKind, int] = {"point": 64, "lede": 72, "headline": 24}
-MAX_HEADLINE_WORDS = 14
 BATCH_SIZE = 4
 _INSTRUCTIONS: dict[TaskKind, str] = {
     "point": "You are a news editor. You combine the sentences from news reports that the user sends into one "
@@ -181,7 +180,7 @@ def rewrite_brief(brief: Brief, rewriter: Rewriter, *, progress: Progress | None
     )
 
 
-def explain(brief: Brief) -> str:
+def explain_rewrites(brief: Brief) -> str:
     """A plain-text account of which parts of the brief a model wrote and why any rewrite was rejected."""
     parts = [("lede", brief.lede), *((f"point {n}", p) for n, p in enumerate(brief.points, 1))]
     generated = sum(point.origin == "generated" for _, point in parts)
@@ -259,8 +258,8 @@ def _shape_problem(text: str, extracted: str, kind: TaskKind) -> str | None:
         return "the model wrote nothing"
     words = len(text.split())
     if kind == "headline":
-        if words > min(MAX_HEADLINE_WORDS, len(extracted.split())):
-            return f"headline of {words} words, longer than the extracted one or {MAX_HEADLINE_WORDS}"
+        if words > min(MAX_GENERATED_HEADLINE_WORDS, len(extracted.split())):
+            return f"headline of {words} words, longer than the extracted one or {MAX_GENERATED_HEADLINE_WORDS}"
         return "the model did not finish its headline" if text.split()[-1].lower() in DANGLING_WORDS else None
     if not re.search(r"[.!?…][\"'”’)]*$", text):
         return "the model did not finish its sentence"
