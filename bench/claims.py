@@ -18,7 +18,6 @@ to be read. Prints a Markdown report.
 from __future__ import annotations
 
 import argparse
-import json
 import platform
 from collections import defaultdict
 from collections.abc import Sequence
@@ -28,27 +27,16 @@ from pathlib import Path
 
 import numpy as np
 
-from briefer.core.claims import compatible, group_claims
-from briefer.text.clean import clean_article
 from briefer.backends.embed import Embedder, LexicalEmbedder, get_embedder
-from briefer.ingest.load import articles_from_records, load_cluster, sample_cluster_path
-from briefer.text.sentences import sentences_of
-from briefer.types import Claim, Sentence
+from briefer.core.claims import compatible, group_claims
+from briefer.evaluate.pairs import EncodedCluster, LabelledPair, encode_clusters, read_pairs
+from briefer.types import Claim
 
 REPO = Path(__file__).resolve().parents[1]
 PAIRS = REPO / "tests" / "data" / "claim_pairs.jsonl"
 MULTILING = REPO.parent / "shared" / "eval" / "multiling2011-en.jsonl"
 MIN_PRECISION = 0.95
 GRID = np.round(np.arange(0.20, 1.0001, 0.01), 2)
-
-
-@dataclass(frozen=True)
-class LabelledPair:
-    a: str
-    b: str
-    same_claim: bool
-    note: str
-    cluster: str  # "sample" (the bundled cluster) or "multiling2011:<id>"
 
 
 @dataclass(frozen=True)
@@ -61,52 +49,6 @@ class Scores:
     f1: float
     f05: float
     merged: int  # pairs at or above the threshold
-
-
-def read_pairs(path: Path = PAIRS) -> list[LabelledPair]:
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return [LabelledPair(r["a"], r["b"], bool(r["same_claim"]), r.get("note", ""), r["cluster"]) for r in rows]
-
-
-def cluster_sentences(cluster: str, multiling: Path = MULTILING) -> list[Sentence]:
-    """The sentences the pipeline would embed for a cluster: loaded, cleaned and split the same way."""
-    if cluster == "sample":
-        articles = load_cluster(sample_cluster_path()).articles
-    else:
-        source, _, cluster_id = cluster.partition(":")
-        if source != "multiling2011":
-            raise ValueError(f"unknown cluster source in {cluster!r}")
-        records = [json.loads(line) for line in multiling.read_text(encoding="utf-8").splitlines() if line.strip()]
-        articles = articles_from_records(next(r for r in records if r["id"] == cluster_id)["articles"]).articles
-    return [s for article in articles for s in sentences_of(clean_article(article))]
-
-
-@dataclass(frozen=True)
-class EncodedCluster:
-    """A cluster's sentences encoded in one call, as the pipeline does (the lexical idf comes from that call)."""
-
-    sentences: list[Sentence]
-    vectors: np.ndarray  # one row per sentence, then one per labelled sentence the splitter no longer produces
-    row: dict[str, int]  # sentence text -> its first row
-
-
-def encode_clusters(pairs: Sequence[LabelledPair], embedder: Embedder, multiling: Path = MULTILING
-                    ) -> dict[str, EncodedCluster]:
-    """Every cluster the pairs come from. A labelled sentence that a change in cleaning or splitting no longer
-    produces is still encoded with its cluster: the idf shifts a little, but no labelled pair is dropped."""
-    labelled: dict[str, set[str]] = defaultdict(set)
-    for pair in pairs:
-        labelled[pair.cluster] |= {pair.a, pair.b}
-    encoded = {}
-    for cluster, texts in labelled.items():
-        sentences = cluster_sentences(cluster, multiling)
-        all_texts = [s.text for s in sentences]
-        all_texts += sorted(texts - set(all_texts))
-        row: dict[str, int] = {}
-        for k, text in enumerate(all_texts):
-            row.setdefault(text, k)
-        encoded[cluster] = EncodedCluster(sentences, embedder.encode(all_texts), row)
-    return encoded
 
 
 def pair_cosines(pairs: Sequence[LabelledPair], encoded: dict[str, EncodedCluster]) -> np.ndarray:

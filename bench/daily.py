@@ -28,8 +28,7 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
-BENCH = Path(__file__).resolve().parent
-sys.path.insert(0, str(BENCH))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script: the bench package from the repo
 
 
 class Sampler:
@@ -98,7 +97,7 @@ def timed(stages: Stages, stage: str):
 
 def one_run(n: int, embedder_name: str | None, workdir: Path) -> dict:
     """The measured run of one size (called in its own process)."""
-    from stories import labels_of, scaled_day, scores
+    from bench.stories import labels_of, scaled_day, scores
 
     articles, truth = scaled_day(n)
     day_file = workdir / f"day-{n}.jsonl"

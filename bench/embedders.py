@@ -26,9 +26,9 @@ from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script: the bench package from the repo
 
-from quality import DATASETS, bootstrap, briefer_summary, git_state
+from bench.quality import DATASETS, bootstrap, briefer_summary, git_state
 
 from briefer.backends.embed import LexicalEmbedder, get_embedder
 from briefer.evaluate.datasets import read_clusters

@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from baselines import cluster_sentences, lead, within_budget  # noqa: E402
+from bench.baselines import cluster_sentences, lead, within_budget  # noqa: E402
 
 from briefer.errors import InputError  # noqa: E402
 from briefer.evaluate.datasets import read_clusters  # noqa: E402

@@ -22,9 +22,9 @@ from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script: the bench package from the repo
 
-from baselines import RANKERS, summarize
+from bench.baselines import RANKERS, summarize
 
 from briefer.backends.embed import get_embedder
 from briefer.errors import InputError

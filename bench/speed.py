@@ -22,9 +22,9 @@ import time
 from datetime import date
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script: the bench package from the repo
 
-from baselines import summarize
+from bench.baselines import summarize
 
 from briefer.evaluate.datasets import read_clusters
 from briefer.settings import BriefSettings

@@ -23,7 +23,6 @@ import argparse
 import platform
 import sys
 import time
-from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -34,81 +33,14 @@ from sklearn.linear_model import LogisticRegression
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script: bench.claims from the repo
 
-from bench.claims import MULTILING, PAIRS, EncodedCluster, LabelledPair, cluster_sentences, encode_clusters, read_pairs
+from bench.claims import MULTILING, PAIRS
+from briefer.backends.embed import LexicalEmbedder, get_embedder
 from briefer.core.claims import group_claims
-from briefer.backends.embed import Embedder, LexicalEmbedder, get_embedder
-from briefer.core.support import (
-    CITE_BY_COSINE,
-    FEATURES,
-    SUPPORT_MODEL,
-    ClusterVocabulary,
-    SupportModel,
-    compatible,
-    pair_features,
-)
+from briefer.core.support import CITE_BY_COSINE, FEATURES, SUPPORT_MODEL, SupportModel
+from briefer.evaluate.pairs import COSINE_RULE, LabelledPair, PairTable, outcome, pair_table, read_pairs
 
 MIN_PRECISION = 0.97
 REGULARISATION = 1.0  # sklearn's C on standardised features
-# The cosine thresholds that decided citations before this model (static: the same rule at its claims.py pick).
-BEFORE = {"static": 0.91, "minilm": 0.89, "lexical": 0.70}
-
-
-@dataclass(frozen=True)
-class PairTable:
-    """One embedder's view of the labelled pairs: features, labels, which pairs the decision can see, clusters."""
-
-    name: str
-    threshold: float  # the embedder's claim threshold: the floor for citing
-    group_threshold: float
-    features: np.ndarray
-    cosines: np.ndarray
-    labels: np.ndarray
-    allowed: np.ndarray  # compatible(a, b): not vetoed
-    considered: np.ndarray  # allowed and at or above the floor: the pairs the model scores
-    decided: np.ndarray  # one sentence is the other's closest in its article: the pairs the pipeline judges
-    clusters: np.ndarray
-    encoded: dict[str, EncodedCluster]
-
-
-def cluster_vocabularies(pairs: Sequence[LabelledPair], multiling: Path = MULTILING) -> dict[str, ClusterVocabulary]:
-    """Word rarity per cluster over the texts ``encode_clusters`` encodes: the cluster's sentences, then the
-    labelled sentences the splitter no longer produces (so "tfidf" equals the lexical embedder's cosine)."""
-    labelled: dict[str, set[str]] = defaultdict(set)
-    for pair in pairs:
-        labelled[pair.cluster] |= {pair.a, pair.b}
-    vocabularies = {}
-    for cluster, texts in labelled.items():
-        sentences = [s.text for s in cluster_sentences(cluster, multiling)]
-        vocabularies[cluster] = ClusterVocabulary(sentences + sorted(texts - set(sentences)))
-    return vocabularies
-
-
-def closest_in_article(data: EncodedCluster, text: str, other: str) -> bool:
-    """Whether ``other`` is, of its article's sentences, the closest to ``text`` (what group_claims would judge)."""
-    article = next((s.article_id for s in data.sentences if s.text == other), None)
-    rows = [k for k, s in enumerate(data.sentences) if s.article_id == article]
-    if not rows:
-        return False
-    closest = max(rows, key=lambda k: float(data.vectors[data.row[text]] @ data.vectors[k]))
-    return data.sentences[closest].text == other
-
-
-def pair_table(embedder: Embedder, pairs: Sequence[LabelledPair], multiling: Path = MULTILING) -> PairTable:
-    encoded = encode_clusters(pairs, embedder, multiling)
-    vocabularies = cluster_vocabularies(pairs, multiling)
-    cosines, rows, decided = [], [], []
-    for pair in pairs:
-        data = encoded[pair.cluster]
-        cosine = float(data.vectors[data.row[pair.a]] @ data.vectors[data.row[pair.b]])
-        cosines.append(cosine)
-        rows.append(pair_features(pair.a, pair.b, cosine, embedder.claim_threshold, vocabularies[pair.cluster]))
-        decided.append(closest_in_article(data, pair.a, pair.b) or closest_in_article(data, pair.b, pair.a))
-    cosine_array = np.array(cosines)
-    allowed = np.array([compatible(p.a, p.b) for p in pairs])
-    return PairTable(embedder.name, embedder.claim_threshold, embedder.group_threshold, np.vstack(rows), cosine_array,
-                     np.array([p.same_claim for p in pairs]), allowed,
-                     allowed & (cosine_array >= embedder.claim_threshold), np.array(decided),
-                     np.array([p.cluster for p in pairs]), encoded)
 
 
 def fit(features: np.ndarray, labels: np.ndarray) -> SupportModel:
@@ -118,22 +50,6 @@ def fit(features: np.ndarray, labels: np.ndarray) -> SupportModel:
     regression = LogisticRegression(C=REGULARISATION, max_iter=5000).fit((features - mean) / scale, labels)
     weights = regression.coef_[0] / scale
     return SupportModel(tuple(float(w) for w in weights), float(regression.intercept_[0] - weights @ mean), cut=0.0)
-
-
-@dataclass(frozen=True)
-class Outcome:
-    precision: float
-    recall: float
-    accepted: int
-    wrong: int
-
-    def cells(self) -> str:
-        return f"{self.precision:.3f} | {self.recall:.3f} | {self.accepted} | {self.wrong}"
-
-
-def outcome(accepted: np.ndarray, labels: np.ndarray) -> Outcome:
-    right, taken, positives = int(np.sum(accepted & labels)), int(accepted.sum()), int(labels.sum())
-    return Outcome(right / taken if taken else 1.0, right / positives if positives else 0.0, taken, taken - right)
 
 
 Scores = list[np.ndarray]  # one score array per table, row for row with its pairs
@@ -213,8 +129,8 @@ def comparison(tables: Sequence[PairTable], fitted: Fitted, decided_only: bool) 
     for k, table in enumerate(tables):
         labels = table.labels & (table.decided if decided_only else True)
         judged = table.allowed & (table.decided if decided_only else True)
-        before = (table.cosines >= BEFORE[table.name]) & judged
-        lines.append(f"| {table.name} | before: cosine >= {BEFORE[table.name]:.2f} (in-sample) | "
+        before = (table.cosines >= COSINE_RULE[table.name]) & judged
+        lines.append(f"| {table.name} | before: cosine >= {COSINE_RULE[table.name]:.2f} (in-sample) | "
                      f"{outcome(before, labels).cells()} |")
         cosine_oof = out_of_fold([table], cosine_trainer([table]), everything)
         cut = common_cut(cosine_oof, [table], [judged])
@@ -328,7 +244,7 @@ def citation_report(pairs: Sequence[LabelledPair], tables: Sequence[PairTable], 
              "|---|---|---|---|---|---|"]
     listed = []
     for table in tables:
-        before = BEFORE[table.name]
+        before = COSINE_RULE[table.name]
         for name, rule, threshold in ((f"before: cosine >= {before:.2f}", CITE_BY_COSINE, before),
                                       ("support model", model, table.threshold)):
             check = check_citations(table, rule, threshold, label_of)
@@ -347,7 +263,7 @@ def timing(tables: Sequence[PairTable], model: SupportModel) -> list[str]:
         data = table.encoded["sample"]
         vectors = data.vectors[: len(data.sentences)]
         measured = []
-        for rule, threshold in ((CITE_BY_COSINE, BEFORE[table.name]), (model, table.threshold)):
+        for rule, threshold in ((CITE_BY_COSINE, COSINE_RULE[table.name]), (model, table.threshold)):
             runs = []
             for _ in range(5):
                 started = time.perf_counter()

@@ -25,9 +25,9 @@ from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script: the bench package from the repo
 
-from quality import DATASETS, ranker_settings  # noqa: E402
+from bench.quality import DATASETS, ranker_settings  # noqa: E402
 
 from briefer.core import rank  # noqa: E402
 from briefer.core.claims import ClaimSet  # noqa: E402

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 import pytest
 
+from briefer.evaluate.pairs import LabelledPair, read_pairs
 from briefer.types import Article
 
 REPO = Path(__file__).resolve().parents[1]
@@ -35,20 +34,10 @@ def make_article(article_id: str, text: str, **fields: str | None) -> Article:
     return Article(id=article_id, text=text, **fields)
 
 
-@dataclass(frozen=True)
-class LabelledPair:
-    a: str
-    b: str
-    same_claim: bool
-    cluster: str  # "sample" (the bundled cluster) or "multiling2011:<id>"
-
-
 @pytest.fixture(scope="session")
 def pairs() -> list[LabelledPair]:
     """The hand-labelled cross-article sentence pairs of tests/data/claim_pairs.jsonl."""
-    rows = (json.loads(line) for line in (REPO / "tests" / "data" / "claim_pairs.jsonl").read_text(
-        encoding="utf-8").splitlines() if line.strip())
-    return [LabelledPair(r["a"], r["b"], bool(r["same_claim"]), r["cluster"]) for r in rows]
+    return read_pairs(REPO / "tests" / "data" / "claim_pairs.jsonl")
 
 
 @pytest.fixture(scope="session")

@@ -1,7 +1,7 @@
 """The shipped citation model scores the hand-labelled pairs as bench/results/support.md reports.
 
 These tests rebuild each labelled pair's cluster from the development sets beside the repository
-(``../shared/eval``) and use the benchmark's tables (``bench/support.py``); a clone without them skips them.
+(``../shared/eval``) as ``bench/support.py`` does (``briefer.evaluate.pairs``); a clone without them skips them.
 """
 
 from pathlib import Path
@@ -9,12 +9,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-if not (Path(__file__).resolve().parents[2] / "shared" / "eval").is_dir():
+MULTILING = Path(__file__).resolve().parents[2] / "shared" / "eval" / "multiling2011-en.jsonl"
+if not MULTILING.parent.is_dir():
     pytest.skip("needs the development sets in ../shared/eval beside the repository", allow_module_level=True)
 
-from bench.support import BEFORE, cluster_vocabularies, outcome, pair_table  # noqa: E402
 from briefer.backends.embed import LexicalEmbedder, MiniLMEmbedder  # noqa: E402
 from briefer.core.support import compatible, supports  # noqa: E402
+from briefer.evaluate.pairs import COSINE_RULE as BEFORE  # noqa: E402
+from briefer.evaluate.pairs import cluster_vocabularies, outcome, pair_table  # noqa: E402
 
 # Measured by bench/support.py on the 514 labelled pairs (bench/results/support.md), the shipped model in-sample:
 # lexical, pairs the pipeline judges (one sentence the other's closest in its article): 32 accepted, 0 wrong,
@@ -29,8 +31,8 @@ def decisions(pairs, cosines, threshold, vocabularies):
 
 
 def test_lexical_decision_scores_the_labelled_pairs_as_reported(pairs, labels):
-    table = pair_table(LexicalEmbedder(), pairs)  # idf and cosines from whole clusters, as in the pipeline
-    accepted = decisions(pairs, table.cosines, LexicalEmbedder.claim_threshold, cluster_vocabularies(pairs))
+    table = pair_table(LexicalEmbedder(), pairs, MULTILING)  # idf and cosines from whole clusters, as in the pipeline
+    accepted = decisions(pairs, table.cosines, LexicalEmbedder.claim_threshold, cluster_vocabularies(pairs, MULTILING))
     judged = outcome(accepted & table.decided, labels & table.decided)
     assert judged.precision >= 0.97 and judged.recall >= 0.28, judged
     assert outcome(accepted, labels).recall >= 0.22
@@ -44,7 +46,7 @@ def test_minilm_decision_scores_the_labelled_pairs_as_reported(minilm, pairs, la
     texts = sorted({t for p in pairs for t in (p.a, p.b)})
     vector_of = dict(zip(texts, minilm.encode(texts)))
     cosines = np.array([float(vector_of[p.a] @ vector_of[p.b]) for p in pairs])
-    accepted = decisions(pairs, cosines, minilm.claim_threshold, cluster_vocabularies(pairs))
+    accepted = decisions(pairs, cosines, minilm.claim_threshold, cluster_vocabularies(pairs, MULTILING))
     result = outcome(accepted, labels)
     assert result.precision >= 0.97 and result.recall >= 0.21, result
     before = (cosines >= BEFORE["minilm"]) & np.array([compatible(p.a, p.b) for p in pairs])

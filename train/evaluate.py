@@ -110,13 +110,14 @@ def points(name: str, test: Items) -> list[str]:
 def support_model_scores(pairs: Sequence[Pair], split) -> dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]]:
     """Per claim pair of ``pairs`` (one direction each): the shipped SupportModel's and the train-refitted
     model's log-odds (-inf where vetoed or under the floor), and whether the pipeline would judge it ("decided")."""
-    from bench.claims import LabelledPair  # noqa: PLC0415 (the baseline is briefer's own bench code)
-    from bench.support import fit, pair_table
+    from bench.claims import MULTILING  # noqa: PLC0415 (the baseline is briefer's own bench code)
+    from bench.support import fit
     from briefer.backends.embed import get_embedder
     from briefer.core.support import SUPPORT_MODEL
+    from briefer.evaluate.pairs import LabelledPair, pair_table
 
     labelled = [LabelledPair(p.claim, p.premise, bool(p.label), "", p.event) for p in pairs]
-    table = pair_table(get_embedder("static"), labelled)
+    table = pair_table(get_embedder("static"), labelled, MULTILING)
     train = np.array([p.event in split.train for p in pairs])
     refit = fit(table.features[train & table.considered], table.labels[train & table.considered])
     shipped = np.where(table.considered, SUPPORT_MODEL.scores(table.features), -np.inf)
