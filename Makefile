@@ -1,6 +1,6 @@
 # Two set-up commands for a fresh machine (see README):
 #   make demo   install briefer into .venv and brief the bundled sample cluster into outputs/
-#   make test   install briefer with its test extras into .venv and run the test suite
+#   make test   install briefer with its test extras into .venv, run the test suite and type-check briefer/
 # constraints.txt pins torch to the CPU wheel on this project's machines; users of pyproject.toml are not pinned.
 
 PYTHON ?= python3
@@ -15,6 +15,7 @@ demo: install
 
 test: install-test
 	$(VENV)/bin/python -m pytest -q
+	$(VENV)/bin/python -m mypy briefer
 
 install: $(VENV)/.installed
 

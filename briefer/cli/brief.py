@@ -84,7 +84,7 @@ def brief_command(
     if fmt != "json" or template is not None:
         load_template(fmt, template=template, template_dir=template_dir)  # a broken template fails now, not later
     with ExitStack() as cleanup:
-        source = sample_cluster_path() if sample else input_path
+        source = input_path if input_path is not None else sample_cluster_path()  # one or the other, checked above
         if str(source) == "-":
             source = _stdin_file(Path(cleanup.enter_context(TemporaryDirectory(prefix="briefer-stdin-"))))
         with progress_bar(enabled=bool(settings.model) and not quiet) as report:

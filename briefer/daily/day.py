@@ -130,7 +130,7 @@ class Today:
     def story(self, rows: Iterable[int]) -> Story:
         rows = tuple(sorted(rows))
         outlets = tuple(dict.fromkeys(self.outlet_keys[i] for i in rows))
-        dates = [self.articles[i].date for i in rows if self.articles[i].date]
+        dates = [date for i in rows if (date := self.articles[i].date)]
         newest = max(dates) if dates else None
         days_old = max(0, (_date.fromisoformat(self.day) - _date.fromisoformat(newest)).days) if newest else 0
         score = len(outlets) + self.weights.recency / (1 + days_old) + self.weights.size * math.log2(1 + len(rows))
@@ -543,8 +543,8 @@ def _same_story(today: dict[str, Any], previous: dict[str, Any]) -> dict[str, An
         sources = _dicts(entry.get("sources"))
         if urls & set(_strings(s.get("url") for s in sources)):
             return entry
-        headline = entry.get("headline") if isinstance(entry.get("headline"), str) else ""
-        theirs = _word_counts(headline, _strings(s.get("title") for s in sources),
+        headline = entry.get("headline")
+        theirs = _word_counts(headline if isinstance(headline, str) else "", _strings(s.get("title") for s in sources),
                               _strings(p.get("text") for p in _dicts(entry.get("points"))))
         score = _cosine(mine, theirs)
         if score >= best_score:

@@ -33,7 +33,7 @@ def read_clusters(path: str | Path, limit: int | None = None) -> list[Cluster]:
     """Clusters from a JSONL of ``{"id", "articles": [{title, url, date, outlet, text}], "references": [...]}``."""
     from briefer.ingest.load import articles_from_records
 
-    clusters = []
+    clusters: list[Cluster] = []
     for number, line in enumerate(read_text(path, "dataset").splitlines(), 1):
         if not line.strip():
             continue

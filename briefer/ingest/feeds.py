@@ -81,7 +81,8 @@ def read_feed(path: str | Path) -> LoadedCluster:
         reason = f" ({parsed.get('bozo_exception')})" if parsed.get("bozo") else ""
         return LoadedCluster((), (f"{path}: not an RSS or Atom feed{reason}; skipped",))
     feed_title = (parsed.feed.get("title") or "").strip() or None
-    articles, without_text = [], 0
+    articles: list[Article] = []
+    without_text = 0
     for number, entry in enumerate(parsed.entries, start=1):
         text = _entry_text(entry)
         if not text:
@@ -186,7 +187,8 @@ def _jsonl(path: Path, problems: list[str]) -> Iterator[tuple[Article, str | Non
         except InputError as exc:
             problems.append(f"{where}: {_why(exc, 'no readable article in the records given: record 1: ')}; skipped")
             continue
-        story_id = next((record[key] for key in STORY_KEYS if record.get(key) not in (None, "")), None)
+        fields: Mapping[str, object] = record if isinstance(record, Mapping) else {}  # read as an article: a mapping
+        story_id = next((fields[key] for key in STORY_KEYS if fields.get(key) not in (None, "")), None)
         yield replace(article, source=where), None if story_id is None else str(story_id)
 
 

@@ -77,8 +77,9 @@ def load_cluster(path: str | Path) -> LoadedCluster:
     return _cluster(drafts, problems, where=str(path))
 
 
-def articles_from_records(records: Iterable[Mapping]) -> LoadedCluster:
-    """Articles from ``{title, url, date, outlet, text}`` mappings (``body``/``content``, ``source`` accepted).
+def articles_from_records(records: Iterable[object]) -> LoadedCluster:
+    """Articles from ``{title, url, date, outlet, text}`` mappings (``body``/``content``, ``source`` accepted); a
+    record that is not a mapping is reported like one without text.
 
     For the Python API and evaluation data; a record without text becomes a ``problems`` line.
     """
@@ -380,8 +381,10 @@ def _html_fields(html: str) -> dict[str, object]:
         import trafilatura  # heavy, and optional
     except ImportError as exc:  # not installed, or a dependency of it missing (lxml.html.clean: lxml_html_clean)
         raise _Unreadable(missing_dependency(exc, "reading .html needs trafilatura", "daily")) from None
+    from trafilatura.settings import Document
+
     document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
-    if document is None or len((document.text or "").split()) < _MIN_PAGE_WORDS:
+    if not isinstance(document, Document) or len((document.text or "").split()) < _MIN_PAGE_WORDS:
         raise _Unreadable("no article text found in the page")
     return {
         "text": document.text,

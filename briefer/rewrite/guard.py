@@ -266,7 +266,7 @@ def _subjects(text: _Text, sources: list[_Text]) -> list[str]:
             other = _word_before(source, block.b)
             window = theirs[max(0, block.b - 8) : block.b]
             agrees = other is None or any(_same_name(mine[name], word) for word in window)
-            verdicts.setdefault(name, []).append(None if agrees else source.tokens[other].text)
+            verdicts.setdefault(name, []).append(None if agrees or other is None else source.tokens[other].text)
     return [
         f"puts {text.tokens[name].text} where the sources have '{next(o for o in others if o)}'"
         for name, others in sorted(verdicts.items())

@@ -223,7 +223,9 @@ def _beside_code(tokens: list[str], k: int) -> bool:
 def _repaired_token(token: str) -> str:
     """``token`` with the glued word in it split, if any; cached, as most tokens of a day recur."""
     plain = _PLAIN_WORD.fullmatch(token)
-    split = plain and glued_word_split(plain[2])
+    if plain is None:
+        return token
+    split = glued_word_split(plain[2])
     return f"{plain[1]}{split}{plain[3]}" if split else token
 
 
