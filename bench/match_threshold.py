@@ -39,10 +39,8 @@ from typing import Any
 import numpy as np
 
 from briefer.backends.embed import StaticEmbedder, get_embedder
+from briefer.fitted import LEXICAL_THRESHOLD, SEMANTIC_THRESHOLD, SEMANTIC_WEIGHT
 from briefer.evaluate.matchers import (
-    LEXICAL_THRESHOLD,
-    SEMANTIC_THRESHOLD,
-    SEMANTIC_WEIGHT,
     content_stems,
     number_changed,
     span_scores,

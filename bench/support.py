@@ -12,7 +12,7 @@ its article ("decided" pairs); all pairs are reported too. The cut is the lowest
 for each embedder on the out-of-fold scores of all clusters; "nested" rows choose the cut without the held-out
 cluster too (an inner leave-one-cluster-out), the fully honest estimate. The baseline is the rule replaced,
 ``cosine >= t`` plus the same veto, at the thresholds shipped before (0.89, 0.70) and with t chosen the same
-ways. Then other floors, the model fitted on all pairs (the constants for ``briefer/core/support.py``), every labelled
+ways. Then other floors, the model fitted on all pairs (the constants for ``briefer/fitted.py``), every labelled
 cluster grouped as the pipeline does with each citation looked up in the labels, and the decision's time on the
 sample cluster. Prints a Markdown report.
 """
@@ -202,7 +202,8 @@ def same_model(a: SupportModel, b: SupportModel) -> bool:
 
 def constants(model: SupportModel) -> list[str]:
     weights = ", ".join(f"{w:.4f}" for w in model.weights)
-    return [f"`SupportModel(weights=({weights}), intercept={model.intercept:.4f}, cut={model.cut:.4f})`", "",
+    return [f"`SUPPORT_WEIGHTS = ({weights})`, `SUPPORT_INTERCEPT = {model.intercept:.4f}`, "
+            f"`SUPPORT_CUT = {model.cut:.4f}` (briefer/fitted.py)", "",
             "| feature | weight |", "|---|---|", *(f"| {n} | {w:+.4f} |" for n, w in zip(FEATURES, model.weights)),
             f"| (intercept) | {model.intercept:+.4f} |"]
 

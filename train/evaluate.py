@@ -134,7 +134,7 @@ def matcher_scores(pairs: Sequence[Pair]) -> np.ndarray:
 
 def baseline_rows(dev_pairs: Sequence[Pair], test_pairs: Sequence[Pair], split) -> tuple[list[str], dict]:
     """The cheap models' rows for the held-out table, on the same items as the judge."""
-    from briefer.evaluate.matchers import SEMANTIC_THRESHOLD  # noqa: PLC0415
+    from briefer.fitted import SEMANTIC_THRESHOLD  # noqa: PLC0415
     from briefer.core.support import SUPPORT_MODEL
 
     rows, extra = [], {}

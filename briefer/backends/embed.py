@@ -10,8 +10,8 @@ Three implementations behind one small interface:
   unless the user allowed it); contextual, 30-50x slower on CPU.
 - ``LexicalEmbedder``: TF-IDF over the cluster itself, no dependencies; the fallback when model2vec is missing.
 
-Each carries the thresholds tuned for it on labelled sentence pairs (``bench/claims.py``, ``bench/support.py``):
-cosine similarities mean different things in the three spaces.
+Each carries the thresholds tuned for it on labelled sentence pairs (``briefer/fitted.py``: ``bench/claims.py``,
+``bench/support.py``): cosine similarities mean different things in the three spaces.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from typing import Protocol
 import numpy as np
 
 from briefer.errors import ModelError, missing_dependency
+from briefer.fitted import CLAIM_THRESHOLDS, GROUP_THRESHOLDS
 from briefer.text.lexicon import similarity_words
 
 MINILM_HUB_ID = "sentence-transformers/all-MiniLM-L6-v2"
@@ -45,10 +46,8 @@ class Embedder(Protocol):
 
 class StaticEmbedder:
     name = "static"
-    claim_threshold = 0.70  # the floor under briefer.core.support's fitted decision, as MiniLM's (bench/support.py)
-    # Best F0.5 of merging on the labelled pairs (0.81 precision; bench/claims.py sweep). At MiniLM's 0.72 static
-    # groups merged different developments of a story, hiding their sentences (bench/results/quality_run.md).
-    group_threshold = 0.80
+    claim_threshold = CLAIM_THRESHOLDS["static"]
+    group_threshold = GROUP_THRESHOLDS["static"]
 
     def __init__(self, location: str | Path = STATIC_MODEL) -> None:
         self.location = str(location)
@@ -64,10 +63,8 @@ class StaticEmbedder:
 
 class MiniLMEmbedder:
     name = "minilm"
-    # The floor for citing: below it no sentence backs a citation, above it briefer.core.support's model decides
-    # (fitted with this floor by bench/support.py; results in bench/results/support.md).
-    claim_threshold = 0.70
-    group_threshold = 0.72
+    claim_threshold = CLAIM_THRESHOLDS["minilm"]
+    group_threshold = GROUP_THRESHOLDS["minilm"]
 
     def __init__(self, location: str) -> None:
         self.location = location
@@ -86,9 +83,8 @@ class LexicalEmbedder:
     """TF-IDF vectors over the texts of one call: the idf comes from the cluster itself."""
 
     name = "lexical"
-    # The floor for citing, as for MiniLM (bench/support.py, bench/results/support.md).
-    claim_threshold = 0.40
-    group_threshold = 0.45
+    claim_threshold = CLAIM_THRESHOLDS["lexical"]
+    group_threshold = GROUP_THRESHOLDS["lexical"]
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         bags = [Counter(similarity_words(text)) for text in texts]

@@ -21,6 +21,7 @@ from importlib import resources
 
 import numpy as np
 
+from briefer.fitted import MIN_SHOWN, SHOWN_FLOOR
 from briefer.text.lexicon import ATTRIBUTION, CONNECTING_WORDS, WORD
 from briefer.types import Sentence
 
@@ -132,10 +133,6 @@ def features(sentence: Sentence, sentences_in_article: int, stripped: bool) -> n
     return np.asarray(values, dtype=np.float32)
 
 
-# A cluster is guaranteed this many sentences to show when enough are at least FLOOR likely to be publishable: in
-# bench/fit_admission.py's held-out half, 64% of sentences scored 0.4 to the threshold were, against 41% from 0.3.
-MIN_SHOWN = 8
-FLOOR = 0.4
 
 
 @dataclass(frozen=True)
@@ -187,7 +184,7 @@ def admit(sentences: list[Sentence], stripped: list[bool], vectors: np.ndarray,
     """``sentences`` with ``admissible`` set: whether each may be shown (``vectors``: their static embeddings).
 
     A small cluster with fewer than ``MIN_SHOWN`` sentences over the model's threshold has its next most likely
-    ones admitted, down to ``FLOOR``, so that a three-sentence story still gets its second point.
+    ones admitted, down to ``SHOWN_FLOOR``, so that a three-sentence story still gets its second point.
     """
     if not sentences:
         return []
@@ -196,6 +193,6 @@ def admit(sentences: list[Sentence], stripped: list[bool], vectors: np.ndarray,
     publishable = probabilities >= model.threshold
     short = MIN_SHOWN - int(publishable.sum())
     if short > 0:
-        below = [i for i in np.argsort(-probabilities) if not publishable[i] and probabilities[i] >= FLOOR]
+        below = [i for i in np.argsort(-probabilities) if not publishable[i] and probabilities[i] >= SHOWN_FLOOR]
         publishable[below[:short]] = True
     return [replace(s, admissible=bool(ok)) for s, ok in zip(sentences, publishable)]

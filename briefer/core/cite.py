@@ -18,12 +18,9 @@ import numpy as np
 from briefer.core.claims import ClaimSet
 from briefer.backends.judge import Judge
 from briefer.core.support import compatible
+from briefer.fitted import JUDGE_CANDIDATES_PER_ARTICLE, JUDGE_PREFILTER
 from briefer.types import Point, Sentence
 
-# Sentences per article asked about, closest first, and the cosine below which none is: enough for a paraphrase
-# in other words, few enough that a brief costs a few dozen judged pairs (bench/support.py).
-CANDIDATES_PER_ARTICLE = 3
-PREFILTER = 0.35
 
 
 def restates(judge: Judge) -> Callable[[str, str], bool]:
@@ -52,9 +49,9 @@ def cite(points: Sequence[Point], claims: ClaimSet, encode: Callable[[Sequence[s
         for article_id, rows in rows_of.items():
             if article_id in point.citations:
                 continue
-            ranked = sorted(rows, key=lambda r: -closeness[p, r])[:CANDIDATES_PER_ARTICLE]
+            ranked = sorted(rows, key=lambda r: -closeness[p, r])[:JUDGE_CANDIDATES_PER_ARTICLE]
             asked += [(p, article_id, r) for r in ranked
-                      if closeness[p, r] >= PREFILTER and compatible(point.text, sentences[r].text)]
+                      if closeness[p, r] >= JUDGE_PREFILTER and compatible(point.text, sentences[r].text)]
     if not asked:
         return list(points)
     probabilities = judge.probabilities([(sentences[r].text, points[p].text) for p, _, r in asked])

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from briefer.fitted import SUPPORT_CUT, SUPPORT_INTERCEPT, SUPPORT_WEIGHTS
 from briefer.text.lexicon import PLAIN_WORD, is_negated, numbers_in, similarity_words, speakers_in
 
 FEATURES = (
@@ -50,11 +51,8 @@ class SupportModel:
         return float(self.scores(features[None, :])[0])
 
 
-# Fitted by `.venv/bin/python bench/support.py` on the 514 pairs of tests/data/claim_pairs.jsonl, with the claim
-# thresholds of briefer.backends.embed as floors (static 0.70, MiniLM 0.70, lexical 0.40); the cut keeps out-of-fold
-# precision >= 0.97 for every embedder. Results: bench/results/support.md. Refit when the features, floors,
-# embedders or labels change.
-SUPPORT_MODEL = SupportModel(weights=(3.6598, -2.0745, -1.3415, 7.4930, 2.6403), intercept=-2.6199, cut=2.2372)
+# Fitted by bench/support.py (briefer/fitted.py says on what, and how to refit it).
+SUPPORT_MODEL = SupportModel(weights=SUPPORT_WEIGHTS, intercept=SUPPORT_INTERCEPT, cut=SUPPORT_CUT)
 # The rule before the fitted model: cite whenever the cosine reaches the threshold (and compatible holds). For
 # benchmarks that compare with it and tests of grouping that must not depend on the fitted weights.
 CITE_BY_COSINE = SupportModel(weights=(1.0,) + (0.0,) * (len(FEATURES) - 1), intercept=0.0, cut=0.0)

@@ -28,13 +28,14 @@ from briefer.core import headline
 from briefer.text import clean, sentences
 from briefer.text.lexicon import similarity_words
 from briefer.errors import ConfigError, InputError
+from briefer.fitted import DUPLICATE_COSINE, DUPLICATE_TITLES, StoryParams
 from briefer.ingest.feeds import Gathered
 from briefer.ingest.outlets import outlet_from_url
 from briefer.publish.output import finish_interrupted_set, folder_lock, slugify, write_set
 from briefer.pipeline import build_brief
 from briefer.publish.render import brief_to_dict, render, render_data, safe_url
 from briefer.settings import BriefSettings
-from briefer.daily.stories import DEFAULT_PARAMS, SparseRow, Stories, StoryParams, cluster_stories
+from briefer.daily.stories import DEFAULT_PARAMS, SparseRow, Stories, cluster_stories
 from briefer.types import Article, Brief, Point, StageProgress
 from briefer.version import GENERATOR, PAGE_SCHEMA_VERSION
 
@@ -42,11 +43,6 @@ Status = Literal["new", "update", "ongoing"]
 PAGE_FORMATS = ("md", "html", "txt", "json")
 # Points per story on the page: at least (when the story has them), at most.
 MIN_STORY_POINTS, MAX_STORY_POINTS = 2, 4
-# Two stories are one when their centroids are this close (TF-IDF cosine) or their titles share this share of words.
-# Among the top 100 stories of the eval days, different events reach 0.41 (two searches for lost airliners), so
-# only closer pairs are folded together (bench/stories.py).
-DUPLICATE_COSINE = 0.45
-DUPLICATE_TITLES = 0.6
 # Today's story is the previous day's one at or above this word cosine (or when they share a link).
 SAME_AS_BEFORE = 0.4
 # A point is not new when a previous point of its story holds this share of its words.

@@ -23,6 +23,7 @@ import numpy as np
 
 from briefer.text.lexicon import similarity_words
 from briefer.errors import ConfigError, missing_dependency
+from briefer.fitted import StoryParams
 from briefer.types import Article
 
 if TYPE_CHECKING:
@@ -30,23 +31,6 @@ if TYPE_CHECKING:
 
 # Exact cosines for this many candidate pairs at a time: bounds the memory of the sparse row products.
 _PAIR_CHUNK = 20_000
-
-
-@dataclass(frozen=True)
-class StoryParams:
-    """How stories are cut. The threshold is tuned on half of the shuffled Multi-News dev set; the blocking sizes
-    are the cheapest that kept the adjusted Rand index of days of 5,000 and 20,000 articles (``bench/stories.py``)."""
-
-    # Average cosine at or above which two groups of articles are one story.
-    threshold: float = 0.175
-    # Terms per article used for blocking (its highest-weighted ones).
-    block_terms: int = 10
-    # A block (the articles filed under one term) bigger than this is not compared all against all: each of its
-    # members is compared with the ``hubs`` members closest to the block's centre. Both bound the cost per article.
-    max_block: int = 50
-    hubs: int = 20
-    # Words of each article that are read: stories differ in their first paragraphs.
-    lead_words: int = 1000
 
 
 DEFAULT_PARAMS = StoryParams()

@@ -12,19 +12,13 @@ from typing import Any, Protocol, runtime_checkable
 import numpy as np
 
 from briefer.errors import ConfigError, missing_dependency
+from briefer.fitted import LEXICAL_THRESHOLD, SEMANTIC_THRESHOLD, SEMANTIC_WEIGHT
 from briefer.text.lexicon import CARDINALS, MATCH_STOPWORDS, MATCH_TOKEN, NUMBER_VALUES
 from briefer.text.sentences import split_sentences
 
-# Matching a note to a point: a blend of MiniLM cosine and the share of the note's content stems found in the
-# point, taken over the point's spans (the whole point, each sentence, each run of up to MAX_CLAUSE_RUN clauses)
-# so that a fact stated by one clause of a long sentence is not diluted by the rest; without embeddings, the stem
-# share alone. Weight and thresholds chosen on the tune half of the first 159 pairs of tests/data/match_pairs.jsonl
-# and checked on the other half (bench/match_threshold.py, bench/results/quality.md); on all 425 pairs they are
-# within two tune pairs of the best, and crediting similar words (soft overlap) did not pay for its false matches
-# (bench/results/match_threshold.md).
-SEMANTIC_WEIGHT = 0.25
-SEMANTIC_THRESHOLD = 0.44
-LEXICAL_THRESHOLD = 0.39
+# A note is matched against the point's spans (the whole point, each sentence, each run of up to MAX_CLAUSE_RUN
+# clauses) so that a fact stated by one clause of a long sentence is not diluted by the rest; the blend's weight
+# and the thresholds are fitted (briefer/fitted.py, bench/match_threshold.py).
 MAX_CLAUSE_RUN = 3
 MIN_SPAN_WORDS = 3
 

@@ -1,0 +1,113 @@
+"""Every number briefer fitted or tuned on data, each under the bench script that fits it.
+
+To refit one: run the script named in its section (its docstring says how and on what), put the values it prints
+here, then rerun the tests and ``bench/quality.py`` (BENCHMARKS.md records each run). Weights too large for a
+constant are data files, fitted the same way: the admission model in ``briefer/data/admission.json``
+(``bench/fit_admission.py``) and the static embedder's vectors in ``briefer/data/static-minilm``
+(``bench/distill_static.py``). This module imports nothing from briefer, so every stage can read it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# --- bench/support.py: which sentences back a citation (bench/results/support.md) ------------------------------
+
+# The support model, a logistic regression over ``briefer.core.support.FEATURES``: fitted on the 514 pairs of
+# tests/data/claim_pairs.jsonl, with the claim thresholds below as floors; the cut keeps out-of-fold precision
+# >= 0.97 for every embedder. Refit when the features, floors, embedders or labels change.
+SUPPORT_WEIGHTS = (3.6598, -2.0745, -1.3415, 7.4930, 2.6403)
+SUPPORT_INTERCEPT = -2.6199
+SUPPORT_CUT = 2.2372
+# The floor for citing, per embedder: below it no sentence backs a citation, above it the support model decides
+# (the model was fitted with these floors). Cosines mean different things in the three spaces.
+CLAIM_THRESHOLDS = {"static": 0.70, "minilm": 0.70, "lexical": 0.40}
+# Sentences per article the support judge is asked about, closest first, and the cosine below which none is:
+# enough for a paraphrase in other words, few enough that a brief costs a few dozen judged pairs.
+JUDGE_CANDIDATES_PER_ARTICLE = 3
+JUDGE_PREFILTER = 0.35
+
+# --- bench/claims.py: which sentences are one claim on the page -------------------------------------------------
+
+# The looser cosine at which sentences are one claim (one point, not cited), per embedder. Static: the best F0.5
+# of merging on the labelled pairs (0.81 precision); at MiniLM's 0.72 static groups merged different developments
+# of a story, hiding their sentences (bench/results/quality_run.md).
+GROUP_THRESHOLDS = {"static": 0.80, "minilm": 0.72, "lexical": 0.45}
+
+
+# --- bench/tune_rank.py: how claims are ranked (bench/results/rank_sweep.md, BENCHMARKS.md) ------------------
+
+
+@dataclass(frozen=True)
+class RankWeights:
+    """How claims are ranked; tuned on the tune half of the eval sets (``bench/tune_rank.py``, BENCHMARKS.md)."""
+
+    centrality: float = 1.0
+    coverage: float = 2.0
+    # The same coverage read word for word (briefer.core.claims.ClaimSet.worded): how many outlets repeat a claim's
+    # rare words. ROUGE cannot tell 0-4 apart on either half (bench/results/rank_sweep.md); 3 is among the best two
+    # on the held-out half, the value the tune-half search picks, and the least at which the sample brief carries
+    # what all five of its outlets report ("in writing next week").
+    worded_coverage: float = 3.0
+    position: float = 2.0
+    # Trade-off between a claim's score and its novelty against what is already chosen.
+    relevance: float = 0.7
+    # Share of that novelty judged on what a claim reports, its attribution stripped
+    # (briefer.core.claims.reported_content), the rest on its whole sentences: points framed alike ("..., Blinken
+    # said at a press conference after ...") are not repeats for it. 0.15 was best on the tune half and on the
+    # held-out half (bench/results/rank_sweep.md).
+    reported_novelty: float = 0.15
+    # Cosine at or above which a claim is a near-repeat of a chosen one it does not conflict with, and never picked.
+    redundancy: float = 0.8
+    # Cosine at or above which the support judge is asked whether a candidate restates a chosen claim in other
+    # words (briefer.core.rank._restated); below it, two claims are taken to say different things.
+    judged_redundancy: float = 0.5
+    # Bonus, per share of the cluster's outlets, for a claim citing an outlet no chosen point cites yet. The same
+    # ROUGE on both halves for 0.1-0.5 (bench/results/rank_sweep.md); 0.2 is the least at which the sample cites
+    # all five of its outlets.
+    new_outlet: float = 0.2
+
+
+# --- bench/fit_admission.py: which sentences a reader may be shown ----------------------------------------------
+
+# A cluster is guaranteed this many sentences to show when enough are at least SHOWN_FLOOR likely to be
+# publishable: in the held-out half, 64% of sentences scored 0.4 to the threshold were, against 41% from 0.3.
+MIN_SHOWN = 8
+SHOWN_FLOOR = 0.4
+
+# --- bench/match_threshold.py: matching a reference note to a point (bench/results/match_threshold.md) ---------
+
+# A blend of MiniLM cosine and the share of the note's content stems found in the point's best span; without
+# embeddings, the stem share alone. Weight and thresholds chosen on the tune half of the first 159 pairs of
+# tests/data/match_pairs.jsonl and checked on the other half (bench/results/quality.md); on all 425 pairs they
+# are within two tune pairs of the best, and crediting similar words (soft overlap) did not pay for its false
+# matches.
+SEMANTIC_WEIGHT = 0.25
+SEMANTIC_THRESHOLD = 0.44
+LEXICAL_THRESHOLD = 0.39
+
+# --- bench/stories.py: a day's stories --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class StoryParams:
+    """How stories are cut. The threshold is tuned on half of the shuffled Multi-News dev set; the blocking sizes
+    are the cheapest that kept the adjusted Rand index of days of 5,000 and 20,000 articles (``bench/stories.py``)."""
+
+    # Average cosine at or above which two groups of articles are one story.
+    threshold: float = 0.175
+    # Terms per article used for blocking (its highest-weighted ones).
+    block_terms: int = 10
+    # A block (the articles filed under one term) bigger than this is not compared all against all: each of its
+    # members is compared with the ``hubs`` members closest to the block's centre. Both bound the cost per article.
+    max_block: int = 50
+    hubs: int = 20
+    # Words of each article that are read: stories differ in their first paragraphs.
+    lead_words: int = 1000
+
+
+# Two stories are one when their centroids are this close (TF-IDF cosine) or their titles share this share of words.
+# Among the top 100 stories of the eval days, different events reach 0.41 (two searches for lost airliners), so
+# only closer pairs are folded together.
+DUPLICATE_COSINE = 0.45
+DUPLICATE_TITLES = 0.6
