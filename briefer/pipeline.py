@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefer.backends import embed
 from briefer.core import admission, cite, claims, headline, rank
@@ -19,6 +20,9 @@ from briefer.backends.judge import Judge, load_judge
 from briefer.ingest.load import load_cluster
 from briefer.settings import BriefSettings
 from briefer.types import Article, Brief, Progress, Sentence
+
+if TYPE_CHECKING:
+    from briefer.rewrite.rewriter import Rewriter
 
 # Sentences grouped per cluster: grouping compares sentences pairwise, so past this a brief is no longer seconds.
 # A cluster of one event rarely has a thousand (the eval sets' largest: see docs/input.md).
@@ -39,10 +43,15 @@ def build_brief(
     *,
     warnings: Iterable[str] = (),
     embedder: embed.Embedder | None = None,
+    rewriter: Rewriter | None = None,
     judge: Judge | None = None,
     progress: Progress | None = None,
 ) -> Brief:
-    """Brief one cluster of articles about one event; ``progress(done, total)`` follows the model's rewriting."""
+    """Brief one cluster of articles about one event; ``progress(done, total)`` follows the model's rewriting.
+
+    The backends are taken as given, else made from ``settings`` (``embedder``, ``model``, ``judge``) through
+    ``briefer.backends.registry``: a caller briefing many clusters loads each once and passes it in.
+    """
     settings = settings or BriefSettings()
     problems = list(warnings)
 
@@ -64,10 +73,13 @@ def build_brief(
         date=headline.cluster_date(usable),
         warnings=tuple(problems),
     )
-    if settings.model:
-        from briefer.rewrite.rewriter import load_rewriter, rewrite_brief  # heavy: torch, transformers
+    if rewriter is None and settings.model:
+        from briefer.rewrite.rewriter import load_rewriter  # its model loads torch and transformers
 
         rewriter = load_rewriter(settings.model, allow_download=settings.allow_download)
+    if rewriter is not None:
+        from briefer.rewrite.rewriter import rewrite_brief
+
         brief = rewrite_brief(brief, rewriter, progress=progress)
     return brief
 

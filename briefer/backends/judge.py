@@ -24,6 +24,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from briefer.backends.registry import Registry, backends
 from briefer.errors import ModelError
 
 _HUB_ID = re.compile(r"[\w.-]+/[\w.-]+")
@@ -78,17 +79,33 @@ def _entailment_index(config: Any) -> int:
 
 
 def load_judge(name: str | None, *, allow_download: bool = False, threshold: float | None = None) -> Judge | None:
-    """The judge ``name`` asks for: a local model folder or (with downloads) a hub id; None for none."""
+    """The judge ``name`` asks for: a local model folder, (with downloads) a hub id, or a plug-in's name
+    (``briefer.backends.registry``); None for none."""
     if name is None:
         return None
-    folder = Path(name).expanduser()
-    if folder.is_dir():
-        if not (folder / "config.json").is_file():
-            raise ModelError(f"{folder} is not a model folder (no config.json): pass a folder saved by transformers")
-        return _load(str(folder.resolve()), local_only=True, threshold=threshold)
-    if _HUB_ID.fullmatch(name):
-        return _load(name, local_only=not allow_download, threshold=threshold)
-    raise ModelError(f"unknown judge {name!r}: give a model folder, or a Hugging Face hub id with --allow-download")
+    backend = backends().find("judge", name, allow_download=allow_download)
+    if backend is None:
+        raise ModelError(f"unknown judge {name!r}: give a model folder, or a Hugging Face hub id with --allow-download")
+    judge: Judge = backend.create(name, allow_download=allow_download, threshold=threshold)
+    return judge
+
+
+def register(registry: Registry) -> None:
+    """briefer's judges, registered as a plug-in's would be: any sequence-classification model."""
+    registry.add("judge", "model folder", _from_folder,
+                 accepts=lambda spec, allow_download: Path(spec).expanduser().is_dir())
+    registry.add("judge", "hub id", _from_hub, accepts=lambda spec, allow_download: bool(_HUB_ID.fullmatch(spec)))
+
+
+def _from_folder(spec: str, *, allow_download: bool, threshold: float | None = None) -> Judge:
+    folder = Path(spec).expanduser()
+    if not (folder / "config.json").is_file():
+        raise ModelError(f"{folder} is not a model folder (no config.json): pass a folder saved by transformers")
+    return _load(str(folder.resolve()), local_only=True, threshold=threshold)
+
+
+def _from_hub(spec: str, *, allow_download: bool, threshold: float | None = None) -> Judge:
+    return _load(spec, local_only=not allow_download, threshold=threshold)
 
 
 @lru_cache(maxsize=2)

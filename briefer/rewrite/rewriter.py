@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, Literal, Protocol
 
 from briefer.rewrite import guard, modelstore
+from briefer.backends.registry import Registry, backends
 from briefer.errors import ModelError
 from briefer.core.headline import MAX_GENERATED_HEADLINE_WORDS
 from briefer.text.lexicon import DANGLING_WORDS
@@ -157,8 +158,15 @@ def load_rewriter(spec: str, *, allow_download: bool = False) -> Rewriter:
 
     Loaded once per process. Nothing is fetched from the network unless ``allow_download`` is set.
     """
-    source, local_only = _resolve(spec)
-    return _load(source, local_only=local_only and not allow_download)
+    spec = spec.strip()
+    backend = backends().find("rewriter", spec, allow_download=allow_download)
+    if backend is None:
+        raise ModelError(
+            f"unknown model {spec!r}: give an alias from 'briefer models list', a model folder, a .gguf file "
+            "or a Hugging Face hub id"
+        )
+    rewriter: Rewriter = backend.create(spec, allow_download=allow_download)
+    return rewriter
 
 
 def rewrite_brief(brief: Brief, rewriter: Rewriter, *, progress: Progress | None = None) -> Brief:
@@ -268,28 +276,43 @@ def _shape_problem(text: str, extracted: str, kind: TaskKind) -> str | None:
     return None
 
 
-def _resolve(spec: str) -> tuple[str, bool]:
-    """Where to load ``spec`` from, and whether that is strictly local (no hub look-up)."""
-    spec = spec.strip()
-    if spec.lower().endswith(".gguf"):
-        return str(modelstore.converted_gguf(spec).path), True
-    installed = modelstore.find_installed(spec)
-    if installed is not None:
-        return str(installed.path), True
+def register(registry: Registry) -> None:
+    """briefer's rewriters, registered as a plug-in's would be; tried in this order. Each is loaded locally unless
+    downloads are allowed."""
+    registry.add("rewriter", "gguf file", _from_gguf,
+                 accepts=lambda spec, allow_download: spec.lower().endswith(".gguf"))
+    registry.add("rewriter", "installed model", _from_store,
+                 accepts=lambda spec, allow_download: modelstore.find_installed(spec) is not None)
+    registry.add("rewriter", "model folder", _from_folder,
+                 accepts=lambda spec, allow_download: Path(spec).expanduser().is_dir())
+    registry.add("rewriter", "known model, not installed", _not_installed,
+                 accepts=lambda spec, allow_download: spec in modelstore.KNOWN_MODELS)
+    registry.add("rewriter", "hub id", _from_hub,
+                 accepts=lambda spec, allow_download: bool(_HUB_ID.fullmatch(spec)))
+
+
+def _from_gguf(spec: str, *, allow_download: bool) -> Rewriter:
+    return _load(str(modelstore.converted_gguf(spec).path), local_only=not allow_download)
+
+
+def _from_store(spec: str, *, allow_download: bool) -> Rewriter:
+    return _load(str(modelstore.models_dir() / spec), local_only=not allow_download)  # models/<alias>, found above
+
+
+def _from_folder(spec: str, *, allow_download: bool) -> Rewriter:
     folder = Path(spec).expanduser()
-    if folder.is_dir():
-        if not (folder / "config.json").is_file():
-            raise ModelError(f"{folder} is not a model folder (no config.json): pass a folder saved by transformers")
-        return str(folder.resolve()), True
-    known = modelstore.KNOWN_MODELS.get(spec)
-    if known is not None:
-        raise ModelError(f"model {spec!r} is not installed in {modelstore.models_dir()}: {known.how_to_get}")
-    if _HUB_ID.fullmatch(spec):
-        return spec, True
-    raise ModelError(
-        f"unknown model {spec!r}: give an alias from 'briefer models list', a model folder, a .gguf file "
-        "or a Hugging Face hub id"
-    )
+    if not (folder / "config.json").is_file():
+        raise ModelError(f"{folder} is not a model folder (no config.json): pass a folder saved by transformers")
+    return _load(str(folder.resolve()), local_only=not allow_download)
+
+
+def _not_installed(spec: str, *, allow_download: bool) -> Rewriter:
+    known = modelstore.KNOWN_MODELS[spec]
+    raise ModelError(f"model {spec!r} is not installed in {modelstore.models_dir()}: {known.how_to_get}")
+
+
+def _from_hub(spec: str, *, allow_download: bool) -> Rewriter:
+    return _load(spec, local_only=not allow_download)
 
 
 @lru_cache(maxsize=2)
