@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +20,56 @@ if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
     import tomli as tomllib
+
+
+@dataclass(frozen=True)
+class Config:
+    """Where every command's settings come from, read one way: the option given, else ``BRIEFER_<NAME>`` in the
+    environment, else the ``--config`` file, else the user config, else the default.
+
+    ``sections`` are the config tables a setting is looked up in, first match wins (``daily`` reads
+    ``("daily", "brief")`` so a ``[brief]`` default also shapes each story's brief). ``env`` names the environment
+    variable when it is not ``BRIEFER_<NAME>`` (``smtp_host`` for ``BRIEFER_SMTP_HOST``).
+    """
+
+    tables: dict[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> Config:
+        return cls(load_config(path))
+
+    def section(self, name: str) -> dict[str, Any]:
+        return table(self.tables, name)
+
+    def value(self, name: str, given: Any = None, *, sections: tuple[str, ...] = ("brief",), default: Any = None,
+              kind: type = str, env: str | None = None) -> Any:
+        if given is not None:
+            return given
+        raw = env_value(env or name)
+        if raw is not None:
+            return _from_environment(raw, env or name, kind)
+        for section in sections:
+            values = self.section(section)
+            if name in values:
+                return values[name]
+        return default
+
+    def text(self, name: str, given: Any = None, *, sections: tuple[str, ...] = ("brief",), default: Any = None,
+             env: str | None = None) -> Any:
+        """A setting that must be text: a name, a path, a format."""
+        return text_setting(self.value(name, given, sections=sections, default=default, env=env), name)
+
+    def number(self, name: str, given: Any = None, *, sections: tuple[str, ...] = ("brief",), default: int,
+               minimum: int, maximum: int | None = None) -> int:
+        """A whole number within the same bounds as its command-line option."""
+        value = self.value(name, given, sections=sections, default=default, kind=int)
+        return whole_number(value, name, minimum, maximum)
+
+    def flag(self, name: str, given: bool | None = None, *, sections: tuple[str, ...] = ("brief",)) -> bool:
+        return bool(self.value(name, given, sections=sections, default=False, kind=bool))
+
+    def outlets(self) -> dict[str, str]:
+        return outlet_names(self.tables)
 
 
 def user_home() -> Path:
@@ -72,13 +123,7 @@ def env_value(name: str) -> str | None:
     return os.environ.get(f"BRIEFER_{name.upper()}") or None
 
 
-def resolve(cli_value: Any, name: str, table: dict[str, Any], default: Any, kind: type = str) -> Any:
-    """One option by precedence: the CLI value, else ``BRIEFER_<NAME>``, else the config table, else default."""
-    if cli_value is not None:
-        return cli_value
-    raw = env_value(name)
-    if raw is None:
-        return table.get(name, default)
+def _from_environment(raw: str, name: str, kind: type) -> Any:
     if kind is bool:
         return raw.lower() in ("1", "true", "yes", "on")
     try:

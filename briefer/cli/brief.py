@@ -16,9 +16,9 @@ from typing import Optional
 import typer
 
 from briefer.cli import options
-from briefer.config import load_config, outlet_names, resolve, table, text_setting, whole_number
+from briefer.config import Config
 from briefer.errors import ConfigError, InputError, UsageError
-from briefer.settings import LENGTH_PRESETS, WORDS_RANGE, BriefSettings
+from briefer.settings import brief_settings
 
 
 def brief_command(
@@ -65,19 +65,11 @@ def brief_command(
 
     if sample == (input_path is not None):
         raise UsageError("give either INPUT or --sample (try: briefer brief --sample)")
-    tables = load_config(config)
-    brief_table = table(tables, "brief")
-    budget = _word_budget(words, text_setting(resolve(length, "length", brief_table, None), "length"), brief_table)
-    settings = BriefSettings(
-        words=budget,
-        embedder=text_setting(resolve(embedder, "embedder", brief_table, None), "embedder"),
-        model=None if no_model else text_setting(resolve(model, "model", brief_table, None), "model"),
-        judge=text_setting(resolve(judge, "judge", brief_table, None), "judge"),
-        allow_download=bool(resolve(allow_download, "allow_download", brief_table, False, bool)),
-        outlets=outlet_names(tables),
-    )
-    fmt = text_setting(resolve(fmt, "format", brief_table, None), "format") or _format_from_out(out) or "md"
-    template_dir = template_dir or text_setting(resolve(None, "template_dir", brief_table, None), "template_dir")
+    configured = Config.load(config)
+    settings = brief_settings(configured, words=words, length=length, embedder=embedder, model=model, judge=judge,
+                              allow_download=allow_download, no_model=no_model)
+    fmt = configured.text("format", fmt) or _format_from_out(out) or "md"
+    template_dir = configured.text("template_dir", template_dir)
     if fmt not in FORMATS:
         raise ConfigError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
 
@@ -137,16 +129,6 @@ def _refuse_output_among_inputs(target: Path, source: Path) -> None:
                           "an article; write it to another folder")
     if source.is_file() and target.resolve() == source.resolve():
         raise ConfigError(f"--out {target} is the input file: it would replace the article; write it elsewhere")
-
-
-def _word_budget(words: int | None, length: str | None, brief_table: dict) -> int:
-    if words is not None:
-        return whole_number(words, "--words", *WORDS_RANGE)
-    if length is not None:
-        if length not in LENGTH_PRESETS:
-            raise ConfigError(f"unknown --length {length!r}: choose short, medium or long")
-        return LENGTH_PRESETS[length]
-    return whole_number(resolve(None, "words", brief_table, LENGTH_PRESETS["medium"], int), "words", *WORDS_RANGE)
 
 
 def _format_from_out(out: str | None) -> str | None:

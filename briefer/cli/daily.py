@@ -18,7 +18,7 @@ from typing import Any, List, Optional
 import typer
 
 from briefer.cli import options
-from briefer.config import load_config, outlet_names, resolve, table, text_setting, whole_number
+from briefer.config import Config
 from briefer.errors import ConfigError, UsageError
 
 DEFAULT_FORMATS = "md,html,json"
@@ -50,6 +50,7 @@ def daily_command(
     ),
     embedder: options.Embedder = None,
     model: options.Model = None,
+    judge: options.Judge = None,
     allow_download: options.AllowDownload = None,
     config: Optional[Path] = typer.Option(
         None, "--config", help="A briefer.toml with defaults ([daily], [brief], [outlets], [smtp])."
@@ -63,21 +64,21 @@ def daily_command(
     from briefer.cli import progress_bar
     from briefer.daily.day import day_of, previous_page, build_day, write_day
     from briefer.ingest.feeds import gather
+    from briefer.settings import daily_settings
 
-    tables = load_config(config)
-    defaults = {**table(tables, "brief"), **table(tables, "daily")}
-    source = text_setting(resolve(input_path, "input", defaults, None), "input")
+    configured = Config.load(config)
+    sections = ("daily", "brief")
+    source = configured.text("input", input_path, sections=sections)
     if source is None:
         raise UsageError("give INPUT, or set input in [daily] of the config (try: briefer daily articles/)")
-    formats = _formats(resolve(fmt, "formats", defaults, DEFAULT_FORMATS))
+    formats = _formats(configured.value("formats", fmt, sections=sections, default=DEFAULT_FORMATS))
     if email and "md" not in formats:
         formats.append("md")
-    smtp = _smtp_settings(config) if email else None  # a broken [smtp] fails now, not after the page is written
-    given = {"date": day, "stories": stories, "budget": budget, "also": also, "embedder": embedder, "model": model,
-             "allow_download": allow_download}
-    settings = _settings(tables, defaults, given)
-    output = Path(text_setting(resolve(out_dir, "out_dir", defaults, "outputs"), "out_dir"))
-    templates = text_setting(resolve(template_dir, "template_dir", defaults, None), "template_dir")
+    smtp = _smtp_settings(configured) if email else None  # a broken [smtp] fails now, not after the page is written
+    settings = daily_settings(configured, date=day, stories=stories, budget=budget, also=also, embedder=embedder,
+                              model=model, judge=judge, allow_download=allow_download)
+    output = Path(configured.text("out_dir", out_dir, sections=sections, default="outputs"))
+    templates = configured.text("template_dir", template_dir, sections=sections)
 
     from briefer.publish.render import load_template
 
@@ -114,38 +115,7 @@ def _formats(value: Any) -> list[str]:
     return formats
 
 
-def _settings(tables: dict[str, Any], defaults: dict[str, Any], given: dict[str, Any]):  # type: ignore[no-untyped-def]
-    """DailySettings by precedence: the options given, BRIEFER_* environment, [daily], [brief], defaults."""
-    from briefer.daily.day import DailySettings
-    from briefer.ingest.load import normalise_date
-    from briefer.settings import LENGTH_PRESETS, WORDS_RANGE, BriefSettings
-
-    wanted = text_setting(resolve(given.get("date"), "date", defaults, None), "date")
-    if wanted is not None and normalise_date(wanted) is None:
-        raise ConfigError(f"date {wanted!r} is not a date: use YYYY-MM-DD")
-
-    def number(name: str, default: int, minimum: int = 0, maximum: int | None = None) -> int:
-        return whole_number(resolve(given.get(name), name, defaults, default, int), name, minimum, maximum)
-
-    brief = BriefSettings(
-        words=number("words", LENGTH_PRESETS["medium"], *WORDS_RANGE),
-        embedder=text_setting(resolve(given.get("embedder"), "embedder", defaults, None), "embedder"),
-        model=text_setting(resolve(given.get("model"), "model", defaults, None), "model"),
-        allow_download=bool(resolve(given.get("allow_download"), "allow_download", defaults, False, bool)),
-        outlets=outlet_names(tables),
-    )
-    return DailySettings(
-        date=normalise_date(wanted) if wanted is not None else None,
-        stories=number("stories", DailySettings.stories, 1, 50),
-        words=number("budget", DailySettings.words, 50, 20000),
-        also=number("also", DailySettings.also, 0, 200),
-        story_articles=number("story_articles", DailySettings.story_articles),
-        lead_words=number("lead_words", DailySettings.lead_words),
-        brief=brief,
-    )
-
-
-def _smtp_settings(config: Path | None):  # type: ignore[no-untyped-def]
+def _smtp_settings(config: Config):  # type: ignore[no-untyped-def]
     from briefer.publish.mail import resolve_smtp_settings
 
     return resolve_smtp_settings(config)

@@ -20,7 +20,8 @@ from pathlib import Path
 
 import typer
 
-from briefer.config import whole_number
+from briefer.cli import options
+from briefer.config import Config, whole_number
 from briefer.errors import ConfigError, UsageError
 
 MEASURES = ("f1", "recall", "precision")
@@ -34,7 +35,7 @@ def evaluate_command(
     dataset: Path | None = typer.Option(
         None, "--dataset", help="Brief and score every cluster of this JSONL (id, articles, references) instead."
     ),
-    words: int = typer.Option(250, "--words", help="Word budget per brief with --dataset."),
+    words: int | None = typer.Option(None, "--words", help="Word budget per brief with --dataset. (default: 250)"),
     limit: int | None = typer.Option(None, "--limit", help="Only the first N clusters of --dataset."),
     as_json: bool = typer.Option(False, "--json", help="Print the full report as JSON, for scripts."),
     measure: str = typer.Option("f1", "--measure", help="ROUGE figure shown and checked: f1, recall or precision."),
@@ -50,18 +51,23 @@ def evaluate_command(
     min_citation_precision: float | None = typer.Option(
         None, "--min-citation-precision", help="Exit 1 if citation precision is below this."
     ),
-    matcher: str = typer.Option(
-        "semantic", "--matcher", help="How notes are matched to points: semantic (MiniLM + word overlap) or lexical."
+    matcher: str | None = typer.Option(
+        None, "--matcher",
+        help="How notes are matched to points: semantic (MiniLM + word overlap) or lexical. (default: semantic)",
     ),
-    embedder: str | None = typer.Option(
-        None, "--embedder", help="Embedder for the briefs built with --dataset: static (default), minilm, lexical or a local folder."
-    ),
-    allow_download: bool = typer.Option(
-        False, "--allow-download", help="Allow fetching models from the Hugging Face hub (off: no network use)."
+    embedder: options.Embedder = None,
+    allow_download: options.AllowDownload = None,
+    config: Path | None = typer.Option(
+        None, "--config", help="A briefer.toml: [evaluate] words and matcher; [brief] embedder, model, judge and "
+        "[outlets] for the briefs built with --dataset."
     ),
 ) -> None:
+    configured = Config.load(config)
     # Bad option values are exit 3, as for brief and daily (click's own range checks would make them 2).
-    whole_number(words, "--words", 20, 5000)
+    words = whole_number(configured.value("words", words, sections=("evaluate",), default=250, kind=int),
+                         "--words", 20, 5000)
+    matcher = configured.text("matcher", matcher, sections=("evaluate",), default="semantic")
+    allow_download = configured.flag("allow_download", allow_download)
     if limit is not None:
         whole_number(limit, "--limit", 1)
     shares = {"--min-rouge1": min_rouge1, "--min-coverage": min_coverage, "--min-core-coverage": min_core_coverage,
@@ -76,7 +82,15 @@ def evaluate_command(
             raise ConfigError("give either BRIEF --notes NOTES.md or --dataset FILE.jsonl, not both")
         if any(v is not None for v in (min_coverage, min_core_coverage, min_citation_precision)):
             raise ConfigError("--min-coverage and --min-citation-precision need notes: use them with BRIEF --notes")
-        _evaluate_dataset(dataset, words, limit, embedder, allow_download, as_json, measure, min_rouge1)
+        from dataclasses import replace
+
+        from briefer.settings import brief_settings
+
+        # evaluate's budgets go lower than a brief's (scoring short summaries), so words are set after the rest.
+        configured_brief = brief_settings(configured, embedder=embedder,
+                                          allow_download=allow_download)
+        settings = replace(configured_brief, words=words)
+        _evaluate_dataset(dataset, settings, limit, as_json, measure, min_rouge1)
         return
     if brief_path is None or notes is None:
         problem = ConfigError if brief_path is not None else UsageError  # no input at all is usage, as for brief
@@ -101,13 +115,11 @@ def evaluate_command(
     ])
 
 
-def _evaluate_dataset(path: Path, words: int, limit: int | None, embedder: str | None, allow_download: bool,
+def _evaluate_dataset(path: Path, settings, limit: int | None,  # type: ignore[no-untyped-def]
                       as_json: bool, measure: str, min_rouge1: float | None) -> None:
     from briefer.cli import progress_bar
     from briefer.evaluate.datasets import evaluate_dataset
-    from briefer.settings import BriefSettings
 
-    settings = BriefSettings(words=words, embedder=embedder, allow_download=allow_download)
     with progress_bar(enabled=True) as report:
         result = evaluate_dataset(
             path, settings, limit=limit, on_cluster=lambda done, total: report("briefing clusters", done, total)

@@ -34,8 +34,8 @@ from briefer.ingest.outlets import outlet_from_url
 from briefer.publish.output import finish_interrupted_set, folder_lock, slugify, write_set
 from briefer.pipeline import build_brief
 from briefer.publish.render import brief_to_dict, render, render_data, safe_url
-from briefer.settings import BriefSettings
-from briefer.daily.stories import DEFAULT_PARAMS, SparseRow, Stories, cluster_stories
+from briefer.settings import DailySettings, StoryWeights
+from briefer.daily.stories import SparseRow, Stories, cluster_stories
 from briefer.types import Article, Brief, Point, StageProgress
 from briefer.version import GENERATOR, PAGE_SCHEMA_VERSION
 
@@ -48,27 +48,6 @@ SAME_AS_BEFORE = 0.4
 # A point is not new when a previous point of its story holds this share of its words.
 SAME_POINT = 0.6
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
-@dataclass(frozen=True)
-class StoryWeights:
-    """Story score = distinct outlets + recency / (1 + days old) + size * log2(1 + articles)."""
-
-    recency: float = 1.0
-    size: float = 0.5
-
-
-@dataclass(frozen=True)
-class DailySettings:
-    date: str | None = None  # the day (ISO); None: the date most articles carry, else today
-    stories: int = 6  # stories on the page
-    words: int = 600  # the page budget: every story's headline and points
-    also: int = 10  # lines in "also reported"
-    story_articles: int = 8  # articles briefed per story (closest to its centre, outlets first); 0: all
-    lead_words: int = 300  # of each, the whole sentences within its first this many words; 0: all
-    brief: BriefSettings = field(default_factory=BriefSettings)  # how each story is briefed
-    clustering: StoryParams = DEFAULT_PARAMS
-    weights: StoryWeights = StoryWeights()
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from email.utils import formatdate, make_msgid
 from pathlib import Path
 from typing import Any, Literal, Protocol
 
-from briefer.config import env_value, load_config, table as config_table
+from briefer.config import Config, env_value
 from briefer.errors import ConfigError, DeliveryError, InputError, missing_dependency
 from briefer.publish.output import write_atomic
 
@@ -123,7 +123,7 @@ class Transport(Protocol):
 
 
 def resolve_smtp_settings(
-    config_path: str | Path | None = None,
+    config: Config | str | Path | None = None,
     *,
     host: str | None = None,
     port: int | None = None,
@@ -134,7 +134,8 @@ def resolve_smtp_settings(
 
     The password is read from ``BRIEFER_SMTP_PASSWORD`` only, so it never sits in shell history or a config file.
     """
-    table = config_table(load_config(config_path), "smtp")
+    configured = config if isinstance(config, Config) else Config.load(config)
+    table = configured.section("smtp")
     if "password" in table:
         raise ConfigError("remove 'password' from [smtp] in the config: set BRIEFER_SMTP_PASSWORD in the environment")
     unknown = sorted(set(table) - set(_SMTP_KEYS))
@@ -142,10 +143,8 @@ def resolve_smtp_settings(
         raise ConfigError(f"unknown [smtp] setting {', '.join(unknown)}; known: {', '.join(_SMTP_KEYS)}")
 
     def pick(given: Any, key: str) -> Any:
-        for value in (given, env_value(f"smtp_{key}"), table.get(key)):
-            if value is not None and value != "":
-                return value
-        return None
+        value = configured.value(key, None if given == "" else given, sections=("smtp",), env=f"smtp_{key}")
+        return None if value == "" else value
 
     chosen_security = str(pick(security, "security") or "none").lower()
     if chosen_security not in DEFAULT_PORTS:
