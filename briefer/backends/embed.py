@@ -108,13 +108,11 @@ def get_embedder(name: str | None = None, *, allow_download: bool = False) -> Em
     """
     if name is None:
         return StaticEmbedder() if importlib.util.find_spec("model2vec") is not None else LexicalEmbedder()
-    backend = backends().find("embedder", name, allow_download=allow_download)
-    if backend is None:
-        raise ModelError(
-            f"unknown embedder {name!r}: use static, minilm, lexical, a local sentence-transformers folder, "
-            "or a hub id together with --allow-download"
-        )
-    embedder: Embedder = backend.create(name, allow_download=allow_download)
+    embedder: Embedder = backends().create(
+        "embedder", name, allow_download=allow_download,
+        unknown=f"unknown embedder {name!r}: use static, minilm, lexical, a local sentence-transformers folder, "
+        "or a hub id together with --allow-download",
+    )
     return embedder
 
 

@@ -83,10 +83,10 @@ def load_judge(name: str | None, *, allow_download: bool = False, threshold: flo
     (``briefer.backends.registry``); None for none."""
     if name is None:
         return None
-    backend = backends().find("judge", name, allow_download=allow_download)
-    if backend is None:
-        raise ModelError(f"unknown judge {name!r}: give a model folder, or a Hugging Face hub id with --allow-download")
-    judge: Judge = backend.create(name, allow_download=allow_download, threshold=threshold)
+    judge: Judge = backends().create(
+        "judge", name, allow_download=allow_download, threshold=threshold,
+        unknown=f"unknown judge {name!r}: give a model folder, or a Hugging Face hub id with --allow-download",
+    )
     return judge
 
 

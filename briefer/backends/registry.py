@@ -67,6 +67,13 @@ class Registry:
             return named
         return next((b for b in mine if b.accepts is not None and b.accepts(spec, allow_download)), None)
 
+    def create(self, kind: Kind, spec: str, *, allow_download: bool = False, unknown: str, **options: Any) -> Any:
+        """The backend a spec asks for, made; ``unknown`` is the ModelError's message when no backend takes it."""
+        backend = self.find(kind, spec, allow_download=allow_download)
+        if backend is None:
+            raise ModelError(unknown)
+        return backend.create(spec, allow_download=allow_download, **options)
+
     def names(self, kind: Kind) -> list[str]:
         """The names of the backends of a kind that are found by name, in the order they were added."""
         return [b.name for b in self._backends if b.kind == kind and b.accepts is None]

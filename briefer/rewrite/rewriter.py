@@ -159,13 +159,11 @@ def load_rewriter(spec: str, *, allow_download: bool = False) -> Rewriter:
     Loaded once per process. Nothing is fetched from the network unless ``allow_download`` is set.
     """
     spec = spec.strip()
-    backend = backends().find("rewriter", spec, allow_download=allow_download)
-    if backend is None:
-        raise ModelError(
-            f"unknown model {spec!r}: give an alias from 'briefer models list', a model folder, a .gguf file "
-            "or a Hugging Face hub id"
-        )
-    rewriter: Rewriter = backend.create(spec, allow_download=allow_download)
+    rewriter: Rewriter = backends().create(
+        "rewriter", spec, allow_download=allow_download,
+        unknown=f"unknown model {spec!r}: give an alias from 'briefer models list', a model folder, a .gguf file "
+        "or a Hugging Face hub id",
+    )
     return rewriter
 
 
