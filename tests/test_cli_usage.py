@@ -120,3 +120,30 @@ def test_evaluate_exit_codes_follow_the_same_rule(in_tmp, args, code):
     result = runner.invoke(app, args)
     assert result.exit_code == code, result.output
     assert result.stderr.startswith("error: ") and len(result.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize(("stdin", "kind"), [
+    ("\n".join(json.dumps({"title": "Geneva talks", "text": TEXT, "outlet": o, "date": "2022-01-21"})
+               for o in ("Reuters", "BBC")), "jsonl"),
+    ('<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title><item><title>Geneva talks</title>'
+     f"<link>https://news.example.com/geneva</link><pubDate>Fri, 21 Jan 2022 10:00:00 GMT</pubDate>"
+     f"<description>{TEXT}</description></item></channel></rss>", "feed"),
+], ids=["jsonl", "feed"])
+def test_daily_reads_its_pile_from_stdin_too(in_tmp, stdin, kind):
+    command = [sys.executable, "-m", "briefer", "daily", "-", "--embedder", "lexical", "-f", "json", "-q"]
+    done = subprocess.run(command, input=stdin, capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert done.returncode == 0, done.stderr
+    page = json.loads(Path(done.stdout.split()[0]).read_text())
+    assert page["date"] == "2022-01-21" and "Geneva" in json.dumps(page["stories"])
+
+
+@pytest.mark.parametrize(("data", "suffix"), [
+    (b'{"text": "a"}', ".json"), (b'{"text": "a"}\n{"text": "b"}', ".jsonl"), (b"  <rss version='2.0'>", ".xml"),
+    (b'<?xml version="1.0"?>\n<feed xmlns="http://www.w3.org/2005/Atom">', ".xml"), (b"<!doctype html><p>x", ".html"),
+    (b"Title\n\nBody.", ".txt"),
+])
+def test_stdin_is_saved_as_the_kind_of_file_it_looks_like(data, suffix):
+    from briefer.cli.stdin import _suffix
+
+    assert _suffix(data) == suffix

@@ -16,8 +16,9 @@ from typing import Optional
 import typer
 
 from briefer.cli import options
+from briefer.cli.stdin import stdin_file
 from briefer.config import Config
-from briefer.errors import ConfigError, InputError, UsageError
+from briefer.errors import ConfigError, UsageError
 from briefer.settings import brief_settings
 
 
@@ -78,7 +79,7 @@ def brief_command(
     with ExitStack() as cleanup:
         source = input_path if input_path is not None else sample_cluster_path()  # one or the other, checked above
         if str(source) == "-":
-            source = _stdin_file(Path(cleanup.enter_context(TemporaryDirectory(prefix="briefer-stdin-"))))
+            source = stdin_file(Path(cleanup.enter_context(TemporaryDirectory(prefix="briefer-stdin-"))))
         with progress_bar(enabled=bool(settings.model) and not quiet) as report:
             brief = brief_from_path(source, settings, progress=lambda done, total: report("rewriting", done, total))
     if not quiet:
@@ -96,28 +97,6 @@ def brief_command(
     target = _target_path(out, brief.date, slugify(brief.headline), extension)
     _refuse_output_among_inputs(target, source)
     typer.echo(str(write_atomic(target, text)))
-
-
-def _stdin_file(folder: Path) -> Path:
-    """What stdin holds, saved as the file kind it looks like (JSON, JSON lines or text), so it loads like a file."""
-    import json
-    import sys
-
-    from briefer.ingest.load import MAX_RECORDS_BYTES
-
-    data = sys.stdin.buffer.read(MAX_RECORDS_BYTES + 1)
-    if len(data) > MAX_RECORDS_BYTES:
-        raise InputError(f"stdin is over the {MAX_RECORDS_BYTES // 1_048_576} MB limit")
-    suffix = ".txt"
-    if data.lstrip()[:1] in (b"{", b"["):
-        try:
-            json.loads(data)
-            suffix = ".json"
-        except (ValueError, RecursionError):
-            suffix = ".jsonl"
-    path = folder / f"stdin{suffix}"
-    path.write_bytes(data)
-    return path
 
 
 def _refuse_output_among_inputs(target: Path, source: Path) -> None:

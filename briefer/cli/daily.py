@@ -12,12 +12,15 @@ ongoing. Defaults come from [daily] (then [brief]) in briefer.toml; every option
 from __future__ import annotations
 
 import sys
+from contextlib import ExitStack
 from pathlib import Path
+from tempfile import TemporaryDirectory
 from typing import Any, List, Optional
 
 import typer
 
 from briefer.cli import options
+from briefer.cli.stdin import stdin_file
 from briefer.config import Config
 from briefer.errors import ConfigError, UsageError
 
@@ -27,7 +30,8 @@ DEFAULT_FORMATS = "md,html,json"
 def daily_command(
     input_path: Optional[Path] = typer.Argument(
         None, metavar="INPUT", show_default=False,
-        help="Folder or file of the day's articles, feeds and pages. (default: input in [daily] of the config)",
+        help="Folder or file of the day's articles, feeds and pages; - reads one file (JSON lines, a feed, a page or "
+        "text) from stdin. (default: input in [daily] of the config)",
     ),
     day: Optional[str] = typer.Option(
         None, "--date", help="Keep only articles of this day (undated ones are kept). (default: the commonest date)"
@@ -85,7 +89,9 @@ def daily_command(
     for page_format in formats:  # a broken template fails now, not after the day is briefed
         if page_format != "json":
             load_template(page_format, template_dir=templates, family="daily")
-    with progress_bar(enabled=not quiet and sys.stderr.isatty()) as report:
+    with ExitStack() as cleanup, progress_bar(enabled=not quiet and sys.stderr.isatty()) as report:
+        if str(source) == "-":
+            source = stdin_file(Path(cleanup.enter_context(TemporaryDirectory(prefix="briefer-stdin-"))))
         gathered = gather(source, progress=lambda done, total: report("reading", done, total))
         warnings: list[str] = []
         previous = previous_page(output, day_of(gathered.articles, settings.date), warnings)
