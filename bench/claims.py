@@ -262,9 +262,9 @@ def main() -> None:
     runs = [measure(e.name, e, baseline, pairs, args.eval) for e, baseline in zip(embedders, args.baseline)]
     print(f"# Claim-grouping thresholds ({date.today().isoformat()}, {platform.machine()}, "
           f"Python {platform.python_version()})\n")
-    for run, shipped in zip(runs, (e.claim_threshold for e in embedders)):
+    for run, shipped in zip(runs, (e.group_threshold for e in embedders)):
         verdict = "the pick" if abs(run.ship - shipped) < 1e-9 else f"NOT the pick ({run.ship:.2f})"
-        print(f"briefer.backends.embed ships {run.name} claim_threshold = {shipped:.2f}: {verdict}.")
+        print(f"briefer.fitted.GROUP_THRESHOLDS ships {run.name} {shipped:.2f}: {verdict}.")
     print()
     print("\n".join(report(pairs, runs)))
 
