@@ -66,6 +66,16 @@ def test_without_titles_a_short_point_stands_in_when_the_lede_has_no_short_claus
     assert len(headline.split()) <= MAX_HEADLINE_WORDS
 
 
+def test_a_long_aside_between_a_named_subject_and_its_verb_is_left_out_of_the_headline():
+    lede = point('Clarissa Dickson Wright, who rose to middle-aged fame as the co-star and co-chef of "Two Fat '
+                 "Ladies,\" a popular British television show known as much for the hosts' irreverence and "
+                 "eccentricity as for their indulgent and sometimes confounding recipes, died on Saturday in "
+                 "Edinburgh.")
+    later = point("The former barrister filmed four series of the BBC Two programme before Paterson's death in 1999.")
+    headline = choose_headline([make_article("a1", lede.text)], lede, [later])
+    assert headline == "Clarissa Dickson Wright died in Edinburgh"
+
+
 @pytest.mark.parametrize(("lede", "headline"), [
     ("No more waiting in lines: Snap is making Spectacles available to buy online in the U.S.",
      "Snap making Spectacles available to buy online in U.S."),  # the news after a kicker; "U.S." keeps its dot
@@ -75,6 +85,13 @@ def test_without_titles_a_short_point_stands_in_when_the_lede_has_no_short_claus
      "Tylenol, to pregnant women for treating mild pain.",
      "Doctors frequently recommend acetaminophen, commonly found in over-the-counter pain relievers including "
      "Tylenol, to pregnant women for treating mild pain"),  # no clause boundary: whole, never cut
+    ("Held in the Cathedral of St. John the Baptist in Turin, Italy, the shroud shows the image of a crucified man.",
+     "Shroud shows image of crucified man"),  # a participle's phrase of place before the subject
+    ("Speaking to reporters in Geneva, Blinken said the talks were useful.", "Blinken said talks were useful"),
+    ("United States officials said the talks in Geneva were useful.",
+     "United States officials said talks in Geneva were useful"),  # "United" opens no phrase
+    ('According to the New York Post, Nicole "Snooki" Polizzi is, despite her protestations, pregnant with her '
+     "first child.", 'Nicole "Snooki" Polizzi is pregnant with her first child'),  # an aside that qualifies
 ])
 def test_headline_shapes(lede, headline):
     assert headline_from_sentence(lede) == headline

@@ -27,19 +27,31 @@ MAX_GENERATED_HEADLINE_WORDS = 14
 LONGEST_LEDE_HEADLINE = 24
 _SITE_SUFFIX = re.compile(r"\s+[|\u2013\u2014-]\s+[^|\u2013\u2014-]{2,40}$")
 # Where a sentence's main clause may end: before a comma that opens another clause or an aside, a semicolon, a
-# colon or a dash.
+# colon, a dash, or an "and" that opens a second predicate ("shows the image ... and has been analyzed").
 _CLAUSE_END = re.compile(
     r"\s*(?:;|:|\s[\u2014\u2013]|\s--|,\s+(?=(?:and|but|while|which|who|whose|where|when|as|after|before|despite|"
     r"amid|although|though|because|since|including|according|with|without|a|an|the|one|some|many|most|officials?|"
-    r"police|authorities|reports?|sources?|[a-z]+ed)\b))"
+    r"police|authorities|reports?|sources?|[a-z]+ed)\b)|\s+and\s+(?=(?:has|have|had|is|was|were|will)\s))"
 )
-# An aside between commas that names or describes what comes before it: ", the half-brother of ...," / ", 94,".
+# An aside between commas that names or describes what comes before it, or qualifies it: ", the half-brother of
+# ...," / ", 94," / ", despite her protestations,".
 _APPOSITIVE = re.compile(
-    r",\s+(?:the|a|an|who|which|whose|now|formerly|aged|also|then|once|himself|herself|itself|\d[\d.,]*)\b[^,;:]{0,80},"
+    r",\s+(?:the|a|an|who|which|whose|now|formerly|aged|also|then|once|himself|herself|itself|despite|however|"
+    r"though|in fact|of course|\d[\d.,]*)\b[^,;:]{0,80},"
 )
 # An opening phrase of circumstance before the subject: "Amid Ukrainian border tensions, ..." / "On Friday, ...".
-_OPENING_PHRASE = re.compile(r"^(?:amid|after|in|on|during|despite|following|with|as|at|for|by|since|before|"
-                             r"earlier|later|last|this)\b[^,;:\"\u201c]{0,60},\s+(?=[A-Z])", re.IGNORECASE)
+# A participle before a preposition opens one too: "Held in the Cathedral of St. John in Turin, Italy, the shroud
+# ..." / "Speaking to reporters, ...". A place may carry its region ("Turin, Italy,").
+_OPENING_PHRASE = re.compile(r"^(?:(?:amid|after|in|on|during|despite|following|with|as|at|for|by|since|before|"
+                             r"earlier|later|last|this)\b|(?:[A-Z][a-z]+(?:ed|en|ing)|Held|Built|Born|Found|Made|"
+                             r"Set|Seen|Shot|Hit|Kept|Left|Led)\s+(?=(?:in|on|at|by|from|to|with|near|outside|"
+                             r"inside|during|after|for|as)\s))[^,;:\"\u201c]{0,60}"
+                             r"(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=,))?,\s+(?=[A-Z]|(?:the|a|an)\s)",
+                             re.IGNORECASE)
+# A long aside between a named subject and its verb: "Clarissa Dickson Wright, who rose to fame as ..., died on
+# Saturday" -> "Clarissa Dickson Wright died on Saturday". Only tried when the lede's headline is too long.
+_SUBJECT_ASIDE = re.compile(r"^(?P<subject>(?:[A-Z][\w.'\u2019-]*\s+){0,4}[A-Z][\w.'\u2019-]*),\s.*,\s+"
+                            r"(?=(?:has|have|had|was|were|is|are|will|would|died|said|says|[a-z]{3,}ed)\b)")
 # A kicker before a colon: "No more waiting in lines: Snap is selling Spectacles online" -> the news after it.
 _KICKER = re.compile(r"^[^:;\"\u201c]{3,50}:\s+(?=(?:\S+\s+){3}\S)")
 _FINAL_STOP = re.compile(r"[.!?\u2026]+([\"'\u201d\u2019]*)\s*$")
@@ -94,6 +106,9 @@ def choose_headline(articles: list[Article], lede: Point, points: list[Point]) -
     made = headline_from_sentence(lede.text)
     if len(made.split()) <= LONGEST_LEDE_HEADLINE:
         return made
+    without_aside = headline_from_sentence(_SUBJECT_ASIDE.sub(r"\g<subject> ", lede.text, count=1))
+    if len(without_aside.split()) <= LONGEST_LEDE_HEADLINE:
+        return without_aside
     shorter = (headline_from_sentence(p.text) for p in points)
     return next((h for h in shorter if len(h.split()) <= MAX_EXTRACTED_HEADLINE_WORDS), made)
 
