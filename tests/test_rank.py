@@ -1,9 +1,10 @@
 from dataclasses import replace
 
 import numpy as np
+import pytest
 
 from briefer.core.claims import ClaimSet
-from briefer.core.rank import lead_with_the_most_reported, select
+from briefer.core.rank import lead_with_the_most_reported, may_lead, select
 from briefer.settings import BriefSettings, RankWeights
 from briefer.types import Article, Claim, Point, Sentence
 
@@ -216,3 +217,15 @@ def test_a_claim_the_judge_finds_restating_a_chosen_one_is_not_picked():
     assert all(texts[2] not in pair for pair in asked)  # far from every chosen claim: never asked about
     lede, points = select(grouped, ARTICLES, BriefSettings(words=200))
     assert len(points) == 2  # without a judge, both phrasings are shown
+
+
+@pytest.mark.parametrize(("text", "leads"), [
+    ("The death toll from the quake in Nepal rose to 1,800.", True),
+    ("A murder suspect remains on the run after a shooting.", True),
+    ("Police arrested three men after the shooting.", True),
+    ('The talks included how going private could "better serve Tesla\'s interests," the board said.', False),
+    ("The two sides agreed to keep talking.", False),  # which two sides: a lede names what it is about
+    ("Saddle up to the gate on your next United flight and you may notice a new system.", False),  # the reader
+])
+def test_a_lede_names_what_it_is_about_and_does_not_address_the_reader(text, leads):
+    assert may_lead(text) is leads

@@ -28,6 +28,11 @@ _QUOTE_OPENERS = ('"', "'", "\u201c", "\u2018")
 # A sentence opening in the first person is somebody speaking; without a verb of saying it does not say who.
 # "Us" but not "US" (the country).
 _FIRST_PERSON_OPENER = re.compile(r"^[\"'\u201c\u2018]?(?:(?i:i|we|our|my)|Us|us)\b")
+# What a lede must not be: addressed to the reader, or about something it does not name.
+_QUOTED = re.compile(r"[\"\u201c][^\"\u201d]*[\"\u201d]")
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours)\b", re.IGNORECASE)
+_UNNAMED_OPENER = re.compile(r"^(?:The|This|These|Those|That|Such)\s+[a-z]")
+_NAME_AFTER_FIRST_WORD = re.compile(r"(?<=\s)[A-Z]")
 _RELATIVE_DAY = re.compile(rf"\b(?:{WEEKDAY}|yesterday|today|tonight|"
                            r"tomorrow|last night|this (?:morning|afternoon|evening|week)|last week|next week)\b",
                            re.IGNORECASE)
@@ -131,8 +136,15 @@ def _lede(claims: list[Claim], scores: np.ndarray) -> int:
 
 
 def may_lead(text: str) -> bool:
-    """Whether a sentence reads as a lede: a plain statement, not a quotation, not opening on a connective."""
-    return not text.startswith(_QUOTE_OPENERS) and not CONNECTIVE_OPENER.match(text)
+    """Whether a sentence reads as a lede: a plain statement, not a quotation, not opening on a connective, not
+    addressing the reader ("you may notice"), and naming what it is about ("The talks included ..." names nothing
+    outside its quotation marks: which talks?)."""
+    if text.startswith(_QUOTE_OPENERS) or CONNECTIVE_OPENER.match(text):
+        return False
+    told = _QUOTED.sub("", text)
+    if _SECOND_PERSON.search(told):
+        return False
+    return not (_UNNAMED_OPENER.match(told) and not _NAME_AFTER_FIRST_WORD.search(told))
 
 
 def lead_with_the_most_reported(lede: Point, points: list[Point], articles: list[Article]) -> tuple[Point, list[Point]]:
