@@ -543,3 +543,28 @@ def test_the_progress_bar_draws_on_stderr_and_never_on_stdout(capsys, monkeypatc
     with progress_bar(enabled=False) as report:
         report("reading", 1, 1)
     assert capsys.readouterr() == ("", "")
+
+
+FURNITURE = "Tweet with a location\n\nYou can add location information to your Tweets, such as your city or precise " \
+            "location, from the web and via third-party applications. You always have the option to delete your " \
+            "Tweet location history."
+
+
+def test_also_reported_links_the_article_its_line_comes_from_and_lists_no_furniture(tmp_path, lexical):
+    captioned = [("localnews.example", "",
+                  "FILE - In this Nov. 22, 2015 file photo, the mayor presents an award at the town hall. "
+                  "The town council voted on Friday to rename the main square after the late mayor. "
+                  "The square will be renamed at a ceremony next month.")]
+    folder = write_day_folder(tmp_path / "day", {"geneva": GENEVA, "quake": QUAKE, "budget": BUDGET,
+                                                 "square": captioned})
+    for number, host in enumerate(("twitter-a.example", "twitter-b.example")):
+        (folder / f"tweet-{number}.txt").write_text(f"\n{DAY}\nhttps://{host}/status/{number}\n\n{FURNITURE}\n")
+    page = build_day(gather(folder), DailySettings(stories=1, also=10), embedder=lexical).page
+    also = page["also_reported"]
+    assert all("Tweet" not in a["headline"] and a["headline"] != "(untitled)" for a in also)
+    for entry in also:
+        titled = [s for s in entry["sources"] if s["title"] and s["title"].rstrip(".") == entry["headline"]]
+        if titled:
+            assert entry["url"] in [s["url"] for s in titled]  # the link goes to the article whose title it shows
+    square = next(a for a in also if "square" in a["headline"].lower())
+    assert not square["headline"].startswith("FILE") and square["url"].startswith("https://www.localnews.example")

@@ -24,7 +24,7 @@ from typing import Any, Literal
 import numpy as np
 
 from briefer.backends import embed
-from briefer.core import headline
+from briefer.core import admission, headline
 from briefer.text import clean, sentences
 from briefer.text.lexicon import similarity_words
 from briefer.errors import ConfigError, InputError
@@ -47,6 +47,8 @@ MIN_STORY_POINTS, MAX_STORY_POINTS = 2, 4
 SAME_AS_BEFORE = 0.4
 # A point is not new when a previous point of its story holds this share of its words.
 SAME_POINT = 0.6
+# An unbriefed story's line is read from the openings of its first few articles.
+_LINE_ARTICLES = 3
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -416,10 +418,14 @@ def _page(
 
     stories = [_page_story(rank, item, count, today, file_for(item.brief))
                for rank, (item, count) in enumerate(on_page, start=1)]
-    also = [{**_also_line(today, item.story, item.brief.headline, item.status, file_for(item.brief)),
+    also = [{**_also_line(today, item.story, item.brief, item.status, file_for(item.brief)),
              "brief_points": [p.text for p in item.points]} for item in left_over]
-    also += [_also_line(today, story, None, _unbriefed_status(today, story, previous), None)
-             for story in unbriefed[: max(0, settings.also - len(also))]]
+    for story in unbriefed:  # a story whose articles are all page furniture (a tweet widget's notice) is no story
+        if len(also) >= settings.also:
+            break
+        line = _story_line([today.articles[i] for i in story.rows])
+        if line is not None:
+            also.append(_also_line(today, story, line, _unbriefed_status(today, story, previous), None))
     page = {
         "schema_version": PAGE_SCHEMA_VERSION,
         "generator": GENERATOR,
@@ -461,10 +467,15 @@ def _page_story(rank: int, item: Briefed, count: int, today: Today, file: str) -
     }
 
 
-def _also_line(today: Today, story: Story, line: str | None, status: Status, file: str | None) -> dict[str, Any]:
-    """One "also reported" entry: the story in a line, who ran it, its links."""
+def _also_line(today: Today, story: Story, line: Brief | tuple[str, Article | None], status: Status,
+               file: str | None) -> dict[str, Any]:
+    """One "also reported" entry: the story in a line (its brief's headline, or ``_story_line``), who ran it, and the
+    link of the article the line comes from, so that a reader never clicks one outlet's headline into another's
+    page."""
+    headline_text, source = (line.headline, _headline_source(line)) if isinstance(line, Brief) else line
     return {
-        "headline": line or _story_line([today.articles[i] for i in story.rows]),
+        "headline": headline_text,
+        "url": safe_url(source.url) if source is not None else None,
         "status": status,
         "outlets": today.outlet_names(story),
         "articles": len(story.rows),
@@ -474,15 +485,32 @@ def _also_line(today: Today, story: Story, line: str | None, status: Status, fil
     }
 
 
-def _story_line(members: Sequence[Article]) -> str:
-    """A story in one line without briefing it: the title that best fits the first article's lead sentence, else
-    that sentence shortened."""
-    for article in members:
-        split = sentences.sentences_of(clean.clean_article(replace(article, id="a1")))
-        if split:
-            lead = Point(text=split[0].text, citations=("a1",), evidence=(split[0],))
-            return headline.choose_headline(list(members), lead, [])
-    return "(untitled)"
+def _headline_source(brief: Brief) -> Article | None:
+    """The article a brief's headline comes from: the one whose title it is, else the one its lede cites first."""
+    titled = next((a for a in brief.articles if a.title and headline.clean_title(a.title) == brief.headline), None)
+    if titled is not None:
+        return titled
+    cited = {a.id: a for a in brief.articles}
+    return next((cited[i] for i in brief.lede.citations if i in cited), None)
+
+
+def _story_line(members: Sequence[Article]) -> tuple[str, Article] | None:
+    """A story in one line without briefing it, and the article it comes from: the title that best fits the
+    opening the admission model would show first (not a caption or a dateline), else that sentence as a headline.
+    None when no article has a sentence left after cleaning."""
+    split = [s for n, article in enumerate(members[:_LINE_ARTICLES])
+             for s in sentences.sentences_of(clean.clean_article(replace(article, id=f"a{n}")))]
+    if not split:
+        return None
+    shown, stripped = admission.strip_shown(split)
+    vectors = embed.StaticEmbedder().encode([s.text for s in shown])
+    model = admission.shipped_model()
+    likely = model.probabilities(admission.feature_rows(shown, stripped, vectors))
+    opening = next((s for s, p in zip(shown, likely) if p >= model.threshold), shown[int(np.argmax(likely))])
+    lead = Point(text=opening.text, citations=(opening.article_id,), evidence=(opening,))
+    line = headline.choose_headline(list(members), lead, [])
+    titled = next((a for a in members if a.title and headline.clean_title(a.title) == line), None)
+    return line, titled or members[int(opening.article_id[1:])]
 
 
 def _unbriefed_status(today: Today, story: Story, previous: dict[str, Any] | None) -> Status:
