@@ -229,3 +229,19 @@ def test_a_claim_the_judge_finds_restating_a_chosen_one_is_not_picked():
 ])
 def test_a_lede_names_what_it_is_about_and_does_not_address_the_reader(text, leads):
     assert may_lead(text) is leads
+
+
+def test_a_sentence_its_source_cut_off_is_never_a_point():
+    from briefer.pipeline import build_brief
+
+    full = ("Homicide detectives are investigating the death of Fabio Semintilli, an internationally known hairdresser "
+            "and beauty company executive found stabbed outside his Los Angeles home.")
+    articles = [
+        Article(id="a1", text="Homicide detectives are investigating the death of Fabio Sementilli, an internationally "
+                              "known... Police said an unknown visitor arrived at the gated house on Tuesday. "
+                              "Neighbours said they heard shouting late in the evening."),
+        Article(id="a2", text=f"{full} The company said it was shocked by the killing of its executive. "
+                              "A memorial is planned for next week at the company's offices."),
+    ]
+    brief = build_brief(articles, BriefSettings(words=300))
+    assert not any(p.text.endswith(("...", "\u2026")) for p in [brief.lede, *brief.points])

@@ -28,6 +28,8 @@ _QUOTE_OPENERS = ('"', "'", "\u201c", "\u2018")
 # A sentence opening in the first person is somebody speaking; without a verb of saying it does not say who.
 # "Us" but not "US" (the country).
 _FIRST_PERSON_OPENER = re.compile(r"^[\"'\u201c\u2018]?(?:(?i:i|we|our|my)|Us|us)\b")
+# A sentence its source cut off: it ends in an ellipsis, not inside a quotation.
+_CUT_BY_SOURCE = re.compile(r"(?:\.\.\.|\u2026)\s*$")
 # What a lede must not be: addressed to the reader, or about something it does not name.
 _QUOTED = re.compile(r"[\"\u201c][^\"\u201d]*[\"\u201d]")
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours)\b", re.IGNORECASE)
@@ -248,10 +250,11 @@ def _cannot_stand_alone(claim: Claim) -> bool:
     One opening on "he" or "they" names nobody; one opening on "we" or "I" with no verb of saying is a quotation
     whose speaker was in the sentence before ("We don't expect to resolve our differences here today."). One whose
     only lower-case words are function words is a heading, caption or scraped fragment, not a sentence ("Russian
-    Foreign Affairs in Geneva."), and its common words would make every outlet seem to repeat it.
+    Foreign Affairs in Geneva."), and its common words would make every outlet seem to repeat it. One that ends in
+    an ellipsis was cut by its source ("... the death of Fabio Sementilli, an internationally known...").
     """
     text = claim.representative.text
-    if PRONOUN_OPENER.match(text):
+    if PRONOUN_OPENER.match(text) or _CUT_BY_SOURCE.search(text):
         return True
     if any(c.islower() for c in text) and not set(LOWER_WORD.findall(text)) - CONNECTING_WORDS:
         return True  # (an all-capitals article is no heading)
