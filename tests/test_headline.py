@@ -90,6 +90,9 @@ def test_a_long_aside_between_a_named_subject_and_its_verb_is_left_out_of_the_he
     ("Speaking to reporters in Geneva, Blinken said the talks were useful.", "Blinken said talks were useful"),
     ("United States officials said the talks in Geneva were useful.",
      "United States officials said talks in Geneva were useful"),  # "United" opens no phrase
+    ("On Monday, the Centers for Disease Control and Prevention reported that, as of August 2016, there have been "
+     "50 cases of AFM across 24 states.",
+     "Centers for Disease Control and Prevention reported that there have been 50 cases of AFM across 24 states"),
     ('According to the New York Post, Nicole "Snooki" Polizzi is, despite her protestations, pregnant with her '
      "first child.", 'Nicole "Snooki" Polizzi is pregnant with her first child'),  # an aside that qualifies
 ])

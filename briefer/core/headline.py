@@ -12,7 +12,7 @@ import re
 from collections import Counter
 
 from briefer.core.admission import shown_start
-from briefer.text.lexicon import WEEKDAY, similarity_words
+from briefer.text.lexicon import DANGLING_WORDS, WEEKDAY, similarity_words
 from briefer.types import Article, Point
 
 # A title longer than this is a scraped paragraph, not a title.
@@ -37,7 +37,7 @@ _CLAUSE_END = re.compile(
 # ...," / ", 94," / ", despite her protestations,".
 _APPOSITIVE = re.compile(
     r",\s+(?:the|a|an|who|which|whose|now|formerly|aged|also|then|once|himself|herself|itself|despite|however|"
-    r"though|in fact|of course|\d[\d.,]*)\b[^,;:]{0,80},"
+    r"though|in fact|of course|as of|\d[\d.,]*)\b[^,;:]{0,80},"
 )
 # An opening phrase of circumstance before the subject: "Amid Ukrainian border tensions, ..." / "On Friday, ...".
 # A participle before a preposition opens one too: "Held in the Cathedral of St. John in Turin, Italy, the shroud
@@ -136,9 +136,11 @@ def headline_from_sentence(sentence: str) -> str:
 
 def _main_clause(text: str) -> str:
     """``text`` up to its last clause boundary within ``MAX_EXTRACTED_HEADLINE_WORDS`` words, or its first one after; a
-    boundary closer to the start than four words does not count (it would leave no clause)."""
+    boundary closer to the start than four words, or after a word that needs what follows ("that", "of"), does not
+    count (it would leave no clause)."""
     ends = [m.start() for m in _CLAUSE_END.finditer(text)
-            if len(text[:m.start()].split()) >= 4 and not _inside_quotes(text[:m.start()])]
+            if len(text[:m.start()].split()) >= 4 and not _inside_quotes(text[:m.start()])
+            and text[:m.start()].split()[-1].lower() not in DANGLING_WORDS]  # "... reported that" is no clause
     within = [end for end in ends if len(text[:end].split()) <= MAX_EXTRACTED_HEADLINE_WORDS]
     if within:
         return text[:within[-1]]
