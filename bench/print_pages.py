@@ -1,6 +1,6 @@
 """How many printed pages a brief's HTML takes on A4 and on US Letter, measured by a real headless browser.
 
-    PYTHONPATH=. .venv/bin/python bench/print_pages.py [--multinews 20] [--long] [--keep DIR] [--out FILE.md]
+    PYTHONPATH=. .venv/bin/python bench/print_pages.py [--multinews 20] [--long] [--daily 6] [--keep DIR] [--out FILE.md]
 
 Clusters: the bundled sample, ``--multinews`` Multi-News dev clusters at fixed, evenly spaced positions, and the
 10 MultiLing 2011 clusters. Each is briefed by ``build_brief`` with default settings (``--length medium``, which
@@ -8,7 +8,8 @@ fills its word budget); with ``--long`` also at ``--length long``. Each brief is
 ``render(brief, "html")`` and printed to PDF twice by Debian's ``chromium`` (print-to-PDF, no header or
 footer). The shipped HTML names no paper size, so that the reader's printer default applies; the bench prints a copy with
 ``<style>@page{size:A4}</style>`` (or ``letter``) put in front of the head, and counts pages with ``pdfinfo``.
-Needs ``apt-get install chromium poppler-utils``.
+With ``--daily N``, also N daily pages (``briefer daily`` with default settings), each from a pile of 30 Multi-News
+dev clusters shuffled together, and one of all 10 MultiLing clusters. Needs ``apt-get install chromium poppler-utils``.
 """
 
 from __future__ import annotations
@@ -18,16 +19,18 @@ import platform
 import subprocess
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
+from briefer.daily.day import build_day, render_page
 from briefer.errors import InputError
+from briefer.ingest.feeds import Gathered
 from briefer.evaluate.datasets import read_clusters
 from briefer.ingest.load import load_cluster, sample_cluster_path
 from briefer.pipeline import build_brief
 from briefer.publish.render import render
-from briefer.settings import LENGTH_PRESETS, BriefSettings
+from briefer.settings import LENGTH_PRESETS, BriefSettings, DailySettings
 from briefer.types import Article
 
 EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
@@ -93,6 +96,35 @@ def measure(clusters: list[tuple[str, list[Article]]], settings: BriefSettings, 
     return rows
 
 
+def daily_piles(count: int) -> list[tuple[str, list[Article]]]:
+    """``count`` piles of 30 Multi-News dev clusters each (consecutive in the file, articles shuffled with a fixed
+    seed, cluster ids dropped), and one of MultiLing's 10 clusters: a day's worth of stories to cluster back."""
+    import random
+
+    news = read_clusters(EVAL / "multinews-dev.jsonl")
+    groups = [(f"multinews {30 * k}-{30 * k + 29}", news[30 * k: 30 * k + 30]) for k in range(count)]
+    groups.append(("multiling", read_clusters(EVAL / "multiling2011-en.jsonl")))
+    piles = []
+    for name, clusters in groups:
+        articles = [replace(a, id=f"p{n}") for n, a in enumerate(a for c in clusters for a in c.articles)]
+        random.Random(0).shuffle(articles)
+        piles.append((name, articles))
+    return piles
+
+
+def measure_daily(piles: list[tuple[str, list[Article]]], workdir: Path) -> list[Printed]:
+    rows = []
+    for name, articles in piles:
+        day = build_day(Gathered(tuple(articles), (None,) * len(articles), ()), DailySettings())
+        html = render_page(day.page, "html")
+        stem = name.replace(" ", "-")
+        pages = {label: print_pages(html, paper, workdir, f"daily-{stem}-{label}") for label, paper in PAPERS.items()}
+        rows.append(Printed(name, day.page["words"], sum(len(s["points"]) for s in day.page["stories"]),
+                            len(day.page["stories"]), pages))
+        print(f"daily {name}: {day.page['words']} words, {pages}", file=sys.stderr)
+    return rows
+
+
 def table(rows: list[Printed], title: str) -> list[str]:
     lines = [f"### {title}", "", "| cluster | words | points | sources | A4 pages | Letter pages |",
              "|---|---:|---:|---:|---:|---:|"]
@@ -109,6 +141,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--multinews", type=int, default=20, help="Multi-News dev clusters, evenly spaced")
     parser.add_argument("--long", action="store_true", help="also measure --length long")
+    parser.add_argument("--daily", type=int, default=0, help="also N daily pages of 30 Multi-News clusters each")
     parser.add_argument("--keep", type=Path, help="keep the printed HTML and PDFs in this folder")
     parser.add_argument("--out", type=Path, help="also write the tables here (Markdown)")
     args = parser.parse_args()
@@ -128,6 +161,10 @@ def main() -> None:
         ]
         for title, settings in runs:
             report += table(measure(clusters, settings, workdir), f"{title}: {settings.words} words")
+        if args.daily:
+            report += table(measure_daily(daily_piles(args.daily), workdir),
+                            f"daily pages (the default {DailySettings().words}-word page budget; "
+                            "'points' counts story points, 'sources' stories)")
     text = "\n".join(report)
     print(text)
     if args.out:

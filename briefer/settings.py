@@ -53,8 +53,8 @@ class StoryWeights:
 class DailySettings:
     date: str | None = None  # the day (ISO); None: the date most articles carry, else today
     stories: int = 6  # stories on the page
-    words: int = 600  # the page budget: every story's headline and points ("budget" in the config and CLI)
-    also: int = 10  # lines in "also reported"
+    words: int = 480  # the page budget: every story's headline and points ("budget" in the config and CLI)
+    also: int = 8  # lines in "also reported"
     story_articles: int = 8  # articles briefed per story (closest to its centre, outlets first); 0: all
     lead_words: int = 300  # of each, the whole sentences within its first this many words; 0: all
     brief: BriefSettings = field(default_factory=BriefSettings)  # how each story is briefed

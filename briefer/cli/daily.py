@@ -38,10 +38,11 @@ def daily_command(
     ),
     stories: Optional[int] = typer.Option(None, "--stories", help="Stories on the page. (default: 6)"),
     budget: Optional[int] = typer.Option(
-        None, "--budget", help="Words for the whole page: headlines and points. (default: 600)"
+        None, "--budget",
+        help="Words for the whole page: headlines and points. (default: 480, which prints on one A4 or Letter page)",
     ),
     also: Optional[int] = typer.Option(
-        None, "--also", help='Lines in the "also reported" list. (default: 10)'
+        None, "--also", help='Lines in the "also reported" list. (default: 8)'
     ),
     fmt: Optional[str] = typer.Option(
         None, "--format", "-f", help=f"Comma-separated page formats: md, html, txt, json. (default: {DEFAULT_FORMATS})"
