@@ -119,9 +119,9 @@ def measure_daily(piles: list[tuple[str, list[Article]]], workdir: Path) -> list
         html = render_page(day.page, "html")
         stem = name.replace(" ", "-")
         pages = {label: print_pages(html, paper, workdir, f"daily-{stem}-{label}") for label, paper in PAPERS.items()}
-        rows.append(Printed(name, day.page["words"], sum(len(s["points"]) for s in day.page["stories"]),
-                            len(day.page["stories"]), pages))
-        print(f"daily {name}: {day.page['words']} words, {pages}", file=sys.stderr)
+        rows.append(Printed(name, day.page.words, sum(len(s.shown) for s in day.page.stories), len(day.page.stories),
+                            pages))
+        print(f"daily {name}: {day.page.words} words, {pages}", file=sys.stderr)
     return rows
 
 

@@ -12,6 +12,18 @@ from briefer.settings import LENGTH_PRESETS, BriefSettings
 from briefer.types import Article, Brief, Claim, Point, Sentence
 from briefer.version import VERSION as __version__
 
+# The daily page's API loads clustering (scipy, scikit-learn) only when used: ``from briefer import compose_page``.
+_DAILY = {"compose_page": "briefer.daily.day", "StoryFailure": "briefer.daily.day", "Page": "briefer.daily.page",
+          "PreviousPage": "briefer.daily.page", "DailySettings": "briefer.settings"}
+
+
+def __getattr__(name: str) -> object:
+    if name in _DAILY:
+        import importlib
+
+        return getattr(importlib.import_module(_DAILY[name]), name)
+    raise AttributeError(f"module 'briefer' has no attribute {name!r}")
+
 __all__ = [
     "Article",
     "Brief",
@@ -19,15 +31,20 @@ __all__ = [
     "BrieferError",
     "Claim",
     "ConfigError",
+    "DailySettings",
     "DeliveryError",
     "InputError",
     "LENGTH_PRESETS",
     "ModelError",
     "OutputError",
+    "Page",
     "Point",
+    "PreviousPage",
     "Sentence",
+    "StoryFailure",
     "brief_from_path",
     "brief_to_dict",
     "build_brief",
+    "compose_page",
     "render",
 ]

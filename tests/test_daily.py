@@ -25,6 +25,7 @@ from briefer.daily.day import (
 )
 from briefer.backends.embed import LexicalEmbedder
 from briefer.errors import InputError
+from briefer.daily.page import PreviousPage
 from briefer.ingest.feeds import Gathered, gather
 from briefer.pipeline import build_brief
 from briefer.daily.stories import cluster_stories
@@ -125,7 +126,7 @@ def test_stories_come_back_ranked_by_outlets_with_the_citations_build_brief_made
     gathered = gather(day_folder)
     settings = DailySettings(words=2000)
     day = build_day(gathered, settings, embedder=lexical)
-    page = day.page
+    page = day.page.to_dict()
     assert [s["articles"] for s in page["stories"]] == [4, 3, 2, 1]
     assert [len(s["outlets"]) for s in page["stories"]] == [4, 3, 1, 1]
     assert "Geneva" in page["stories"][0]["headline"] and "Padang" in json.dumps(page["stories"][1])
@@ -147,27 +148,27 @@ def test_the_page_budget_is_shared_two_points_each_first(day_folder, lexical):
     gathered = gather(day_folder)
     roomy = build_day(gathered, DailySettings(words=2000), embedder=lexical)
     tight = build_day(gathered, DailySettings(words=100), embedder=lexical)
-    assert tight.page["words"] <= 100 < roomy.page["words"]
-    assert all(len(s["points"]) == 2 for s in tight.page["stories"])
-    assert len(tight.page["stories"]) < len(roomy.page["stories"])
-    moved = {a["headline"] for a in tight.page["also_reported"]}
-    assert set(headlines(roomy.page)) - set(headlines(tight.page)) <= moved
+    assert tight.page.to_dict()["words"] <= 100 < roomy.page.to_dict()["words"]
+    assert all(len(s["points"]) == 2 for s in tight.page.to_dict()["stories"])
+    assert len(tight.page.to_dict()["stories"]) < len(roomy.page.to_dict()["stories"])
+    moved = {a["headline"] for a in tight.page.to_dict()["also_reported"]}
+    assert set(headlines(roomy.page.to_dict())) - set(headlines(tight.page.to_dict())) <= moved
     # Nothing that was left out would have fitted: the next point of every story is over what remains.
-    left = 100 - tight.page["words"]
-    for story in tight.page["stories"]:
+    left = 100 - tight.page.to_dict()["words"]
+    for story in tight.page.to_dict()["stories"]:
         brief = tight.story_briefs[Path(story["file"]).stem]
         following = (brief.lede, *brief.points)[len(story["points"]):]
         assert not following or following[0].words > left
-    assert max(len(s["points"]) for s in roomy.page["stories"]) == 4
+    assert max(len(s["points"]) for s in roomy.page.to_dict()["stories"]) == 4
 
 
 def test_the_best_story_is_shown_even_over_a_tiny_budget(day_folder, lexical):
-    page = build_day(gather(day_folder), DailySettings(words=10), embedder=lexical).page
+    page = build_day(gather(day_folder), DailySettings(words=10), embedder=lexical).page.to_dict()
     assert len(page["stories"]) == 1 and "Geneva" in page["stories"][0]["headline"]
 
 
 def test_stories_beyond_the_page_go_to_also_reported_with_their_outlets(day_folder, lexical):
-    page = build_day(gather(day_folder), DailySettings(stories=2, also=5), embedder=lexical).page
+    page = build_day(gather(day_folder), DailySettings(stories=2, also=5), embedder=lexical).page.to_dict()
     assert len(page["stories"]) == 2
     also = page["also_reported"]
     assert [a["articles"] for a in also] == [2, 1]
@@ -179,7 +180,7 @@ def test_the_same_story_in_two_folders_is_one_story_on_the_page(tmp_path, lexica
     folder = write_day_folder(tmp_path / "day", {"geneva-1": GENEVA[:2], "geneva-2": GENEVA[2:], "quake": QUAKE},
                               flat=False)
     gathered = gather(folder)
-    page = build_day(gathered, DailySettings(), embedder=lexical).page
+    page = build_day(gathered, DailySettings(), embedder=lexical).page.to_dict()
     assert [s["articles"] for s in page["stories"]] == [4, 3]
 
     # Given stories are never merged by clustering: it is the post-check that folds the duplicate in.
@@ -212,7 +213,7 @@ def test_date_filter_keeps_undated_articles_and_reports_counts_once(tmp_path, le
     (folder / "undated-1.txt").write_text("Undated story\n\nThe zoo welcomed a baby giraffe on Friday.\n")
     (folder / "undated-2.txt").write_text("Another undated\n\nKeepers said the calf was healthy.\n")
     day = build_day(gather(folder), DailySettings(date=DAY), embedder=lexical)
-    assert day.page["counts"]["articles"] == 9
+    assert day.page.to_dict()["counts"]["articles"] == 9
     assert "2 of 10 articles have no date: kept as news of 2022-01-21" in day.warnings
     assert "1 articles dated other days than 2022-01-21: left out" in day.warnings
     assert sum("no date" in w for w in day.warnings) == 1
@@ -225,7 +226,7 @@ def test_date_filter_keeps_undated_articles_and_reports_counts_once(tmp_path, le
 def test_a_day_of_one_story_still_makes_a_page_and_says_so(tmp_path, lexical):
     folder = write_day_folder(tmp_path / "day", {"geneva": GENEVA})
     day = build_day(gather(folder), embedder=lexical)
-    assert len(day.page["stories"]) == 1 and day.page["also_reported"] == []
+    assert len(day.page.to_dict()["stories"]) == 1 and day.page.to_dict()["also_reported"] == []
     assert any(w.startswith("only one story in the 4 articles") for w in day.warnings)
 
 
@@ -307,15 +308,15 @@ def story_brief(articles_of_story, lexical) -> Briefed:
     return Briefed(story=story, brief=brief)
 
 
-def page_with(briefed: Briefed) -> dict:
+def page_with(briefed: Briefed) -> PreviousPage:
     from briefer.publish.render import brief_to_dict
 
     data = brief_to_dict(briefed.brief)
-    return {"kind": "daily", "date": "2022-01-20", "also_reported": [], "stories": [{
+    return PreviousPage.from_json({"kind": "daily", "date": "2022-01-20", "also_reported": [], "stories": [{
         "headline": data["headline"], "points": [data["lede_detail"], *data["points"]],
         "outlets": list(briefed.story.outlets),
         "sources": [{"url": a["url"], "title": a["title"], "outlet": a["outlet"]} for a in data["articles"]],
-    }]}
+    }]})
 
 
 def test_a_story_seen_yesterday_with_nothing_new_is_ongoing(lexical):
@@ -347,7 +348,7 @@ def test_the_previous_page_is_the_newest_earlier_day(tmp_path):
         (tmp_path / name / "brief.json").write_text(json.dumps(page))
     (tmp_path / "notes").mkdir()
     warnings: list[str] = []
-    assert previous_page(tmp_path, "2022-01-21", warnings)["date"] == "2022-01-20"
+    assert previous_page(tmp_path, "2022-01-21", warnings).date == "2022-01-20"
     assert previous_page(tmp_path, "2022-01-19", warnings) is None
     (tmp_path / "2022-01-20" / "brief.json").write_text("{broken")
     assert previous_page(tmp_path, "2022-01-21", warnings) is None
@@ -364,7 +365,7 @@ def test_writing_the_day_and_rewriting_it_replaces_every_file(day_folder, tmp_pa
     folder = out / DAY
     assert sorted(p.name for p in pages) == ["brief.html", "brief.json", "brief.md", "brief.txt"]
     stories = sorted(p.name for p in (folder / "stories").iterdir())
-    assert stories == sorted(Path(s["file"]).name for s in day.page["stories"])
+    assert stories == sorted(Path(s["file"]).name for s in day.page.to_dict()["stories"])
     saved = json.loads((folder / "stories" / stories[0]).read_text())
     assert saved["headline"] and saved["points"] and saved["articles"]
     (folder / "stories" / "a-users-notes.json").write_text("{}")
@@ -375,7 +376,7 @@ def test_writing_the_day_and_rewriting_it_replaces_every_file(day_folder, tmp_pa
     assert len(list((folder / "stories").iterdir())) == len(smaller.story_briefs) + 1
     assert (folder / "stories" / "a-users-notes.json").read_text() == "{}"  # not written by briefer: kept
     assert (folder / "someone-elses-brief.md").read_text() == "keep me"
-    assert json.loads((folder / "brief.json").read_text()) == smaller.page
+    assert json.loads((folder / "brief.json").read_text()) == smaller.page.to_dict()
     assert not list(folder.rglob("*.tmp"))
 
 
@@ -523,7 +524,7 @@ def test_minilm_briefs_a_small_mixed_day(sample_dir, tmp_path, minilm):
     for path in sample_dir.iterdir():
         (folder / f"sample-{path.name}").write_bytes(path.read_bytes())
     day = build_day(gather(folder), DailySettings(date=DAY), embedder=minilm)
-    stories = day.page["stories"]
+    stories = day.page.to_dict()["stories"]
     assert [s["articles"] for s in stories] == [5, 2]
     assert "Blinken" in stories[0]["headline"] or "Lavrov" in stories[0]["headline"]
     assert all(2 <= len(s["points"]) <= 4 for s in stories)
@@ -559,7 +560,7 @@ def test_also_reported_links_the_article_its_line_comes_from_and_lists_no_furnit
                                                  "square": captioned})
     for number, host in enumerate(("twitter-a.example", "twitter-b.example")):
         (folder / f"tweet-{number}.txt").write_text(f"\n{DAY}\nhttps://{host}/status/{number}\n\n{FURNITURE}\n")
-    page = build_day(gather(folder), DailySettings(stories=1, also=10), embedder=lexical).page
+    page = build_day(gather(folder), DailySettings(stories=1, also=10), embedder=lexical).page.to_dict()
     also = page["also_reported"]
     assert all("Tweet" not in a["headline"] and a["headline"] != "(untitled)" for a in also)
     for entry in also:
@@ -568,3 +569,29 @@ def test_also_reported_links_the_article_its_line_comes_from_and_lists_no_furnit
             assert entry["url"] in [s["url"] for s in titled]  # the link goes to the article whose title it shows
     square = next(a for a in also if "square" in a["headline"].lower())
     assert not square["headline"].startswith("FILE") and square["url"].startswith("https://www.localnews.example")
+
+
+def test_compose_page_makes_the_page_from_briefs_made_anywhere(day_folder, lexical):
+    from briefer import StoryFailure, compose_page
+
+    day = build_day(gather(day_folder), DailySettings(date=DAY), embedder=lexical)
+    briefs = list(day.story_briefs.values())[::-1]  # made elsewhere, in any order
+    broken = StoryFailure(articles=(Article(id="x1", text="", title="Only a caption", url="https://x.example/1"),),
+                          reason="no sentences found in any article of the cluster")
+    composed = compose_page([broken, *briefs], settings=DailySettings(date=DAY), date=DAY).page
+    assert [s.brief.headline for s in composed.stories] == [s.brief.headline for s in day.page.stories]
+    assert [s.shown for s in composed.stories] == [s.shown for s in day.page.stories]
+    assert composed.to_dict()["stories"][0]["points"] == day.page.to_dict()["stories"][0]["points"]
+    failed = [a for a in composed.also_reported if a.url == "https://x.example/1"]
+    assert len(failed) == 1 and failed[0].headline == "Only a caption"
+    assert any("no sentences found" in w for w in composed.warnings)
+
+
+def test_compose_page_marks_stories_against_the_previous_page(day_folder, lexical):
+    from briefer import compose_page
+
+    day = build_day(gather(day_folder), DailySettings(date=DAY), embedder=lexical)
+    previous = PreviousPage.from_json(json.loads(render_page(day.page, "json")))
+    again = compose_page(list(day.story_briefs.values()), previous=previous, date="2022-01-22").page
+    assert again.previous_date == DAY
+    assert {line.status for line in again.also_reported} == {"ongoing"} and not again.stories

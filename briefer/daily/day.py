@@ -15,11 +15,10 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
 from datetime import date as _date
 from pathlib import Path
-from typing import Any, Literal
 
 import numpy as np
 
@@ -28,23 +27,20 @@ from briefer.core import admission, headline
 from briefer.text import clean, sentences
 from briefer.text.lexicon import similarity_words
 from briefer.errors import ConfigError, InputError
-from briefer.fitted import DUPLICATE_COSINE, DUPLICATE_TITLES, StoryParams
+from briefer.fitted import DUPLICATE_COSINE, DUPLICATE_TITLES
 from briefer.ingest.feeds import Gathered
 from briefer.ingest.outlets import outlet_from_url
 from briefer.publish.output import finish_interrupted_set, folder_lock, slugify, write_set
 from briefer.pipeline import build_brief
-from briefer.publish.render import brief_to_dict, render, render_data, safe_url
+from briefer.publish.render import render, render_data, safe_url
 from briefer.settings import DailySettings, StoryWeights
+from briefer.daily.page import AlsoReported, Link, Page, PageStory, PreviousPage, Status
 from briefer.daily.stories import SparseRow, Stories, cluster_stories
 from briefer.types import Article, Brief, Point, StageProgress
-from briefer.version import GENERATOR, PAGE_SCHEMA_VERSION
 
-Status = Literal["new", "update", "ongoing"]
 PAGE_FORMATS = ("md", "html", "txt", "json")
 # Points per story on the page: at least (when the story has them), at most.
 MIN_STORY_POINTS, MAX_STORY_POINTS = 2, 4
-# Today's story is the previous day's one at or above this word cosine (or when they share a link).
-SAME_AS_BEFORE = 0.4
 # A point is not new when a previous point of its story holds this share of its words.
 SAME_POINT = 0.6
 # An unbriefed story's line is read from the openings of its first few articles.
@@ -86,12 +82,20 @@ class Briefed:
 
 @dataclass(frozen=True)
 class Day:
-    """The composed day: the page as plain data (the JSON, and what templates get) and each briefed story."""
+    """The composed day: the page and each briefed story's brief under its file's slug."""
 
     date: str
-    page: dict[str, Any]
+    page: Page
     story_briefs: dict[str, Brief]  # slug -> brief, written to stories/<slug>.json
     warnings: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class StoryFailure:
+    """A story whose brief could not be made: a warning and an "also reported" line, never a lost page."""
+
+    articles: tuple[Article, ...]
+    reason: str
 
 
 @dataclass(frozen=True)
@@ -105,13 +109,7 @@ class Today:
     weights: StoryWeights = StoryWeights()
 
     def story(self, rows: Iterable[int]) -> Story:
-        rows = tuple(sorted(rows))
-        outlets = tuple(dict.fromkeys(self.outlet_keys[i] for i in rows))
-        dates = [date for i in rows if (date := self.articles[i].date)]
-        newest = max(dates) if dates else None
-        days_old = max(0, (_date.fromisoformat(self.day) - _date.fromisoformat(newest)).days) if newest else 0
-        score = len(outlets) + self.weights.recency / (1 + days_old) + self.weights.size * math.log2(1 + len(rows))
-        return Story(rows=rows, outlets=outlets, newest=newest, score=score)
+        return _scored(rows, self.articles, self.outlet_keys, self.day, self.weights)
 
     def rank(self) -> list[Story]:
         """Every story, best first."""
@@ -149,27 +147,40 @@ class Today:
         return tuple(replace(self.articles[i], id=f"a{n}", text=lead(self.articles[i].text, lead_words))
                      for n, i in enumerate(rows, start=1))
 
-    def outlet_names(self, story: Story) -> list[str]:
-        """Known outlet names of a story, then "N other sources" for articles whose outlet is unknown."""
-        names = [k for k in story.outlets if not k.startswith("#")]
-        unknown = len(story.outlets) - len(names)
-        return names + ([f"{unknown} other source{'s' if unknown != 1 else ''}"] if unknown else [])
-
     def _signature(self, story: Story) -> tuple[SparseRow, set[str]]:
         """What two stories are compared by: their centroid, and the words of their first title."""
         titles = [headline.clean_title(self.articles[i].title or "") for i in story.rows if self.articles[i].title]
         return self.clustered.centroid(story.rows), set(similarity_words(titles[0])) if titles else set()
 
 
+def _scored(rows: Iterable[int], articles: Sequence[Article], outlet_keys: Sequence[str], day: str,
+            weights: StoryWeights) -> Story:
+    """The story of some rows of the day's articles, scored: distinct outlets, then recency and size."""
+    rows = tuple(sorted(rows))
+    outlets = tuple(dict.fromkeys(outlet_keys[i] for i in rows))
+    dates = [date for i in rows if (date := articles[i].date)]
+    newest = max(dates) if dates else None
+    days_old = max(0, (_date.fromisoformat(day) - _date.fromisoformat(newest)).days) if newest else 0
+    score = len(outlets) + weights.recency / (1 + days_old) + weights.size * math.log2(1 + len(rows))
+    return Story(rows=rows, outlets=outlets, newest=newest, score=score)
+
+
+def outlet_names(story: Story) -> tuple[str, ...]:
+    """Known outlet names of a story, then "N other sources" for articles whose outlet is unknown."""
+    names = [k for k in story.outlets if not k.startswith("#")]
+    unknown = len(story.outlets) - len(names)
+    return (*names, *([f"{unknown} other source{'s' if unknown != 1 else ''}"] if unknown else []))
+
+
 def build_day(
     gathered: Gathered,
     settings: DailySettings | None = None,
     *,
-    previous: dict[str, Any] | None = None,
+    previous: PreviousPage | None = None,
     embedder: embed.Embedder | None = None,
     progress: StageProgress | None = None,
 ) -> Day:
-    """Turn a day's articles into a page of stories; ``previous`` is the previous day's page (``brief.json``)."""
+    """Turn a day's articles into a page of stories; ``previous`` is the previous day's page (``previous_page``)."""
     settings = settings or DailySettings()
     report = progress or (lambda stage, done, total: None)
     warnings = list(gathered.problems)
@@ -196,10 +207,71 @@ def build_day(
         embedder = embed.embedder_for(settings.brief.embedder, allow_download=settings.brief.allow_download,
                                       warnings=warnings)
     briefed = _brief_top_stories(today, ranked, previous, embedder, settings, warnings, report)
-    on_page, left_over = compose(briefed, settings.stories, settings.words)
     briefed_rows = {b.story.rows for b in briefed}
     unbriefed = [s for s in ranked if s.rows not in briefed_rows]
-    page, story_briefs = _page(today, on_page, left_over, unbriefed, settings, previous, warnings)
+
+    def members(story: Story) -> list[tuple[Article, str]]:
+        return [(today.articles[i], today.outlet_keys[i]) for i in story.rows]
+
+    return _compose_day(briefed, [], unbriefed, members, settings, previous, warnings, day=day,
+                        counts=(len(today.articles), len(ranked),
+                                len({k for k in today.outlet_keys if not k.startswith("#")})))
+
+
+def compose_page(
+    results: Sequence[Brief | StoryFailure],
+    *,
+    previous: PreviousPage | None = None,
+    settings: DailySettings | None = None,
+    date: str | None = None,
+) -> Day:
+    """A day's page from story briefs made anywhere (a notebook, a Spark job, Dask workers): one ``Brief`` per story,
+    or a ``StoryFailure`` for a story whose brief failed (a warning and an "also reported" line, never a lost
+    page). Stories rank as ``build_day`` ranks them, by the distinct outlets of their briefed articles, recency and
+    size; ``previous`` marks them new, update or ongoing; the page shares ``settings.words``."""
+    settings = settings or DailySettings()
+    briefs = [r for r in results if isinstance(r, Brief)]
+    failures = [r for r in results if isinstance(r, StoryFailure)]
+    every = [a for b in briefs for a in b.articles] + [a for f in failures for a in f.articles]
+    day = date or day_of(every)
+    keys = tuple(_outlet_key(article, row, settings.brief.outlets) for row, article in enumerate(every))
+    offsets, start = [], 0
+    for group in [*(b.articles for b in briefs), *(f.articles for f in failures)]:
+        offsets.append(range(start, start + len(group)))
+        start += len(group)
+
+    def story(rows: Iterable[int]) -> Story:
+        return _scored(rows, every, keys, day, settings.weights)
+
+    briefed = _best_first_briefed([mark(Briefed(story=story(rows), brief=brief), previous)
+                                   for brief, rows in zip(briefs, offsets)])
+    failed = [story(rows) for rows in offsets[len(briefs):]]
+    warnings = [f"a story of {len(f.articles)} articles is left out: {f.reason}" for f in failures]
+
+    def members(story: Story) -> list[tuple[Article, str]]:
+        return [(every[i], keys[i]) for i in story.rows]
+
+    return _compose_day(briefed, failed, [], members, settings, previous, warnings, day=day,
+                        counts=(len(every), len(results), len({k for k in keys if not k.startswith("#")})))
+
+
+def _compose_day(
+    briefed: list[Briefed],
+    failed: list[Story],
+    unbriefed: list[Story],
+    members: Callable[[Story], list[tuple[Article, str]]],
+    settings: DailySettings,
+    previous: PreviousPage | None,
+    warnings: list[str],
+    *,
+    day: str,
+    counts: tuple[int, int, int],
+) -> Day:
+    """Share the budget among the briefed stories and list the rest below them: stories left over, the stories whose
+    brief failed (always listed), then stories not briefed."""
+    on_page, left_over = compose(briefed, settings.stories, settings.words)
+    page, story_briefs = _page(on_page, left_over, failed, unbriefed, members, settings, previous, warnings, day,
+                               counts)
     return Day(date=day, page=page, story_briefs=story_briefs, warnings=tuple(warnings))
 
 
@@ -230,26 +302,24 @@ def compose(briefed: Sequence[Briefed], stories: int, words: int) -> tuple[list[
     return shown, rest
 
 
-def mark(briefed: Briefed, previous: dict[str, Any] | None) -> Briefed:
+def mark(briefed: Briefed, previous: PreviousPage | None) -> Briefed:
     """Mark a story new, update (with what changed) or ongoing against the previous day's page."""
-    before = _same_story(brief_to_dict(briefed.brief), previous) if previous else None
+    before = previous.same_story(briefed.brief) if previous else None
     if before is None:
         return replace(briefed, status="new", changes=(), new_points=(True,) * len(briefed.points))
-    known = _strings(before.get("brief_points")) or _strings(p.get("text") for p in _dicts(before.get("points")))
-    old_points = [set(similarity_words(str(text))) for text in known]
+    old_points = [set(similarity_words(text)) for text in before.known_points]
     new_points = tuple(_is_new(p.text, old_points) for p in briefed.points)
     if not any(new_points):
         return replace(briefed, status="ongoing", changes=("no new facts",), new_points=new_points)
     count = sum(new_points)
     changes = [f"{count} new point{'s' if count != 1 else ''}"]
-    old_outlets = set(_strings(before.get("outlets")))
-    new_outlets = [k for k in briefed.story.outlets if not k.startswith("#") and k not in old_outlets]
+    new_outlets = [k for k in briefed.story.outlets if not k.startswith("#") and k not in set(before.outlets)]
     if new_outlets:
         changes.append("now also reported by " + ", ".join(new_outlets))
     return replace(briefed, status="update", changes=tuple(changes), new_points=new_points)
 
 
-def previous_page(out_dir: str | Path, day: str, warnings: list[str]) -> dict[str, Any] | None:
+def previous_page(out_dir: str | Path, day: str, warnings: list[str]) -> PreviousPage | None:
     """The newest daily page before ``day`` under ``out_dir`` (``<date>/brief.json``), or None."""
     folder = Path(out_dir)
     if not folder.is_dir():
@@ -265,17 +335,18 @@ def previous_page(out_dir: str | Path, day: str, warnings: list[str]) -> dict[st
             warnings.append(f"cannot read the previous brief {path} ({exc}): every story is marked new")
             return None
         if isinstance(page, dict) and page.get("kind") == "daily" and isinstance(page.get("stories"), list):
-            return page
+            return PreviousPage.from_json(page)
         warnings.append(f"{path} is not a daily brief: every story is marked new")
         return None
     return None
 
 
-def render_page(page: dict[str, Any], fmt: str, template_dir: str | Path | None = None) -> str:
-    """The page as text in ``fmt``: JSON straight from the data, md/html/txt through ``daily.<fmt>.j2``."""
+def render_page(page: Page, fmt: str, template_dir: str | Path | None = None) -> str:
+    """The page as text in ``fmt``, through the render path of a brief: JSON straight from its data, md/html/txt
+    through ``daily.<fmt>.j2``."""
     if fmt not in PAGE_FORMATS:
         raise ConfigError(f"unknown format {fmt!r}: choose from {', '.join(PAGE_FORMATS)}")
-    return render_data(page, fmt, family="daily", template_dir=template_dir)
+    return render_data(page.to_dict(), fmt, family="daily", template_dir=template_dir)
 
 
 def write_day(day: Day, out_dir: str | Path, formats: Sequence[str], template_dir: str | Path | None = None
@@ -308,10 +379,9 @@ def _story_files_written(page_path: Path) -> set[str]:
         page = json.loads(page_path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, ValueError, RecursionError):
         return set()
-    entries = _entries(page) if isinstance(page, dict) else []
-    files = (entry.get("file") for entry in entries)
+    files = (story.file for story in PreviousPage.from_json(page).stories) if isinstance(page, dict) else ()
     return {file.removeprefix("stories/") for file in files
-            if isinstance(file, str) and re.fullmatch(r"stories/[\w.-]+\.json", file) and ".." not in file}
+            if file is not None and re.fullmatch(r"stories/[\w.-]+\.json", file) and ".." not in file}
 
 
 def _duplicates(mine: tuple[SparseRow, set[str]], theirs: tuple[SparseRow, set[str]]) -> bool:
@@ -332,6 +402,10 @@ def lead(text: str, words: int) -> str:
     ends = [end for _, end in sentences.split_sentences(text)]
     within = [end for end in ends if end <= cut]
     return text[: within[-1] if within else ends[0]]
+
+
+def _best_first_briefed(briefed: Iterable[Briefed]) -> list[Briefed]:
+    return sorted(briefed, key=lambda b: (-b.story.score, b.story.rows[0] if b.story.rows else 0))
 
 
 def _best_first(stories: Iterable[Story]) -> list[Story]:
@@ -370,7 +444,7 @@ def _outlet_key(article: Article, row: int, overrides: dict[str, str]) -> str:
 def _brief_top_stories(
     today: Today,
     ranked: list[Story],
-    previous: dict[str, Any] | None,
+    previous: PreviousPage | None,
     embedder: embed.Embedder,
     settings: DailySettings,
     warnings: list[str],
@@ -397,15 +471,18 @@ def _brief_top_stories(
 
 
 def _page(
-    today: Today,
     on_page: list[tuple[Briefed, int]],
     left_over: list[Briefed],
+    failed: list[Story],
     unbriefed: list[Story],
+    members: Callable[[Story], list[tuple[Article, str]]],
     settings: DailySettings,
-    previous: dict[str, Any] | None,
+    previous: PreviousPage | None,
     warnings: list[str],
-) -> tuple[dict[str, Any], dict[str, Brief]]:
-    """The page as plain data, and each briefed story's brief under its unique slug."""
+    day: str,
+    counts: tuple[int, int, int],
+) -> tuple[Page, dict[str, Brief]]:
+    """The page, and each briefed story's brief under its unique slug."""
     briefs: dict[str, Brief] = {}
 
     def file_for(brief: Brief) -> str:
@@ -416,73 +493,49 @@ def _page(
         briefs[slug] = brief
         return f"stories/{slug}.json"
 
-    stories = [_page_story(rank, item, count, today, file_for(item.brief))
-               for rank, (item, count) in enumerate(on_page, start=1)]
-    also = [{**_also_line(today, item.story, item.brief, item.status, file_for(item.brief)),
-             "brief_points": [p.text for p in item.points]} for item in left_over]
+    stories = tuple(
+        PageStory(rank=rank, brief=item.brief, status=item.status, changes=item.changes,
+                  outlets=outlet_names(item.story), articles=len(item.story.rows),
+                  shown=tuple(item.page_order[:count]), new_points=item.new_points, file=file_for(item.brief))
+        for rank, (item, count) in enumerate(on_page, start=1))
+    also = [_also_line(item.story, members(item.story), item.brief, item.status, file_for(item.brief))
+            for item in left_over]
+    for story in failed:
+        written = [article for article, _ in members(story)]
+        titled = next((a for a in written if a.title), written[0] if written else None)
+        fallback = (headline.clean_title(titled.title) if titled and titled.title else "(a story left out)", titled)
+        line = _story_line(written) or fallback
+        also.append(_also_line(story, members(story), line, _unbriefed_status(members(story), previous), None))
     for story in unbriefed:  # a story whose articles are all page furniture (a tweet widget's notice) is no story
         if len(also) >= settings.also:
             break
-        line = _story_line([today.articles[i] for i in story.rows])
-        if line is not None:
-            also.append(_also_line(today, story, line, _unbriefed_status(today, story, previous), None))
-    page = {
-        "schema_version": PAGE_SCHEMA_VERSION,
-        "generator": GENERATOR,
-        "kind": "daily",
-        "headline": "Daily brief",  # the page's title; with the date it is the email's subject
-        "date": today.day,
-        "previous_date": previous.get("date") if previous and isinstance(previous.get("date"), str) else None,
-        "words": sum(len(s["headline"].split()) + sum(len(p["text"].split()) for p in s["points"]) for s in stories),
-        "budget": settings.words,
-        "counts": {
-            "articles": len(today.articles),
-            "stories": len(on_page) + len(left_over) + len(unbriefed),
-            "outlets": len({k for k in today.outlet_keys if not k.startswith("#")}),
-        },
-        "stories": stories,
-        "also_reported": also,
-        "warnings": list(warnings),
-    }
+        found_line = _story_line([article for article, _ in members(story)])
+        if found_line is not None:
+            also.append(_also_line(story, members(story), found_line, _unbriefed_status(members(story), previous),
+                                   None))
+    read, found, outlets = counts
+    page = Page(date=day, previous_date=previous.date if previous else None, budget=settings.words,
+                articles=read, story_count=found, outlets=outlets, stories=stories, also_reported=tuple(also),
+                warnings=tuple(warnings))
     return page, briefs
 
 
-def _page_story(rank: int, item: Briefed, count: int, today: Today, file: str) -> dict[str, Any]:
-    """One story on the page: ``count`` points, an update's new points first, citations as ``build_brief`` made."""
-    data = brief_to_dict(item.brief)
-    points = [data["lede_detail"], *data["points"]]
-    update = item.status == "update"
-    return {
-        "rank": rank,
-        "headline": item.brief.headline,
-        "status": item.status,
-        "changes": list(item.changes),
-        "outlets": today.outlet_names(item.story),
-        "articles": len(item.story.rows),
-        "briefed_articles": len(item.brief.articles),
-        "points": [{**points[k], "new": update and item.new_points[k]} for k in item.page_order[:count]],
-        "sources": [{key: a[key] for key in ("id", "label", "outlet", "url", "title")} for a in data["articles"]],
-        "brief_points": [p.text for p in item.points],  # all of them: what the next day compares with
-        "file": file,
-    }
-
-
-def _also_line(today: Today, story: Story, line: Brief | tuple[str, Article | None], status: Status,
-               file: str | None) -> dict[str, Any]:
+def _also_line(story: Story, members: list[tuple[Article, str]], line: Brief | tuple[str, Article | None],
+               status: Status, file: str | None) -> AlsoReported:
     """One "also reported" entry: the story in a line (its brief's headline, or ``_story_line``), who ran it, and the
     link of the article the line comes from, so that a reader never clicks one outlet's headline into another's
     page."""
     headline_text, source = (line.headline, _headline_source(line)) if isinstance(line, Brief) else line
-    return {
-        "headline": headline_text,
-        "url": safe_url(source.url) if source is not None else None,
-        "status": status,
-        "outlets": today.outlet_names(story),
-        "articles": len(story.rows),
-        "sources": [{"outlet": None if today.outlet_keys[i].startswith("#") else today.outlet_keys[i],
-                     "url": safe_url(today.articles[i].url), "title": today.articles[i].title} for i in story.rows],
-        "file": file,
-    }
+    return AlsoReported(
+        headline=headline_text,
+        url=safe_url(source.url) if source is not None else None,
+        status=status,
+        outlets=outlet_names(story),
+        articles=len(story.rows),
+        sources=tuple(Link.of(article, None if key.startswith("#") else key) for article, key in members),
+        file=file,
+        brief_points=tuple(p.text for p in (line.lede, *line.points)) if isinstance(line, Brief) else None,
+    )
 
 
 def _headline_source(brief: Brief) -> Article | None:
@@ -513,56 +566,10 @@ def _story_line(members: Sequence[Article]) -> tuple[str, Article] | None:
     return line, titled or members[int(opening.article_id[1:])]
 
 
-def _unbriefed_status(today: Today, story: Story, previous: dict[str, Any] | None) -> Status:
+def _unbriefed_status(members: list[tuple[Article, str]], previous: PreviousPage | None) -> Status:
     """New, or ongoing when the previous page already linked one of the story's articles."""
-    urls = {today.articles[i].url for i in story.rows if today.articles[i].url}
-    seen = {url for entry in _entries(previous) for url in _strings(s.get("url") for s in _dicts(entry.get("sources")))
-            } if previous else set()
-    return "ongoing" if urls & seen else "new"
-
-
-def _entries(page: dict[str, Any]) -> list[dict[str, Any]]:
-    return [*_dicts(page.get("stories")), *_dicts(page.get("also_reported"))]
-
-
-# The previous page is a file on disk that anything may have edited: every value read from it is checked.
-def _dicts(value: Any) -> list[dict[str, Any]]:
-    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
-
-
-def _strings(values: Any) -> list[str]:
-    if isinstance(values, (str, dict)) or values is None:
-        return []
-    return [value for value in values if isinstance(value, str)]
-
-
-def _same_story(today: dict[str, Any], previous: dict[str, Any]) -> dict[str, Any] | None:
-    """The previous page's entry for this story: one sharing a link, else the closest in words if close enough."""
-    urls = {a["url"] for a in today["articles"] if a["url"]}
-    mine = _word_counts(today["headline"], [a["title"] for a in today["articles"]],
-                        [today["lede"], *(p["text"] for p in today["points"])])
-    best, best_score = None, SAME_AS_BEFORE
-    for entry in _entries(previous):
-        sources = _dicts(entry.get("sources"))
-        if urls & set(_strings(s.get("url") for s in sources)):
-            return entry
-        headline = entry.get("headline")
-        theirs = _word_counts(headline if isinstance(headline, str) else "", _strings(s.get("title") for s in sources),
-                              _strings(p.get("text") for p in _dicts(entry.get("points"))))
-        score = _cosine(mine, theirs)
-        if score >= best_score:
-            best, best_score = entry, score
-    return best
-
-
-def _word_counts(line: str, titles: Sequence[str | None], points: Sequence[str]) -> Counter[str]:
-    return Counter(similarity_words(" ".join([line, *(t for t in titles if t), *points])))
-
-
-def _cosine(a: Counter[str], b: Counter[str]) -> float:
-    dot = sum(count * b[word] for word, count in a.items())
-    norm = math.sqrt(sum(c * c for c in a.values()) * sum(c * c for c in b.values()))
-    return dot / norm if norm else 0.0
+    urls = {article.url for article, _ in members if article.url}
+    return "ongoing" if previous is not None and previous.seen(urls) else "new"
 
 
 def _is_new(text: str, old_points: Sequence[set[str]]) -> bool:
