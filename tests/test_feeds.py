@@ -162,3 +162,24 @@ def test_a_feed_cannot_pull_in_local_files_through_external_entities(tmp_path):
             '<description>Before &leak; after, and more words.</description></item></channel></rss>')
     (entry,) = read_feed(write(tmp_path, "evil.rss", feed)).articles
     assert "TOP-SECRET-LINE" not in entry.text and entry.text.startswith("Before")
+
+
+def test_a_json_feed_is_read_as_a_feed(tmp_path):
+    feed = {"version": "https://jsonfeed.org/version/1.1", "title": "Wire Desk", "items": [
+        {"id": "1", "url": "https://wire.example/quake", "title": "Quake hits Sumatra",
+         "content_html": "<p>A strong earthquake struck off Sumatra on Thursday night.</p><script>x()</script>",
+         "date_published": "2022-01-20T23:30:00Z"},
+        {"id": "2", "title": "Only a title"},
+        {"id": "3", "content_text": "Rescuers searched the rubble in Padang.", "date_modified": "2022-01-21"},
+    ]}
+    (tmp_path / "wire.json").write_text(json.dumps(feed))
+    (tmp_path / "article.json").write_text(json.dumps({"title": "Budget", "text": "The budget passed on Friday."}))
+    gathered = gather(tmp_path)
+    by_title = {a.title: a for a in gathered.articles}
+    quake = by_title["Quake hits Sumatra"]
+    assert quake.text == "A strong earthquake struck off Sumatra on Thursday night."
+    assert (quake.url, quake.date, quake.outlet) == ("https://wire.example/quake", "2022-01-20", None)
+    untitled = next(a for a in gathered.articles if a.title is None)
+    assert untitled.outlet == "Wire Desk" and untitled.date == "2022-01-21"  # no link: the feed names the outlet
+    assert "Budget" in by_title and len(gathered.articles) == 3
+    assert any("1 feed items have no text" in p for p in gathered.problems)

@@ -7,6 +7,7 @@ import pytest
 
 from briefer.ingest import load
 from briefer.errors import InputError
+from briefer.ingest.outlets import assign_outlets
 from briefer.ingest.load import articles_from_records, load_cluster, normalise_date, sample_cluster_path
 
 BODY = "Blinken met Lavrov in Geneva on Friday. They agreed to keep talking."
@@ -268,6 +269,25 @@ def test_html_page_text_and_metadata(tmp_path: Path) -> None:
     assert article.date == "2022-01-21"
     assert "agreed to keep talking after Washington sends written answers" in article.text
     assert "Copyright" not in article.text
+
+
+@pytest.mark.parametrize(("head", "outlet", "url"), [
+    ('<meta property="og:site_name" content="Deccan Herald">'
+     '<link rel="canonical" href="https://www.deccanherald.com/state/budget-1">',
+     "Deccan Herald", "https://www.deccanherald.com/state/budget-1"),  # the page's own name, not "deccanherald.com"
+    ('<meta property="og:site_name" content="www.deccanherald.com">'
+     '<meta property="og:url" content="https://www.deccanherald.com/state/budget-1">',
+     "deccanherald.com", "https://www.deccanherald.com/state/budget-1"),  # a host is no name: the domain's
+    ('<meta property="og:site_name" content="TheHill.com news">'
+     '<link rel="canonical" href="https://thehill.com/policy/1">',
+     "The Hill", "https://thehill.com/policy/1"),  # the packaged table's name for a domain it knows
+])
+def test_a_page_names_its_outlet_and_link_from_its_own_metadata(tmp_path: Path, head, outlet, url) -> None:
+    sentence = "The state budget passed on Friday and will fund new schools and hospitals this year. "
+    page = (f"<html><head><title>Budget passes</title>{head}</head>"
+            f"<body><article><h1>Budget passes</h1><p>{sentence * 4}</p></article></body></html>")
+    article = assign_outlets(load_cluster(write(tmp_path, "page.html", page)).articles)[0]
+    assert (article.outlet, article.url) == (outlet, url)
 
 
 def test_an_undated_page_gets_no_invented_date(tmp_path: Path) -> None:

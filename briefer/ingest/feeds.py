@@ -3,12 +3,14 @@
 INPUT may be one file or a folder mixing: sub-folders (each one story someone already clustered), ``.jsonl`` files
 (one article a line, with an optional ``cluster``/``story`` id; or one cluster a line, ``{"id", "articles": [...]}``,
 as in the eval sets), saved RSS/Atom feeds (``.xml``, ``.rss``, ``.atom``, read with feedparser, which never
-touches the network when given bytes) and article files of every kind ``briefer.ingest.load`` reads (``.txt``, ``.md``,
-``.json``, ``.html`` through trafilatura). As in ``load``, one bad file is a problem line, not a failure.
+touches the network when given bytes), JSON Feeds (``.json`` whose ``version`` names jsonfeed.org) and article
+files of every kind ``briefer.ingest.load`` reads (``.txt``, ``.md``, ``.json``, ``.html`` through trafilatura). As
+in ``load``, one bad file is a problem line, not a failure.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
@@ -107,6 +109,50 @@ def read_feed(path: str | Path) -> LoadedCluster:
     return LoadedCluster(tuple(articles), tuple(problems))
 
 
+def read_json_feed(path: Path, feed: Mapping) -> LoadedCluster:
+    """The items of a JSON Feed (jsonfeed.org 1.0/1.1) as articles, as ``read_feed`` reads RSS and Atom."""
+    feed_title = " ".join(str(feed.get("title") or "").split()) or None
+    items = [item for item in feed.get("items") or [] if isinstance(item, Mapping)]
+    articles: list[Article] = []
+    for number, item in enumerate(items, start=1):
+        text = _text_field(item.get("content_text")) or html_text(_text_field(item.get("content_html")) or "") \
+            or _text_field(item.get("summary"))
+        if not text:
+            continue
+        link = _text_field(item.get("url")) or _text_field(item.get("external_url"))
+        published = _text_field(item.get("date_published")) or _text_field(item.get("date_modified"))
+        articles.append(Article(
+            id=f"a{len(articles) + 1}",
+            text=text,
+            title=" ".join((_text_field(item.get("title")) or "").split()) or None,
+            url=link,
+            date=normalise_date(published),
+            outlet=None if link else feed_title,  # with a link, the outlet comes from its domain
+            source=f"{path}#{number}",
+        ))
+    skipped = len(items) - len(articles)
+    problems = [f"{path}: {skipped} feed items have no text; skipped"] if skipped else []
+    return LoadedCluster(tuple(articles), tuple(problems if items else [f"{path}: feed has no items"]))
+
+
+def _json_feed(path: Path) -> Mapping | None:
+    """The parsed file when it is a JSON Feed (its ``version`` names jsonfeed.org), else None: an article file."""
+    try:
+        with path.open("rb") as file:
+            head = file.read(2048)
+        if b"jsonfeed.org" not in head:
+            return None
+        data = json.loads(read_capped(path, MAX_RECORDS_BYTES).decode("utf-8-sig"))
+    except (OSError, InputError, ValueError, RecursionError):
+        return None  # read as an article file, which reports the problem
+    is_feed = isinstance(data, dict) and str(data.get("version", "")).startswith("https://jsonfeed.org/version/")
+    return data if is_feed else None
+
+
+def _text_field(value: object) -> str | None:
+    return value.strip() or None if isinstance(value, str) else None
+
+
 def html_text(fragment: str) -> str:
     """Plain text of an HTML fragment (a feed entry's summary or content): tags dropped, blocks on their own line."""
     parser = _TextParser()
@@ -133,6 +179,8 @@ def _read(entry: Path, root: Path, problems: list[str]) -> Iterator[tuple[Articl
         loaded = _loaded(entry, problems)
     elif suffix in FEED_SUFFIXES:
         story, loaded = None, read_feed(entry)
+    elif suffix == ".json" and (feed := _json_feed(entry)) is not None:
+        story, loaded = None, read_json_feed(entry, feed)
     elif suffix == ".jsonl":
         yield from _jsonl(entry, problems)
         return

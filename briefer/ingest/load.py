@@ -20,6 +20,7 @@ from importlib.resources import as_file, files
 from pathlib import Path
 
 from briefer.errors import InputError, missing_dependency
+from briefer.ingest.outlets import site_name
 from briefer.text.lexicon import TITLE_CASE_SMALL_WORDS
 from briefer.types import Article
 
@@ -386,9 +387,11 @@ def _html_fields(html: str) -> dict[str, object]:
     document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
     if not isinstance(document, Document) or len((document.text or "").split()) < _MIN_PAGE_WORDS:
         raise _Unreadable("no article text found in the page")
+    url = _scalar(document.url)  # the page's canonical link or og:url
     return {
         "text": document.text,
         "title": _scalar(document.title),
-        "url": _scalar(document.url),
+        "url": url,
         "date": normalise_date(document.date),
+        "outlet": site_name(_scalar(document.sitename), url),
     }

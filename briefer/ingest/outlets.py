@@ -41,6 +41,21 @@ def assign_outlets(articles: Iterable[Article], overrides: Mapping[str, str] | N
     return tuple(assigned)
 
 
+def site_name(declared: str | None, url: str | None) -> str | None:
+    """The outlet a saved page names itself (``og:site_name``, its JSON-LD publisher), when that is a name: not a
+    bare host ("deccanherald.com"), and not for a domain the packaged table already names (one outlet, one name
+    across its feeds and pages)."""
+    name = " ".join((declared or "").split())
+    if not name or len(name) > 60 or re.fullmatch(r"(?:www\.)?[\w-]+(?:\.[\w-]+)+", name.lower()):
+        return None
+    host = _host(url or "")
+    if host is not None:
+        labels = host.split(".")
+        if any(".".join(labels[first:]) in _packaged_table() for first in range(len(labels) - 1)):
+            return None
+    return name
+
+
 def outlet_from_url(url: str, overrides: Mapping[str, str] | None = None) -> str | None:
     """The outlet behind ``url``: a table entry for its domain or a parent domain, else its registered domain.
 
