@@ -13,7 +13,7 @@ from briefer.types import Article, Brief, Claim, Point, Sentence
 from briefer.version import VERSION as __version__
 
 # The daily page's API loads clustering (scipy, scikit-learn) only when used: ``from briefer import compose_page``.
-_DAILY = {"compose_page": "briefer.daily.day", "StoryFailure": "briefer.daily.day", "Page": "briefer.daily.page",
+_DAILY = {"compose_page": "briefer.daily.day", "StoryFailure": "briefer.daily.page", "Page": "briefer.daily.page",
           "PreviousPage": "briefer.daily.page", "DailySettings": "briefer.settings"}
 
 

@@ -58,6 +58,8 @@ class DailySettings:
     story_articles: int = 8  # articles briefed per story (closest to its centre, outlets first); 0: all
     lead_words: int = 300  # of each, the whole sentences within its first this many words; 0: all
     brief: BriefSettings = field(default_factory=BriefSettings)  # how each story is briefed
+    workers: int = 0  # brief stories on a local Dask cluster of this many processes; 0: here, one after another
+    scheduler: str | None = None  # or on the Dask cluster behind this scheduler address (tcp://host:8786)
     clustering: StoryParams = StoryParams()
     weights: StoryWeights = StoryWeights()
 
@@ -97,6 +99,8 @@ def daily_settings(
     model: str | None = None,
     judge: str | None = None,
     allow_download: bool | None = None,
+    workers: int | None = None,
+    scheduler: str | None = None,
 ) -> DailySettings:
     """How to brief a day: ``[daily]`` first, then ``[brief]`` (which also shapes each story's brief)."""
     from briefer.ingest.load import normalise_date
@@ -110,7 +114,13 @@ def daily_settings(
     def number(name: str, given: int | None, default: int, minimum: int = 0, maximum: int | None = None) -> int:
         return config.number(name, given, sections=sections, default=default, minimum=minimum, maximum=maximum)
 
+    cluster = config.text("scheduler", scheduler, sections=sections)
+    processes = number("workers", workers, defaults.workers, 0, 512)
+    if cluster and processes:
+        raise ConfigError("give --workers (a cluster on this machine) or --scheduler (an existing one), not both")
     return DailySettings(
+        workers=processes,
+        scheduler=cluster,
         date=normalise_date(wanted) if wanted is not None else None,
         stories=number("stories", stories, defaults.stories, 1, 50),
         words=number("budget", budget, defaults.words, 50, 20000),

@@ -57,6 +57,14 @@ def daily_command(
     model: options.Model = None,
     judge: options.Judge = None,
     allow_download: options.AllowDownload = None,
+    workers: Optional[int] = typer.Option(
+        None, "--workers", help="Brief stories on a Dask cluster of N processes on this machine (pip install "
+        "'briefer[scale]'). (default: 0, one after another here)"
+    ),
+    scheduler: Optional[str] = typer.Option(
+        None, "--scheduler", metavar="ADDRESS",
+        help="Brief stories on an existing Dask cluster, e.g. tcp://10.0.0.5:8786 (see docs/daily.md)."
+    ),
     config: Optional[Path] = typer.Option(
         None, "--config", help="A briefer.toml with defaults ([daily], [brief], [outlets], [smtp])."
     ),
@@ -81,7 +89,8 @@ def daily_command(
         formats.append("md")
     smtp = _smtp_settings(configured) if email else None  # a broken [smtp] fails now, not after the page is written
     settings = daily_settings(configured, date=day, stories=stories, budget=budget, also=also, embedder=embedder,
-                              model=model, judge=judge, allow_download=allow_download)
+                              model=model, judge=judge, allow_download=allow_download, workers=workers,
+                              scheduler=scheduler)
     output = Path(configured.text("out_dir", out_dir, sections=sections, default="outputs"))
     templates = configured.text("template_dir", template_dir, sections=sections)
 
@@ -91,12 +100,17 @@ def daily_command(
         if page_format != "json":
             load_template(page_format, template_dir=templates, family="daily")
     with ExitStack() as cleanup, progress_bar(enabled=not quiet and sys.stderr.isatty()) as report:
+        runner = None
+        if settings.workers or settings.scheduler:  # an unreachable scheduler fails before the pile is read
+            from briefer.daily.scale import dask_runner
+
+            runner = cleanup.enter_context(dask_runner(workers=settings.workers, scheduler=settings.scheduler))
         if str(source) == "-":
             source = stdin_file(Path(cleanup.enter_context(TemporaryDirectory(prefix="briefer-stdin-"))))
         gathered = gather(source, progress=lambda done, total: report("reading", done, total))
         warnings: list[str] = []
         previous = previous_page(output, day_of(gathered.articles, settings.date), warnings)
-        result = build_day(gathered, settings, previous=previous, progress=report)
+        result = build_day(gathered, settings, previous=previous, progress=report, runner=runner)
         report("writing", 0, 1)
         paths = write_day(result, output, formats, templates)
         report("writing", 1, 1)

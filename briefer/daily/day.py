@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date as _date
 from pathlib import Path
+from typing import Protocol
 
 import numpy as np
 
@@ -33,8 +34,8 @@ from briefer.ingest.outlets import outlet_from_url
 from briefer.publish.output import finish_interrupted_set, folder_lock, slugify, write_set
 from briefer.pipeline import build_brief
 from briefer.publish.render import render, render_data, safe_url
-from briefer.settings import DailySettings, StoryWeights
-from briefer.daily.page import AlsoReported, Link, Page, PageStory, PreviousPage, Status
+from briefer.settings import BriefSettings, DailySettings, StoryWeights
+from briefer.daily.page import AlsoReported, Link, Page, PageStory, PreviousPage, Status, StoryFailure
 from briefer.daily.stories import SparseRow, Stories, cluster_stories
 from briefer.types import Article, Brief, Point, StageProgress
 
@@ -46,6 +47,14 @@ SAME_POINT = 0.6
 # An unbriefed story's line is read from the openings of its first few articles.
 _LINE_ARTICLES = 3
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class StoryRunner(Protocol):
+    """Briefs many stories at once, somewhere else (``briefer.daily.scale.DaskRunner``): one result per story, in
+    order."""
+
+    def __call__(self, stories: Sequence[tuple[Article, ...]], settings: BriefSettings,
+                 progress: StageProgress | None = None) -> list[Brief | StoryFailure]: ...
 
 
 @dataclass(frozen=True)
@@ -89,13 +98,6 @@ class Day:
     story_briefs: dict[str, Brief]  # slug -> brief, written to stories/<slug>.json
     warnings: tuple[str, ...]
 
-
-@dataclass(frozen=True)
-class StoryFailure:
-    """A story whose brief could not be made: a warning and an "also reported" line, never a lost page."""
-
-    articles: tuple[Article, ...]
-    reason: str
 
 
 @dataclass(frozen=True)
@@ -179,8 +181,13 @@ def build_day(
     previous: PreviousPage | None = None,
     embedder: embed.Embedder | None = None,
     progress: StageProgress | None = None,
+    runner: StoryRunner | None = None,
 ) -> Day:
-    """Turn a day's articles into a page of stories; ``previous`` is the previous day's page (``previous_page``)."""
+    """Turn a day's articles into a page of stories; ``previous`` is the previous day's page (``previous_page``).
+
+    Stories are briefed here, one after another, unless a ``runner`` briefs them elsewhere (``briefer.daily.scale``
+    on a Dask cluster): it gets every story the page may need at once, and the page is the same.
+    """
     settings = settings or DailySettings()
     report = progress or (lambda stage, done, total: None)
     warnings = list(gathered.problems)
@@ -203,10 +210,13 @@ def build_day(
     if len(ranked) == 1:
         warnings.append(f"only one story in the {len(articles)} articles of {day}: the page has a single story")
 
-    if embedder is None:
-        embedder = embed.embedder_for(settings.brief.embedder, allow_download=settings.brief.allow_download,
-                                      warnings=warnings)
-    briefed = _brief_top_stories(today, ranked, previous, embedder, settings, warnings, report)
+    if runner is not None:
+        briefed = _brief_top_stories_with(runner, today, ranked, previous, settings, warnings, report)
+    else:
+        if embedder is None:
+            embedder = embed.embedder_for(settings.brief.embedder, allow_download=settings.brief.allow_download,
+                                          warnings=warnings)
+        briefed = _brief_top_stories(today, ranked, previous, embedder, settings, warnings, report)
     briefed_rows = {b.story.rows for b in briefed}
     unbriefed = [s for s in ranked if s.rows not in briefed_rows]
 
@@ -246,7 +256,7 @@ def compose_page(
     briefed = _best_first_briefed([mark(Briefed(story=story(rows), brief=brief), previous)
                                    for brief, rows in zip(briefs, offsets)])
     failed = [story(rows) for rows in offsets[len(briefs):]]
-    warnings = [f"a story of {len(f.articles)} articles is left out: {f.reason}" for f in failures]
+    warnings = [_left_out(failure) for failure in failures]
 
     def members(story: Story) -> list[tuple[Article, str]]:
         return [(every[i], keys[i]) for i in story.rows]
@@ -454,20 +464,59 @@ def _brief_top_stories(
     briefed: list[Briefed] = []
     tries = min(len(ranked), 3 * settings.stories)
     for done, story in enumerate(ranked[:tries]):
-        if sum(b.status != "ongoing" for b in briefed) == settings.stories:
+        if _page_is_full(briefed, settings):
             break
         report("briefing", done, tries)
         chosen = today.story_articles(story, settings.story_articles, settings.lead_words)
         try:
-            brief = build_brief(chosen, settings.brief, embedder=embedder)
+            brief: Brief | StoryFailure = build_brief(chosen, settings.brief, embedder=embedder)
         except InputError as exc:
-            warnings.append(f"a story of {len(chosen)} articles ({chosen[0].source or chosen[0].id}, ...) "
-                            f"is left out: {exc}")
-            continue
-        briefed.append(mark(Briefed(story=story, brief=brief), previous))
-        warnings.extend(brief.warnings)
+            brief = StoryFailure(articles=chosen, reason=str(exc))
+        _take(briefed, story, brief, previous, warnings)
     report("briefing", tries, tries)
     return briefed
+
+
+def _brief_top_stories_with(
+    runner: StoryRunner,
+    today: Today,
+    ranked: list[Story],
+    previous: PreviousPage | None,
+    settings: DailySettings,
+    warnings: list[str],
+    report: StageProgress,
+) -> list[Briefed]:
+    """``_brief_top_stories`` with every candidate briefed at once by ``runner``, then taken in the same order and
+    to the same point, so that the page is the serial one."""
+    candidates = ranked[:min(len(ranked), 3 * settings.stories)]
+    chosen = [today.story_articles(story, settings.story_articles, settings.lead_words) for story in candidates]
+    results = runner(chosen, settings.brief, report)
+    briefed: list[Briefed] = []
+    for story, brief in zip(candidates, results):
+        if _page_is_full(briefed, settings):
+            break
+        _take(briefed, story, brief, previous, warnings)
+    return briefed
+
+
+def _left_out(failure: StoryFailure) -> str:
+    first = failure.articles[0] if failure.articles else None
+    where = f"{first.source or first.id}, ..." if first is not None else "no articles"
+    return f"a story of {len(failure.articles)} articles ({where}) is left out: {failure.reason}"
+
+
+def _page_is_full(briefed: list[Briefed], settings: DailySettings) -> bool:
+    return sum(b.status != "ongoing" for b in briefed) == settings.stories
+
+
+def _take(briefed: list[Briefed], story: Story, brief: Brief | StoryFailure, previous: PreviousPage | None,
+          warnings: list[str]) -> None:
+    """Add a story's brief, marked against the previous page; a failed one is a warning and stays unbriefed."""
+    if isinstance(brief, StoryFailure):
+        warnings.append(_left_out(brief))
+        return
+    briefed.append(mark(Briefed(story=story, brief=brief), previous))
+    warnings.extend(brief.warnings)
 
 
 def _page(

@@ -24,6 +24,14 @@ SAME_AS_BEFORE = 0.4
 
 
 @dataclass(frozen=True)
+class StoryFailure:
+    """A story whose brief could not be made: a warning and an "also reported" line, never a lost page."""
+
+    articles: tuple[Article, ...]
+    reason: str
+
+
+@dataclass(frozen=True)
 class Link:
     """One article of a story as the page lists it."""
 

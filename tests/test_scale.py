@@ -1,0 +1,81 @@
+"""Daily briefs on a Dask cluster: the same page as the serial path, a lost worker loses no story, and a scheduler
+that cannot be reached is one line."""
+
+import os
+from functools import partial
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from briefer.cli import app
+from briefer.daily.day import build_day
+from briefer.daily.page import StoryFailure
+from briefer.daily.scale import DaskRunner, brief_story, dask_runner
+from briefer.ingest.feeds import gather
+from briefer.settings import BriefSettings, DailySettings
+from briefer.types import Article, Brief
+from tests.test_daily import BUDGET, DAY, GENEVA, QUAKE, ZOO, write_day_folder
+
+pytest.importorskip("distributed")
+
+SETTINGS = DailySettings(date=DAY, brief=BriefSettings(embedder="lexical"))
+
+
+@pytest.fixture(scope="module")
+def cluster():  # type: ignore[no-untyped-def]
+    """One local cluster of two worker processes for the module: starting one costs seconds."""
+    with dask_runner(workers=2) as runner:
+        yield runner
+
+
+@pytest.fixture()
+def day_folder(tmp_path: Path) -> Path:
+    boilerplate = [("tweets.example", "", "Tweet with a location\n\nYou can add location information to your Tweets.")]
+    return write_day_folder(tmp_path / "day", {"geneva": GENEVA, "quake": QUAKE, "budget": BUDGET, "zoo": ZOO,
+                                               "tweet": boilerplate * 2})
+
+
+def test_the_distributed_page_is_the_serial_page(cluster, day_folder):  # type: ignore[no-untyped-def]
+    serial = build_day(gather(day_folder), SETTINGS)
+    distributed = build_day(gather(day_folder), SETTINGS, runner=cluster)
+    assert distributed.page == serial.page and distributed.story_briefs == serial.story_briefs
+    assert distributed.page.to_dict() == serial.page.to_dict()
+
+
+def die_once(articles: tuple[Article, ...], settings: BriefSettings, *, markers: str) -> Brief | StoryFailure:
+    """Kill the worker process the first time the Geneva story reaches it: the scheduler must run it elsewhere."""
+    marker = Path(markers) / "geneva"
+    if articles[0].title and "Geneva" in articles[0].title and not marker.exists():
+        marker.write_text("died")
+        os._exit(1)
+    return brief_story(articles, settings)
+
+
+def test_a_worker_that_dies_mid_story_loses_no_story(cluster, day_folder, tmp_path):  # type: ignore[no-untyped-def]
+    markers = tmp_path / "markers"
+    markers.mkdir()
+    serial = build_day(gather(day_folder), SETTINGS)
+    dying_worker = DaskRunner(cluster.client, briefer=partial(die_once, markers=str(markers)))
+    dying = build_day(gather(day_folder), SETTINGS, runner=dying_worker)
+    assert any(markers.iterdir())  # a worker did die
+    assert dying.page.to_dict() == serial.page.to_dict()
+
+
+def test_a_story_with_nothing_to_brief_comes_back_as_a_failure(cluster):  # type: ignore[no-untyped-def]
+    furniture = (Article(id="a1", text="Tweet with a location\n\nYou can add location information to your Tweets."),)
+    result = cluster([furniture], BriefSettings(embedder="lexical"))
+    assert isinstance(result[0], StoryFailure) and "no" in result[0].reason
+
+
+def test_a_scheduler_that_cannot_be_reached_is_one_line(day_folder, tmp_path):  # type: ignore[no-untyped-def]
+    result = CliRunner().invoke(app, ["daily", str(day_folder), "--scheduler", "tcp://127.0.0.1:9",
+                                      "--out-dir", str(tmp_path / "out")])
+    assert result.exit_code == 3
+    assert result.stderr.count("\n") == 1 and "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_workers_and_scheduler_do_not_go_together(day_folder):  # type: ignore[no-untyped-def]
+    result = CliRunner().invoke(app, ["daily", str(day_folder), "--workers", "2", "--scheduler", "tcp://x:1"])
+    assert result.exit_code == 3 and "not both" in result.stderr
