@@ -595,3 +595,14 @@ def test_compose_page_marks_stories_against_the_previous_page(day_folder, lexica
     again = compose_page(list(day.story_briefs.values()), previous=previous, date="2022-01-22").page
     assert again.previous_date == DAY
     assert {line.status for line in again.also_reported} == {"ongoing"} and not again.stories
+
+
+def test_without_a_date_the_page_keeps_the_commonest_day_and_the_day_before(tmp_path, lexical):
+    folder = write_day_folder(tmp_path / "day", {"geneva": GENEVA, "quake": QUAKE})
+    write_day_folder(folder, {"budget": BUDGET[:1]}, day="2022-01-20")  # late yesterday: still news
+    write_day_folder(folder, {"zoo": ZOO}, day="2019-05-01")  # an old page in the pile: not today's news
+    day = build_day(gather(folder), embedder=lexical)
+    assert day.date == DAY
+    kept = {line.headline for line in day.page.also_reported} | {s.brief.headline for s in day.page.stories}
+    assert not any("giraffe" in h.lower() for h in kept) and any("budget" in h.lower() for h in kept)
+    assert "1 articles dated other days than 2022-01-21 and the day before: left out" in day.warnings

@@ -275,7 +275,7 @@ def test_html_page_text_and_metadata(tmp_path: Path) -> None:
     ('<meta property="og:site_name" content="Deccan Herald">'
      '<link rel="canonical" href="https://www.deccanherald.com/state/budget-1">',
      "Deccan Herald", "https://www.deccanherald.com/state/budget-1"),  # the page's own name, not "deccanherald.com"
-    ('<meta property="og:site_name" content="www.deccanherald.com">'
+    ('<meta property="og:site_name" content="https://www.deccanherald.com">'
      '<meta property="og:url" content="https://www.deccanherald.com/state/budget-1">',
      "deccanherald.com", "https://www.deccanherald.com/state/budget-1"),  # a host is no name: the domain's
     ('<meta property="og:site_name" content="TheHill.com news">'

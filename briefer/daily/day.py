@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from datetime import date as _date
+from datetime import date as _date, timedelta
 from pathlib import Path
 from typing import Protocol
 
@@ -430,9 +430,11 @@ def day_of(articles: Sequence[Article], wanted: str | None = None) -> str:
 
 
 def _rows_of_the_day(articles: Sequence[Article], wanted: str | None, warnings: list[str]) -> tuple[list[int], str]:
-    """Rows of the articles of the day (all when no day is ``wanted``; undated ones always), and the day."""
+    """Rows of the articles of the day, and the day: the ``wanted`` day's; without one, the commonest date's and the
+    day before's (news crosses midnight somewhere); undated articles always."""
     day = day_of(articles, wanted)
-    rows = [i for i, a in enumerate(articles) if wanted is None or not a.date or a.date == wanted]
+    days = {wanted} if wanted else {day, (_date.fromisoformat(day) - timedelta(days=1)).isoformat()}
+    rows = [i for i, a in enumerate(articles) if not a.date or a.date in days]
     if not rows:
         dates = {a.date for a in articles if a.date}
         found = ", ".join(sorted(dates)[:3]) + (", ..." if len(dates) > 3 else "")
@@ -442,7 +444,8 @@ def _rows_of_the_day(articles: Sequence[Article], wanted: str | None, warnings: 
     if undated:
         warnings.append(f"{undated} of {len(articles)} articles have no date: kept as news of {day}")
     if len(articles) > len(rows):
-        warnings.append(f"{len(articles) - len(rows)} articles dated other days than {day}: left out")
+        which = day if wanted else f"{day} and the day before"
+        warnings.append(f"{len(articles) - len(rows)} articles dated other days than {which}: left out")
     return rows, day
 
 

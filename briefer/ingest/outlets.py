@@ -46,7 +46,7 @@ def site_name(declared: str | None, url: str | None) -> str | None:
     bare host ("deccanherald.com"), and not for a domain the packaged table already names (one outlet, one name
     across its feeds and pages)."""
     name = " ".join((declared or "").split())
-    if not name or len(name) > 60 or re.fullmatch(r"(?:www\.)?[\w-]+(?:\.[\w-]+)+", name.lower()):
+    if not name or len(name) > 60 or re.fullmatch(r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?", name.lower()):
         return None
     host = _host(url or "")
     if host is not None:
