@@ -245,3 +245,15 @@ def test_a_sentence_its_source_cut_off_is_never_a_point():
     ]
     brief = build_brief(articles, BriefSettings(words=300))
     assert not any(p.text.endswith(("...", "\u2026")) for p in [brief.lede, *brief.points])
+
+
+@pytest.mark.parametrize(("text", "part"), [
+    ('"It is only our intent to clear the street.', True),
+    ("\u201cMy spiritual pain is unbearable.", True),
+    ('"We will win," he said.', False),
+    ("Vinokourov won the stage in 5h 34' 28\".", False),  # seconds after a number are no quotation mark
+])
+def test_quotation_marks_that_do_not_pair_up_mark_a_piece_of_a_quotation(text, part):
+    from briefer.core.rank import _part_of_a_longer_quote
+
+    assert _part_of_a_longer_quote(text) is part

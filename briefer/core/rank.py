@@ -28,6 +28,8 @@ _QUOTE_OPENERS = ('"', "'", "\u201c", "\u2018")
 # A sentence opening in the first person is somebody speaking; without a verb of saying it does not say who.
 # "Us" but not "US" (the country).
 _FIRST_PERSON_OPENER = re.compile(r"^[\"'\u201c\u2018]?(?:(?i:i|we|our|my)|Us|us)\b")
+# A straight double quotation mark that is not a unit after a number.
+_STRAIGHT_QUOTE = re.compile(r'(?<!\d)"')
 # A sentence its source cut off: it ends in an ellipsis, not inside a quotation.
 _CUT_BY_SOURCE = re.compile(r"(?:\.\.\.|\u2026)\s*$")
 # What a lede must not be: addressed to the reader, or about something it does not name.
@@ -251,14 +253,22 @@ def _cannot_stand_alone(claim: Claim) -> bool:
     whose speaker was in the sentence before ("We don't expect to resolve our differences here today."). One whose
     only lower-case words are function words is a heading, caption or scraped fragment, not a sentence ("Russian
     Foreign Affairs in Geneva."), and its common words would make every outlet seem to repeat it. One that ends in
-    an ellipsis was cut by its source ("... the death of Fabio Sementilli, an internationally known...").
+    an ellipsis was cut by its source ("... the death of Fabio Sementilli, an internationally known..."). One whose
+    quotation marks do not pair up is one sentence of a longer quotation ('"It is only our intent to clear the
+    street.'), whose speaker and end are in another.
     """
     text = claim.representative.text
-    if PRONOUN_OPENER.match(text) or _CUT_BY_SOURCE.search(text):
+    if PRONOUN_OPENER.match(text) or _CUT_BY_SOURCE.search(text) or _part_of_a_longer_quote(text):
         return True
     if any(c.islower() for c in text) and not set(LOWER_WORD.findall(text)) - CONNECTING_WORDS:
         return True  # (an all-capitals article is no heading)
     return bool(_FIRST_PERSON_OPENER.match(text)) and not ATTRIBUTION.search(text)
+
+
+def _part_of_a_longer_quote(text: str) -> bool:
+    """Quotation marks that do not pair up; a straight one after a digit is seconds or inches (5h 34' 28")."""
+    straight = len(_STRAIGHT_QUOTE.findall(text))
+    return straight % 2 == 1 or text.count("\u201c") != text.count("\u201d")
 
 
 def story_position(claim: Claim) -> float:
