@@ -606,3 +606,25 @@ def test_without_a_date_the_page_keeps_the_commonest_day_and_the_day_before(tmp_
     kept = {line.headline for line in day.page.also_reported} | {s.brief.headline for s in day.page.stories}
     assert not any("giraffe" in h.lower() for h in kept) and any("budget" in h.lower() for h in kept)
     assert "1 articles dated other days than 2022-01-21 and the day before: left out" in day.warnings
+
+
+def test_a_widely_run_deals_page_ranks_after_the_days_events(tmp_path, lexical):
+    deals = [(host, f"The 10 best early Black Friday deals on Apple devices at {host}",
+              "Apple AirPods are down to $129 at Amazon this week. The MacBook Air is $200 off at Best Buy. "
+              "Walmart has the iPad at its lowest price yet, $249, until Friday.")
+             for host in ("ign.com", "zdnet.com", "9to5mac.com", "cnet.com", "theverge.com")]
+    folder = write_day_folder(tmp_path / "day", {"deals": deals, "geneva": GENEVA, "quake": QUAKE})
+    page = build_day(gather(folder), DailySettings(stories=2), embedder=lexical).page
+    assert [len(s.outlets) for s in page.stories] == [4, 3]  # the five-outlet deals story is not on the page
+    assert any("deals" in line.headline.lower() for line in page.also_reported)
+
+
+def test_roundup_titles_are_told_apart_on_labelled_real_pages():
+    from briefer.daily.roundups import is_roundup
+
+    labels = (Path(__file__).parent / "data" / "roundup_labels.jsonl").read_text(encoding="utf-8")
+    rows = [json.loads(line) for line in labels.splitlines()]
+    found = [is_roundup(Article(id="a1", text="", title=row["title"])) for row in rows]
+    right = sum(f and row["roundup"] for f, row in zip(found, rows))
+    wrong = sum(f and not row["roundup"] for f, row in zip(found, rows))
+    assert len(rows) == 181 and wrong == 0 and right >= 12  # 12 of the 14 labelled round-ups

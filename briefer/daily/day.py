@@ -35,6 +35,7 @@ from briefer.publish.output import finish_interrupted_set, folder_lock, slugify,
 from briefer.pipeline import build_brief
 from briefer.publish.render import render, render_data, safe_url
 from briefer.settings import BriefSettings, DailySettings, StoryWeights
+from briefer.daily.roundups import is_roundup
 from briefer.daily.page import AlsoReported, Link, Page, PageStory, PreviousPage, Status, StoryFailure
 from briefer.daily.stories import SparseRow, Stories, cluster_stories
 from briefer.types import Article, Brief, Point, StageProgress
@@ -65,6 +66,7 @@ class Story:
     outlets: tuple[str, ...]  # distinct outlet keys (see ``Today.outlet_keys``)
     newest: str | None
     score: float
+    roundup: bool = False  # most of its pages are round-ups, deals or listicles: it ranks after every event
 
 
 @dataclass(frozen=True)
@@ -164,7 +166,8 @@ def _scored(rows: Iterable[int], articles: Sequence[Article], outlet_keys: Seque
     newest = max(dates) if dates else None
     days_old = max(0, (_date.fromisoformat(day) - _date.fromisoformat(newest)).days) if newest else 0
     score = len(outlets) + weights.recency / (1 + days_old) + weights.size * math.log2(1 + len(rows))
-    return Story(rows=rows, outlets=outlets, newest=newest, score=score)
+    roundup = 2 * sum(is_roundup(articles[i]) for i in rows) > len(rows)
+    return Story(rows=rows, outlets=outlets, newest=newest, score=score, roundup=roundup)
 
 
 def outlet_names(story: Story) -> tuple[str, ...]:
@@ -415,12 +418,12 @@ def lead(text: str, words: int) -> str:
 
 
 def _best_first_briefed(briefed: Iterable[Briefed]) -> list[Briefed]:
-    return sorted(briefed, key=lambda b: (-b.story.score, b.story.rows[0] if b.story.rows else 0))
+    return sorted(briefed, key=lambda b: (b.story.roundup, -b.story.score, b.story.rows[0] if b.story.rows else 0))
 
 
 def _best_first(stories: Iterable[Story]) -> list[Story]:
-    """Highest score first; ties keep input order."""
-    return sorted(stories, key=lambda s: (-s.score, s.rows[0]))
+    """Events before round-ups, then the highest score first; ties keep input order."""
+    return sorted(stories, key=lambda s: (s.roundup, -s.score, s.rows[0]))
 
 
 def day_of(articles: Sequence[Article], wanted: str | None = None) -> str:
