@@ -20,6 +20,8 @@ STRIPPED = [
     ("Jan 21 (Reuters) - ", "Stocks fell sharply on Monday as oil prices rose."),
     ("UPDATE: ", "Police have now arrested a second suspect in the case."),
     ("BREAKING NEWS: ", "A magnitude 7 earthquake struck off the coast of Japan."),
+    ("Update, 21 April: ", "Science has learned that the court order referred to in this story has been amended."),
+    ("CHICAGO, Nov. 30, 2018 /PRNewswire/ -- ", "United Airlines today announced a joint business agreement."),
     ("By Jane Doe, Associated Press - ", "The Senate voted on Friday to pass the bill."),
     ("By JANE DOE and JOHN ROE \u2014 WASHINGTON (AP) \u2014 ", "The Senate voted on Friday to pass the bill."),
 ]
@@ -31,6 +33,7 @@ KEPT = [
     "NATO \u2014 the alliance \u2014 said it would respond.",
     "MOSCOW (AP) \u2014 he said.",  # what is left is no sentence
     "US-China talks resumed in Geneva on Monday after a pause.",
+    "Updates to the software: the company said it fixed the bug.",  # "Updates to" is a subject, not a label
     "Boris Johnson, Prime Minister \u2014 and the man who called the vote \u2014 said nothing.",
 ]
 

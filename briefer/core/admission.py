@@ -29,10 +29,14 @@ _PLACE = r"(?!(?:FILE|PHOTO|VIDEO|IMAGE|WATCH)\b)[A-Z][A-Z.'\u2019-]+(?:\s+[A-Z]
 # "Beijing", "Washington": only before an agency in brackets, or as "London, England —" before a long dash
 _TOWN = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}"
 _REGION = r"(?:,\s*[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2})?"  # ", Malaysia", ", South Korea", ", D.C."
-_DATE = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}|[A-Z][a-z]+day)"  # "June 10", "10 June"
-_AGENCY = r"\((?:[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,3})\)"  # "(AP)", "(Reuters)", "(CNN Money)"
+# "June 10", "10 June", "Nov. 30, 2018", "Monday"
+_DATE = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}(?:\s+\d{4})?|[A-Z][a-z]+day)"
+# "(AP)", "(Reuters)", "(CNN Money)"; a press-release wire between slashes: "/PRNewswire/"
+_AGENCY = r"(?:\((?:[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,3})\)|/[A-Z][\w-]*(?:\s[A-Z][\w-]*)?/)"
 _DASH = r"(?:\u2014|\u2013|--|_|(?<=\s)-)"  # a hyphen only with a space before it: "US-China" is no dateline
-_LABEL = r"(?:UPDATED?(?:\s*\d+)?|BREAKING(?:\s+NEWS)?|EXCLUSIVE|ANALYSIS|OPINION)\s*[:\u2014\u2013]\s+"
+# "UPDATE:", "Update, 21 April:", "UPDATED 2 -", "BREAKING NEWS:"
+_LABEL = (r"(?:(?i:update[ds]?)(?:\s*\d+|,?\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2})(?:,?\s+\d{4})?)?"
+          r"|BREAKING(?:\s+NEWS)?|EXCLUSIVE|ANALYSIS|OPINION)\s*[:\u2014\u2013]\s+")
 _OUTLETS = r"(?:Associated Press|AP|Reuters|AFP|CNN|Bloomberg|UPI)"
 _NAME = r"[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3}"
 # What a wire or web page puts before the first sentence: a label ("UPDATE:"), then a place in capitals, a date
