@@ -79,3 +79,17 @@ def test_a_scheduler_that_cannot_be_reached_is_one_line(day_folder, tmp_path):  
 def test_workers_and_scheduler_do_not_go_together(day_folder):  # type: ignore[no-untyped-def]
     result = CliRunner().invoke(app, ["daily", str(day_folder), "--workers", "2", "--scheduler", "tcp://x:1"])
     assert result.exit_code == 3 and "not both" in result.stderr
+
+
+def test_the_serial_path_never_imports_dask(day_folder, tmp_path):  # type: ignore[no-untyped-def]
+    import subprocess
+    import sys
+
+    script = ("import sys; from typer.testing import CliRunner; from briefer.cli import app; "
+              f"r = CliRunner().invoke(app, ['daily', {str(day_folder)!r}, '--embedder', 'lexical', '--out-dir', "
+              f"{str(tmp_path / 'out')!r}, '-q']); assert r.exit_code == 0, r.output; "
+              "print(sorted(m for m in sys.modules if m.split('.')[0] in ('dask', 'distributed')))")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120,
+                          cwd=Path(__file__).resolve().parents[1])
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
