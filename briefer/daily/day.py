@@ -268,26 +268,6 @@ def compose_page(
                         counts=(len(every), len(results), len({k for k in keys if not k.startswith("#")})))
 
 
-def _compose_day(
-    briefed: list[Briefed],
-    failed: list[Story],
-    unbriefed: list[Story],
-    members: Callable[[Story], list[tuple[Article, str]]],
-    settings: DailySettings,
-    previous: PreviousPage | None,
-    warnings: list[str],
-    *,
-    day: str,
-    counts: tuple[int, int, int],
-) -> Day:
-    """Share the budget among the briefed stories and list the rest below them: stories left over, the stories whose
-    brief failed (always listed), then stories not briefed."""
-    on_page, left_over = compose(briefed, settings.stories, settings.words)
-    page, story_briefs = _page(on_page, left_over, failed, unbriefed, members, settings, previous, warnings, day,
-                               counts)
-    return Day(date=day, page=page, story_briefs=story_briefs, warnings=tuple(warnings))
-
-
 def compose(briefed: Sequence[Briefed], stories: int, words: int) -> tuple[list[tuple[Briefed, int]], list[Briefed]]:
     """Share the page budget: (story, points shown) for the page, and the stories left for "also reported".
 
@@ -525,19 +505,22 @@ def _take(briefed: list[Briefed], story: Story, brief: Brief | StoryFailure, pre
     warnings.extend(brief.warnings)
 
 
-def _page(
-    on_page: list[tuple[Briefed, int]],
-    left_over: list[Briefed],
+def _compose_day(
+    briefed: list[Briefed],
     failed: list[Story],
     unbriefed: list[Story],
     members: Callable[[Story], list[tuple[Article, str]]],
     settings: DailySettings,
     previous: PreviousPage | None,
     warnings: list[str],
+    *,
     day: str,
     counts: tuple[int, int, int],
-) -> tuple[Page, dict[str, Brief]]:
-    """The page, and each briefed story's brief under its unique slug."""
+) -> Day:
+    """The page: the budget shared among the briefed stories (``compose``), then below them the stories left over,
+    the stories whose brief failed (always listed) and stories not briefed; each briefed story's brief under its
+    unique slug."""
+    on_page, left_over = compose(briefed, settings.stories, settings.words)
     briefs: dict[str, Brief] = {}
 
     def file_for(brief: Brief) -> str:
@@ -572,7 +555,7 @@ def _page(
     page = Page(date=day, previous_date=previous.date if previous else None, budget=settings.words,
                 articles=read, story_count=found, outlets=outlets, stories=stories, also_reported=tuple(also),
                 warnings=tuple(warnings))
-    return page, briefs
+    return Day(date=day, page=page, story_briefs=briefs, warnings=tuple(warnings))
 
 
 def _also_line(story: Story, members: list[tuple[Article, str]], line: Brief | tuple[str, Article | None],
