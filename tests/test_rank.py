@@ -257,3 +257,15 @@ def test_quotation_marks_that_do_not_pair_up_mark_a_piece_of_a_quotation(text, p
     from briefer.core.rank import _part_of_a_longer_quote
 
     assert _part_of_a_longer_quote(text) is part
+
+
+def test_a_sentence_that_announces_what_follows_is_never_a_point():
+    from briefer.pipeline import build_brief
+
+    texts = ["The following ensued when Cohen questioned exactly who claimed Trump is down in the polls. "
+             "Michael Cohen argued with CNN anchor Brianna Keilar on Wednesday about polls. "
+             "Cohen said the polls were wrong.",
+             "Trump lawyer Michael Cohen clashed with CNN anchor Brianna Keilar on Wednesday over polls. "
+             "Cohen said several polls showed Trump ahead. The interview went viral."]
+    brief = build_brief([Article(id=f"a{n}", text=t) for n, t in enumerate(texts, 1)], BriefSettings(words=200))
+    assert not any(p.text.startswith("The following") for p in [brief.lede, *brief.points])

@@ -28,6 +28,9 @@ _QUOTE_OPENERS = ('"', "'", "\u201c", "\u2018")
 # A sentence opening in the first person is somebody speaking; without a verb of saying it does not say who.
 # "Us" but not "US" (the country).
 _FIRST_PERSON_OPENER = re.compile(r"^[\"'\u201c\u2018]?(?:(?i:i|we|our|my)|Us|us)\b")
+# A sentence that announces what follows it in its article.
+_POINTS_AHEAD = re.compile(r"^(?:the following\b|following (?:is|are)\b|below(?: is| are|,)|here(?: is|'s| are)\b)",
+                           re.IGNORECASE)
 # A straight double quotation mark that is not a unit after a number.
 _STRAIGHT_QUOTE = re.compile(r'(?<!\d)"')
 # A sentence its source cut off: it ends in an ellipsis, not inside a quotation.
@@ -255,10 +258,13 @@ def _cannot_stand_alone(claim: Claim) -> bool:
     Foreign Affairs in Geneva."), and its common words would make every outlet seem to repeat it. One that ends in
     an ellipsis was cut by its source ("... the death of Fabio Sementilli, an internationally known..."). One whose
     quotation marks do not pair up is one sentence of a longer quotation ('"It is only our intent to clear the
-    street.'), whose speaker and end are in another.
+    street.'), whose speaker and end are in another. One that points to what comes next in its article ("The
+    following ensued when ...", "Here is what we know:") announces text the reader never sees.
     """
     text = claim.representative.text
     if PRONOUN_OPENER.match(text) or _CUT_BY_SOURCE.search(text) or _part_of_a_longer_quote(text):
+        return True
+    if _POINTS_AHEAD.match(text):
         return True
     if any(c.islower() for c in text) and not set(LOWER_WORD.findall(text)) - CONNECTING_WORDS:
         return True  # (an all-capitals article is no heading)
