@@ -116,9 +116,14 @@ def main() -> None:
                     lines.append(f"| {n:,} | {mode} | {result['wall']:.1f} | {result['cpu']:.1f} | "
                                  f"{result['peak_mib']:.0f} | {rss} | {same} |")
                     print(lines[-1], file=sys.stderr)
-        finally:
-            for proc in procs:
+        finally:  # workers that lost their scheduler keep retrying: stop them, and kill what does not stop
+            for proc in reversed(procs):
                 proc.terminate()
+            for proc in procs:
+                try:
+                    proc.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
     text = "\n".join(lines) + "\n"
     print(text)
     if args.out:

@@ -93,3 +93,16 @@ def test_the_serial_path_never_imports_dask(day_folder, tmp_path):  # type: igno
                           cwd=Path(__file__).resolve().parents[1])
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def die_always(articles: tuple[Article, ...], settings: BriefSettings) -> Brief | StoryFailure:
+    """Kill whichever worker gets the story."""
+    if articles[0].title and "Geneva" in articles[0].title:
+        os._exit(1)
+    return brief_story(articles, settings)
+
+
+def test_a_story_that_kills_two_workers_is_a_failure_and_the_page_is_still_made(cluster, day_folder):  # type: ignore[no-untyped-def]
+    day = build_day(gather(day_folder), SETTINGS, runner=DaskRunner(cluster.client, briefer=die_always))
+    assert any("Geneva" in w or "left out" in w for w in day.warnings)
+    assert day.page.stories and not any("Geneva" in s.brief.headline for s in day.page.stories)

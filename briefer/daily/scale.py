@@ -84,6 +84,11 @@ def dask_runner(*, workers: int = 0, scheduler: str | None = None) -> Iterator[D
         finally:
             client.close()
         return
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+    import dask
+
+    # A story whose worker dies is run once more elsewhere, not three times: a story that kills two workers is a
+    # StoryFailure. (An external scheduler keeps its own setting.)
+    with dask.config.set({"distributed.scheduler.allowed-failures": 1}), \
+            LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
             Client(cluster, set_as_default=False) as client:
         yield DaskRunner(client)
