@@ -93,6 +93,9 @@ def test_a_long_aside_between_a_named_subject_and_its_verb_is_left_out_of_the_he
     ("On Monday, the Centers for Disease Control and Prevention reported that, as of August 2016, there have been "
      "50 cases of AFM across 24 states.",
      "Centers for Disease Control and Prevention reported that there have been 50 cases of AFM across 24 states"),
+    ('The words "writ of habeas corpus" have been struck out, suggesting that the court has made no decision on '
+     "whether two research chimpanzees deserve to be treated as legal persons.",
+     'Words "writ of habeas corpus" struck out'),  # a clause of consequence ends the main clause
     ('According to the New York Post, Nicole "Snooki" Polizzi is, despite her protestations, pregnant with her '
      "first child.", 'Nicole "Snooki" Polizzi is pregnant with her first child'),  # an aside that qualifies
 ])

@@ -27,11 +27,14 @@ MAX_GENERATED_HEADLINE_WORDS = 14
 LONGEST_LEDE_HEADLINE = 24
 _SITE_SUFFIX = re.compile(r"\s+[|\u2013\u2014-]\s+[^|\u2013\u2014-]{2,40}$")
 # Where a sentence's main clause may end: before a comma that opens another clause or an aside, a semicolon, a
-# colon, a dash, or an "and" that opens a second predicate ("shows the image ... and has been analyzed").
+# colon, a dash, or an "and" that opens a second predicate ("shows the image ... and has been analyzed"). Of the
+# -ing words only those that open a clause of consequence or speech (", suggesting ...", ", killing two"): a list of
+# gerunds (", lowering fever and treating headaches") is no boundary.
 _CLAUSE_END = re.compile(
     r"\s*(?:;|:|\s[\u2014\u2013]|\s--|,\s+(?=(?:and|but|while|which|who|whose|where|when|as|after|before|despite|"
     r"amid|although|though|because|since|including|according|with|without|a|an|the|one|some|many|most|officials?|"
-    r"police|authorities|reports?|sources?|[a-z]+ed)\b)|\s+and\s+(?=(?:has|have|had|is|was|were|will)\s))"
+    r"police|authorities|reports?|sources?|[a-z]+ed|suggesting|saying|adding|noting|citing|prompting|sparking|"
+    r"leaving|killing|injuring|forcing|raising)\b)|\s+and\s+(?=(?:has|have|had|is|was|were|will)\s))"
 )
 # An aside between commas that names or describes what comes before it, or qualifies it: ", the half-brother of
 # ...," / ", 94," / ", despite her protestations,".
