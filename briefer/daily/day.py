@@ -538,19 +538,23 @@ def _compose_day(
         for rank, (item, count) in enumerate(on_page, start=1))
     also = [_also_line(item.story, members(item.story), item.brief, item.status, file_for(item.brief))
             for item in left_over]
+    def unbriefed_line(story: Story, pairs: list[tuple[Article, str]], line: tuple[str, Article | None]
+                       ) -> AlsoReported:
+        return _also_line(story, pairs, line, _unbriefed_status(pairs, previous), None)
+
     for story in failed:
-        written = [article for article, _ in members(story)]
+        pairs = members(story)
+        written = [article for article, _ in pairs]
         titled = next((a for a in written if a.title), written[0] if written else None)
         fallback = (headline.clean_title(titled.title) if titled and titled.title else "(a story left out)", titled)
-        line = _story_line(written) or fallback
-        also.append(_also_line(story, members(story), line, _unbriefed_status(members(story), previous), None))
+        also.append(unbriefed_line(story, pairs, _story_line(written) or fallback))
     for story in unbriefed:  # a story whose articles are all page furniture (a tweet widget's notice) is no story
         if len(also) >= settings.also:
             break
-        found_line = _story_line([article for article, _ in members(story)])
+        pairs = members(story)
+        found_line = _story_line([article for article, _ in pairs])
         if found_line is not None:
-            also.append(_also_line(story, members(story), found_line, _unbriefed_status(members(story), previous),
-                                   None))
+            also.append(unbriefed_line(story, pairs, found_line))
     read, found, outlets = counts
     page = Page(date=day, previous_date=previous.date if previous else None, budget=settings.words,
                 articles=read, story_count=found, outlets=outlets, stories=stories, also_reported=tuple(also),
