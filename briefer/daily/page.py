@@ -187,7 +187,7 @@ class PreviousPage:
     def same_story(self, brief: Brief) -> PreviousStory | None:
         """The previous page's entry for this story: one sharing a link, else the closest in words if close
         enough."""
-        urls = {a.url for a in brief.articles if a.url}
+        urls = {url for a in brief.articles if (url := safe_url(a.url))}  # as the page JSON stores them
         mine = _word_counts(brief.headline, [a.title for a in brief.articles],
                             [p.text for p in (brief.lede, *brief.points)])
         best, best_score = None, SAME_AS_BEFORE
