@@ -97,14 +97,10 @@ def timed(stages: Stages, stage: str):
 
 def one_run(n: int, embedder_name: str | None, workdir: Path) -> dict:
     """The measured run of one size (called in its own process)."""
-    from bench.stories import labels_of, scaled_day, scores
+    from bench.stories import labels_of, scaled_day, scores, write_day
 
     articles, truth = scaled_day(n)
-    day_file = workdir / f"day-{n}.jsonl"
-    with day_file.open("w", encoding="utf-8") as handle:
-        for a in articles:
-            handle.write(json.dumps({"title": a.title, "url": a.url, "date": a.date, "outlet": a.outlet,
-                                     "text": a.text}) + "\n")
+    day_file = write_day(articles, workdir / f"day-{n}.jsonl")
     del articles
     start_rss = Sampler().rss()
     with Sampler() as sampler:

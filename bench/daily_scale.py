@@ -26,20 +26,10 @@ from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from bench.stories import scaled_day  # noqa: E402
+from bench.stories import scaled_day, write_day  # noqa: E402
 
 BRIEFER = [sys.executable, "-m", "briefer"]
 STORIES = 18
-
-
-def write_pile(n: int, folder: Path) -> Path:
-    articles, _ = scaled_day(n)
-    path = folder / f"day-{n}.jsonl"
-    with path.open("w", encoding="utf-8") as handle:
-        for a in articles:
-            handle.write(json.dumps({"title": a.title, "url": a.url, "date": a.date, "outlet": a.outlet,
-                                     "text": a.text}) + "\n")
-    return path
 
 
 def run(pile: Path, out: Path, extra: list[str]) -> dict:
@@ -105,7 +95,7 @@ def main() -> None:
         address, procs = external(args.workers, env)
         try:
             for n in (int(s) for s in args.sizes.split(",")):
-                pile = write_pile(n, folder)
+                pile = write_day(scaled_day(n)[0], folder / f"day-{n}.jsonl")
                 serial = run(pile, folder / f"serial-{n}", [])
                 local = run(pile, folder / f"local-{n}", ["--workers", str(args.workers)])
                 remote = run(pile, folder / f"remote-{n}", ["--scheduler", address])

@@ -82,6 +82,15 @@ def scaled_day(n: int, seed: int = 0, day: str = "2022-01-21") -> tuple[list[Art
         [c for _, c in rows]
 
 
+def write_day(articles: Sequence[Article], path: Path) -> Path:
+    """A day as ``briefer daily`` reads it: one JSON record a line."""
+    with path.open("w", encoding="utf-8") as handle:
+        for a in articles:
+            handle.write(json.dumps({"title": a.title, "url": a.url, "date": a.date, "outlet": a.outlet,
+                                     "text": a.text}) + "\n")
+    return path
+
+
 def _rewrite(article: Article, rng: random.Random, number: int) -> Article:
     parts = [p for p in article.text.split("\n") if p.strip()]
     if len(parts) < 4:
