@@ -50,7 +50,7 @@ class DaskRunner:
 
         futures = self.client.map(self.briefer, list(stories), settings=settings, retries=RETRIES, pure=False)
         index = {future.key: k for k, future in enumerate(futures)}
-        results: list[Brief | StoryFailure | None] = [None] * len(futures)
+        results: dict[int, Brief | StoryFailure] = {}  # by story; as_completed yields every future once
         try:
             for done, future in enumerate(as_completed(futures, loop=self.client.loop), start=1):
                 k = index[future.key]
@@ -64,7 +64,7 @@ class DaskRunner:
         except BaseException:  # Ctrl-C or a lost client: nothing half-done stays queued on the cluster
             self.client.cancel(futures)
             raise
-        return [r if r is not None else StoryFailure(tuple(stories[k]), "no result") for k, r in enumerate(results)]
+        return [results[k] for k in range(len(futures))]
 
 
 @contextmanager
