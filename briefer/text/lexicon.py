@@ -29,8 +29,9 @@ def alternation(words: Iterable[str]) -> str:
 
 # A number as written in news text: "9,900", "6.6", "2022".
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-# Lower-cased words and numbers, with an inner apostrophe kept ("don't"): what a similarity of words compares.
-SIMILARITY_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+# Lower-cased words and numbers, inner apostrophes kept ("don't"): what a similarity of words compares. (The
+# clustering of a day cuts the same words with array operations: ``briefer.text.hashed``.)
+SIMILARITY_WORD = re.compile(r"[a-z0-9]+(?:'[a-z0-9]+)*")
 # Lower-cased letters and digits only: a run of shared words (a copied phrase) does not care about apostrophes.
 PLAIN_WORD = re.compile(r"[a-z0-9]+")
 # A word starting with a letter, apostrophes and hyphens inside ("Russia's", "Ukraine-Russia"): admission reads
@@ -80,11 +81,24 @@ FUNCTION_WORDS = (MATCH_STOPWORDS - {"said", "says"}) | frozenset(
 )
 
 
+# The plural fold of a similarity of words: the final "s" of a word of four or more characters, not of "ss", goes
+# ("talks" meets "talk", "Obama's" meets "Obama"). A substitution over the whole text, not a loop over its words,
+# so that the clustering of a day (``briefer.daily.stories``) can hash the folded text without a Python loop.
+_PLURAL_S = re.compile(r"s(?![a-z0-9])(?<=[a-z0-9'][a-z0-9'][a-rt-z0-9']s)")
+
+
+def similarity_text(text: str) -> str:
+    """``text`` as a similarity of words reads it: lower case, straight apostrophes, plurals folded."""
+    return _PLURAL_S.sub("", text.lower().replace("\u2019", "'"))
+
+
+# SIMILARITY_STOPWORDS as they come out of ``similarity_text`` ("this" -> "thi"): what is left out after the fold.
+FOLDED_STOPWORDS = frozenset(SIMILARITY_WORD.findall(similarity_text(" ".join(SIMILARITY_STOPWORDS))))
+
+
 def similarity_words(text: str) -> list[str]:
     """Lower-cased content words, with a crude plural fold so "talks" meets "talk"."""
-    words = SIMILARITY_WORD.findall(text.lower().replace("\u2019", "'"))
-    return [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words
-            if w not in SIMILARITY_STOPWORDS]
+    return [w for w in SIMILARITY_WORD.findall(similarity_text(text)) if w not in FOLDED_STOPWORDS]
 
 
 # --- numbers ---------------------------------------------------------------------------------------------------
