@@ -132,3 +132,47 @@ def test_story_text_is_the_title_and_the_first_words():
 def test_given_must_match_the_articles():
     with pytest.raises(ValueError):
         cluster_stories([article(0, "text")], given=[None, None])
+
+
+def test_a_day_cut_into_many_parts_clusters_as_one_piece(monkeypatch):
+    """Counting, pair scoring and linkage run in parts (on a cluster, in parallel): parts of a few articles, pairs
+    and edges give the same vectors and the same stories, given stories included."""
+    from briefer.daily import stories
+
+    rng = random.Random(11)
+    articles = [event_article(i, rng.choice(list(EVENTS)), rng) for i in range(60)]
+    given = [None] * 60
+    given[3] = given[17] = "folder-a"
+    whole = cluster_stories(articles, given, params=StoryParams(threshold=0.3))
+    monkeypatch.setattr(stories, "PARTITION", 7)
+    monkeypatch.setattr(stories, "PAIRS_PER_PART", 13)
+    monkeypatch.setattr(stories, "EDGES_PER_PART", 5)
+    parts: list[int] = []
+
+    def counting_mapper(function, pieces, **shared):  # type: ignore[no-untyped-def]
+        results = stories.in_process(function, pieces, **shared)
+        parts.append(len(results))
+        return results
+
+    cut = cluster_stories(articles, given, params=StoryParams(threshold=0.3), mapper=counting_mapper)
+    assert parts[0] == 9 and parts[1] > 10 and parts[2] >= 1  # 60 articles in parts of 7, many pair parts
+    assert cut.groups == whole.groups and len(cut.groups) >= 3
+    assert (cut.vectors != whole.vectors).nnz == 0
+
+
+def test_linking_each_connected_set_alone_is_linking_the_day_at_once():
+    from briefer.daily.stories import _average_linkage, _link, _linkage_parts, in_process, pair_cosines
+
+    rng = random.Random(5)
+    articles = [event_article(i, rng.choice(list(EVENTS)), rng) for i in range(45)]
+    articles += [article(45 + i, f"lonely{i} words{i}") for i in range(5)]
+    given: list[str | None] = [None] * 50
+    given[0] = given[9] = "folder-a"
+    vectors = article_vectors(articles)
+    left, right = candidate_pairs(vectors)
+    cosines = pair_cosines(vectors, left, right)
+    close = cosines >= 0.35
+    at_once = _average_linkage(vectors, left[close], right[close], cosines[close], given, 0.35)
+    parts = list(_linkage_parts(left[close], right[close], cosines[close], given))
+    alone = [g for part in in_process(_link, parts, vectors=vectors, threshold=0.35) for g in part]
+    assert partition(alone) == partition(g for g in at_once if len(g) > 1)

@@ -15,13 +15,13 @@ linkage matters: a chain of pairwise-similar articles must not glue two events i
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import numpy as np
 
-from briefer.text.lexicon import similarity_words
+from briefer.text.hashed import hashed_words
 from briefer.errors import ConfigError, missing_dependency
 from briefer.fitted import StoryParams
 from briefer.types import Article
@@ -31,6 +31,28 @@ if TYPE_CHECKING:
 
 # Exact cosines for this many candidate pairs at a time: bounds the memory of the sparse row products.
 _PAIR_CHUNK = 20_000
+# Articles whose blocking terms are picked in one dense block: bounds its memory (rows x longest row x 12 bytes).
+_ROWS_AT_ONCE = 5_000
+# Candidate pairs scored in one task (here, or on a Dask worker).
+PAIRS_PER_PART = 500_000
+# Close pairs linked in one task (whole connected sets of articles, so a part may hold more).
+EDGES_PER_PART = 500_000
+# Articles counted in one task.
+PARTITION = 2_000
+# Words are hashed into 2**HASH_BITS columns. With 22 bits, about 1,200 of the 5 billion pairs of a day's 100,000
+# distinct words share a column (5e9 / 2**22), and a collision only adds a little similarity between articles
+# using the two words.
+HASH_BITS = 22
+
+R = TypeVar("R")
+
+
+class PartMapper(Protocol):
+    """Runs ``function(part, **shared)`` for each part and returns the results in order: in this process
+    (``in_process``), or on a Dask cluster (``briefer.daily.scale.DaskRunner.map``), where ``shared`` travels to
+    each worker once."""
+
+    def __call__(self, function: Callable[..., R], parts: Iterable[Any], **shared: Any) -> list[R]: ...
 
 
 DEFAULT_PARAMS = StoryParams()
@@ -60,24 +82,53 @@ class Stories:
 
 def story_text(article: Article, lead_words: int = DEFAULT_PARAMS.lead_words) -> str:
     """The text an article is clustered by: its title, then its first ``lead_words`` words."""
-    words = article.text.split()[:lead_words]
+    words = article.text.split(maxsplit=lead_words)[:lead_words]
     return f"{article.title or ''}\n{' '.join(words)}"
 
 
-def article_vectors(articles: Sequence[Article], params: StoryParams = DEFAULT_PARAMS) -> csr_matrix:
-    """Unit TF-IDF rows, one per article, with the idf of this set of articles."""
+def in_process(function: Callable[..., R], parts: Iterable[Any], **shared: Any) -> list[R]:
+    """``function(part, **shared)`` for each part, one after another, here: the serial ``PartMapper``."""
+    return [function(part, **shared) for part in parts]
+
+
+def term_counts(texts: Sequence[str]) -> csr_matrix:
+    """Counts of the hashed similarity words of some texts, a row each (``briefer.text.hashed``).
+
+    Stateless, unlike a vocabulary: any partition of a day is counted anywhere (here, or on a Dask worker) and gives
+    the same columns.
+    """
+    from scipy.sparse import csr_matrix
+
+    rows, columns = hashed_words(texts, HASH_BITS)
+    ones = np.ones(len(rows), dtype=np.float32)
+    return csr_matrix((ones, (rows, columns)), shape=(len(texts), 2**HASH_BITS))  # duplicates summed
+
+
+def article_vectors(articles: Sequence[Article], params: StoryParams = DEFAULT_PARAMS,
+                    mapper: PartMapper = in_process) -> csr_matrix:
+    """Unit TF-IDF rows, one per article, with the idf of this set of articles (sublinear tf, smoothed idf).
+
+    The articles are counted in partitions of ``PARTITION`` (by ``mapper``: here, or on a cluster); only one
+    partition's clustering text exists at a time in this process. Columns are the hashed words that occur.
+    """
     try:
-        from sklearn.feature_extraction.text import TfidfVectorizer
+        from scipy.sparse import csr_matrix, vstack
     except ImportError as exc:
         raise ConfigError(missing_dependency(exc, "clustering articles into stories needs scikit-learn", "daily")
                           ) from None
-    vectorizer = TfidfVectorizer(analyzer=similarity_words, sublinear_tf=True, dtype=np.float32)
-    try:
-        return vectorizer.fit_transform([story_text(a, params.lead_words) for a in articles]).tocsr()
-    except ValueError:  # not one word in any article: every article is a story of its own
-        from scipy.sparse import csr_matrix
-
-        return csr_matrix((len(articles), 1), dtype=np.float32)
+    texts = ([story_text(a, params.lead_words) for a in articles[start:start + PARTITION]]
+             for start in range(0, len(articles), PARTITION))
+    counted = mapper(term_counts, texts)
+    counts = vstack(counted, format="csr") if counted else csr_matrix((0, 2**HASH_BITS), dtype=np.float32)
+    documents = np.bincount(counts.indices, minlength=2**HASH_BITS)
+    idf = np.log((1 + len(articles)) / (1 + documents)) + 1
+    counts.data = ((1 + np.log(counts.data)) * idf[counts.indices]).astype(np.float32)
+    lengths = np.sqrt(np.asarray(counts.multiply(counts).sum(axis=1)).ravel())
+    counts.data /= np.repeat(np.where(lengths > 0, lengths, 1), np.diff(counts.indptr)).astype(np.float32)
+    used = np.flatnonzero(documents)
+    column = np.zeros(2**HASH_BITS, dtype=np.int32)
+    column[used] = np.arange(len(used), dtype=np.int32)
+    return csr_matrix((counts.data, column[counts.indices], counts.indptr), shape=(len(articles), max(1, len(used))))
 
 
 def candidate_pairs(vectors: csr_matrix, params: StoryParams = DEFAULT_PARAMS) -> tuple[np.ndarray, np.ndarray]:
@@ -91,19 +142,7 @@ def candidate_pairs(vectors: csr_matrix, params: StoryParams = DEFAULT_PARAMS) -
     from scipy.sparse import csr_matrix
 
     n = vectors.shape[0]
-    shared_terms = np.bincount(vectors.indices, minlength=vectors.shape[1]) >= 2
-    rows, cols = [], []
-    for row in range(n):
-        start, end = vectors.indptr[row], vectors.indptr[row + 1]
-        terms, weights = vectors.indices[start:end], vectors.data[start:end]
-        keep = shared_terms[terms]
-        terms, weights = terms[keep], weights[keep]
-        if len(terms) > params.block_terms:
-            terms = terms[np.argpartition(-weights, params.block_terms)[: params.block_terms]]
-        rows.append(np.full(len(terms), row))
-        cols.append(terms)
-    row_index = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
-    term_index = np.concatenate(cols) if cols else np.zeros(0, dtype=np.int64)
+    row_index, term_index = _heaviest_shared_terms(vectors, params.block_terms)
     filed = np.bincount(term_index, minlength=vectors.shape[1])
     small = filed[term_index] <= params.max_block
     blocks = csr_matrix((np.ones(int(small.sum()), dtype=np.int32), (row_index[small], term_index[small])),
@@ -119,12 +158,55 @@ def candidate_pairs(vectors: csr_matrix, params: StoryParams = DEFAULT_PARAMS) -
         right.append(np.tile(hubs, len(members)).astype(np.int64))
     left_all, right_all = np.concatenate(left), np.concatenate(right)
     low, high = np.minimum(left_all, right_all), np.maximum(left_all, right_all)
-    keys = np.unique(low[low < high] * n + high[low < high])
-    return keys // n, keys % n
+    apart = low < high
+    # Duplicates go as a sparse matrix sums them (a counting sort by row): far cheaper than np.unique of n * n keys.
+    pairs = csr_matrix((np.ones(int(apart.sum()), dtype=np.int8), (low[apart], high[apart])), shape=(n, n))
+    pairs.sum_duplicates()
+    return np.repeat(np.arange(n, dtype=np.int64), np.diff(pairs.indptr)), pairs.indices.astype(np.int64)
 
 
-def pair_cosines(vectors: csr_matrix, left: np.ndarray, right: np.ndarray) -> np.ndarray:
-    """Cosine of each pair (rows are unit length), computed in chunks."""
+def _heaviest_shared_terms(vectors: csr_matrix, count: int) -> tuple[np.ndarray, np.ndarray]:
+    """(row, term) for each article's ``count`` highest-weighted terms among those another article has too.
+
+    Rows are taken ``_ROWS_AT_ONCE`` at a time, padded into a dense block so that one ``argpartition`` picks
+    every row's terms: no Python loop over articles, and memory bounded by the block."""
+    shared = np.bincount(vectors.indices, minlength=vectors.shape[1]) >= 2
+    rows_out, terms_out = [], []
+    for first in range(0, vectors.shape[0], _ROWS_AT_ONCE):
+        part = vectors[first:first + _ROWS_AT_ONCE]
+        keep = shared[part.indices]
+        lengths = np.add.reduceat(keep, part.indptr[:-1]) if part.nnz else np.zeros(part.shape[0], dtype=np.int64)
+        lengths[np.diff(part.indptr) == 0] = 0  # reduceat gives an empty row its next row's first value
+        width = int(lengths.max()) if len(lengths) else 0
+        if width == 0:
+            continue
+        local = np.repeat(np.arange(part.shape[0]), lengths)
+        place = np.arange(len(local)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+        weights = np.full((part.shape[0], width), -1.0, dtype=np.float32)
+        terms = np.zeros((part.shape[0], width), dtype=np.int64)
+        weights[local, place], terms[local, place] = part.data[keep], part.indices[keep]
+        if width > count:
+            chosen = np.argpartition(-weights, count - 1, axis=1)[:, :count]
+            weights, terms = np.take_along_axis(weights, chosen, 1), np.take_along_axis(terms, chosen, 1)
+        filled = weights >= 0
+        rows_out.append(np.nonzero(filled)[0] + first)
+        terms_out.append(terms[filled])
+    if not rows_out:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    return np.concatenate(rows_out), np.concatenate(terms_out)
+
+
+def pair_cosines(vectors: csr_matrix, left: np.ndarray, right: np.ndarray,
+                 mapper: PartMapper = in_process) -> np.ndarray:
+    """Cosine of each pair (rows are unit length), scored in parts of ``PAIRS_PER_PART`` by ``mapper``."""
+    parts = ((left[start:start + PAIRS_PER_PART], right[start:start + PAIRS_PER_PART])
+             for start in range(0, len(left), PAIRS_PER_PART))
+    scored = mapper(_cosines, parts, vectors=vectors)
+    return np.concatenate(scored) if scored else np.zeros(0, dtype=np.float32)
+
+
+def _cosines(pairs: tuple[np.ndarray, np.ndarray], vectors: csr_matrix) -> np.ndarray:
+    left, right = pairs
     out = np.empty(len(left), dtype=np.float32)
     for start in range(0, len(left), _PAIR_CHUNK):
         stop = start + _PAIR_CHUNK
@@ -137,21 +219,77 @@ def cluster_stories(
     articles: Sequence[Article],
     given: Sequence[str | None] | None = None,
     params: StoryParams = DEFAULT_PARAMS,
+    mapper: PartMapper = in_process,
 ) -> Stories:
     """Group ``articles`` into stories.
 
     ``given`` names, row for row, the story an input already put an article in (None: not clustered). Given
     stories stay whole and are never merged with each other here; unclustered articles join them or each other.
+    ``mapper`` runs the counting of words, the scoring of candidate pairs and the linkage of each connected set of
+    articles, here or on a cluster.
     """
-    vectors = article_vectors(articles, params)
+    vectors = article_vectors(articles, params, mapper)
     given = list(given) if given is not None else [None] * len(articles)
     if len(given) != len(articles):
         raise ValueError("given must name a story (or None) for every article")
     left, right = candidate_pairs(vectors, params)
-    cosines = pair_cosines(vectors, left, right)
+    cosines = pair_cosines(vectors, left, right, mapper)
     close = cosines >= params.threshold
-    groups = _average_linkage(vectors, left[close], right[close], cosines[close], given, params.threshold)
-    return Stories(groups=groups, vectors=vectors, candidate_pairs=len(left))
+    parts = _linkage_parts(left[close], right[close], cosines[close], given)
+    linked = [group for part in mapper(_link, parts, vectors=vectors, threshold=params.threshold) for group in part]
+    grouped = {row for group in linked for row in group}
+    groups = linked + [(row,) for row in range(len(articles)) if row not in grouped]
+    return Stories(groups=tuple(sorted(groups)), vectors=vectors, candidate_pairs=len(left))
+
+
+# One linkage part: the rows of some connected sets of articles, and their close pairs (cosines, and the given
+# story of each row). Average linkage merges along edges only, so each connected set links alone: the same groups
+# as linking the whole day at once, and the sets can be linked in parallel.
+_LinkPart = list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, list[str | None]]]
+
+
+def _linkage_parts(left: np.ndarray, right: np.ndarray, cosines: np.ndarray,
+                   given: Sequence[str | None]) -> Iterator[_LinkPart]:
+    """The connected sets of articles (by close pairs, and by a story given in the input), in parts of about
+    ``EDGES_PER_PART`` edges; each set's pairs keep their order, so that ties break as in one linkage of all."""
+    from scipy.sparse import coo_matrix
+    from scipy.sparse.csgraph import connected_components
+
+    n = len(given)
+    first_of: dict[str, int] = {}
+    tied = [(first_of.setdefault(story, row), row) for row, story in enumerate(given) if story is not None]
+    links_left = np.concatenate([left, np.array([a for a, _ in tied], dtype=np.int64)])
+    links_right = np.concatenate([right, np.array([b for _, b in tied], dtype=np.int64)])
+    graph = coo_matrix((np.ones(len(links_left), dtype=np.int8), (links_left, links_right)), shape=(n, n))
+    _, component = connected_components(graph, directed=False)
+    sizes = np.bincount(component, minlength=n)
+    by_component = np.argsort(component, kind="stable")
+    starts = np.cumsum(sizes) - sizes
+    edge_order = np.argsort(component[left], kind="stable")
+    edge_counts = np.bincount(component[left], minlength=n)
+    edge_starts = np.cumsum(edge_counts) - edge_counts
+    part: _LinkPart = []
+    edges_in_part = 0
+    for c in np.flatnonzero(sizes > 1):
+        rows = by_component[starts[c]:starts[c] + sizes[c]]
+        edges = edge_order[edge_starts[c]:edge_starts[c] + edge_counts[c]]
+        local = np.searchsorted(rows, np.stack([left[edges], right[edges]]))
+        part.append((rows, local[0], local[1], cosines[edges], [given[r] for r in rows]))
+        edges_in_part += len(edges)
+        if edges_in_part >= EDGES_PER_PART:
+            yield part
+            part, edges_in_part = [], 0
+    if part:
+        yield part
+
+
+def _link(part: _LinkPart, vectors: csr_matrix, threshold: float) -> list[tuple[int, ...]]:
+    """The stories of one linkage part, as rows of the day."""
+    stories = []
+    for rows, left, right, cosines, given in part:
+        for group in _average_linkage(vectors[rows], left, right, cosines, given, threshold):
+            stories.append(tuple(int(rows[k]) for k in group))
+    return stories
 
 
 def _average_linkage(
@@ -182,8 +320,8 @@ def _average_linkage(
         return sums[group]
 
     order = np.argsort(-cosines, kind="stable")
-    for edge in order:
-        a, b = group_of[left[edge]], group_of[right[edge]]
+    for first, second in zip(left[order].tolist(), right[order].tolist()):  # Python ints: cheaper to index with
+        a, b = group_of[first], group_of[second]
         if a == b or (fixed[a] and fixed[b]):
             continue
         pairs = len(members[a]) * len(members[b])
