@@ -183,3 +183,22 @@ def test_a_json_feed_is_read_as_a_feed(tmp_path):
     assert untitled.outlet == "Wire Desk" and untitled.date == "2022-01-21"  # no link: the feed names the outlet
     assert "Budget" in by_title and len(gathered.articles) == 3
     assert any("1 feed items have no text" in p for p in gathered.problems)
+
+
+def test_a_jsonl_pile_is_read_a_line_at_a_time_and_its_bad_lines_are_one_problem_each_kind(tmp_path, monkeypatch):
+    """A day's pile may be gigabytes: no cap on the file, only on a line; lines that are not UTF-8 are counted in one
+    problem line, not one each."""
+    from briefer.ingest import feeds
+
+    monkeypatch.setattr(feeds, "MAX_RECORDS_BYTES", 300)
+    good = [json.dumps({"title": f"Story {k}", "text": f"Article number {k} says what happened today."}).encode()
+            for k in range(3)]
+    long = json.dumps({"text": "word " * 100}).encode()
+    lines = [b"\xef\xbb\xbf" + good[0], long, good[1], b'{"text": "caf\xe9"}', b'{"text": "\xff"}', good[2]]
+    path = tmp_path / "day.jsonl"
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    gathered = gather(path)
+    assert [a.title for a in gathered.articles] == ["Story 0", "Story 1", "Story 2"]
+    assert [a.source for a in gathered.articles] == [f"{path}:1", f"{path}:3", f"{path}:6"]
+    assert gathered.problems == (f"{path}:2: line over the 300-byte limit; skipped",
+                                 f"{path}: 2 lines are not UTF-8 (the first: line 4); skipped")

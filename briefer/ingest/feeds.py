@@ -25,6 +25,7 @@ from briefer.ingest.load import (
     articles_from_records,
     load_cluster,
     normalise_date,
+    open_regular,
     parsed_json,
     read_capped,
 )
@@ -202,15 +203,7 @@ def _loaded(path: Path, problems: list[str]) -> LoadedCluster:
 
 def _jsonl(path: Path, problems: list[str]) -> Iterator[tuple[Article, str | None]]:
     """Records of a .jsonl file: article lines (with an optional story id) or whole-cluster lines."""
-    try:
-        lines = read_capped(path, MAX_RECORDS_BYTES).decode("utf-8-sig").splitlines()
-    except InputError as exc:
-        problems.append(f"{path}: {exc}; skipped")
-        return
-    except UnicodeDecodeError as exc:
-        problems.append(f"{path}: cannot read ({exc}); skipped")
-        return
-    for number, line in enumerate(lines, start=1):
+    for number, line in _lines(path, problems):
         if not line.strip():
             continue
         where = f"{path}:{number}"
@@ -238,6 +231,38 @@ def _jsonl(path: Path, problems: list[str]) -> Iterator[tuple[Article, str | Non
         fields: Mapping[str, object] = record if isinstance(record, Mapping) else {}  # read as an article: a mapping
         story_id = next((fields[key] for key in STORY_KEYS if fields.get(key) not in (None, "")), None)
         yield replace(article, source=where), None if story_id is None else str(story_id)
+
+
+def _lines(path: Path, problems: list[str]) -> Iterator[tuple[int, str]]:
+    """The numbered lines of a .jsonl file, read one at a time: a day's pile may be gigabytes, and is never held
+    whole, let alone twice. A line over ``MAX_RECORDS_BYTES`` or not UTF-8 is a problem line, skipped."""
+    try:
+        handle = open_regular(path)
+    except InputError as exc:
+        problems.append(f"{path}: {exc}; skipped")
+        return
+    number, not_utf8 = 0, []
+    with handle:
+        try:
+            for number, data in enumerate(iter(lambda: handle.readline(MAX_RECORDS_BYTES + 1), b""), start=1):
+                if len(data) > MAX_RECORDS_BYTES:
+                    while data and not data.endswith(b"\n"):  # the rest of the long line
+                        data = handle.readline(MAX_RECORDS_BYTES)
+                    problems.append(f"{path}:{number}: line over the {_size(MAX_RECORDS_BYTES)} limit; skipped")
+                    continue
+                try:
+                    yield number, data.decode("utf-8-sig" if number == 1 else "utf-8")
+                except UnicodeDecodeError:
+                    not_utf8.append(number)
+        except OSError as exc:
+            problems.append(f"{path}: cannot read past line {number} ({exc.strerror or exc}); the rest skipped")
+    if not_utf8:
+        lines = f"{len(not_utf8)} lines are" if len(not_utf8) > 1 else "a line is"
+        problems.append(f"{path}: {lines} not UTF-8 (the first: line {not_utf8[0]}); skipped")
+
+
+def _size(count: int) -> str:
+    return f"{count // 1_048_576} MB" if count >= 1_048_576 else f"{count}-byte"
 
 
 def _why(exc: InputError, lead: str) -> str:

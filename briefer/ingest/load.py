@@ -18,6 +18,7 @@ from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from importlib.resources import as_file, files
 from pathlib import Path
+from typing import BinaryIO
 
 from briefer.errors import InputError, missing_dependency
 from briefer.ingest.outlets import site_name
@@ -228,22 +229,30 @@ def _decoded_as(data: bytes, charset: str | None) -> str | None:
 def read_capped(path: Path, max_bytes: int) -> bytes:
     """The bytes of a regular file of at most ``max_bytes``, else an InputError saying why.
 
-    The size is counted while reading, not trusted from ``stat``: a link to ``/dev/zero`` reports 0 bytes. A FIFO
-    or device is refused before it is opened, so that reading never blocks.
+    The size is counted while reading, not trusted from ``stat`` alone: a link to ``/dev/zero`` reports 0 bytes.
     """
+    with open_regular(path, max_bytes) as handle:
+        try:
+            data = handle.read(max_bytes + 1)
+        except OSError as exc:
+            raise InputError(f"cannot read ({exc.strerror or exc})") from None
+    if len(data) > max_bytes:
+        raise InputError(f"file is over the {max_bytes // 1_048_576} MB limit")
+    return data
+
+
+def open_regular(path: Path, max_bytes: int | None = None) -> BinaryIO:
+    """``path`` opened for reading bytes, if it is a regular file (of at most ``max_bytes``, by ``stat``); else an
+    InputError saying why. A FIFO or device is refused before it is opened, so that reading never blocks."""
     try:
         status = path.stat()
         if not stat.S_ISREG(status.st_mode):
             raise InputError("not a regular file (a pipe, device or folder)")
-        if status.st_size > max_bytes:
+        if max_bytes is not None and status.st_size > max_bytes:
             raise InputError(f"file is {status.st_size / 1_048_576:.1f} MB, over the {max_bytes // 1_048_576} MB limit")
-        with path.open("rb") as handle:
-            data = handle.read(max_bytes + 1)
+        return path.open("rb")
     except OSError as exc:
         raise InputError(f"cannot read ({exc.strerror or exc})") from None
-    if len(data) > max_bytes:
-        raise InputError(f"file is over the {max_bytes // 1_048_576} MB limit")
-    return data
 
 
 def _jsonl_records(text: str, path: Path, problems: list[str]) -> Iterator[tuple[dict[str, object], str]]:
