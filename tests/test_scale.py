@@ -106,3 +106,46 @@ def test_a_story_that_kills_two_workers_is_a_failure_and_the_page_is_still_made(
     day = build_day(gather(day_folder), SETTINGS, runner=DaskRunner(cluster.client, briefer=die_always))
     assert any("Geneva" in w or "left out" in w for w in day.warnings)
     assert day.page.stories and not any("Geneva" in s.brief.headline for s in day.page.stories)
+
+
+def test_the_clustering_on_the_cluster_is_the_clustering_here(cluster, monkeypatch):  # type: ignore[no-untyped-def]
+    """Words counted, pairs scored and stories linked on the workers, in many small parts: the same stories."""
+    import random
+
+    from briefer.daily import stories
+    from tests.test_stories import EVENTS, event_article
+
+    rng = random.Random(4)
+    articles = [event_article(i, rng.choice(list(EVENTS)), rng) for i in range(80)]
+    here = stories.cluster_stories(articles, params=stories.StoryParams(threshold=0.3))
+    monkeypatch.setattr(stories, "PARTITION", 9)
+    monkeypatch.setattr(stories, "PAIRS_PER_PART", 50)
+    monkeypatch.setattr(stories, "EDGES_PER_PART", 20)
+    there = stories.cluster_stories(articles, params=stories.StoryParams(threshold=0.3), mapper=cluster.map)
+    assert there.groups == here.groups and (there.vectors != here.vectors).nnz == 0
+
+
+def fail(part: int) -> int:
+    raise RuntimeError(f"part {part} is broken")
+
+
+def test_a_clustering_part_that_keeps_failing_stops_the_run_with_one_line(cluster):  # type: ignore[no-untyped-def]
+    from briefer.daily.scale import ClusterError
+
+    with pytest.raises(ClusterError) as raised:
+        cluster.map(fail, [1, 2, 3])
+    assert "part of the clustering failed on the Dask cluster" in str(raised.value)
+    assert "\n" not in str(raised.value)
+
+
+def threads(_: int) -> tuple[str, list[int]]:
+    from threadpoolctl import threadpool_info
+
+    return os.environ.get("BRIEFER_THREADS", ""), [pool["num_threads"] for pool in threadpool_info()]
+
+
+def test_a_task_on_a_worker_runs_on_one_thread(cluster):  # type: ignore[no-untyped-def]
+    """BLAS and OpenMP pools at one thread and torch told the same: the cluster's parallelism is its processes."""
+    for briefer_threads, pools in cluster.map(threads, [1, 2]):
+        assert briefer_threads == "1"
+        assert pools and all(n == 1 for n in pools)

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date as _date, timedelta
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol, TypeVar
 
 import numpy as np
 
@@ -37,7 +37,7 @@ from briefer.publish.render import render, render_data, safe_url
 from briefer.settings import BriefSettings, DailySettings, StoryWeights
 from briefer.daily.roundups import is_roundup
 from briefer.daily.page import AlsoReported, Link, Page, PageStory, PreviousPage, Status, StoryFailure
-from briefer.daily.stories import SparseRow, Stories, cluster_stories
+from briefer.daily.stories import SparseRow, Stories, cluster_stories, in_process
 from briefer.types import Article, Brief, Point, StageProgress
 
 PAGE_FORMATS = ("md", "html", "txt", "json")
@@ -48,14 +48,17 @@ SAME_POINT = 0.6
 # An unbriefed story's line is read from the openings of its first few articles.
 _LINE_ARTICLES = 3
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+R = TypeVar("R")
 
 
 class StoryRunner(Protocol):
-    """Briefs many stories at once, somewhere else (``briefer.daily.scale.DaskRunner``): one result per story, in
-    order."""
+    """Runs the day's work somewhere else (``briefer.daily.scale.DaskRunner``): the clustering's parts (``map``, a
+    ``briefer.daily.stories.PartMapper``), and many stories' briefs at once, one result per story, in order."""
 
     def __call__(self, stories: Sequence[tuple[Article, ...]], settings: BriefSettings,
                  progress: StageProgress | None = None) -> list[Brief | StoryFailure]: ...
+
+    def map(self, function: Callable[..., R], parts: Iterable[Any], **shared: Any) -> list[R]: ...
 
 
 @dataclass(frozen=True)
@@ -188,8 +191,9 @@ def build_day(
 ) -> Day:
     """Turn a day's articles into a page of stories; ``previous`` is the previous day's page (``previous_page``).
 
-    Stories are briefed here, one after another, unless a ``runner`` briefs them elsewhere (``briefer.daily.scale``
-    on a Dask cluster): it gets every story the page may need at once, and the page is the same.
+    Stories are clustered and briefed here, one after another, unless a ``runner`` does the work elsewhere
+    (``briefer.daily.scale`` on a Dask cluster): the clustering's parts, then every story the page may need at once;
+    the page is the same.
     """
     settings = settings or DailySettings()
     report = progress or (lambda stage, done, total: None)
@@ -205,7 +209,8 @@ def build_day(
         day=day,
         articles=articles,
         outlet_keys=tuple(_outlet_key(a, i, settings.brief.outlets) for i, a in enumerate(articles)),
-        clustered=cluster_stories(articles, [gathered.stories[i] for i in rows], settings.clustering),
+        clustered=cluster_stories(articles, [gathered.stories[i] for i in rows], settings.clustering,
+                                  runner.map if runner is not None else in_process),
         weights=settings.weights,
     )
     ranked = today.merge_duplicates(today.rank(), window=3 * (settings.stories + settings.also))

@@ -1,21 +1,28 @@
-"""Briefing a day's stories on a Dask cluster: ``briefer daily --workers N`` or ``--scheduler tcp://host:8786``.
+"""A day on a Dask cluster: ``briefer daily --workers N`` or ``--scheduler tcp://host:8786``.
 
-What travels to a worker is one story's articles and the ``BriefSettings`` (names of models, never models): each
-worker process loads a model once, the first time a story needs it, and keeps it (the loaders in
-``briefer.backends`` cache per process), so a model is never pickled per task. A story whose brief fails
-(boilerplate only, no sentence left) comes back as a ``StoryFailure``; a worker that dies mid-story has its story
-run again elsewhere by the scheduler, and a story that keeps failing becomes a ``StoryFailure`` too. The page is
-composed on the client, with the same code as the serial path. Dask is imported only here, only when asked for.
+Two kinds of work go to the workers. The clustering's parts (``DaskRunner.map``): counting the words of
+partitions of articles, scoring partitions of candidate pairs against the day's vectors (sent to each worker
+once), linking connected sets of articles into stories. And the stories' briefs (``DaskRunner.__call__``): what
+travels is one story's articles and the ``BriefSettings`` (names of models, never models); each worker process
+loads a model once, the first time a story needs it, and keeps it (the loaders in ``briefer.backends`` cache per
+process), so a model is never pickled per task. Each task runs with one thread for BLAS, OpenMP and torch: the
+cluster's parallelism is its processes, and N workers each starting a pool of threads per core only fight.
+
+A story whose brief fails (boilerplate only, no sentence left) comes back as a ``StoryFailure``; a worker that
+dies mid-task has its task run again elsewhere by the scheduler, and a story that keeps failing becomes a
+``StoryFailure`` too (a clustering part that keeps failing stops the run with one line). The page is composed on
+the client, with the same code as the serial path. Dask is imported only here, only when asked for.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
 
 from briefer.daily.page import StoryFailure
-from briefer.errors import ConfigError, InputError, missing_dependency
+from briefer.errors import BrieferError, ConfigError, InputError, missing_dependency
 from briefer.settings import BriefSettings
 from briefer.types import Article, Brief, StageProgress
 
@@ -24,7 +31,16 @@ CONNECT_TIMEOUT_S = 10
 # Runs of a story after a failure that is not the story's own (a worker lost, an unexpected error).
 RETRIES = 1
 
+# Clustering parts in flight per worker: enough to keep a worker busy while the next part travels, few enough that
+# the client never holds the day's texts all at once.
+PARTS_PER_WORKER = 2
+
 StoryBriefer = Callable[[tuple[Article, ...], BriefSettings], Brief | StoryFailure]
+R = TypeVar("R")
+
+
+class ClusterError(BrieferError):
+    """A part of the day's work failed on the Dask cluster, twice (a worker lost each time, or a bug)."""
 
 
 def brief_story(articles: tuple[Article, ...], settings: BriefSettings) -> Brief | StoryFailure:
@@ -32,9 +48,23 @@ def brief_story(articles: tuple[Article, ...], settings: BriefSettings) -> Brief
     from briefer.pipeline import build_brief
 
     try:
-        return build_brief(articles, settings)
+        return _one_thread(build_brief, articles, settings)
     except InputError as exc:
         return StoryFailure(articles=articles, reason=str(exc))
+
+
+def _one_thread(function: Callable[..., R], *args: Any, **kwargs: Any) -> R:
+    """``function`` with one thread for BLAS and OpenMP (threadpoolctl), and for torch: a model loaded in this
+    worker takes its thread count from BRIEFER_THREADS (``rewriter.free_cores``), one already loaded is told."""
+    import sys
+
+    from threadpoolctl import threadpool_limits
+
+    os.environ["BRIEFER_THREADS"] = "1"
+    if "torch" in sys.modules:
+        sys.modules["torch"].set_num_threads(1)
+    with threadpool_limits(limits=1):
+        return function(*args, **kwargs)
 
 
 class DaskRunner:
@@ -65,6 +95,43 @@ class DaskRunner:
             self.client.cancel(futures)
             raise
         return [results[k] for k in range(len(futures))]
+
+    def map(self, function: Callable[..., R], parts: Iterable[Any], **shared: Any) -> list[R]:
+        """``function(part, **shared)`` for each part, on the workers, results in order (a ``PartMapper``).
+
+        ``shared`` (the day's vectors) is sent to every worker once. Parts are drawn from ``parts`` only as workers
+        free up, ``PARTS_PER_WORKER`` each in flight, so a lazy iterable of texts is never held whole here."""
+        from distributed import as_completed
+
+        sent = {name: self.client.scatter(value, broadcast=True, hash=False) for name, value in shared.items()}
+        in_flight = PARTS_PER_WORKER * max(1, len(self.client.scheduler_info()["workers"]))
+        pending = iter(parts)
+        index: dict[str, int] = {}
+
+        def submit(part: Any) -> Any:
+            future = self.client.submit(_one_thread, function, part, **sent, pure=False, retries=RETRIES)
+            index[future.key] = len(index)
+            return future
+
+        queue = as_completed([submit(part) for _, part in zip(range(in_flight), pending)], loop=self.client.loop)
+        results: dict[int, R] = {}
+        try:
+            for future in queue:
+                if future.status == "error":
+                    raise ClusterError(f"part of the clustering failed on the Dask cluster: {future.exception()!r}"
+                                       .splitlines()[0])
+                results[index[future.key]] = future.result()
+                future.release()
+                part = next(pending, _NONE)
+                if part is not _NONE:
+                    queue.add(submit(part))
+        except BaseException:  # Ctrl-C, a lost client, a failed part: nothing stays queued on the cluster
+            self.client.cancel(list(queue.futures))
+            raise
+        return [results[k] for k in range(len(index))]
+
+
+_NONE = object()
 
 
 @contextmanager
