@@ -114,6 +114,9 @@ def test_candidate_pairs_are_bounded_linearly_in_the_articles(vocabulary_size):
 def test_articles_without_words_are_stories_of_their_own():
     stories = cluster_stories([article(0, "!!!"), article(1, "...")])
     assert partition(stories.groups) == {frozenset({0}), frozenset({1})}
+    among_others = [article(0, "..."), article(1, "storm hits the coast hard"), article(2, "storm hits coast again"),
+                    article(3, "!!!")]
+    assert partition(cluster_stories(among_others).groups) == {frozenset({0}), frozenset({1, 2}), frozenset({3})}
 
 
 def test_similarity_of_story_centroids():

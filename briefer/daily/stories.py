@@ -175,8 +175,8 @@ def _heaviest_shared_terms(vectors: csr_matrix, count: int) -> tuple[np.ndarray,
     for first in range(0, vectors.shape[0], _ROWS_AT_ONCE):
         part = vectors[first:first + _ROWS_AT_ONCE]
         keep = shared[part.indices]
-        lengths = np.add.reduceat(keep, part.indptr[:-1]) if part.nnz else np.zeros(part.shape[0], dtype=np.int64)
-        lengths[np.diff(part.indptr) == 0] = 0  # reduceat gives an empty row its next row's first value
+        kept_before = np.concatenate(([0], np.cumsum(keep)))
+        lengths = kept_before[part.indptr[1:]] - kept_before[part.indptr[:-1]]
         width = int(lengths.max()) if len(lengths) else 0
         if width == 0:
             continue
