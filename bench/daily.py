@@ -1,8 +1,9 @@
-"""Time and peak memory of ``briefer daily`` on days of 1,000 and 5,000 articles, stage by stage.
+"""Time and peak memory of ``briefer daily`` on days of 1,000 to 100,000 articles, stage by stage.
 
-    .venv/bin/python bench/daily.py [--sizes 1000,5000] [--embedder static|minilm|lexical]
+    .venv/bin/python bench/daily.py [--sizes 1000,5000] [--embedder static|minilm|lexical] [--exact-max 5000]
 
-Each size runs in a fresh process (so its peak memory is its own) on a .jsonl day built by
+Each size runs in a fresh process (so its peak memory is its own) on a folder of .jsonl shards (10,000 articles
+each) built by
 ``bench/stories.py:scaled_day`` from the 651 real articles of the eval sets (Multi-News dev, MultiLing 2011, the
 sample cluster): every real article once, the rest partial rewrites of real ones under other outlets, all dated
 2022-01-21, no cluster ids. The run is what the command does: read the file, cluster, rank, brief the page's
@@ -95,12 +96,12 @@ def timed(stages: Stages, stage: str):
     stages.enter("idle")
 
 
-def one_run(n: int, embedder_name: str | None, workdir: Path) -> dict:
+def one_run(n: int, embedder_name: str | None, workdir: Path, exact_max: int) -> dict:
     """The measured run of one size (called in its own process)."""
     from bench.stories import labels_of, scaled_day, scores, write_day
 
     articles, truth = scaled_day(n)
-    day_file = write_day(articles, workdir / f"day-{n}.jsonl")
+    day_file = write_day(articles, workdir / f"day-{n}", per_file=10_000)
     del articles
     start_rss = Sampler().rss()
     with Sampler() as sampler:
@@ -125,7 +126,7 @@ def one_run(n: int, embedder_name: str | None, workdir: Path) -> dict:
 
         clustered = cluster_stories(gathered.articles)
         quality = scores(truth, labels_of(clustered.groups, n))
-        steps, baseline = clustering_steps(gathered.articles, stages)
+        steps, baseline = clustering_steps(gathered.articles, stages, exact_max)
     return {
         "n": n,
         "embedder": embedder.name,
@@ -144,11 +145,11 @@ def one_run(n: int, embedder_name: str | None, workdir: Path) -> dict:
     }
 
 
-def clustering_steps(articles, stages: Stages) -> tuple[dict, dict]:
-    """The clustering steps one by one, then the exact all-pairs baseline on the same vectors."""
-    import numpy as np
-
-    from briefer.daily.stories import DEFAULT_PARAMS, _average_linkage, article_vectors, candidate_pairs, pair_cosines
+def clustering_steps(articles, stages: Stages, exact_max: int) -> tuple[dict, dict]:
+    """The clustering steps one by one, then (up to ``exact_max`` articles) the exact all-pairs baseline on the
+    same vectors."""
+    from briefer.daily.stories import (DEFAULT_PARAMS, _link, _linkage_parts, article_vectors, candidate_pairs,
+                                       in_process, pair_cosines)
 
     steps = {}
     t = time.perf_counter()
@@ -162,10 +163,12 @@ def clustering_steps(articles, stages: Stages) -> tuple[dict, dict]:
     steps["cosines"] = time.perf_counter() - t
     t = time.perf_counter()
     keep = cosines >= DEFAULT_PARAMS.threshold
-    _average_linkage(vectors, left[keep], right[keep], cosines[keep], [None] * len(articles),
-                     DEFAULT_PARAMS.threshold)
+    parts = _linkage_parts(left[keep], right[keep], cosines[keep], [None] * len(articles))
+    in_process(_link, parts, vectors=vectors, threshold=DEFAULT_PARAMS.threshold)
     steps["linkage"] = time.perf_counter() - t
     steps["pairs"] = int(len(left))
+    if len(articles) > exact_max:
+        return steps, {"pairs": len(articles) * (len(articles) - 1) // 2}
 
     from sklearn.cluster import AgglomerativeClustering
 
@@ -209,8 +212,9 @@ def table(runs: list[dict]) -> list[str]:
         lines.append(
             f"| {run['n']:,} | {run['stories']} | {run['stories_on_page']} | {q['ari']:.3f} | {q['split']} | "
             f"{q['merged']} | {s['vectors']:.2f} | {s['pairs']:,} | {s['candidates']:.2f} | {s['cosines']:.2f} | "
-            f"{s['linkage']:.2f} | {b['pairs']:,} | {b['seconds']:.2f} | {run['peaks'].get('baseline', 0) / mib:.0f} | "
-            f"{b['matrix_bytes'] / mib:.0f} |"
+            f"{s['linkage']:.2f} | {b['pairs']:,} | " + (
+                f"{b['seconds']:.2f} | {run['peaks'].get('baseline', 0) / mib:.0f} | {b['matrix_bytes'] / mib:.0f} |"
+                if "seconds" in b else f"not run (its matrix alone: {b['pairs'] * 16 / 2**30:.0f} GiB) | | |")
         )
     return lines
 
@@ -219,16 +223,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000,5000")
     parser.add_argument("--embedder", default=None, help="static (the default), minilm or lexical")
+    parser.add_argument("--exact-max", type=int, default=5000, help="largest day the exact baseline runs on")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--workdir", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(one_run(args.one, args.embedder, args.workdir)))
+        print(json.dumps(one_run(args.one, args.embedder, args.workdir, args.exact_max)))
         return
     runs = []
     with tempfile.TemporaryDirectory() as folder:
         for n in (int(s) for s in args.sizes.split(",")):
-            command = [sys.executable, __file__, "--one", str(n), "--workdir", folder]
+            command = [sys.executable, __file__, "--one", str(n), "--workdir", folder, "--exact-max",
+                       str(args.exact_max)]
             if args.embedder:
                 command += ["--embedder", args.embedder]
             load = os.getloadavg()[0]

@@ -1,14 +1,18 @@
 """``briefer daily`` serial, on a local Dask cluster, and on an external scheduler: time, CPU and memory, same piles.
 
-    .venv/bin/python bench/daily_scale.py [--sizes 1000,5000] [--workers 2] [--out FILE.md]
+    .venv/bin/python bench/daily_scale.py [--sizes 1000,5000,20000,100000] [--workers 2] [--previous DIR]
+                                          [--out FILE.md]
 
 Piles: ``bench/stories.py``'s ``scaled_day`` (the 651 real development articles, then partial rewrites of them
-under other outlets), written as one .jsonl per size. Each mode runs ``briefer daily PILE`` as a fresh process
+under other outlets), written per size as a folder of .jsonl shards of 10,000 articles (a single file of 100,000
+is 270 MB). Each mode runs ``briefer daily PILE`` as a fresh process
 (``--stories 18`` so that the per-story work is what is measured, not a 6-story page): serial; ``--workers N``
 (a LocalCluster started by the command, its start-up counted); ``--scheduler`` on a ``dask scheduler`` and N
 ``dask worker --nthreads 1`` processes started before the timing. Reported per run (GNU time): wall seconds, CPU
 seconds of the command and its children (not of external workers), the largest RSS among them, and each external
-worker's RSS at the end; and whether the page (brief.json without its generator line) is the serial one.
+worker's RSS at the end; and whether the page (brief.json without its generator line) is the serial one. With
+``--previous DIR`` (a checkout of an earlier commit), the serial run of that briefer on the same pile comes first,
+as the baseline.
 """
 
 from __future__ import annotations
@@ -32,11 +36,11 @@ BRIEFER = [sys.executable, "-m", "briefer"]
 STORIES = 18
 
 
-def run(pile: Path, out: Path, extra: list[str]) -> dict:
+def run(pile: Path, out: Path, extra: list[str], env: dict[str, str] | None = None) -> dict:
     """One ``briefer daily`` under GNU time: wall, user + system CPU of it and its children, the largest RSS."""
     command = ["/usr/bin/time", "-f", "%e %U %S %M", *BRIEFER, "daily", str(pile), "--out-dir", str(out), "-f",
                "json", "-q", "--stories", str(STORIES), *extra]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=1800)
+    done = subprocess.run(command, capture_output=True, text=True, timeout=1800, env=env)
     if done.returncode != 0:
         raise SystemExit(f"briefer daily {' '.join(extra)} failed: {done.stderr.strip()[-500:]}")
     wall, user, system, peak_kib = done.stderr.strip().splitlines()[-1].split()
@@ -78,12 +82,18 @@ def external(workers: int, env: dict[str, str]) -> tuple[str, list[subprocess.Po
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="1000,5000")
+    parser.add_argument("--sizes", default="1000,5000,20000,100000")
+    parser.add_argument("--previous", type=Path, help="a checkout of an earlier briefer: its serial run as baseline")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
-    lines = [f"# `bench/daily_scale.py --sizes {args.sizes} --workers {args.workers}`, {date.today()}, "
+    previous = ""
+    if args.previous:
+        previous = subprocess.run(["git", "-C", str(args.previous), "rev-parse", "--short", "HEAD"],
+                                  capture_output=True, text=True, check=True).stdout.strip()
+    lines = [f"# `bench/daily_scale.py --sizes {args.sizes} --workers {args.workers}"
+             f"{' --previous ' + previous if previous else ''}`, {date.today()}, "
              f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, load average "
              f"{os.getloadavg()[0]:.1f} at start", "",
              f"`briefer daily PILE --stories {STORIES} -f json`, a fresh process per run. CPU: the command and its "
@@ -95,7 +105,12 @@ def main() -> None:
         address, procs = external(args.workers, env)
         try:
             for n in (int(s) for s in args.sizes.split(",")):
-                pile = write_day(scaled_day(n)[0], folder / f"day-{n}.jsonl")
+                pile = write_day(scaled_day(n)[0], folder / f"day-{n}", per_file=10_000)
+                if args.previous:
+                    before = run(pile, folder / f"previous-{n}", [], {**env, "PYTHONPATH": str(args.previous)})
+                    lines.append(f"| {n:,} | serial, previous briefer ({previous}) | {before['wall']:.1f} | "
+                                 f"{before['cpu']:.1f} | {before['peak_mib']:.0f} | - | - |")
+                    print(lines[-1], file=sys.stderr)
                 serial = run(pile, folder / f"serial-{n}", [])
                 local = run(pile, folder / f"local-{n}", ["--workers", str(args.workers)])
                 remote = run(pile, folder / f"remote-{n}", ["--scheduler", address])

@@ -82,8 +82,14 @@ def scaled_day(n: int, seed: int = 0, day: str = "2022-01-21") -> tuple[list[Art
         [c for _, c in rows]
 
 
-def write_day(articles: Sequence[Article], path: Path) -> Path:
-    """A day as ``briefer daily`` reads it: one JSON record a line."""
+def write_day(articles: Sequence[Article], path: Path, per_file: int = 0) -> Path:
+    """A day as ``briefer daily`` reads it: one JSON record a line, in one file, or (``per_file``) in a folder of
+    .jsonl shards of that many articles each, as a feed collector writes them."""
+    if per_file:
+        path.mkdir(parents=True, exist_ok=True)
+        for k, start in enumerate(range(0, len(articles), per_file)):
+            write_day(articles[start:start + per_file], path / f"shard-{k:04d}.jsonl")
+        return path
     with path.open("w", encoding="utf-8") as handle:
         for a in articles:
             handle.write(json.dumps({"title": a.title, "url": a.url, "date": a.date, "outlet": a.outlet,

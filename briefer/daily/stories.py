@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 _PAIR_CHUNK = 20_000
 # Articles whose blocking terms are picked in one dense block: bounds its memory (rows x longest row x 12 bytes).
 _ROWS_AT_ONCE = 5_000
+# Hub pairs of big blocks gathered before they are folded into the set of candidate pairs: bounds their memory.
+_PAIRS_AT_ONCE = 5_000_000
 # Candidate pairs scored in one task (here, or on a Dask worker).
 PAIRS_PER_PART = 500_000
 # Close pairs linked in one task (whole connected sets of articles, so a part may hold more).
@@ -148,21 +150,38 @@ def candidate_pairs(vectors: csr_matrix, params: StoryParams = DEFAULT_PARAMS) -
     blocks = csr_matrix((np.ones(int(small.sum()), dtype=np.int32), (row_index[small], term_index[small])),
                         shape=vectors.shape)
     shared = (blocks @ blocks.T).tocoo()  # cost: sum over small blocks of their size squared
-    left, right = [shared.row.astype(np.int64)], [shared.col.astype(np.int64)]
+    pairs = _pair_set(shared.row, shared.col, n)
+    del shared
     by_term = csr_matrix((np.ones(int((~small).sum()), dtype=np.int32), (term_index[~small], row_index[~small])),
                          shape=(vectors.shape[1], n))
+    left: list[np.ndarray] = []
+    right: list[np.ndarray] = []
+    gathered = 0
     for term in np.flatnonzero(filed > params.max_block):
         members = by_term.indices[by_term.indptr[term]:by_term.indptr[term + 1]]
         hubs = members[np.argsort(-_closeness(vectors, members), kind="stable")[: params.hubs]]
-        left.append(np.repeat(members, len(hubs)).astype(np.int64))
-        right.append(np.tile(hubs, len(members)).astype(np.int64))
-    left_all, right_all = np.concatenate(left), np.concatenate(right)
-    low, high = np.minimum(left_all, right_all), np.maximum(left_all, right_all)
-    apart = low < high
-    # Duplicates go as a sparse matrix sums them (a counting sort by row): far cheaper than np.unique of n * n keys.
-    pairs = csr_matrix((np.ones(int(apart.sum()), dtype=np.int8), (low[apart], high[apart])), shape=(n, n))
-    pairs.sum_duplicates()
+        left.append(np.repeat(members, len(hubs)))
+        right.append(np.tile(hubs, len(members)))
+        gathered += len(members) * len(hubs)
+        if gathered >= _PAIRS_AT_ONCE:  # fold into the set now: memory stays bounded
+            pairs = pairs + _pair_set(np.concatenate(left), np.concatenate(right), n)
+            left, right, gathered = [], [], 0
+    if left:
+        pairs = pairs + _pair_set(np.concatenate(left), np.concatenate(right), n)
     return np.repeat(np.arange(n, dtype=np.int64), np.diff(pairs.indptr)), pairs.indices.astype(np.int64)
+
+
+def _pair_set(left: np.ndarray, right: np.ndarray, n: int) -> csr_matrix:
+    """Pairs (low, high) of different articles as a boolean sparse matrix: duplicates merge as the matrix is built
+    (a counting sort by row), far cheaper than ``np.unique`` of tens of millions of keys; adding two sets is their
+    union."""
+    from scipy.sparse import csr_matrix
+
+    low, high = np.minimum(left, right), np.maximum(left, right)
+    apart = low < high
+    pairs = csr_matrix((np.ones(int(apart.sum()), dtype=bool), (low[apart], high[apart])), shape=(n, n))
+    pairs.sum_duplicates()
+    return pairs
 
 
 def _heaviest_shared_terms(vectors: csr_matrix, count: int) -> tuple[np.ndarray, np.ndarray]:
