@@ -36,11 +36,13 @@ BRIEFER = [sys.executable, "-m", "briefer"]
 STORIES = 18
 
 
-def run(pile: Path, out: Path, extra: list[str], env: dict[str, str] | None = None) -> dict:
-    """One ``briefer daily`` under GNU time: wall, user + system CPU of it and its children, the largest RSS."""
+def run(pile: Path, out: Path, extra: list[str], previous: Path | None = None) -> dict:
+    """One ``briefer daily`` under GNU time: wall, user + system CPU of it and its children, the largest RSS; with
+    ``previous``, the briefer of that checkout (``python -m`` puts the working folder first on the path)."""
     command = ["/usr/bin/time", "-f", "%e %U %S %M", *BRIEFER, "daily", str(pile), "--out-dir", str(out), "-f",
                "json", "-q", "--stories", str(STORIES), *extra]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=1800, env=env)
+    env = {**os.environ, "PYTHONPATH": str(previous)} if previous else None
+    done = subprocess.run(command, capture_output=True, text=True, timeout=1800, env=env, cwd=previous)
     if done.returncode != 0:
         raise SystemExit(f"briefer daily {' '.join(extra)} failed: {done.stderr.strip()[-500:]}")
     wall, user, system, peak_kib = done.stderr.strip().splitlines()[-1].split()
@@ -107,7 +109,7 @@ def main() -> None:
             for n in (int(s) for s in args.sizes.split(",")):
                 pile = write_day(scaled_day(n)[0], folder / f"day-{n}", per_file=10_000)
                 if args.previous:
-                    before = run(pile, folder / f"previous-{n}", [], {**env, "PYTHONPATH": str(args.previous)})
+                    before = run(pile, folder / f"previous-{n}", [], args.previous.resolve())
                     lines.append(f"| {n:,} | serial, previous briefer ({previous}) | {before['wall']:.1f} | "
                                  f"{before['cpu']:.1f} | {before['peak_mib']:.0f} | - | - |")
                     print(lines[-1], file=sys.stderr)

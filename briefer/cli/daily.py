@@ -58,12 +58,12 @@ def daily_command(
     judge: options.Judge = None,
     allow_download: options.AllowDownload = None,
     workers: Optional[int] = typer.Option(
-        None, "--workers", help="Brief stories on a Dask cluster of N processes on this machine (pip install "
+        None, "--workers", help="Cluster and brief the day on a Dask cluster of N processes here (pip install "
         "'briefer[scale]'). (default: 0, one after another here)"
     ),
     scheduler: Optional[str] = typer.Option(
         None, "--scheduler", metavar="ADDRESS",
-        help="Brief stories on an existing Dask cluster, e.g. tcp://10.0.0.5:8786 (see docs/daily.md)."
+        help="Cluster and brief the day on an existing Dask cluster, e.g. tcp://10.0.0.5:8786 (docs/daily.md)."
     ),
     config: Optional[Path] = typer.Option(
         None, "--config", help="A briefer.toml with defaults ([daily], [brief], [outlets], [smtp])."
