@@ -629,3 +629,17 @@ def test_roundup_titles_are_told_apart_on_labelled_real_pages():
     right = sum(f and row["roundup"] for f, row in zip(found, rows))
     wrong = sum(f and not row["roundup"] for f, row in zip(found, rows))
     assert len(rows) == 181 and wrong == 0 and right >= 12  # 12 of the 14 labelled round-ups
+
+
+def test_a_story_run_by_twenty_outlets_names_eight_on_the_page_and_all_in_the_json(tmp_path, lexical):
+    """A big day's story has dozens of outlets: a line of all of them pushes the page onto a second sheet."""
+    _, title, text = GENEVA[0]
+    folder = write_day_folder(tmp_path / "day", {"geneva": [(f"outlet{k}.example", title, text) for k in range(20)],
+                                                 "zoo": ZOO})
+    page = build_day(gather(folder), embedder=lexical).page
+    story = page.to_dict()["stories"][0]
+    assert len(story["outlets"]) == 20
+    shown = ", ".join(story["outlets"][:8]) + " and 12 more"
+    for fmt in ("md", "txt", "html"):
+        assert shown in " ".join(render_page(page, fmt).split()), fmt
+        assert not any(name in render_page(page, fmt) for name in story["outlets"][8:]), fmt

@@ -25,6 +25,8 @@ from briefer.types import Brief, Point
 from briefer.version import BRIEF_SCHEMA_VERSION, GENERATOR
 
 FORMATS = {"md": "brief.md.j2", "html": "brief.html.j2", "txt": "brief.txt.j2", "json": None}
+# Outlet names a page line shows before "and N more".
+OUTLETS_SHOWN = 8
 # The name a template family's data goes by inside its templates.
 _TEMPLATE_VARIABLE = {"brief": "brief", "daily": "page"}
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
@@ -171,8 +173,8 @@ def markdown_url(url: str | None) -> str:
 
 
 def template_environment(template_dir: str | Path | None, *, autoescape: bool) -> jinja2.Environment:
-    """Templates from ``template_dir`` first, then the packaged ones; with the ``md``, ``md_url`` and ``wrap``
-    filters."""
+    """Templates from ``template_dir`` first, then the packaged ones; with the ``md``, ``md_url``, ``wrap`` and
+    ``outlet_list`` filters."""
     loaders: list[jinja2.BaseLoader] = []
     if template_dir is not None:
         if not Path(template_dir).is_dir():
@@ -191,7 +193,16 @@ def template_environment(template_dir: str | Path | None, *, autoescape: bool) -
     environment.filters["md"] = escape_markdown
     environment.filters["md_url"] = markdown_url
     environment.filters["wrap"] = _wrap
+    environment.filters["outlet_list"] = outlet_list
     return environment
+
+
+def outlet_list(outlets: list[str], shown: int = OUTLETS_SHOWN) -> str:
+    """The first ``shown`` outlet names, then how many more: a story of a big day has dozens, and a line of fifty
+    names pushes the page onto a second sheet. The JSON keeps them all."""
+    if len(outlets) <= shown + 1:
+        return ", ".join(outlets)
+    return f"{', '.join(outlets[:shown])} and {len(outlets) - shown} more"
 
 
 def _wrap(text: str, width: int = 78, indent: str = "") -> str:
