@@ -12,7 +12,7 @@ from briefer.settings import LENGTH_PRESETS, BriefSettings
 from briefer.types import Article, Brief, Claim, Point, Sentence
 from briefer.version import VERSION as __version__
 
-# The daily page's API loads clustering (scipy, scikit-learn) only when used: ``from briefer import compose_page``.
+# The daily page's API loads clustering (scipy) only when used: ``from briefer import compose_page``.
 _DAILY = {"compose_page": "briefer.daily.day", "StoryFailure": "briefer.daily.page", "Page": "briefer.daily.page",
           "PreviousPage": "briefer.daily.page", "DailySettings": "briefer.settings"}
 

@@ -13,11 +13,11 @@ _FEED_ROOTS = (b"<rss", b"<feed", b"<rdf:rdf")
 
 def stdin_file(folder: Path) -> Path:
     """Save stdin into ``folder`` as JSON, JSON lines, a feed, a web page or text, by what its first bytes are."""
-    from briefer.ingest.load import MAX_RECORDS_BYTES
+    from briefer.ingest.load import MAX_RECORDS_BYTES, the_limit
 
     data = sys.stdin.buffer.read(MAX_RECORDS_BYTES + 1)
     if len(data) > MAX_RECORDS_BYTES:
-        raise InputError(f"stdin is over the {MAX_RECORDS_BYTES // 1_048_576} MB limit")
+        raise InputError(f"stdin is over {the_limit(MAX_RECORDS_BYTES)}")
     path = folder / f"stdin{_suffix(data)}"
     path.write_bytes(data)
     return path

@@ -17,6 +17,7 @@ the client, with the same code as the serial path. Dask is imported only here, o
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, TypeVar
@@ -56,8 +57,6 @@ def brief_story(articles: tuple[Article, ...], settings: BriefSettings) -> Brief
 def _one_thread(function: Callable[..., R], *args: Any, **kwargs: Any) -> R:
     """``function`` with one thread for BLAS and OpenMP (threadpoolctl), and for torch: a model loaded in this
     worker takes its thread count from BRIEFER_THREADS (``rewriter.free_cores``), one already loaded is told."""
-    import sys
-
     from threadpoolctl import threadpool_limits
 
     os.environ["BRIEFER_THREADS"] = "1"

@@ -28,6 +28,7 @@ from briefer.ingest.load import (
     open_regular,
     parsed_json,
     read_capped,
+    the_limit,
 )
 from briefer.types import Article, Progress
 
@@ -248,7 +249,7 @@ def _lines(path: Path, problems: list[str]) -> Iterator[tuple[int, str]]:
                 if len(data) > MAX_RECORDS_BYTES:
                     while data and not data.endswith(b"\n"):  # the rest of the long line
                         data = handle.readline(MAX_RECORDS_BYTES)
-                    problems.append(f"{path}:{number}: line over the {_size(MAX_RECORDS_BYTES)} limit; skipped")
+                    problems.append(f"{path}:{number}: line over {the_limit(MAX_RECORDS_BYTES)}; skipped")
                     continue
                 try:
                     yield number, data.decode("utf-8-sig" if number == 1 else "utf-8")
@@ -259,10 +260,6 @@ def _lines(path: Path, problems: list[str]) -> Iterator[tuple[int, str]]:
     if not_utf8:
         lines = f"{len(not_utf8)} lines are" if len(not_utf8) > 1 else "a line is"
         problems.append(f"{path}: {lines} not UTF-8 (the first: line {not_utf8[0]}); skipped")
-
-
-def _size(count: int) -> str:
-    return f"{count // 1_048_576} MB" if count >= 1_048_576 else f"{count}-byte"
 
 
 def _why(exc: InputError, lead: str) -> str:

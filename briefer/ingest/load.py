@@ -237,7 +237,7 @@ def read_capped(path: Path, max_bytes: int) -> bytes:
         except OSError as exc:
             raise InputError(f"cannot read ({exc.strerror or exc})") from None
     if len(data) > max_bytes:
-        raise InputError(f"file is over the {max_bytes // 1_048_576} MB limit")
+        raise InputError(f"file is over {the_limit(max_bytes)}")
     return data
 
 
@@ -249,10 +249,16 @@ def open_regular(path: Path, max_bytes: int | None = None) -> BinaryIO:
         if not stat.S_ISREG(status.st_mode):
             raise InputError("not a regular file (a pipe, device or folder)")
         if max_bytes is not None and status.st_size > max_bytes:
-            raise InputError(f"file is {status.st_size / 1_048_576:.1f} MB, over the {max_bytes // 1_048_576} MB limit")
+            raise InputError(f"file is {status.st_size / 1_048_576:.1f} MB, over {the_limit(max_bytes)}")
         return path.open("rb")
     except OSError as exc:
         raise InputError(f"cannot read ({exc.strerror or exc})") from None
+
+
+def the_limit(max_bytes: int) -> str:
+    """How a size cap is named in a message: "the 100 MB limit" (a cap under 1 MB, as tests set: "the 300-byte
+    limit")."""
+    return f"the {max_bytes // 1_048_576} MB limit" if max_bytes >= 1_048_576 else f"the {max_bytes}-byte limit"
 
 
 def _jsonl_records(text: str, path: Path, problems: list[str]) -> Iterator[tuple[dict[str, object], str]]:
