@@ -8,6 +8,7 @@ regularisation and the threshold are chosen by cross-validation inside the fit h
 
     .venv/bin/python bench/fit_admission.py            # report, and write briefer/data/admission.json
     .venv/bin/python bench/fit_admission.py --dry-run  # report only
+    .venv/bin/python bench/fit_admission.py --without caption_date,full_date  # report a fit without some features
 """
 
 from __future__ import annotations
@@ -127,12 +128,15 @@ def report(name: str, y: np.ndarray, passed: np.ndarray, labels: list[dict]) -> 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dry-run", action="store_true", help="report only; do not write the shipped weights")
+    parser.add_argument("--without", default="", metavar="FEATURE,...",
+                        help="fit and report without these cheap features (implies --dry-run): what each adds")
     args = parser.parse_args()
+    left_out = [admission.FEATURES.index(name) for name in args.without.split(",") if name]
 
     labels = [json.loads(line) for line in LABELS.read_text(encoding="utf-8").splitlines() if line.strip()]
     split, stripped, labels = labelled_rows(labels)
     vectors = StaticEmbedder().encode([s.text for s in split])
-    x = admission.feature_rows(split, stripped, vectors)
+    x = np.delete(admission.feature_rows(split, stripped, vectors), left_out, axis=1)
     y = np.array([label["label"] in PUBLISHABLE for label in labels], dtype=int)
     fit = np.array([is_fit_half(label) for label in labels])
     groups = [label["cluster"] for label in labels]
@@ -157,7 +161,7 @@ def main() -> None:
     agree = sum(1 for l, s in strip_labels if l["label"] == "strip" and s.text == (l.get("shown") or "").strip())
     print(f"\ndatelines: {sum(l['label'] == 'strip' for l in labels)} labelled strip, "
           f"{sum(stripped)} stripped by shown_start, {agree} stripped exactly as labelled")
-    if not args.dry_run:
+    if not (args.dry_run or left_out):
         SHIPPED.write_text(json.dumps({
             "fitted_by": "bench/fit_admission.py",
             "date": str(date.today()),

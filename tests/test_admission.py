@@ -69,7 +69,7 @@ ADMITTED = [
     "Firefighters battled a blaze at a chemical warehouse in the east of Springfield for six hours on Tuesday.",
     "The city council voted 7 to 2 to approve a new budget that adds forty buses to the fleet.",
     "Police said three people were arrested after the protest outside the parliament building.",
-    "The company said it would cut 1,200 jobs by the end of the year as sales fell.",
+    "Acme Motors said it would cut 1,200 jobs by the end of the year as sales fell.",
 ]
 
 

@@ -6,7 +6,8 @@ with no speaker. What can be mended is mended instead: a leading dateline, agenc
 —", "(CNN) --", "UPDATE:") is left out of what is shown.
 
 The decision is learned, not a pile of rules: a logistic model over cheap features of the sentence (how it opens
-and ends, its quotes, its capitals and digits, where it sits in its article) and its static embedding, fitted on
+and ends, its quotes, its capitals and digits, where it sits in its article, what in it points back to an unseen
+sentence, the dates and cut-off ends of captions and fragments) and its static embedding, fitted on
 hand-labelled sentences (``tests/data/admission_labels.jsonl``) by ``bench/fit_admission.py``, which writes
 ``briefer/data/admission.json`` and reports precision and recall on sources it did not fit on.
 """
@@ -76,19 +77,39 @@ _PROPER = re.compile(r"(?<=\s)[A-Z][a-z]+")
 _WEB = re.compile(r"https?://|www\.|\.com\b|@\w|#\w")
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 # Words that mark a picture, a player or a page prompt rather than reporting; the model learns how much each says.
-_MEDIA = re.compile(r"\b(?:photo\w*|image|caption|copyright|getty|video|embed|autoplay|playback|pictured|file|"
+_MEDIA = re.compile(r"\b(?:photo\w*|images?|caption|copyright|getty|videos?|embed|autoplay|playback|pictured|file|"
                     r"credit|AP|Reuters|AFP)\b", re.IGNORECASE)
 _PROMPT = re.compile(r"\b(?:subscribe|sign up|newsletter|click|follow us|share|read more|comments?|advertisement|"
                      r"cookies?|browser|download|app|email us|tips?)\b", re.IGNORECASE)
 _CAPS_OPENER = re.compile(r"^[A-Z]{3,}\b(?!\s+(?:said|says|has|have|is|was|will))")  # "EMBED ...", "CLOSE ..."
 _TERMINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
+# Signs that a sentence leans on one before it, anywhere in it: a third-person pronoun, a back-reference ("both",
+# "the latter", "the incident"), a clause opener that continues a story ("After ...", "As a result ..."), a
+# speaker named only by a pronoun ("he said").
+_THIRD_PERSON = re.compile(r"\b(?:he|she|they|him|her|them|his|their|it|its)\b", re.IGNORECASE)
+_BACK_REFERENCE = re.compile(r"\b(?:both|either|neither|the (?:same|former|latter|incident|case|move|decision|request|"
+                             r"report|statement|attack|plan|deal|couple|pair|victim|suspect|man|woman|boy|girl))\b",
+                             re.IGNORECASE)
+_CONTINUING_OPENER = re.compile(r"^(?:Although|Though|After|As a result|Besides|Even|With|Among|Despite|While|When|"
+                                r"Since|Because|Instead|Meanwhile|Last|Earlier|Later)\b")
+# A date given in full, as photo captions give it: a weekday before the month ("Thursday, Feb. 16, 2017",
+# "Friday, May, 2 2014"), or a month, day and year.
+_CAPTION_DATE = re.compile(r"\b[A-Z][a-z]+day,\s+[A-Z][a-z]{2,8}\.?,?\s+\d{1,2}\b")
+_FULL_DATE = re.compile(r"\b[A-Z][a-z]{2,8}\.?,?\s+\d{1,2},?\s+(?:19|20)\d{2}\b")
+# A piece rather than a sentence: cut off by its source ("about the 1972..."), or a heading before a colon
+# ("High Risk: ...").
+_CUT_OFF = re.compile(r"(?:\.\.\.|\u2026)[\"'\u201d\u2019)]*$")
+_HEADING_COLON = re.compile(r"^[^.:\"\u201c]{1,40}:\s")
+_PRONOUN_SPEAKER = re.compile(r"\b(?:he|she|they|it)\s+(?:said|says|told|added|wrote)\b", re.IGNORECASE)
 
 FEATURES = (
     "log_words", "short", "long", "ends_terminal", "ends_colon", "question", "pronoun_opener", "connective_opener",
     "quote_opener", "unbalanced_quotes", "has_quote", "first_person", "attribution", "first_person_unattributed",
     "no_lower_content", "capital_share", "digit_share", "allcaps_share", "first_in_article", "last_in_article",
     "position", "definite_opener", "proper_noun", "web", "clock", "media_words", "prompt_words", "caps_opener",
-    "stripped",
+    "stripped", "pronoun_before_name", "back_reference", "continuing_opener", "no_name", "pronoun_speaker",
+    "pronoun_share", "caption_date", "full_date", "cut_off",
+    "heading_colon",
 )
 
 
@@ -103,6 +124,8 @@ def features(sentence: Sentence, sentences_in_article: int, stripped: bool) -> n
     first_person = bool(_FIRST_PERSON.search(text))
     attribution = bool(ATTRIBUTION.search(text))
     last = max(sentences_in_article - 1, 1)
+    pronoun = _THIRD_PERSON.search(text)
+    name = _PROPER.search(text)
     values = (
         np.log1p(n) / 4.0,
         n < 6,
@@ -133,6 +156,16 @@ def features(sentence: Sentence, sentences_in_article: int, stripped: bool) -> n
         min(len(_PROMPT.findall(text)), 3) / 3,
         bool(_CAPS_OPENER.match(text)),
         stripped,
+        bool(pronoun) and (name is None or pronoun.start() < name.start()),
+        bool(_BACK_REFERENCE.search(text)),
+        bool(_CONTINUING_OPENER.match(text)),
+        name is None,
+        bool(_PRONOUN_SPEAKER.search(text)),
+        len(_THIRD_PERSON.findall(text)) / n * 5.0,
+        bool(_CAPTION_DATE.search(text)),
+        bool(_FULL_DATE.search(text)),
+        bool(_CUT_OFF.search(text.rstrip())),
+        bool(_HEADING_COLON.match(text)),
     )
     return np.asarray(values, dtype=np.float32)
 
