@@ -24,6 +24,8 @@ STRIPPED = [
     ("CHICAGO, Nov. 30, 2018 /PRNewswire/ -- ", "United Airlines today announced a joint business agreement."),
     ("By Jane Doe, Associated Press - ", "The Senate voted on Friday to pass the bill."),
     ("By JANE DOE and JOHN ROE \u2014 WASHINGTON (AP) \u2014 ", "The Senate voted on Friday to pass the bill."),
+    ("- ", "Ogunjobi and Garrett have been playing a ton of snaps all season."),
+    ("\u2022 ", "About one-third of adults in the USA are overweight."),
 ]
 KEPT = [
     "NASA said on Tuesday that the launch would be delayed by a week.",
@@ -35,6 +37,7 @@ KEPT = [
     "US-China talks resumed in Geneva on Monday after a pause.",
     "Updates to the software: the company said it fixed the bug.",  # "Updates to" is a subject, not a label
     "Boris Johnson, Prime Minister \u2014 and the man who called the vote \u2014 said nothing.",
+    "-5 degrees was the coldest reading of the night in the valley.",  # a minus sign, not a bullet
 ]
 
 

@@ -38,10 +38,12 @@ _DASH = r"(?:\u2014|\u2013|--|_|(?<=\s)-)"  # a hyphen only with a space before 
 # "UPDATE:", "Update, 21 April:", "UPDATED 2 -", "BREAKING NEWS:"
 _LABEL = (r"(?:(?i:update[ds]?)(?:\s*\d+|,?\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2})(?:,?\s+\d{4})?)?"
           r"|BREAKING(?:\s+NEWS)?|EXCLUSIVE|ANALYSIS|OPINION)\s*[:\u2014\u2013]\s+")
+# The bullet of a list item the page's text kept: "- Ogunjobi and Garrett have been playing ...".
+_LIST_MARK = r"(?:[\u2022\u00b7*]|[-\u2013](?=\s))\s*"
 _OUTLETS = r"(?:Associated Press|AP|Reuters|AFP|CNN|Bloomberg|UPI)"
 _NAME = r"[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3}"
 # What a wire or web page puts before the first sentence: a label ("UPDATE:"), then a place in capitals, a date
-# and/or an agency in brackets, then a dash; or a byline. A place needs capitals and a dash, so a sentence opening
+# and/or an agency in brackets, then a dash; or a byline; or a list item's bullet. A place needs capitals and a dash, so a sentence opening
 # on "NASA said" is never cut, and "FILE -" (a photo caption's mark) is left for admission to refuse.
 _DATELINE = re.compile(
     rf"^(?:{_LABEL})?(?:"
@@ -49,7 +51,7 @@ _DATELINE = re.compile(
     rf"|{_PLACE}{_REGION}(?:,\s*{_DATE})?\s*(?:{_DASH}\s+|(?:\u2014|\u2013|--)(?=[A-Z\"\u201c]))"
     rf"|{_TOWN},\s*{_TOWN}\s+(?:\u2014|\u2013|--)\s+"
     rf"|By\s+{_NAME}(?:\s+(?:and|&)\s+{_NAME})?(?:,?\s+{_OUTLETS}[\w ]{{0,20}})?\s*(?:{_DASH}|-|\|)\s+"
-    rf")|^{_LABEL}"
+    rf")|^{_LABEL}|^{_LIST_MARK}"
 )
 
 
