@@ -98,6 +98,10 @@ def test_a_long_aside_between_a_named_subject_and_its_verb_is_left_out_of_the_he
      'Words "writ of habeas corpus" struck out'),  # a clause of consequence ends the main clause
     ('According to the New York Post, Nicole "Snooki" Polizzi is, despite her protestations, pregnant with her '
      "first child.", 'Nicole "Snooki" Polizzi is pregnant with her first child'),  # an aside that qualifies
+    ("Recently, HIGH TIMES sat down with Saturday Night Live cast member Pete Davidson to discuss his use of "
+     "medical marijuana.", "HIGH TIMES sat down with Saturday Night Live cast member Pete Davidson to discuss his "
+     "use of medical marijuana"),  # a weekday that starts a name stays; an opening adverb goes
+    ("Police said the suspect was arrested on Saturday night in Ohio.", "Police said suspect arrested in Ohio"),
 ])
 def test_headline_shapes(lede, headline):
     assert headline_from_sentence(lede) == headline

@@ -42,12 +42,13 @@ _APPOSITIVE = re.compile(
     r",\s+(?:the|a|an|who|which|whose|now|formerly|aged|also|then|once|himself|herself|itself|despite|however|"
     r"though|in fact|of course|as of|\d[\d.,]*)\b[^,;:]{0,80},"
 )
-# An opening phrase of circumstance before the subject: "Amid Ukrainian border tensions, ..." / "On Friday, ...".
+# An opening phrase of circumstance before the subject: "Amid Ukrainian border tensions, ..." / "On Friday, ..." /
+# "Recently, ...".
 # A participle before a preposition opens one too: "Held in the Cathedral of St. John in Turin, Italy, the shroud
 # ..." / "Speaking to reporters, ...". A place may carry its region ("Turin, Italy,").
 _OPENING_PHRASE = re.compile(r"^(?:(?:amid|after|in|on|during|despite|following|with|as|at|for|by|since|before|"
-                             r"earlier|later|last|this)\b|(?:[A-Z][a-z]+(?:ed|en|ing)|Held|Built|Born|Found|Made|"
-                             r"Set|Seen|Shot|Hit|Kept|Left|Led)\s+(?=(?:in|on|at|by|from|to|with|near|outside|"
+                             r"earlier|later|last|this|recently|meanwhile|now)\b|"
+                             r"(?:[A-Z][a-z]+(?:ed|en|ing)|Held|Built|Born|Found|Made|Set|Seen|Shot|Hit|Kept|Left|Led)\s+(?=(?:in|on|at|by|from|to|with|near|outside|"
                              r"inside|during|after|for|as)\s))[^,;:\"\u201c]{0,60}"
                              r"(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=,))?,\s+(?=[A-Z]|(?:the|a|an)\s)",
                              re.IGNORECASE)
@@ -67,9 +68,10 @@ _PARTICIPLE = r"(?:[a-z]+(?:ed|en|wn)|laid|made|held|found|sent|left|paid|sold|b
               r"struck|put|set|cut|won|lost|told|kept|met|led|fled|freed|seen|done|gone)\b"
 _AUXILIARY = re.compile(rf"\b(?:(?:is|are|was|were|has been|have been|had been)\s+(?={_PARTICIPLE})|"
                         r"(?:is|are)\s+(?=[a-z]{3,}ing\b))")
+# A weekday that starts a name ("Saturday Night Live", "Good Friday Agreement") is no relative time: it is kept.
 _RELATIVE_TIME = re.compile(rf"\s+(?:on\s+)?(?:(?:{WEEKDAY})"
-                            r"(?:\s+(?:night|morning|afternoon|evening))?|yesterday|today|tonight|this week|last week|"
-                            r"last night)\b", re.IGNORECASE)
+                            r"(?:\s+(?-i:night|morning|afternoon|evening))?|yesterday|today|tonight|this week|"
+                            r"last week|last night)\b(?!\s+(?-i:[A-Z]))", re.IGNORECASE)
 
 
 def clean_title(title: str) -> str:
