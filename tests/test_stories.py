@@ -132,6 +132,28 @@ def test_story_text_is_the_title_and_the_first_words():
     assert text == "Quake hits Sumatra\none two"
 
 
+NOTICE = ("Starting in 1996, Alexa Internet has been donating their crawl data to the Internet Archive. Flowing in "
+          "every day, these data are added to the Wayback Machine after an embargo period.")
+
+
+def test_pages_saved_with_a_scraper_notice_in_place_of_an_article_are_not_one_story():
+    rng = random.Random(5)
+    notices = [article(i, NOTICE + "\n" + event_article(i, event, rng).text)
+               for i, event in enumerate(["quake", "vote", "match"])]
+    assert all("Alexa" not in story_text(page) and "Wayback" not in story_text(page) for page in notices)
+    assert set(story_text(notices[0]).split()) & set(EVENTS["quake"])  # the article after the notice is read
+    bare = [article(10 + i, NOTICE) for i in range(3)]
+    stories = cluster_stories(bare + [event_article(20 + i, "quake", rng) for i in range(2)])
+    assert {0, 1, 2} not in [set(g) for g in stories.groups]  # three notice pages: no story of their own
+    assert all(len(set(g) & {0, 1, 2}) <= 1 for g in stories.groups)
+
+
+def test_only_the_opening_is_read_through_the_cleaning_and_the_rest_as_it_is():
+    text = "Read more\n" + " ".join(f"w{i}" for i in range(300))
+    words = story_text(article(1, text), lead_words=250).split("\n", 1)[1].split()
+    assert words[0] == "w0" and len(words) == 250 and words[-1] == "w249"
+
+
 def test_given_must_match_the_articles():
     with pytest.raises(ValueError):
         cluster_stories([article(0, "text")], given=[None, None])

@@ -158,7 +158,7 @@ def features(sentence: Sentence, sentences_in_article: int, stripped: bool) -> n
         min(len(_PROMPT.findall(text)), 3) / 3,
         bool(_CAPS_OPENER.match(text)),
         stripped,
-        bool(pronoun) and (name is None or pronoun.start() < name.start()),
+        pronoun is not None and (name is None or pronoun.start() < name.start()),
         bool(_BACK_REFERENCE.search(text)),
         bool(_CONTINUING_OPENER.match(text)),
         name is None,
