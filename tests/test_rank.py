@@ -269,3 +269,18 @@ def test_a_sentence_that_announces_what_follows_is_never_a_point():
              "Cohen said several polls showed Trump ahead. The interview went viral."]
     brief = build_brief([Article(id=f"a{n}", text=t) for n, t in enumerate(texts, 1)], BriefSettings(words=200))
     assert not any(p.text.startswith("The following") for p in [brief.lede, *brief.points])
+
+
+def test_a_sentence_addressed_to_the_reader_is_never_a_point_but_a_quoted_one_may_be():
+    from briefer.pipeline import build_brief
+
+    terms = "If you do not enable Voice Recognition, you will not be able to use voice features on the television."
+    quoted = '"You cannot trust a television that listens," privacy advocate Jane Roe said on Monday about the sets.'
+    texts = ["Samsung said its smart televisions record voice commands and send them to a third party. " + terms +
+             " Privacy groups criticised the voice recognition policy on Monday. " + quoted,
+             "Samsung smart televisions send recorded voice commands to a third party, the company said. "
+             "Privacy advocates criticised the television voice policy on Monday. " + terms]
+    brief = build_brief([Article(id=f"a{n}", text=t) for n, t in enumerate(texts, 1)], BriefSettings(words=200))
+    shown = [p.text for p in [brief.lede, *brief.points]]
+    assert terms not in shown
+    assert quoted in shown

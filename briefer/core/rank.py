@@ -259,12 +259,14 @@ def _cannot_stand_alone(claim: Claim) -> bool:
     an ellipsis was cut by its source ("... the death of Fabio Sementilli, an internationally known..."). One whose
     quotation marks do not pair up is one sentence of a longer quotation ('"It is only our intent to clear the
     street.'), whose speaker and end are in another. One that points to what comes next in its article ("The
-    following ensued when ...", "Here is what we know:") announces text the reader never sees.
+    following ensued when ...", "Here is what we know:") announces text the reader never sees. One addressed to the
+    reader outside any quotation is a service's terms, a how-to or a prompt, not news ("If you do not enable Voice
+    Recognition, you will not be able to ...").
     """
     text = claim.representative.text
     if PRONOUN_OPENER.match(text) or _CUT_BY_SOURCE.search(text) or _part_of_a_longer_quote(text):
         return True
-    if _POINTS_AHEAD.match(text):
+    if _POINTS_AHEAD.match(text) or _SECOND_PERSON.search(_QUOTED.sub("", text)):
         return True
     if any(c.islower() for c in text) and not set(LOWER_WORD.findall(text)) - CONNECTING_WORDS:
         return True  # (an all-capitals article is no heading)
