@@ -26,6 +26,7 @@ STRIPPED = [
     ("By JANE DOE and JOHN ROE \u2014 WASHINGTON (AP) \u2014 ", "The Senate voted on Friday to pass the bill."),
     ("- ", "Ogunjobi and Garrett have been playing a ton of snaps all season."),
     ("\u2022 ", "About one-third of adults in the USA are overweight."),
+    ("\u2014 ", "A quick-thinking emergency dispatcher is credited with saving the day."),
 ]
 KEPT = [
     "NASA said on Tuesday that the launch would be delayed by a week.",

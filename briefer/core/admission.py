@@ -38,8 +38,9 @@ _DASH = r"(?:\u2014|\u2013|--|_|(?<=\s)-)"  # a hyphen only with a space before 
 # "UPDATE:", "Update, 21 April:", "UPDATED 2 -", "BREAKING NEWS:"
 _LABEL = (r"(?:(?i:update[ds]?)(?:\s*\d+|,?\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2})(?:,?\s+\d{4})?)?"
           r"|BREAKING(?:\s+NEWS)?|EXCLUSIVE|ANALYSIS|OPINION)\s*[:\u2014\u2013]\s+")
-# The bullet of a list item the page's text kept: "- Ogunjobi and Garrett have been playing ...".
-_LIST_MARK = r"(?:[\u2022\u00b7*]|[-\u2013](?=\s))\s*"
+# The bullet of a list item the page's text kept ("- Ogunjobi and Garrett have been playing ..."), or the dash a
+# dateline leaves when the place before it went to another line ("\u2014 A quick-thinking dispatcher ...").
+_LIST_MARK = r"(?:[\u2022\u00b7*]|[-\u2013\u2014](?=\s))\s*"
 _OUTLETS = r"(?:Associated Press|AP|Reuters|AFP|CNN|Bloomberg|UPI)"
 _NAME = r"[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3}"
 # What a wire or web page puts before the first sentence: a label ("UPDATE:"), then a place in capitals, a date
