@@ -48,8 +48,10 @@ _APPOSITIVE = re.compile(
 # ..." / "Speaking to reporters, ...". A place may carry its region ("Turin, Italy,").
 _OPENING_PHRASE = re.compile(r"^(?:(?:amid|after|in|on|during|despite|following|with|as|at|for|by|since|before|"
                              r"earlier|later|last|this|recently|meanwhile|now)\b|"
-                             r"(?:[A-Z][a-z]+(?:ed|en|ing)|Held|Built|Born|Found|Made|Set|Seen|Shot|Hit|Kept|Left|Led)\s+(?=(?:in|on|at|by|from|to|with|near|outside|"
-                             r"inside|during|after|for|as)\s))[^,;:\"\u201c]{0,60}"
+                             r"(?:[A-Z][a-z]+(?:ed|en|ing)|Held|Built|Born|Found|Made|Set|Seen|Shot|Hit|Kept|Left|"
+                             r"Led)\s+"
+                             r"(?=(?:in|on|at|by|from|to|with|near|outside|inside|during|after|for|as)\s))"
+                             r"[^,;:\"\u201c]{0,60}"
                              r"(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=,))?,\s+(?=[A-Z]|(?:the|a|an)\s)",
                              re.IGNORECASE)
 # A long aside between a named subject and its verb: "Clarissa Dickson Wright, who rose to fame as ..., died on
