@@ -24,6 +24,7 @@ STRIPPED = [
     ("CHICAGO, Nov. 30, 2018 /PRNewswire/ -- ", "United Airlines today announced a joint business agreement."),
     ("By Jane Doe, Associated Press - ", "The Senate voted on Friday to pass the bill."),
     ("By JANE DOE and JOHN ROE \u2014 WASHINGTON (AP) \u2014 ", "The Senate voted on Friday to pass the bill."),
+    ("ALBANY, NY (NEWS 10) \u2013 ", "A total of seven men have been charged in the hazing death."),
     ("- ", "Ogunjobi and Garrett have been playing a ton of snaps all season."),
     ("\u2022 ", "About one-third of adults in the USA are overweight."),
     ("\u2014 ", "A quick-thinking emergency dispatcher is credited with saving the day."),
