@@ -391,6 +391,26 @@ def _is_title(line: str) -> bool:
     return all(not word[0].islower() for word in words if word.lower() not in TITLE_CASE_SMALL_WORDS)
 
 
+def _declared_url(html: str) -> str | None:
+    """The page's own address from ``<link rel="canonical">`` or ``og:url`` wherever they stand.
+
+    trafilatura looks for them inside ``<head>`` only; a page whose head the parser closed early (a stray element
+    before them: Rolling Stone, Reuters and BGR pages saved in 2019) keeps them in what it reads as the body.
+    """
+    import lxml.html  # trafilatura's own dependency
+
+    try:
+        tree = lxml.html.document_fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return None
+    found = tree.xpath("//link[contains(concat(' ', normalize-space(@rel), ' '), ' canonical ')]/@href"
+                       " | //meta[@property='og:url']/@content")
+    return next((str(u).strip() for u in found if _ABSOLUTE_URL.match(str(u).strip())), None)
+
+
+_ABSOLUTE_URL = re.compile(r"https?://[^\s/]+\.[^\s/]+(?:/\S*)?$", re.IGNORECASE)
+
+
 def _html_fields(html: str) -> dict[str, object]:
     """Main text and metadata of a saved web page, through trafilatura (the ``daily`` extra)."""
     try:
@@ -402,7 +422,7 @@ def _html_fields(html: str) -> dict[str, object]:
     document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
     if not isinstance(document, Document) or len((document.text or "").split()) < _MIN_PAGE_WORDS:
         raise _Unreadable("no article text found in the page")
-    url = _scalar(document.url)  # the page's canonical link or og:url
+    url = _scalar(document.url) or _declared_url(html)  # the page's canonical link or og:url
     return {
         "text": document.text,
         "title": _scalar(document.title),
