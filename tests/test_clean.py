@@ -138,6 +138,11 @@ def test_boilerplate_lines_are_dropped(furniture: str) -> None:
         "You can add location information to your Tweets, such as your city or precise location, from the web and "
         "via third-party applications. You always have the option to delete your Tweet location history. Learn more",
         "Thank you for subscribing. An error has occurred. Please try again later.",
+        # A news site's follow prompt, and the Internet Archive's note on uploaded crawls.
+        "Add Donald Trump as an interest to stay up to date on the latest Donald Trump news, video, and analysis "
+        "from ABC News.",
+        "WARCZone is a collection of outsider-uploaded WARCs, which are contributed to the Internet Archive but may "
+        "or may not be ingested into the Wayback Machine.",
     ],
 )
 def test_furniture_sentences_inside_a_paragraph_are_dropped(furniture: str) -> None:

@@ -93,7 +93,8 @@ _GLUE_AT_AN_END = re.compile(
 
 # Sentences about the page or service around a story, never news, which scrapes carry inside paragraphs: the
 # Internet Archive's notice where a dead link was crawled, an embedded tweet's location notice, a newsletter form,
-# an error message. Whole phrases, so a story about the Internet Archive or Twitter keeps its sentences.
+# a site's follow prompt ("Add Donald Trump as an interest to stay up to date on the latest ... news"), an error
+# message. Whole phrases, so a story about the Internet Archive or Twitter keeps its sentences.
 _FURNITURE_PHRASES = (
     "donating their crawl data to the Internet Archive",
     "added to the Wayback Machine after an embargo period",
@@ -108,6 +109,8 @@ _FURNITURE_PHRASES = (
     "delete your Tweet location history",
     "when you tweet with a location, Twitter stores that location",
     "switch location on/off before each Tweet",
+    "contributed to the Internet Archive but may or may not be ingested into the Wayback Machine",
+    "as an interest to stay up to date on the latest",
     "you must select a newsletter to subscribe to",
     "thank you for subscribing",
     "please try again later",
