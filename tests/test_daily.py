@@ -397,6 +397,20 @@ def test_untrusted_article_text_is_escaped_in_every_format(tmp_path, lexical):
     assert 'href="https://www.evil.example/news/1"' in shown
 
 
+def test_a_point_that_says_when_only_relative_to_its_article_shows_that_articles_date(day_folder, lexical):
+    page = build_day(gather(day_folder), embedder=lexical).page
+    story = page.stories[0]
+    shown = story.shown[1] if len(story.shown) > 1 else story.shown[0]
+    points = [story.brief.lede, *story.brief.points]
+    dated = replace(points[shown], text="The company said the service launches today.", date="2022-01-20")
+    points[shown] = dated
+    brief = replace(story.brief, lede=points[0], points=tuple(points[1:]))
+    page = replace(page, stories=(replace(story, brief=brief), *page.stories[1:]))
+    for fmt in ("md", "html", "txt"):
+        assert "launches today. (2022-01-20)" in render_page(page, fmt).replace("*", "").replace("<em>", "") \
+            .replace("</em>", "")
+
+
 def test_a_users_template_folder_overrides_one_format(day_folder, tmp_path, lexical):
     (tmp_path / "mine").mkdir()
     (tmp_path / "mine" / "daily.md.j2").write_text("{% for s in page.stories %}{{ s.rank }}|{% endfor %}")
