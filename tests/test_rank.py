@@ -284,3 +284,16 @@ def test_a_sentence_addressed_to_the_reader_is_never_a_point_but_a_quoted_one_ma
     shown = [p.text for p in [brief.lede, *brief.points]]
     assert terms not in shown
     assert quoted in shown
+
+
+@pytest.mark.parametrize(("text", "appeal"), [
+    ("Anyone with information about the investigation is asked to call Lt. Kevin Graham at 910-671-3100.", True),
+    ("Anyone with information in reference to this incident is encouraged to contact the Odessa Police.", True),
+    ("Those who have information should contact Crime Stoppers.", True),
+    ("Anyone with a ticket bought in Ohio should check the numbers, the lottery said.", False),
+    ("Witnesses said the car was red and drove off toward the highway.", False),
+])
+def test_an_appeal_to_the_public_for_information_is_told_from_news(text, appeal):
+    from briefer.core.rank import _APPEAL
+
+    assert bool(_APPEAL.match(text)) is appeal

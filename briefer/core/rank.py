@@ -40,6 +40,10 @@ _QUOTED = re.compile(r"[\"\u201c][^\"\u201d]*[\"\u201d]")
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours)\b", re.IGNORECASE)
 _UNNAMED_OPENER = re.compile(r"^(?:The|This|These|Those|That|Such)\s+[a-z]")
 _NAME_AFTER_FIRST_WORD = re.compile(r"(?<=\s)[A-Z]")
+# An appeal to the public for information: a police notice, not news ("Anyone with information about the
+# investigation is asked to call ...").
+_APPEAL = re.compile(r"^(?:anyone|those|people|residents|witnesses)\s+(?:with|who\s+(?:has|have|saw|may\s+have))\b"
+                     r"[^.]{0,100}?\b(?:call|contact|asked|urged|encouraged|requested)\b", re.IGNORECASE)
 _RELATIVE_DAY = re.compile(rf"\b(?:{WEEKDAY}|yesterday|today|tonight|"
                            r"tomorrow|last night|this (?:morning|afternoon|evening|week)|last week|next week)\b",
                            re.IGNORECASE)
@@ -261,12 +265,13 @@ def _cannot_stand_alone(claim: Claim) -> bool:
     street.'), whose speaker and end are in another. One that points to what comes next in its article ("The
     following ensued when ...", "Here is what we know:") announces text the reader never sees. One addressed to the
     reader outside any quotation is a service's terms, a how-to or a prompt, not news ("If you do not enable Voice
-    Recognition, you will not be able to ...").
+    Recognition, you will not be able to ..."), and so is an appeal to the public ("Anyone with information is asked
+    to call ...").
     """
     text = claim.representative.text
     if PRONOUN_OPENER.match(text) or _CUT_BY_SOURCE.search(text) or _part_of_a_longer_quote(text):
         return True
-    if _POINTS_AHEAD.match(text) or _SECOND_PERSON.search(_QUOTED.sub("", text)):
+    if _POINTS_AHEAD.match(text) or _SECOND_PERSON.search(_QUOTED.sub("", text)) or _APPEAL.match(text):
         return True
     if any(c.islower() for c in text) and not set(LOWER_WORD.findall(text)) - CONNECTING_WORDS:
         return True  # (an all-capitals article is no heading)
