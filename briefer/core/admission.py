@@ -97,6 +97,7 @@ _BACK_REFERENCE = re.compile(r"\b(?:both|either|neither|the (?:same|former|latte
                              re.IGNORECASE)
 _CONTINUING_OPENER = re.compile(r"^(?:Although|Though|After|As a result|Besides|Even|With|Among|Despite|While|When|"
                                 r"Since|Because|Instead|Meanwhile|Last|Earlier|Later)\b")
+_PRONOUN_SPEAKER = re.compile(r"\b(?:he|she|they|it)\s+(?:said|says|told|added|wrote)\b", re.IGNORECASE)
 # A date given in full, as photo captions give it: a weekday before the month ("Thursday, Feb. 16, 2017",
 # "Friday, May, 2 2014"), or a month, day and year.
 _CAPTION_DATE = re.compile(r"\b[A-Z][a-z]+day,\s+[A-Z][a-z]{2,8}\.?,?\s+\d{1,2}\b")
@@ -105,7 +106,6 @@ _FULL_DATE = re.compile(r"\b[A-Z][a-z]{2,8}\.?,?\s+\d{1,2},?\s+(?:19|20)\d{2}\b"
 # ("High Risk: ...").
 _CUT_OFF = re.compile(r"(?:\.\.\.|\u2026)[\"'\u201d\u2019)]*$")
 _HEADING_COLON = re.compile(r"^[^.:\"\u201c]{1,40}:\s")
-_PRONOUN_SPEAKER = re.compile(r"\b(?:he|she|they|it)\s+(?:said|says|told|added|wrote)\b", re.IGNORECASE)
 
 FEATURES = (
     "log_words", "short", "long", "ends_terminal", "ends_colon", "question", "pronoun_opener", "connective_opener",
@@ -113,8 +113,7 @@ FEATURES = (
     "no_lower_content", "capital_share", "digit_share", "allcaps_share", "first_in_article", "last_in_article",
     "position", "definite_opener", "proper_noun", "web", "clock", "media_words", "prompt_words", "caps_opener",
     "stripped", "pronoun_before_name", "back_reference", "continuing_opener", "no_name", "pronoun_speaker",
-    "pronoun_share", "caption_date", "full_date", "cut_off",
-    "heading_colon",
+    "pronoun_share", "caption_date", "full_date", "cut_off", "heading_colon",
 )
 
 
