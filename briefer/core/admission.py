@@ -128,7 +128,7 @@ def features(sentence: Sentence, sentences_in_article: int, stripped: bool) -> n
     first_person = bool(_FIRST_PERSON.search(text))
     attribution = bool(ATTRIBUTION.search(text))
     last = max(sentences_in_article - 1, 1)
-    pronoun = _THIRD_PERSON.search(text)
+    pronouns = [m.start() for m in _THIRD_PERSON.finditer(text)]
     name = _PROPER.search(text)
     values = (
         np.log1p(n) / 4.0,
@@ -160,12 +160,12 @@ def features(sentence: Sentence, sentences_in_article: int, stripped: bool) -> n
         min(len(_PROMPT.findall(text)), 3) / 3,
         bool(_CAPS_OPENER.match(text)),
         stripped,
-        pronoun is not None and (name is None or pronoun.start() < name.start()),
+        bool(pronouns) and (name is None or pronouns[0] < name.start()),
         bool(_BACK_REFERENCE.search(text)),
         bool(_CONTINUING_OPENER.match(text)),
         name is None,
         bool(_PRONOUN_SPEAKER.search(text)),
-        len(_THIRD_PERSON.findall(text)) / n * 5.0,
+        len(pronouns) / n * 5.0,
         bool(_CAPTION_DATE.search(text)),
         bool(_FULL_DATE.search(text)),
         bool(_CUT_OFF.search(text.rstrip())),

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import numpy as np
 
-from briefer.text.clean import news_lines
+from briefer.text.clean import news_line
 from briefer.text.hashed import hashed_words
 from briefer.errors import ConfigError, missing_dependency
 from briefer.fitted import StoryParams
@@ -91,7 +91,7 @@ CHECKED_WORDS = 100
 def story_text(article: Article, lead_words: int = DEFAULT_PARAMS.lead_words) -> str:
     """The text an article is clustered by: its title, then its first ``lead_words`` words.
 
-    Its opening lines go through the brief's cleaning (``briefer.text.clean.news_lines``) until ``CHECKED_WORDS``
+    Its opening lines go through the brief's cleaning (``briefer.text.clean.news_line``) until ``CHECKED_WORDS``
     words of news are found: pages a scraper saved with a web-archive or tweet-location notice in place of the
     article would otherwise be one "story" by their shared notice. The rest is read as it is (cleaning every line
     of a day's articles would cost more than counting their words).
@@ -102,7 +102,7 @@ def story_text(article: Article, lead_words: int = DEFAULT_PARAMS.lead_words) ->
     while start < len(text) and len(words) < CHECKED_WORDS:
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
-        words.extend(next(news_lines([text[start:end]]), "").split())
+        words.extend(news_line(text[start:end]).split())
         start = end + 1
     left = max(lead_words - len(words), 0)
     rest = text[start:].split(maxsplit=left)[:left] if left else []

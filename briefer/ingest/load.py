@@ -405,7 +405,7 @@ def _declared_url(html: str) -> str | None:
         return None
     found = tree.xpath("//link[contains(concat(' ', normalize-space(@rel), ' '), ' canonical ')]/@href"
                        " | //meta[@property='og:url']/@content")
-    return next((str(u).strip() for u in found if _ABSOLUTE_URL.match(str(u).strip())), None)
+    return next((url for url in (str(u).strip() for u in found) if _ABSOLUTE_URL.match(url)), None)
 
 
 _ABSOLUTE_URL = re.compile(r"https?://[^\s/]+\.[^\s/]+(?:/\S*)?$", re.IGNORECASE)

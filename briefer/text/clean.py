@@ -15,7 +15,7 @@ import functools
 import html
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 
 from briefer.text.sentences import ends_with_punctuation, split_sentences
 from briefer.types import Article
@@ -129,7 +129,7 @@ def clean_article(article: Article) -> Article:
     """A copy of ``article`` with its text cleaned (and its title's quotes and spaces normalised)."""
     title = normalise_text(article.title).strip() if article.title else article.title
     lines = _unwrapped(normalise_text(article.text).split("\n"))
-    lines = [_without_tail(line) for line in news_lines(lines)]
+    lines = [_without_tail(kept) for kept in map(news_line, lines) if kept]
     lines = [line for line in lines if line and not _same_words(line, title)]
     lines = _without_byline(lines)
     lines = _without_repeats([repair_glued_words(_unglued(line)) for line in lines])
@@ -156,13 +156,11 @@ def _unwrapped(lines: list[str]) -> list[str]:
     return paragraphs
 
 
-def news_lines(lines: Iterable[str]) -> Iterator[str]:
-    """The stripped ``lines`` that are not whole-line boilerplate, without their furniture sentences; lazily, so a
-    reader that needs only an article's lead (story clustering) stops early."""
-    for line in lines:
-        line = _without_furniture(line.strip())
-        if line and not _is_boilerplate(line):
-            yield line
+def news_line(line: str) -> str:
+    """``line`` stripped and without its furniture sentences, or "" when it is whole-line boilerplate: what story
+    clustering reads of an article's opening, one line at a time, and the brief's cleaning of every line."""
+    line = _without_furniture(line.strip())
+    return "" if not line or _is_boilerplate(line) else line
 
 
 def _is_boilerplate(line: str) -> bool:
