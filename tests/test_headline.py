@@ -102,6 +102,37 @@ def test_a_long_aside_between_a_named_subject_and_its_verb_is_left_out_of_the_he
      "medical marijuana.", "HIGH TIMES sat down with Saturday Night Live cast member Pete Davidson to discuss his "
      "use of medical marijuana"),  # a weekday that starts a name stays; an opening adverb goes
     ("Police said the suspect was arrested on Saturday night in Ohio.", "Police said suspect arrested in Ohio"),
+    ("A Central California woman claims she was fired for deleting an app.",
+     "Central California woman claims she was fired for deleting app"),  # "she fired" would say the opposite
+    ("The couple who were robbed while buying a car were shot, police said.",
+     "Couple robbed while buying car shot"),  # "couple who robbed" would say the opposite
+    ("Fields was suspended without pay, and the FBI, the Justice Department and the state opened investigations.",
+     "Fields suspended without pay"),  # ", the Justice Department" ends a list's item, not the clause
+    ("The Las Vegas Strip became a scene of deadly violence early Thursday when a gunman opened fire.",
+     "Las Vegas Strip became scene of deadly violence when gunman opened fire"),  # "early" goes with its weekday
 ])
 def test_headline_shapes(lede, headline):
     assert headline_from_sentence(lede) == headline
+
+
+def test_a_long_lede_ends_before_its_clause_of_time_or_cause_not_after_a_measure_of_time():
+    lede = point("A Nevada parole board decided Simpson should be freed after the former NFL star apologized for his "
+                 "role in a 2007 armed robbery, said he'd been a model prisoner, and promised that he'd have no "
+                 "conflicts if released.")
+    later = point("Simpson's energy seemed little affected by his time behind bars, a reporter said.")
+    assert choose_headline([make_article("a1", lede.text)], lede, [later]) == \
+        "Nevada parole board decided Simpson should be freed"
+    hours = point("News of the death emerged just several hours after the Centre for Israel and Jewish Affairs said "
+                  "Ottawa should take the necessary steps to ensure he be held accountable if he were found guilty.")
+    assert "hours" not in choose_headline([make_article("a1", hours.text)], hours, []).split()[-1:]
+
+
+def test_the_point_standing_in_for_a_long_lede_is_the_one_closest_to_it():
+    lede = point("As Detroit's water provider continues to carry out its plan to turn off the taps for tens of "
+                 "thousands of nonpaying customers across the city, activists are resorting to civil disobedience in "
+                 "an attempt to stop what they call a human rights violation.")
+    points = [point("Detroit police arrested eight people."),
+              point("The Detroit Water and Sewerage Department said it is intensifying efforts to collect unpaid "
+                    "water debts from customers.")]
+    headline = choose_headline([make_article("a1", lede.text)], lede, points)
+    assert headline.startswith("Detroit Water and Sewerage Department said")

@@ -17,6 +17,8 @@ from briefer.types import Article, Point
 
 # A title longer than this is a scraped paragraph, not a title.
 MAX_TITLE_WORDS = 30
+# A point's headline that stands in for the lede's says at least this much ("Attacks occurred in Syria" does not).
+SHORTEST_POINT_HEADLINE = 5
 # A headline made from the lede ends at the last clause boundary within this many words (or, with none, at the
 # first one after it: a long headline is better than a cut one).
 MAX_EXTRACTED_HEADLINE_WORDS = 16
@@ -58,6 +60,25 @@ _OPENING_PHRASE = re.compile(r"^(?:(?:amid|after|in|on|during|despite|following|
 # Saturday" -> "Clarissa Dickson Wright died on Saturday". Only tried when the lede's headline is too long.
 _SUBJECT_ASIDE = re.compile(r"^(?P<subject>(?:[A-Z][\w.'\u2019-]*\s+){0,4}[A-Z][\w.'\u2019-]*),\s.*,\s+"
                             r"(?=(?:has|have|had|was|were|is|are|will|would|died|said|says|[a-z]{3,}ed)\b)")
+# Where a long main clause may still end when it has no comma: before a clause of time, cause or concession
+# ("A Nevada parole board decided Simpson should be freed after the former NFL star apologized ..."). Not after a
+# measure of time ("several hours after", "shortly before"): there the word only places the verb.
+_SUBORDINATE = re.compile(r"(?<!\bhour)(?<!\bday)(?<!\bweek)(?<!\bmonth)(?<!\byear)(?<!\bminute)(?<!\bmoment)"
+                          r"(?<!\bhours)(?<!\bdays)(?<!\bweeks)(?<!\bmonths)(?<!\byears)(?<!\bminutes)"
+                          r"(?<!\bmoments)(?<!\bshortly)(?<!\bjust)(?<!\bsoon)(?<!\blong)(?<!\bright)(?<!\bonly)"
+                          r"\s+(?=(?:after|because|when|while|before|amid|despite|although|though|whereas|"
+                          r"in an attempt|in a bid)\s)")
+# A word that makes what comes before it a clause, not a bare noun phrase: a finite verb ("decided", "is", "said")
+# after the first word. A relative pronoun there means the clause may still be open ("a woman who was attacked").
+_FINITE_VERB = re.compile(r"^\S+\s.*\b(?:[a-z]{3,}ed|is|are|was|were|has|have|had|will|would|can|could|may|might|"
+                          r"must|should|said|says|made|found|became|won|lost|took|gave|began|left|led|met|held|told|"
+                          r"went|came|saw|got|set|put|hit|shot|struck|fled|sent|paid|sold|built|brought|caught|"
+                          r"kept|ran|fell|rose|broke|chose|spoke|wrote|drove|flew|grew|knew|threw|wore|won)\b")
+# What ends a list's first item, not a clause: "..., and the FBI" before ", the Justice Department and ...".
+_LIST_TAIL = re.compile(r",\s+(?:and|or)\s+(?:the\s+)?\S+$")
+# A headline has a verb, finite or the participle left when "is" goes ("Actor auctioning his luggage").
+_HEADLINE_VERB = re.compile(rf"{_FINITE_VERB.pattern}|\b[a-z]{{3,}}ing\b")
+_RELATIVE_PRONOUN = re.compile(r"\b(?:who|whom|whose|which|that)\b", re.IGNORECASE)
 # A kicker before a colon: "No more waiting in lines: Snap is selling Spectacles online" -> the news after it.
 _KICKER = re.compile(r"^[^:;\"\u201c]{3,50}:\s+(?=(?:\S+\s+){3}\S)")
 _FINAL_STOP = re.compile(r"[.!?\u2026]+([\"'\u201d\u2019]*)\s*$")
@@ -68,10 +89,13 @@ _ARTICLE = re.compile(r"(?:^(?:The|A|An)|\b(?:the|a|an))\s+(?=\S)")  # not "Plan
 # form of "be".
 _PARTICIPLE = r"(?:[a-z]+(?:ed|en|wn)|laid|made|held|found|sent|left|paid|sold|built|brought|caught|hit|hurt|shot|" \
               r"struck|put|set|cut|won|lost|told|kept|met|led|fled|freed|seen|done|gone)\b"
-_AUXILIARY = re.compile(rf"\b(?:(?:is|are|was|were|has been|have been|had been)\s+(?={_PARTICIPLE})|"
+# Not after a pronoun: "claims she was fired" must not become "claims she fired"; a relative pronoun goes with it
+# ("officer who was caught on camera" -> "officer caught on camera", never "officer who caught").
+_AUXILIARY = re.compile(r"(?<!\bI )(?<!\bwe )(?<!\byou )(?<!\bhe )(?<!\bshe )(?<!\bit )(?<!\bthey )"
+                        rf"\b(?:(?:who|which|that)\s+)?(?:(?:is|are|was|were|has been|have been|had been)\s+(?={_PARTICIPLE})|"
                         r"(?:is|are)\s+(?=[a-z]{3,}ing\b))")
 # A weekday that starts a name ("Saturday Night Live", "Good Friday Agreement") is no relative time: it is kept.
-_RELATIVE_TIME = re.compile(rf"\s+(?:on\s+)?(?:(?:{WEEKDAY})"
+_RELATIVE_TIME = re.compile(rf"\s+(?:(?:early|late)\s+)?(?:on\s+)?(?:(?:{WEEKDAY})"
                             r"(?:\s+(?-i:night|morning|afternoon|evening))?|yesterday|today|tonight|this week|"
                             r"last week|last night)\b(?!\s+(?-i:[A-Z]))", re.IGNORECASE)
 
@@ -116,8 +140,15 @@ def choose_headline(articles: list[Article], lede: Point, points: list[Point]) -
     without_aside = headline_from_sentence(_SUBJECT_ASIDE.sub(r"\g<subject> ", lede.text, count=1))
     if len(without_aside.split()) <= LONGEST_LEDE_HEADLINE:
         return without_aside
-    shorter = (headline_from_sentence(p.text) for p in points)
-    return next((h for h in shorter if len(h.split()) <= MAX_EXTRACTED_HEADLINE_WORDS), made)
+    main_clause = _before_subordinate_clause(without_aside)
+    if len(main_clause.split()) <= LONGEST_LEDE_HEADLINE:
+        return main_clause
+    # A point's headline stands in: the one whose words are most the lede's, so that it is still the core event.
+    lede_words = set(similarity_words(lede.text))
+    shorter = [h for h in (headline_from_sentence(p.text) for p in points)
+               if SHORTEST_POINT_HEADLINE <= len(h.split()) <= LONGEST_LEDE_HEADLINE and _HEADLINE_VERB.search(h)]
+    return max(shorter, key=lambda h: len(lede_words & set(similarity_words(h))) / len(h.split()) ** 0.5,
+               default=made)
 
 
 def headline_from_sentence(sentence: str) -> str:
@@ -147,11 +178,32 @@ def _main_clause(text: str) -> str:
     count (it would leave no clause)."""
     ends = [m.start() for m in _CLAUSE_END.finditer(text)
             if len(text[:m.start()].split()) >= 4 and not _inside_quotes(text[:m.start()])
-            and text[:m.start()].split()[-1].lower() not in DANGLING_WORDS]  # "... reported that" is no clause
+            and text[:m.start()].split()[-1].lower() not in DANGLING_WORDS  # "... reported that" is no clause
+            and not _joins_names(text, m) and not _LIST_TAIL.search(text[:m.start()])]
     within = [end for end in ends if len(text[:end].split()) <= MAX_EXTRACTED_HEADLINE_WORDS]
     if within:
         return text[:within[-1]]
     return text[:ends[0]] if ends else text
+
+
+def _before_subordinate_clause(headline: str) -> str:
+    """``headline`` ended before its last clause of time, cause or concession within
+    ``MAX_EXTRACTED_HEADLINE_WORDS`` words (or its first after), where what stays is a closed clause with a verb;
+    else unchanged."""
+    ends = [m.start() for m in _SUBORDINATE.finditer(headline)
+            if _FINITE_VERB.search(headline[:m.start()]) and not _RELATIVE_PRONOUN.search(headline[:m.start()])
+            and len(headline[:m.start()].split()) >= 5 and not _inside_quotes(headline[:m.start()])]
+    within = [end for end in ends if len(headline[:end].split()) <= MAX_EXTRACTED_HEADLINE_WORDS]
+    if within:
+        return headline[:within[-1]]
+    return headline[:ends[0]] if ends else headline
+
+
+def _joins_names(text: str, boundary: re.Match[str]) -> bool:
+    """An "and" between two names joins a subject ("the FBI and Justice Department have opened ..."), it does
+    not open a second predicate."""
+    before = text[:boundary.start()].split()
+    return boundary.group().strip() == "and" and bool(before) and before[-1][:1].isupper()
 
 
 def _inside_quotes(prefix: str) -> bool:
