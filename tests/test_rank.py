@@ -297,3 +297,18 @@ def test_an_appeal_to_the_public_for_information_is_told_from_news(text, appeal)
     from briefer.core.rank import _APPEAL
 
     assert bool(_APPEAL.match(text)) is appeal
+
+
+def test_the_lede_is_a_claim_some_outlet_opened_with_even_when_a_detail_scores_higher():
+    detail = claim(9, 12, "a1", "a2", "a3")  # reported by three, but deep in every article
+    opening = claim(0, 12, "a4")
+    lede, points = select(claim_set((detail, opening), orthogonal(2)), ARTICLES, BriefSettings(words=200))
+    assert lede.citations == ("a4",)
+    assert [p.citations for p in points] == [("a1", "a2", "a3")]
+
+
+def test_a_detail_no_outlet_opened_with_does_not_displace_an_opening_lede():
+    lede = cited("A bomb killed twelve people at a market in the capital on Friday.", "a1")
+    detail = Point("The market had reopened in May after a fire.", ("a1", "a2", "a3"),
+                   tuple(Sentence(a, 7, "The market had reopened in May after a fire.", 0, 44) for a in ("a1", "a2", "a3")))
+    assert lead_with_the_most_reported(lede, [detail], ARTICLES) == (lede, [detail])

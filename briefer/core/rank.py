@@ -3,7 +3,7 @@
 A claim's score mixes three signals: centrality (how close it is to everything else the cluster says), coverage
 (how widely it was reported: each outlet has one vote, shared among its articles; read both by embedding and by
 the claim's rare words each outlet repeats) and position (news puts what matters first; each article's opening
-sentence is its news). Selection is maximal marginal relevance under a word budget, so a second phrasing of a
+sentence is its news). The lede is a claim some outlet opened with. Selection is maximal marginal relevance under a word budget, so a second phrasing of a
 chosen claim does not take a line on the page, and, between claims of nearly the same worth, one that cites an
 outlet not yet cited is preferred. The top claim becomes the lede; the rest are ordered the way the articles tell
 the story.
@@ -12,7 +12,7 @@ the story.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 import numpy as np
@@ -21,9 +21,11 @@ from briefer.core.claims import CONNECTIVE_OPENER, PRONOUN_OPENER, ClaimSet, rep
 from briefer.settings import BriefSettings, RankWeights
 from briefer.text.lexicon import ATTRIBUTION, CONNECTING_WORDS, LOWER_WORD, WEEKDAY
 from briefer.core.support import compatible
-from briefer.types import Article, Claim, Point
+from briefer.types import Article, Claim, Point, Sentence
 
 
+# An article's opening: its first sentences, where news states its core event.
+OPENING_SENTENCES = 3
 _QUOTE_OPENERS = ('"', "'", "\u201c", "\u2018")
 # A sentence opening in the first person is somebody speaking; without a verb of saying it does not say who.
 # "Us" but not "US" (the country).
@@ -139,11 +141,20 @@ def _point(claim: Claim, dates: dict[str, str | None], several_days: bool) -> Po
 
 
 def _lede(claims: list[Claim], scores: np.ndarray) -> int:
-    """The best claim that reads as a plain statement of fact (``may_lead``), shown and able to stand alone."""
+    """The best claim that reads as a plain statement of fact (``may_lead``), shown and able to stand alone, and
+    that some outlet led with (``opens_an_article``) when any such claim does."""
     plain = [i for i, c in enumerate(claims) if c.representative.admissible and may_lead(c.representative.text)
              and not _cannot_stand_alone(c)]
-    candidates = plain or range(len(claims))
+    opening = [i for i in plain if opens_an_article(claims[i].sentences)]
+    candidates = opening or plain or range(len(claims))
     return max(candidates, key=lambda i: scores[i])
+
+
+def opens_an_article(sentences: Iterable[Sentence]) -> bool:
+    """Whether one of these sentences is among its article's first: news states its core event first, so a claim
+    that no outlet put in its opening is a detail ("The letter is typed on Kalashnikov's personal writing paper"),
+    however central its words."""
+    return any(s.index < OPENING_SENTENCES for s in sentences)
 
 
 def may_lead(text: str) -> bool:
@@ -167,7 +178,9 @@ def lead_with_the_most_reported(lede: Point, points: list[Point], articles: list
     def outlets(point: Point) -> int:
         return len({outlet_of.get(a, a) for a in point.citations})
 
-    best = max((p for p in points if may_lead(p.text)), key=outlets, default=None)
+    opening = opens_an_article(lede.evidence)
+    best = max((p for p in points if may_lead(p.text) and (opens_an_article(p.evidence) or not opening)),
+               key=outlets, default=None)
     if best is None or outlets(best) <= outlets(lede):
         return lede, points
     return best, [lede if p is best else p for p in points]
