@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from briefer.text.clean import clean_article, glued_word_split, normalise_text, repair_glued_words
+from briefer.text.clean import clean_article, glued_word_split, news_line, normalise_text, repair_glued_words
 from briefer.ingest.load import load_cluster, sample_cluster_path
 from briefer.types import Article
 
@@ -401,3 +401,12 @@ def test_an_article_of_only_boilerplate_cleans_to_nothing() -> None:
 
 def test_normalise_text_keeps_line_structure() -> None:
     assert normalise_text("a\u201cb\u201d \n  c  ") == 'a"b"\nc'
+
+
+def test_a_quote_widgets_ticker_and_day_change_go_but_a_reported_percentage_stays() -> None:
+    assert news_line("The statement from Tesla Inc.'s TSLA, +5.77% board shows a discussion.") == \
+        "The statement from Tesla Inc.'s board shows a discussion."
+    assert news_line("BP BP., +0.88% BP, +0.60% Chairman Carl-Henric Svanberg spoke.") == \
+        "BP Chairman Carl-Henric Svanberg spoke."
+    assert news_line("Growth in the UK, +2.5% on the year, beat forecasts.") == \
+        "Growth in the UK, +2.5% on the year, beat forecasts."
