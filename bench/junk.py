@@ -37,6 +37,7 @@ from briefer.evaluate.datasets import read_clusters  # noqa: E402
 from briefer.ingest.load import load_cluster  # noqa: E402
 from briefer.pipeline import build_brief  # noqa: E402
 from briefer.settings import BriefSettings  # noqa: E402
+from briefer.text.lexicon import similarity_words  # noqa: E402
 
 EVAL = ROOT.parent / "shared" / "eval"
 SETS = {"multinews": EVAL / "multinews-dev.jsonl", "multiling": EVAL / "multiling2011-en.jsonl"}
@@ -111,8 +112,38 @@ def brief_rows(names: list[str], limit: int | None) -> list[dict]:
             shown = [brief.lede.text, *(p.text for p in brief.points)]
             words = sum(len(t.split()) for t in shown)
             rows.append({"set": name, "position": position, "id": cluster_id, "headline": brief.headline,
-                         "shown": shown, "lead": [s.text for s in within_budget(lead(cluster_sentences(articles)), words)]})
+                         "lede_index": min(s.index for s in brief.lede.evidence),
+                         "titled": any(a.title for a in brief.articles), "shown": shown, "lead": [s.text for s in within_budget(lead(cluster_sentences(articles)), words)]})
     return rows
+
+
+def ledes_and_headlines(names: list[str], systems: dict[str, dict]) -> str:
+    """Whether the lede is a claim some article opened with (one of its first three sentences: news states its
+    core event first) and, in clusters with no titles, whether the headline is made from the lede (at least 80% of
+    its words are the lede's, and no point has more) rather than from another point."""
+    titled = {key: row["titled"] for key, row in systems["briefer"].items()}
+    lines = ["| set | system | ledes | from an article's opening | headlines without titles | made from the lede |",
+             "|---|---|---|---|---|---|"]
+    for name in names:
+        for system, by_cluster in systems.items():
+            rows = [row for (set_name, _), row in by_cluster.items() if set_name == name]
+            known = [row["lede_index"] for row in rows if "lede_index" in row]
+            opening = f"{sum(i < 3 for i in known)} ({sum(i < 3 for i in known) / len(known):.0%})" if known else "-"
+            untitled = [row for row in rows if not titled.get((name, row["id"]), True)]
+            from_lede = sum(_made_from_the_lede(row["headline"], row["shown"]) for row in untitled)
+            lines.append(f"| {name} | {system} | {len(rows)} | {opening} | {len(untitled)} | {from_lede} |")
+    return "\n".join(lines)
+
+
+def _made_from_the_lede(headline: str, shown: list[str]) -> bool:
+    """At least 80% of the headline's words are the lede's, and no point has more of them."""
+    words = similarity_words(headline)
+
+    def share(text: str) -> float:
+        found = set(similarity_words(text))
+        return sum(w in found for w in words) / max(len(words), 1)
+
+    return share(shown[0]) >= 0.8 and all(share(shown[0]) >= share(point) for point in shown[1:])
 
 
 def main() -> None:
@@ -181,6 +212,8 @@ def main() -> None:
             print(f"| {name} | {system} | {headlines} | {c['shown']} | {c['refused']} | {share:.1%} | "
                   f"{c['labelled']} | {c['labelled refused']} | {labelled:.1%} | {c['whole clusters']} | "
                   f"{c['whole shown']} | {c['whole refused']} | {whole:.1%} |")
+    print()
+    print(ledes_and_headlines(names, systems))
     for (name, system), texts in offending.items():
         print(f"\n{name}, {system}: {len(texts)} refused")
         for text in texts[: args.show]:
