@@ -28,6 +28,7 @@ STRIPPED = [
     ("- ", "Ogunjobi and Garrett have been playing a ton of snaps all season."),
     ("\u2022 ", "About one-third of adults in the USA are overweight."),
     ("\u2014 ", "A quick-thinking emergency dispatcher is credited with saving the day."),
+    ("CLOSE ", "Kevin Spacey is facing yet another accuser who says the actor grabbed her son."),  # a player's button
 ]
 KEPT = [
     "NASA said on Tuesday that the launch would be delayed by a week.",
@@ -40,6 +41,7 @@ KEPT = [
     "Updates to the software: the company said it fixed the bug.",  # "Updates to" is a subject, not a label
     "Boris Johnson, Prime Minister \u2014 and the man who called the vote \u2014 said nothing.",
     "-5 degrees was the coldest reading of the night in the valley.",  # a minus sign, not a bullet
+    "CLOSE to 100 people died when the dam broke on Sunday night.",  # a word in capitals, not a button
 ]
 
 

@@ -42,10 +42,12 @@ _LABEL = (r"(?:(?i:update[ds]?)(?:\s*\d+|,?\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z
 # The bullet of a list item the page's text kept ("- Ogunjobi and Garrett have been playing ..."), or the dash a
 # dateline leaves when the place before it went to another line ("\u2014 A quick-thinking dispatcher ...").
 _LIST_MARK = r"(?:[\u2022\u00b7*]|[-\u2013\u2014](?=\s))\s*"
+# A video player's button left before the text of its caption ("CLOSE Kevin Spacey is facing yet another accuser").
+_PLAYER_BUTTON = r"CLOSE\s+(?=[A-Z][a-z])"
 _OUTLETS = r"(?:Associated Press|AP|Reuters|AFP|CNN|Bloomberg|UPI)"
 _NAME = r"[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3}"
 # What a wire or web page puts before the first sentence: a label ("UPDATE:"), then a place in capitals, a date
-# and/or an agency in brackets, then a dash; or a byline; or a list item's bullet. A place needs capitals and a
+# and/or an agency in brackets, then a dash; or a byline; or a list item's bullet or a player's button. A place needs capitals and a
 # dash, so a sentence opening on "NASA said" is never cut, and "FILE -" (a photo caption's mark) is left for
 # admission to refuse.
 _DATELINE = re.compile(
@@ -54,7 +56,7 @@ _DATELINE = re.compile(
     rf"|{_PLACE}{_REGION}(?:,\s*{_DATE})?\s*(?:{_DASH}\s+|(?:\u2014|\u2013|--)(?=[A-Z\"\u201c]))"
     rf"|{_TOWN},\s*{_TOWN}\s+(?:\u2014|\u2013|--)\s+"
     rf"|By\s+{_NAME}(?:\s+(?:and|&)\s+{_NAME})?(?:,?\s+{_OUTLETS}[\w ]{{0,20}})?\s*(?:{_DASH}|-|\|)\s+"
-    rf")|^{_LABEL}|^{_LIST_MARK}"
+    rf")|^{_LABEL}|^{_LIST_MARK}|^{_PLAYER_BUTTON}"
 )
 
 
