@@ -110,6 +110,12 @@ def test_a_long_aside_between_a_named_subject_and_its_verb_is_left_out_of_the_he
      "Fields suspended without pay"),  # ", the Justice Department" ends a list's item, not the clause
     ("The Las Vegas Strip became a scene of deadly violence early Thursday when a gunman opened fire.",
      "Las Vegas Strip became scene of deadly violence when gunman opened fire"),  # "early" goes with its weekday
+    ("A 34-year-old man was killed by a car as a friend drove away from his birthday party.",
+     "34-year-old man killed by car as friend drove away from his birthday party"),  # no "34-Year-old"
+    ("Spacey has been accused by men who say he harassed, groped, assaulted or attempted to rape them.",
+     "Spacey accused by men who say he harassed, groped, assaulted or attempted to rape them"),  # a list of verbs
+    ("One in seven colon cancers is now diagnosed before 50, which is when screening begins, a new study finds.",
+     "One in seven colon cancers is now diagnosed before 50"),  # the aside goes, the attribution stays apart
 ])
 def test_headline_shapes(lede, headline):
     assert headline_from_sentence(lede) == headline
@@ -125,6 +131,14 @@ def test_a_long_lede_ends_before_its_clause_of_time_or_cause_not_after_a_measure
     hours = point("News of the death emerged just several hours after the Centre for Israel and Jewish Affairs said "
                   "Ottawa should take the necessary steps to ensure he be held accountable if he were found guilty.")
     assert "hours" not in choose_headline([make_article("a1", hours.text)], hours, []).split()[-1:]
+
+
+def test_a_long_lede_ends_before_in_what():
+    lede = point("The European Union's top diplomat met with Mohammed Morsi late Monday night in what people close "
+                 "to the ousted president said was his first meeting with someone outside Egypt's military since he "
+                 "was deposed nearly a month ago.")
+    assert choose_headline([make_article("a1", lede.text)], lede, []) == "European Union's top diplomat met with " \
+        "Mohammed Morsi"
 
 
 def test_the_point_standing_in_for_a_long_lede_is_the_one_closest_to_it():

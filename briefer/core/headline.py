@@ -66,19 +66,23 @@ _SUBJECT_ASIDE = re.compile(r"^(?P<subject>(?:[A-Z][\w.'\u2019-]*\s+){0,4}[A-Z][
 _SUBORDINATE = re.compile(r"(?<!\bhour)(?<!\bday)(?<!\bweek)(?<!\bmonth)(?<!\byear)(?<!\bminute)(?<!\bmoment)"
                           r"(?<!\bhours)(?<!\bdays)(?<!\bweeks)(?<!\bmonths)(?<!\byears)(?<!\bminutes)"
                           r"(?<!\bmoments)(?<!\bshortly)(?<!\bjust)(?<!\bsoon)(?<!\blong)(?<!\bright)(?<!\bonly)"
-                          r"\s+(?=(?:after|because|when|while|before|amid|despite|although|though|whereas|"
-                          r"in an attempt|in a bid)\s)")
+                          r"(?<!\bever)\s+(?=(?:after|because|when|while|before|since|amid|despite|although|though|"
+                          r"whereas|in what|in an attempt|in a bid)\s)")
 # A word that makes what comes before it a clause, not a bare noun phrase: a finite verb ("decided", "is", "said")
 # after the first word. A relative pronoun there means the clause may still be open ("a woman who was attacked").
 _FINITE_VERB = re.compile(r"^\S+\s.*\b(?:[a-z]{3,}ed|is|are|was|were|has|have|had|will|would|can|could|may|might|"
                           r"must|should|said|says|made|found|became|won|lost|took|gave|began|left|led|met|held|told|"
                           r"went|came|saw|got|set|put|hit|shot|struck|fled|sent|paid|sold|built|brought|caught|"
-                          r"kept|ran|fell|rose|broke|chose|spoke|wrote|drove|flew|grew|knew|threw|wore|won)\b")
+                          r"kept|ran|fell|rose|broke|chose|spoke|wrote|drove|flew|grew|knew|threw|wore|laid|lay|sat|stood|"
+                          r"fought|bought|sought|thought|heard|felt|spent|meant)\b")
 # What ends a list's first item, not a clause: "..., and the FBI" before ", the Justice Department and ...".
 _LIST_TAIL = re.compile(r",\s+(?:and|or)\s+(?:the\s+)?\S+$")
 # A headline has a verb, finite or the participle left when "is" goes ("Actor auctioning his luggage").
 _HEADLINE_VERB = re.compile(rf"{_FINITE_VERB.pattern}|\b[a-z]{{3,}}ing\b")
 _RELATIVE_PRONOUN = re.compile(r"\b(?:who|whom|whose|which|that)\b", re.IGNORECASE)
+# A trailing attribution after an aside (", a new study finds", ", police said").
+_TRAILING_SOURCE = re.compile(r"^\s*(?:\S+\s+){0,4}(?:said|says|say|finds|found|reports?|reported|shows|showed|"
+                              r"suggests|according)\b[^,;:]{0,40}$")
 # A kicker before a colon: "No more waiting in lines: Snap is selling Spectacles online" -> the news after it.
 _KICKER = re.compile(r"^[^:;\"\u201c]{3,50}:\s+(?=(?:\S+\s+){3}\S)")
 _FINAL_STOP = re.compile(r"[.!?\u2026]+([\"'\u201d\u2019]*)\s*$")
@@ -159,17 +163,27 @@ def headline_from_sentence(sentence: str) -> str:
     """
     text = sentence[shown_start(sentence):].strip()
     text = _KICKER.sub("", _OPENING_PHRASE.sub("", _PARENTHESES.sub("", text)))
-    text = _APPOSITIVE.sub("", text)
+    text = _APPOSITIVE.sub(_without_aside, text)
     if not _ABBREVIATION_END.search(text.rstrip("\"'\u201d\u2019")):
         text = _FINAL_STOP.sub(r"\1", text)  # 'said "no."' -> 'said "no"'
     text = _main_clause(text)
     text = _RELATIVE_TIME.sub("", text)
     text = _AUXILIARY.sub("", _ARTICLE.sub("", text))
     text = re.sub(r"\s*,(?:\s*,)+", ",", text).strip(" ,;:")
-    first = next((i for i, c in enumerate(text) if c.isalpha()), None)
+    first = next((i for i, c in enumerate(text) if c.isalnum()), None)
     if first is None:
         return sentence.strip()
-    return text[:first] + text[first].upper() + text[first + 1:]
+    return text[:first] + text[first].upper() + text[first + 1:]  # "34-year-old man ..." keeps its case
+
+
+def _without_aside(aside: re.Match[str]) -> str:
+    """An aside goes; its closing comma stays before a trailing attribution ("..., which is when ..., a new study
+    finds" -> "..., new study finds"), which would otherwise run into the clause. What has a verb of its own is a
+    clause whose comma the source left out, and stays."""
+    if _FINITE_VERB.search(" " + aside.group()):
+        return aside.group()  # a clause, not an aside: "Williams, a former officer is charged with ..., arson"
+    rest = aside.string[aside.end():]
+    return ", " if _TRAILING_SOURCE.match(rest) else ""
 
 
 def _main_clause(text: str) -> str:
@@ -179,7 +193,8 @@ def _main_clause(text: str) -> str:
     ends = [m.start() for m in _CLAUSE_END.finditer(text)
             if len(text[:m.start()].split()) >= 4 and not _inside_quotes(text[:m.start()])
             and text[:m.start()].split()[-1].lower() not in DANGLING_WORDS  # "... reported that" is no clause
-            and not _joins_names(text, m) and not _LIST_TAIL.search(text[:m.start()])]
+            and not _joins_names(text, m) and not _LIST_TAIL.search(text[:m.start()])
+            and not _lists_verbs(text, m) and _HEADLINE_VERB.search(text[:m.start()])]
     within = [end for end in ends if len(text[:end].split()) <= MAX_EXTRACTED_HEADLINE_WORDS]
     if within:
         return text[:within[-1]]
@@ -197,6 +212,13 @@ def _before_subordinate_clause(headline: str) -> str:
     if within:
         return headline[:within[-1]]
     return headline[:ends[0]] if ends else headline
+
+
+def _lists_verbs(text: str, boundary: re.Match[str]) -> bool:
+    """A participle after a comma that follows another is a list of verbs, not a new clause ("who say he sexually
+    harassed, groped, assaulted or attempted to rape them")."""
+    before, after = text[:boundary.start()].split(), text[boundary.end():].split()
+    return bool(before and after) and before[-1].endswith("ed") and after[0].rstrip(",;:").endswith("ed")
 
 
 def _joins_names(text: str, boundary: re.Match[str]) -> bool:
