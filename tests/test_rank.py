@@ -10,7 +10,7 @@ from briefer.types import Article, Claim, Point, Sentence
 
 
 def claim(index: int, words: int, *article_ids: str) -> Claim:
-    text = " ".join(["word"] * (words - 1)) + " end."
+    text = " ".join(["Word"] + ["word"] * (words - 2)) + " end."
     sentences = tuple(Sentence(a, index, text, 0, len(text)) for a in article_ids)
     return Claim(sentences=sentences, representative=sentences[0])
 

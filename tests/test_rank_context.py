@@ -98,3 +98,20 @@ def test_a_heading_or_scraped_fragment_is_never_published_but_capitals_alone_are
                           BriefSettings(words=200))
     published = [lede.text] + [p.text for p in points]
     assert fragment not in published and shouted in published
+
+
+@pytest.mark.parametrize(("piece", "name"), [
+    ("(up; under Title VII) authorizing electronic surveillance on Carter Page from the FISC.",
+     "iPhone sales rose by a fifth in the quarter, the company said on Tuesday."),
+    ("...to Mar-a-Lago three nights in a row around New Year's Eve, and insisted on joining me.",
+     "eBay said it would sell its payments arm to investors by the end of the year."),
+])
+def test_a_piece_of_a_sentence_opening_in_lower_case_is_never_published_but_a_name_may(piece, name):
+    claims = (single("a1", 0, piece), single("a2", 1, name),
+              single("a3", 4, "Russia has massed troops near the Ukrainian border, fuelling fears of an invasion."))
+    reach = np.ones((3, 4), dtype=np.float32)
+    articles = [Article(id=a, text="x", outlet=f"Outlet {a}") for a in ARTICLE_IDS]
+    lede, points = select(ClaimSet(claims, np.eye(3, dtype=np.float32), reach, ARTICLE_IDS), articles,
+                          BriefSettings(words=200))
+    published = [lede.text] + [p.text for p in points]
+    assert piece not in published and name in published

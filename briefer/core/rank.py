@@ -37,6 +37,9 @@ _POINTS_AHEAD = re.compile(r"^(?:the following\b|following (?:is|are)\b|below(?:
 _STRAIGHT_QUOTE = re.compile(r'(?<!\d)"')
 # A sentence its source cut off: it ends in an ellipsis, not inside a quotation.
 _CUT_BY_SOURCE = re.compile(r"(?:\.\.\.|\u2026)\s*$")
+# A piece of a sentence: its first word starts in lower case ("(up; under Title VII) authorizing ...", "...to
+# Mar-a-Lago 3 nights in a row"), unless it is a name written so ("iPhone", "eBay").
+_LOWER_CASE_START = re.compile(r"^[^\w]*[a-z][a-z'\u2019-]*\b")
 # What a lede must not be: addressed to the reader, or about something it does not name.
 _QUOTED = re.compile(r"[\"\u201c][^\"\u201d]*[\"\u201d]")
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours)\b", re.IGNORECASE)
@@ -279,10 +282,12 @@ def _cannot_stand_alone(claim: Claim) -> bool:
     following ensued when ...", "Here is what we know:") announces text the reader never sees. One addressed to the
     reader outside any quotation is a service's terms, a how-to or a prompt, not news ("If you do not enable Voice
     Recognition, you will not be able to ..."), and so is an appeal to the public ("Anyone with information is asked
-    to call ...").
+    to call ..."). One whose first word starts in lower case is a piece of a sentence.
     """
     text = claim.representative.text
     if PRONOUN_OPENER.match(text) or _CUT_BY_SOURCE.search(text) or _part_of_a_longer_quote(text):
+        return True
+    if _LOWER_CASE_START.match(text):
         return True
     if _POINTS_AHEAD.match(text) or _SECOND_PERSON.search(_QUOTED.sub("", text)) or _APPEAL.match(text):
         return True
