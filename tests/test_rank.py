@@ -10,7 +10,8 @@ from briefer.types import Article, Claim, Point, Sentence
 
 
 def claim(index: int, words: int, *article_ids: str) -> Claim:
-    text = " ".join(["Word"] + ["word"] * (words - 2)) + " end."
+    tag = f"{index}{''.join(article_ids)}"  # each claim its own words: none repeats another by its words
+    text = " ".join(["Word"] + [f"word{tag}n{k}" for k in range(words - 2)]) + " end."
     sentences = tuple(Sentence(a, index, text, 0, len(text)) for a in article_ids)
     return Claim(sentences=sentences, representative=sentences[0])
 

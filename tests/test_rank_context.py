@@ -115,3 +115,18 @@ def test_a_piece_of_a_sentence_opening_in_lower_case_is_never_published_but_a_na
                           BriefSettings(words=200))
     published = [lede.text] + [p.text for p in points]
     assert piece not in published and name in published
+
+
+def test_a_point_whose_words_are_all_in_a_chosen_one_is_a_repeat_but_a_shared_phrase_is_not():
+    lede = "One in seven colon and rectal cancers in the U.S. are now diagnosed in patients younger than age 50."
+    contained = "One in seven colon cancer patients is under 50."
+    report = "The committee contacted the FBI after it detected the beginning of a sophisticated attempt to hack."
+    retraction = "The committee said what it feared was the beginning of a sophisticated attempt to hack was a test."
+    claims = (single("a1", 0, lede), single("a2", 1, contained), single("a3", 0, report), single("a4", 0, retraction))
+    vectors = np.array([[1.0, 0.0, 0.0], [0.6, 0.8, 0.0], [0.0, 0.0, 1.0], [0.0, 0.7, 0.714]], dtype=np.float32)
+    reach = np.eye(4, dtype=np.float32)
+    articles = [Article(id=a, text="x", outlet=f"Outlet {a}") for a in ARTICLE_IDS]
+    lede_point, points = select(ClaimSet(claims, vectors, reach, ARTICLE_IDS), articles, BriefSettings(words=200))
+    published = [lede_point.text] + [p.text for p in points]
+    assert lede in published and contained not in published
+    assert report in published and retraction in published

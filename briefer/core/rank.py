@@ -19,11 +19,16 @@ import numpy as np
 
 from briefer.core.claims import CONNECTIVE_OPENER, PRONOUN_OPENER, ClaimSet, representativeness, standalone_text
 from briefer.settings import BriefSettings, RankWeights
-from briefer.text.lexicon import ATTRIBUTION, CONNECTING_WORDS, LOWER_WORD, WEEKDAY
-from briefer.core.support import compatible
+from briefer.text.lexicon import ATTRIBUTION, CONNECTING_WORDS, LOWER_WORD, WEEKDAY, similarity_words
+from briefer.core.support import _longest_shared_run, compatible
 from briefer.types import Article, Claim, Point, Sentence
 
 
+# A candidate at least this close to a chosen claim repeats it when CONTAINED_SHARE of its content words are the
+# chosen claim's, or when a run of words the two share is REPEATED_RUN of its length.
+CONTAINED_FLOOR = 0.5
+CONTAINED_SHARE = 0.8
+REPEATED_RUN = 0.6
 # An article's opening: its first sentences, where news states its core event.
 OPENING_SENTENCES = 3
 _QUOTE_OPENERS = ('"', "'", "\u201c", "\u2018")
@@ -230,7 +235,7 @@ def _mmr(
             words = claims[i].representative.words
             if used + words > budget:
                 continue
-            if repeat >= weights.redundancy and _repeats(claims, i, chosen, row, weights):
+            if repeat >= CONTAINED_FLOOR and _repeats(claims, i, chosen, row, weights):
                 continue
             value = (weights.relevance * relevance[i] - (1.0 - weights.relevance) * float(close)
                      + weights.new_outlet * len(outlets[i] - cited) / every_outlet)
@@ -265,8 +270,22 @@ def _repeats(claims: list[Claim], candidate: int, chosen: list[int], similarity:
     meeting", is no repeat of a Blinken quote said "at a press conference after his meeting".
     """
     text = claims[candidate].representative.text
-    return any(closeness >= weights.redundancy and compatible(text, claims[other].representative.text)
+    return any((closeness >= weights.redundancy or closeness >= CONTAINED_FLOOR
+                and _says_nothing_more(text, claims[other].representative.text))
+               and compatible(text, claims[other].representative.text)
                for closeness, other in zip(similarity, chosen))
+
+
+def _says_nothing_more(text: str, chosen: str) -> bool:
+    """Whether ``text`` adds nothing to ``chosen``: nearly all its words are there ("One in seven colon cancer
+    patients is under 50." after "One in seven colon and rectal cancers in the U.S. are now diagnosed in patients
+    younger than age 50, ..."), or most of it is a run of the chosen claim's words (the same quotation or wire copy
+    with a few words more). A shorter shared run is no repeat: "the beginning of a sophisticated attempt to hack into
+    its voter database" is in a report of the attack and in its retraction."""
+    words, there = set(similarity_words(text)), set(similarity_words(chosen))
+    if words and len(words & there) >= CONTAINED_SHARE * len(words):
+        return True
+    return _longest_shared_run(text, chosen) >= REPEATED_RUN * len(text.split())
 
 
 def _cannot_stand_alone(claim: Claim) -> bool:
