@@ -287,6 +287,16 @@ def test_a_sentence_addressed_to_the_reader_is_never_a_point_but_a_quoted_one_ma
     assert quoted in shown
 
 
+@pytest.mark.parametrize(("text", "addressed"), [
+    ("In anticipation of the hearing, let's take a look at O.J. Simpson's net worth.", True),
+    ("Before the vote, let\u2019s recall what the bill does.", True),
+    ('Warren told the hearing on Tuesday: "So, let\'s do that."', False),  # inside a quotation, a speaker's words
+    ("The letters were sent to the board on Monday.", False),
+])
+def test_a_sentence_that_invites_the_reader_along_may_not_lead(text, addressed):
+    assert may_lead(text) is not addressed
+
+
 @pytest.mark.parametrize(("text", "appeal"), [
     ("Anyone with information about the investigation is asked to call Lt. Kevin Graham at 910-671-3100.", True),
     ("Anyone with information in reference to this incident is encouraged to contact the Odessa Police.", True),

@@ -47,7 +47,7 @@ _CUT_BY_SOURCE = re.compile(r"(?:\.\.\.|\u2026)\s*$")
 _LOWER_CASE_START = re.compile(r"^[^\w]*[a-z][a-z'\u2019-]*\b")
 # What a lede must not be: addressed to the reader, or about something it does not name.
 _QUOTED = re.compile(r"[\"\u201c][^\"\u201d]*[\"\u201d]")
-_SECOND_PERSON = re.compile(r"\b(?:you|your|yours)\b", re.IGNORECASE)
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|let's|let\u2019s)(?![\w'\u2019])", re.IGNORECASE)  # "let's take a look"
 _UNNAMED_OPENER = re.compile(r"^(?:The|This|These|Those|That|Such)\s+[a-z]")
 _NAME_AFTER_FIRST_WORD = re.compile(r"(?<=\s)[A-Z]")
 # An appeal to the public for information: a police notice, not news ("Anyone with information about the
