@@ -112,6 +112,18 @@ def test_a_long_aside_between_a_named_subject_and_its_verb_is_left_out_of_the_he
      "Las Vegas Strip became scene of deadly violence when gunman opened fire"),  # "early" goes with its weekday
     ("A 34-year-old man was killed by a car as a friend drove away from his birthday party.",
      "34-year-old man killed by car as friend drove away from his birthday party"),  # no "34-Year-old"
+    ("Three days after a gunman killed nine people at an Oregon community college and then shot himself dead, the "
+     "frontrunner, Donald Trump, seemed to accept the inevitability of mass shootings.",
+     "Frontrunner, Donald Trump, seemed to accept inevitability of mass shootings"),  # a long time opener goes
+    ("Defending his appointment of a billionaire to promote growth, Donald Trump has said he wants no poor people "
+     "in economic roles.", "Donald Trump has said he wants no poor people in economic roles"),
+    ("Williams, a former police officer is charged with one count of felony, arson, burning a church.",
+     "Williams, former police officer charged with one count of felony, arson, burning church"),  # no aside
+    ("Growing numbers of people, the survey found, now work from home.",
+     "Growing numbers of people now work from home"),  # a gerund subject is no opener
+    ("Two weeks later, the company said its profits fell by a third.", "Company said its profits fell by third"),
+    ("The memo alleges the FBI abused its surveillance authority, particularly when it sought a secret court order.",
+     "Memo alleges FBI abused its surveillance authority"),
     ("Spacey has been accused by men who say he harassed, groped, assaulted or attempted to rape them.",
      "Spacey accused by men who say he harassed, groped, assaulted or attempted to rape them"),  # a list of verbs
     ("One in seven colon cancers is now diagnosed before 50, which is when screening begins, a new study finds.",

@@ -36,7 +36,8 @@ _CLAUSE_END = re.compile(
     r"\s*(?:;|:|\s[\u2014\u2013]|\s--|,\s+(?=(?:and|but|while|which|who|whose|where|when|as|after|before|despite|"
     r"amid|although|though|because|since|including|according|with|without|a|an|the|one|some|many|most|officials?|"
     r"police|authorities|reports?|sources?|[a-z]+ed|suggesting|saying|adding|noting|citing|prompting|sparking|"
-    r"leaving|killing|injuring|forcing|raising)\b)|\s+and\s+(?=(?:has|have|had|is|was|were|will)\s))"
+    r"leaving|killing|injuring|forcing|raising|particularly|especially|notably|mainly|largely)\b)|"
+    r"\s+and\s+(?=(?:has|have|had|is|was|were|will)\s))"
 )
 # An aside between commas that names or describes what comes before it, or qualifies it: ", the half-brother of
 # ...," / ", 94," / ", despite her protestations,".
@@ -56,6 +57,15 @@ _OPENING_PHRASE = re.compile(r"^(?:(?:amid|after|in|on|during|despite|following|
                              r"[^,;:\"\u201c]{0,60}"
                              r"(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=,))?,\s+(?=[A-Z]|(?:the|a|an)\s)",
                              re.IGNORECASE)
+# A measure of time before the event it dates, however long: "Three days after a gunman killed nine people at an
+# Oregon community college and then shot himself dead, the Republican frontrunner ...".
+_TIME_OPENER = re.compile(r"^(?:[\w-]+\s+){1,2}(?:hours?|days?|weeks?|months?|years?)\s+"
+                          r"(?:(?:after|before|since)\b[^,;:\"\u201c]{0,120}|later|earlier),\s+(?=[A-Z]|(?:the|a|an)\s)",
+                          re.IGNORECASE)
+# What the subject was doing, before the subject: "Defending his appointment of a billionaire ..., Donald Trump has
+# said ...". Only before a capitalised subject, so a gerund subject ("Growing numbers of people ...") stays.
+_DOING_OPENER = re.compile(r"^[A-Z][a-z]+ing\s+(?:his|her|their|its|the|a|an|to|on|in|at|with|about|from|for)\b"
+                           r"[^,;:\"\u201c]{0,100},\s+(?=[A-Z])")
 # A long aside between a named subject and its verb: "Clarissa Dickson Wright, who rose to fame as ..., died on
 # Saturday" -> "Clarissa Dickson Wright died on Saturday". Only tried when the lede's headline is too long.
 _SUBJECT_ASIDE = re.compile(r"^(?P<subject>(?:[A-Z][\w.'\u2019-]*\s+){0,4}[A-Z][\w.'\u2019-]*),\s.*,\s+"
@@ -79,6 +89,8 @@ _FINITE_VERB = re.compile(r"^\S+\s.*\b(?:[a-z]{3,}ed|is|are|was|were|has|have|ha
 _LIST_TAIL = re.compile(r",\s+(?:and|or)\s+(?:the\s+)?\S+$")
 # A headline has a verb, finite or the participle left when "is" goes ("Actor auctioning his luggage").
 _HEADLINE_VERB = re.compile(rf"{_FINITE_VERB.pattern}|\b[a-z]{{3,}}ing\b")
+_AUXILIARY_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will)\b")
+_RELATIVE_ASIDE = re.compile(r",\s+(?:who|which|whose)\b")
 _RELATIVE_PRONOUN = re.compile(r"\b(?:who|whom|whose|which|that)\b", re.IGNORECASE)
 # A trailing attribution after an aside (", a new study finds", ", police said").
 _TRAILING_SOURCE = re.compile(r"^\s*(?:\S+\s+){0,4}(?:said|says|say|finds|found|reports?|reported|shows|showed|"
@@ -162,7 +174,7 @@ def headline_from_sentence(sentence: str) -> str:
     Malaysia." -> "Kim Jong-nam killed by highly toxic nerve agent".
     """
     text = sentence[shown_start(sentence):].strip()
-    text = _KICKER.sub("", _OPENING_PHRASE.sub("", _PARENTHESES.sub("", text)))
+    text = _KICKER.sub("", _OPENING_PHRASE.sub("", _DOING_OPENER.sub("", _TIME_OPENER.sub("", _PARENTHESES.sub("", text)))))
     text = _APPOSITIVE.sub(_without_aside, text)
     if not _ABBREVIATION_END.search(text.rstrip("\"'\u201d\u2019")):
         text = _FINAL_STOP.sub(r"\1", text)  # 'said "no."' -> 'said "no"'
@@ -178,11 +190,13 @@ def headline_from_sentence(sentence: str) -> str:
 
 def _without_aside(aside: re.Match[str]) -> str:
     """An aside goes; its closing comma stays before a trailing attribution ("..., which is when ..., a new study
-    finds" -> "..., new study finds"), which would otherwise run into the clause. What has a verb of its own is a
-    clause whose comma the source left out, and stays."""
-    if _FINITE_VERB.search(" " + aside.group()):
-        return aside.group()  # a clause, not an aside: "Williams, a former officer is charged with ..., arson"
+    finds" -> "..., new study finds"), which would otherwise run into the clause. An aside with an auxiliary verb,
+    no relative clause, and no verb after it holds the predicate whose comma the source left out ("Williams, a former
+    officer is charged with ..., arson"), and stays; an attribution ("the survey found") goes."""
     rest = aside.string[aside.end():]
+    if _AUXILIARY_VERB.search(aside.group()) and not _RELATIVE_ASIDE.match(aside.group()) \
+            and not _FINITE_VERB.search("and " + rest):
+        return aside.group()  # the predicate, not an aside: "Williams, a former officer is charged with ..., arson"
     return ", " if _TRAILING_SOURCE.match(rest) else ""
 
 
