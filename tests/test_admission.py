@@ -28,6 +28,7 @@ STRIPPED = [
     ("- ", "Ogunjobi and Garrett have been playing a ton of snaps all season."),
     ("\u2022 ", "About one-third of adults in the USA are overweight."),
     ("\u2014 ", "A quick-thinking emergency dispatcher is credited with saving the day."),
+    ("(WRDW/WAGT) \u2013 ", "Multiple investigations begin after a 12-year-old boy is electrocuted at a park."),
     ("CLOSE ", "Kevin Spacey is facing yet another accuser who says the actor grabbed her son."),  # a player's button
 ]
 KEPT = [

@@ -119,6 +119,8 @@ def test_a_long_aside_between_a_named_subject_and_its_verb_is_left_out_of_the_he
      "in economic roles.", "Donald Trump has said he wants no poor people in economic roles"),
     ("Williams, a former police officer is charged with one count of felony, arson, burning a church.",
      "Williams, former police officer charged with one count of felony, arson, burning church"),  # no aside
+    ("Chip and Joanna Gaines, HGTV's husband-wife Fixer Upper team, have agreed to pay a fine to the EPA.",
+     "Chip and Joanna Gaines have agreed to pay fine to EPA"),  # an aside that opens on a possessive
     ("Growing numbers of people, the survey found, now work from home.",
      "Growing numbers of people now work from home"),  # a gerund subject is no opener
     ("Two weeks later, the company said its profits fell by a third.", "Company said its profits fell by third"),

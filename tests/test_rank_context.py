@@ -34,6 +34,7 @@ def coverage_scores(claims: tuple, reach: np.ndarray, articles: list[Article]) -
     "We dont expect to resolve our differences here today.",
     # "States" is no verb of saying (briefer.text.lexicon): this quote does not say who speaks either.
     "We stand with the United States and our allies on this.",
+    "At Netflix, we work hard to foster a culture that gives our employees freedom and responsibility.",
 ])
 def test_a_first_person_opener_with_no_speaker_is_never_published(quote):
     claims = (single("a1", 0, quote),

@@ -32,9 +32,10 @@ _TOWN = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}"
 _REGION = r"(?:,\s*[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2})?"  # ", Malaysia", ", South Korea", ", D.C."
 # "June 10", "10 June", "Nov. 30, 2018", "Monday"
 _DATE = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}(?:\s+\d{4})?|[A-Z][a-z]+day)"
-# "(AP)", "(Reuters)", "(CNN Money)", a station and its channel "(NEWS 10)"; a press-release wire between slashes:
+# "(AP)", "(Reuters)", "(CNN Money)", a station and its channel "(NEWS 10)", two stations "(WRDW/WAGT)"; a
+# press-release wire between slashes:
 # "/PRNewswire/"
-_AGENCY = r"(?:\((?:[A-Z][\w.&'\u2019-]*(?:\s+[A-Z0-9][\w.&'\u2019-]*){0,3})\)|/[A-Z][\w-]*(?:\s[A-Z][\w-]*)?/)"
+_AGENCY = r"(?:\((?:[A-Z][\w.&'\u2019/-]*(?:\s+[A-Z0-9][\w.&'\u2019/-]*){0,3})\)|/[A-Z][\w-]*(?:\s[A-Z][\w-]*)?/)"
 _DASH = r"(?:\u2014|\u2013|--|_|(?<=\s)-)"  # a hyphen only with a space before it: "US-China" is no dateline
 # "UPDATE:", "Update, 21 April:", "UPDATED 2 -", "BREAKING NEWS:"
 _LABEL = (r"(?:(?i:update[ds]?)(?:\s*\d+|,?\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2})(?:,?\s+\d{4})?)?"

@@ -40,10 +40,10 @@ _CLAUSE_END = re.compile(
     r"\s+and\s+(?=(?:has|have|had|is|was|were|will)\s))"
 )
 # An aside between commas that names or describes what comes before it, or qualifies it: ", the half-brother of
-# ...," / ", 94," / ", despite her protestations,".
+# ...," / ", 94," / ", despite her protestations," / ", HGTV's husband-wife Fixer Upper team,".
 _APPOSITIVE = re.compile(
     r",\s+(?:the|a|an|who|which|whose|now|formerly|aged|also|then|once|himself|herself|itself|despite|however|"
-    r"though|in fact|of course|as of|\d[\d.,]*)\b[^,;:]{0,80},"
+    r"though|in fact|of course|as of|\d[\d.,]*|[A-Z][\w.-]*['\u2019]s)\b[^,;:]{0,80},"
 )
 # An opening phrase of circumstance before the subject: "Amid Ukrainian border tensions, ..." / "On Friday, ..." /
 # "Recently, ...".

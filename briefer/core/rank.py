@@ -32,9 +32,9 @@ REPEATED_RUN = 0.6
 # An article's opening: its first sentences, where news states its core event.
 OPENING_SENTENCES = 3
 _QUOTE_OPENERS = ('"', "'", "\u201c", "\u2018")
-# A sentence opening in the first person is somebody speaking; without a verb of saying it does not say who.
-# "Us" but not "US" (the country).
-_FIRST_PERSON_OPENER = re.compile(r"^[\"'\u201c\u2018]?(?:(?i:i|we|our|my)|Us|us)\b")
+# A sentence opening in the first person is somebody speaking; without a verb of saying it does not say who. An
+# opening phrase may come first ("At Netflix, we work hard to ..."). "Us" but not "US" (the country).
+_FIRST_PERSON_OPENER = re.compile(r"^(?:[A-Z][^,;:\"\u201c]{0,40},\s+)?[\"'\u201c\u2018]?(?:(?i:i|we|our|my)|Us|us)\b")
 # A sentence that announces what follows it in its article.
 _POINTS_AHEAD = re.compile(r"^(?:the following\b|following (?:is|are)\b|below(?: is| are|,)|here(?: is|'s| are)\b)",
                            re.IGNORECASE)
