@@ -11,6 +11,7 @@ the story.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
@@ -29,6 +30,7 @@ from briefer.types import Article, Claim, Point, Sentence
 CONTAINED_FLOOR = 0.5
 CONTAINED_SHARE = 0.8
 REPEATED_RUN = 0.6
+RUN_WORTH_LOOKING = 0.4
 # An article's opening: its first sentences, where news states its core event.
 OPENING_SENTENCES = 3
 _QUOTE_OPENERS = ('"', "'", "\u201c", "\u2018")
@@ -276,6 +278,7 @@ def _repeats(claims: list[Claim], candidate: int, chosen: list[int], similarity:
                for closeness, other in zip(similarity, chosen))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _says_nothing_more(text: str, chosen: str) -> bool:
     """Whether ``text`` adds nothing to ``chosen``: nearly all its words are there ("One in seven colon cancer
     patients is under 50." after "One in seven colon and rectal cancers in the U.S. are now diagnosed in patients
@@ -283,9 +286,11 @@ def _says_nothing_more(text: str, chosen: str) -> bool:
     with a few words more). A shorter shared run is no repeat: "the beginning of a sophisticated attempt to hack into
     its voter database" is in a report of the attack and in its retraction."""
     words, there = set(similarity_words(text)), set(similarity_words(chosen))
-    if words and len(words & there) >= CONTAINED_SHARE * len(words):
+    shared = len(words & there) / max(len(words), 1)
+    if shared >= CONTAINED_SHARE:
         return True
-    return _longest_shared_run(text, chosen) >= REPEATED_RUN * len(text.split())
+    # A run of most of a sentence carries many of its content words: without them the costly run is not looked for.
+    return shared >= RUN_WORTH_LOOKING and _longest_shared_run(text, chosen) >= REPEATED_RUN * len(text.split())
 
 
 def _cannot_stand_alone(claim: Claim) -> bool:
