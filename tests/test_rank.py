@@ -287,6 +287,21 @@ def test_a_sentence_addressed_to_the_reader_is_never_a_point_but_a_quoted_one_ma
     assert quoted in shown
 
 
+@pytest.mark.parametrize(("text", "prompt"), [
+    ("Visit the U.S. National Cancer Institute for more on colon cancer.", True),
+    ("Read the excerpt below:", True),
+    ("Follow us @Spacedotcom, Facebook or Google+.", True),
+    ("Visitors to the park were told to leave by 6 p.m. on Sunday.", False),
+    ("Call records show the two men spoke on Monday.", False),
+    ("Read, a former banker, was named chief executive on Tuesday.", False),
+])
+def test_an_instruction_to_the_reader_is_never_a_point(text, prompt):
+    from briefer.core.rank import _cannot_stand_alone
+
+    sentence = Sentence("a1", 5, text, 0, len(text))
+    assert _cannot_stand_alone(Claim((sentence,), sentence)) is prompt
+
+
 @pytest.mark.parametrize(("text", "addressed"), [
     ("In anticipation of the hearing, let's take a look at O.J. Simpson's net worth.", True),
     ("Before the vote, let\u2019s recall what the bill does.", True),

@@ -56,6 +56,11 @@ _NAME_AFTER_FIRST_WORD = re.compile(r"(?<=\s)[A-Z]")
 # investigation is asked to call ...").
 _APPEAL = re.compile(r"^(?:anyone|those|people|residents|witnesses)\s+(?:with|who\s+(?:has|have|saw|may\s+have))\b"
                      r"[^.]{0,100}?\b(?:call|contact|asked|urged|encouraged|requested)\b", re.IGNORECASE)
+# An instruction to the reader: the page's prompt, not news ("Visit the U.S. National Cancer Institute for more on
+# colon cancer.", "Read the excerpt below:", "Follow us @Spacedotcom").
+_PROMPT_OPENER = re.compile(r"^(?:Visit|Click|Read|Watch|See|Follow|Subscribe|Learn|Find out|Check out|Call|Contact|"
+                            r"Share|Download|Join|Get|Listen|Stay|Sign up|Tune in)\s+(?:the|our|us|more|here|this|a|an|"
+                            r"for|to|on|at|now|below|all|in|up|tuned|out)\b")
 _RELATIVE_DAY = re.compile(rf"\b(?:{WEEKDAY}|yesterday|today|tonight|"
                            r"tomorrow|last night|this (?:morning|afternoon|evening|week)|last week|next week)\b",
                            re.IGNORECASE)
@@ -306,7 +311,8 @@ def _cannot_stand_alone(claim: Claim) -> bool:
     following ensued when ...", "Here is what we know:") announces text the reader never sees. One addressed to the
     reader outside any quotation is a service's terms, a how-to or a prompt, not news ("If you do not enable Voice
     Recognition, you will not be able to ..."), and so is an appeal to the public ("Anyone with information is asked
-    to call ..."). One whose first word starts in lower case is a piece of a sentence.
+    to call ...") or an instruction ("Visit the National Cancer Institute for more"). One whose first word starts in
+    lower case is a piece of a sentence.
     """
     text = claim.representative.text
     if PRONOUN_OPENER.match(text) or _CUT_BY_SOURCE.search(text) or _part_of_a_longer_quote(text):
@@ -314,6 +320,8 @@ def _cannot_stand_alone(claim: Claim) -> bool:
     if _LOWER_CASE_START.match(text):
         return True
     if _POINTS_AHEAD.match(text) or _SECOND_PERSON.search(_QUOTED.sub("", text)) or _APPEAL.match(text):
+        return True
+    if _PROMPT_OPENER.match(text):
         return True
     if any(c.islower() for c in text) and not set(LOWER_WORD.findall(text)) - CONNECTING_WORDS:
         return True  # (an all-capitals article is no heading)
