@@ -294,8 +294,13 @@ def test_a_sentence_addressed_to_the_reader_is_never_a_point_but_a_quoted_one_ma
     ("Visitors to the park were told to leave by 6 p.m. on Sunday.", False),
     ("Call records show the two men spoke on Monday.", False),
     ("Read, a former banker, was named chief executive on Tuesday.", False),
+    ("Don't look for Amy Schumer in any Super Bowl commercials this time around.", True),
+    ("In the last week alone, she's spoken out about supporting the transgender community.", True),
+    ("Months later, he returned for reshoots in Malibu.", True),
+    ("Sony had an event today and as expected, it introduced the PlayStation 4.", False),  # "it" is Sony
+    ("After Simpson was freed in October, he moved to Las Vegas.", False),  # the opening names him
 ])
-def test_an_instruction_to_the_reader_is_never_a_point(text, prompt):
+def test_an_instruction_or_an_unnamed_subject_is_never_a_point(text, prompt):
     from briefer.core.rank import _cannot_stand_alone
 
     sentence = Sentence("a1", 5, text, 0, len(text))

@@ -58,9 +58,16 @@ _APPEAL = re.compile(r"^(?:anyone|those|people|residents|witnesses)\s+(?:with|wh
                      r"[^.]{0,100}?\b(?:call|contact|asked|urged|encouraged|requested)\b", re.IGNORECASE)
 # An instruction to the reader: the page's prompt, not news ("Visit the U.S. National Cancer Institute for more on
 # colon cancer.", "Read the excerpt below:", "Follow us @Spacedotcom").
-_PROMPT_OPENER = re.compile(r"^(?:Visit|Click|Read|Watch|See|Follow|Subscribe|Learn|Find out|Check out|Call|Contact|"
-                            r"Share|Download|Join|Get|Listen|Stay|Sign up|Tune in)\s+(?:the|our|us|more|here|this|a|an|"
-                            r"for|to|on|at|now|below|all|in|up|tuned|out)\b")
+_PROMPT_OPENER = re.compile(r"^(?:(?:Visit|Click|Read|Watch|See|Follow|Subscribe|Learn|Find out|Check out|Call|"
+                            r"Contact|Share|Download|Join|Get|Listen|Stay|Sign up|Tune in)\s+(?:the|our|us|more|here|"
+                            r"this|a|an|for|to|on|at|now|below|all|in|up|tuned|out)\b|(?:Don't|Don\u2019t|Do not)\s)")
+# A pronoun as the subject after an opening phrase that names nobody: who "she" is was said in a sentence before
+# ("In the last week alone, she's spoken out about ...", "Over the weekend, he again said he was innocent").
+_PRONOUN_AFTER_OPENING = re.compile(r"^(?P<opening>(?:In|On|At|After|Before|When|While|Once|Despite|Since|During|"
+                                    r"Over|Under|With|Without|Unlike|Although|Though|As|If|Until|By|For|From|Later|"
+                                    r"Earlier|Then|Now|Suddenly|Finally|Eventually|Instead|Months|Days|Weeks|Years|"
+                                    r"Hours|Moments|Minutes|Shortly|Soon|[A-Z][a-z]+(?:ing|ed|ly))\b"
+                                    r"[^,;:\"\u201c]{0,50}),\s+(?:he|she|they|it|his|her|their|its)(?:'s|\u2019s)?\b")
 _RELATIVE_DAY = re.compile(rf"\b(?:{WEEKDAY}|yesterday|today|tonight|"
                            r"tomorrow|last night|this (?:morning|afternoon|evening|week)|last week|next week)\b",
                            re.IGNORECASE)
@@ -301,7 +308,8 @@ def _says_nothing_more(text: str, chosen: str) -> bool:
 def _cannot_stand_alone(claim: Claim) -> bool:
     """A point that cannot stand on its own: it is never published.
 
-    One opening on "he" or "they" names nobody; one opening on "we" or "I" with no verb of saying is a quotation
+    One opening on "he" or "they", or on an opening phrase that names nobody and then "she" ("In the last week
+    alone, she's spoken out ..."), names nobody; one opening on "we" or "I" with no verb of saying is a quotation
     whose speaker was in the sentence before ("We don't expect to resolve our differences here today."). One whose
     only lower-case words are function words is a heading, caption or scraped fragment, not a sentence ("Russian
     Foreign Affairs in Geneva."), and its common words would make every outlet seem to repeat it. One that ends in
@@ -322,6 +330,9 @@ def _cannot_stand_alone(claim: Claim) -> bool:
     if _POINTS_AHEAD.match(text) or _SECOND_PERSON.search(_QUOTED.sub("", text)) or _APPEAL.match(text):
         return True
     if _PROMPT_OPENER.match(text):
+        return True
+    opening = _PRONOUN_AFTER_OPENING.match(text)
+    if opening and not _NAME_AFTER_FIRST_WORD.search(opening.group("opening")):
         return True
     if any(c.islower() for c in text) and not set(LOWER_WORD.findall(text)) - CONNECTING_WORDS:
         return True  # (an all-capitals article is no heading)
