@@ -299,6 +299,8 @@ def test_a_sentence_addressed_to_the_reader_is_never_a_point_but_a_quoted_one_ma
     ("Months later, he returned for reshoots in Malibu.", True),
     ("Sony had an event today and as expected, it introduced the PlayStation 4.", False),  # "it" is Sony
     ("After Simpson was freed in October, he moved to Las Vegas.", False),  # the opening names him
+    ("One member of the Browns' defense didn't hold back on Monday when asked about the fight", True),  # a standfirst
+    ('The minister called the vote "a disaster for the country."', False),
 ])
 def test_an_instruction_or_an_unnamed_subject_is_never_a_point(text, prompt):
     from briefer.core.rank import _cannot_stand_alone

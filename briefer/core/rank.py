@@ -47,6 +47,9 @@ _CUT_BY_SOURCE = re.compile(r"(?:\.\.\.|\u2026)\s*$")
 # A piece of a sentence: its first word starts in lower case ("(up; under Title VII) authorizing ...", "...to
 # Mar-a-Lago 3 nights in a row"), unless it is a name written so ("iPhone", "eBay").
 _LOWER_CASE_START = re.compile(r"^[^\w]*[a-z][a-z'\u2019-]*\b")
+# How a sentence ends: without it, a line is a page's heading or standfirst, or a caption ("One member of the Browns'
+# defense didn't hold back on Monday when asked about Thursday night's fight").
+_SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s*$")
 # What a lede must not be: addressed to the reader, or about something it does not name.
 _QUOTED = re.compile(r"[\"\u201c][^\"\u201d]*[\"\u201d]")
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|let's|let\u2019s)(?![\w'\u2019])", re.IGNORECASE)  # "let's take a look"
@@ -320,12 +323,13 @@ def _cannot_stand_alone(claim: Claim) -> bool:
     reader outside any quotation is a service's terms, a how-to or a prompt, not news ("If you do not enable Voice
     Recognition, you will not be able to ..."), and so is an appeal to the public ("Anyone with information is asked
     to call ...") or an instruction ("Visit the National Cancer Institute for more"). One whose first word starts in
-    lower case is a piece of a sentence.
+    lower case is a piece of a sentence, and one with no full stop, question or exclamation mark at its end is a
+    heading, a standfirst or a caption.
     """
     text = claim.representative.text
     if PRONOUN_OPENER.match(text) or _CUT_BY_SOURCE.search(text) or _part_of_a_longer_quote(text):
         return True
-    if _LOWER_CASE_START.match(text):
+    if _LOWER_CASE_START.match(text) or not _SENTENCE_END.search(text):
         return True
     if _POINTS_AHEAD.match(text) or _SECOND_PERSON.search(_QUOTED.sub("", text)) or _APPEAL.match(text):
         return True
