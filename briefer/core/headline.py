@@ -17,6 +17,8 @@ from briefer.types import Article, Point
 
 # A title longer than this is a scraped paragraph, not a title.
 MAX_TITLE_WORDS = 30
+# A long lede's headline ended before a relative clause keeps at least this many words.
+SHORTEST_RELATIVE_CUT = 8
 # A point's headline that stands in for the lede's says at least this much ("Attacks occurred in Syria" does not).
 SHORTEST_POINT_HEADLINE = 5
 # A headline made from the lede ends at the last clause boundary within this many words (or, with none, at the
@@ -91,6 +93,15 @@ _LIST_TAIL = re.compile(r",\s+(?:and|or)\s+(?:the\s+)?\S+$")
 _HEADLINE_VERB = re.compile(rf"{_FINITE_VERB.pattern}|\b[a-z]{{3,}}ing\b")
 _AUXILIARY_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will)\b")
 _RELATIVE_ASIDE = re.compile(r",\s+(?:who|which|whose)\b")
+_RELATIVE_START = re.compile(r"\s+(?=(?:that|which|who|whose|where)\s)")
+# Words after which "that" opens what was said, known or decided, not a relative clause.
+_OPENS_WHAT_WAS_SAID = frozenset(
+    "said says say announced announces believe believes believed found finds show shows showed reported reports "
+    "claimed claims argued warned added noted told thinks thought knew know learned suggests suggested revealed "
+    "confirmed denied insisted stated explained ruled decided hoped feared expected agreed so such now than "
+    "ensure ensured means meant indicates indicated concluded estimated estimates".split())
+_PREPOSITIONS = frozenset("during after before among between through under over into about against within without "
+                          "upon".split())
 _RELATIVE_PRONOUN = re.compile(r"\b(?:who|whom|whose|which|that)\b", re.IGNORECASE)
 # A trailing attribution after an aside (", a new study finds", ", police said").
 _TRAILING_SOURCE = re.compile(r"^\s*(?:\S+\s+){0,4}(?:said|says|say|finds|found|reports?|reported|shows|showed|"
@@ -157,6 +168,9 @@ def choose_headline(articles: list[Article], lede: Point, points: list[Point]) -
     if len(without_aside.split()) <= LONGEST_LEDE_HEADLINE:
         return without_aside
     main_clause = _before_subordinate_clause(without_aside)
+    if len(main_clause.split()) <= LONGEST_LEDE_HEADLINE:
+        return main_clause
+    main_clause = _before_relative_clause(main_clause)
     if len(main_clause.split()) <= LONGEST_LEDE_HEADLINE:
         return main_clause
     # A point's headline stands in: the one whose words are most the lede's, so that it is still the core event.
@@ -240,6 +254,26 @@ def _joins_names(text: str, boundary: re.Match[str]) -> bool:
     not open a second predicate."""
     before = text[:boundary.start()].split()
     return boundary.group().strip() == "and" and bool(before) and before[-1][:1].isupper()
+
+
+def _before_relative_clause(headline: str) -> str:
+    """``headline`` ended before a relative clause on its object ("Odessa Police released video of suspect wanted in
+    theft of deceased person that happened at Sunset Memorial Gardens"), when what stays has at least
+    ``SHORTEST_RELATIVE_CUT`` words and a verb: the last such end within ``MAX_EXTRACTED_HEADLINE_WORDS`` words, or
+    its first after. A "that" after a verb of saying or knowing opens what was said, and is no such end; nor is
+    one after a preposition ("in which"), or after an earlier relative clause, which may still be open."""
+    ends = []
+    for m in _RELATIVE_START.finditer(headline):
+        before = headline[:m.start()]
+        last = before.split()[-1].lower() if before.split() else ""
+        if (len(before.split()) >= SHORTEST_RELATIVE_CUT and _FINITE_VERB.search(before)
+                and not _RELATIVE_PRONOUN.search(before) and not _inside_quotes(before)
+                and last not in _OPENS_WHAT_WAS_SAID | DANGLING_WORDS | _PREPOSITIONS and not last.endswith("ing")):
+            ends.append(m.start())
+    within = [end for end in ends if len(headline[:end].split()) <= MAX_EXTRACTED_HEADLINE_WORDS]
+    if within:
+        return headline[:within[-1]]
+    return headline[:ends[0]] if ends else headline
 
 
 def _inside_quotes(prefix: str) -> bool:
