@@ -168,9 +168,11 @@ def test_the_point_standing_in_for_a_long_lede_is_the_one_closest_to_it():
 
 def test_a_long_lede_ends_before_a_relative_clause_on_its_object_but_not_before_what_was_said():
     lede = point("Odessa Police have just released higher quality video of the suspect wanted in reference to a theft "
-                 "of a deceased person that happened at Sunset Memorial Gardens & Funeral Home on the east side of town.")
-    assert choose_headline([make_article("a1", lede.text)], lede, []) == \
-        "Odessa Police have just released higher quality video of suspect wanted in reference to theft of deceased person"
+                 "of a deceased person that happened at Sunset Memorial Gardens & Funeral Home on the east side of "
+                 "town.")
+    assert choose_headline([make_article("a1", lede.text)], lede, []) == (
+        "Odessa Police have just released higher quality video of suspect wanted in reference to theft of deceased "
+        "person")
     said = point("The Democratic National Committee said late on Wednesday night in a statement to reporters that what "
                  "it had earlier feared was the beginning of a sophisticated attempt to hack into its voter database "
                  "was a test.")

@@ -342,6 +342,6 @@ def test_the_lede_is_a_claim_some_outlet_opened_with_even_when_a_detail_scores_h
 
 def test_a_detail_no_outlet_opened_with_does_not_displace_an_opening_lede():
     lede = cited("A bomb killed twelve people at a market in the capital on Friday.", "a1")
-    detail = Point("The market had reopened in May after a fire.", ("a1", "a2", "a3"),
-                   tuple(Sentence(a, 7, "The market had reopened in May after a fire.", 0, 44) for a in ("a1", "a2", "a3")))
+    text = "The market had reopened in May after a fire."
+    detail = Point(text, ("a1", "a2", "a3"), tuple(Sentence(a, 7, text, 0, len(text)) for a in ("a1", "a2", "a3")))
     assert lead_with_the_most_reported(lede, [detail], ARTICLES) == (lede, [detail])

@@ -48,9 +48,9 @@ _PLAYER_BUTTON = r"CLOSE\s+(?=[A-Z][a-z])"
 _OUTLETS = r"(?:Associated Press|AP|Reuters|AFP|CNN|Bloomberg|UPI)"
 _NAME = r"[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3}"
 # What a wire or web page puts before the first sentence: a label ("UPDATE:"), then a place in capitals, a date
-# and/or an agency in brackets, then a dash; or a byline; or a list item's bullet or a player's button. A place needs capitals and a
-# dash, so a sentence opening on "NASA said" is never cut, and "FILE -" (a photo caption's mark) is left for
-# admission to refuse.
+# and/or an agency in brackets, then a dash; or a byline; or a list item's bullet or a player's button. A place needs
+# capitals and a dash, so a sentence opening on "NASA said" is never cut, and "FILE -" (a photo caption's mark) is left
+# for admission to refuse.
 _DATELINE = re.compile(
     rf"^(?:{_LABEL})?(?:"
     rf"(?:(?:{_PLACE}|{_TOWN}){_REGION}(?:,\s*{_DATE})?|{_DATE})?\s*{_AGENCY}\s*(?:{_DASH}|-|:)?\s*"

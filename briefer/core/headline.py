@@ -62,7 +62,8 @@ _OPENING_PHRASE = re.compile(r"^(?:(?:amid|after|in|on|during|despite|following|
 # A measure of time before the event it dates, however long: "Three days after a gunman killed nine people at an
 # Oregon community college and then shot himself dead, the Republican frontrunner ...".
 _TIME_OPENER = re.compile(r"^(?:[\w-]+\s+){1,2}(?:hours?|days?|weeks?|months?|years?)\s+"
-                          r"(?:(?:after|before|since)\b[^,;:\"\u201c]{0,120}|later|earlier),\s+(?=[A-Z]|(?:the|a|an)\s)",
+                          r"(?:(?:after|before|since)\b[^,;:\"\u201c]{0,120}|later|earlier),\s+"
+                          r"(?=[A-Z]|(?:the|a|an)\s)",
                           re.IGNORECASE)
 # What the subject was doing, before the subject: "Defending his appointment of a billionaire ..., Donald Trump has
 # said ...". Only before a capitalised subject, so a gerund subject ("Growing numbers of people ...") stays.
@@ -85,8 +86,8 @@ _SUBORDINATE = re.compile(r"(?<!\bhour)(?<!\bday)(?<!\bweek)(?<!\bmonth)(?<!\bye
 _FINITE_VERB = re.compile(r"^\S+\s.*\b(?:[a-z]{3,}ed|is|are|was|were|has|have|had|will|would|can|could|may|might|"
                           r"must|should|said|says|made|found|became|won|lost|took|gave|began|left|led|met|held|told|"
                           r"went|came|saw|got|set|put|hit|shot|struck|fled|sent|paid|sold|built|brought|caught|"
-                          r"kept|ran|fell|rose|broke|chose|spoke|wrote|drove|flew|grew|knew|threw|wore|laid|lay|sat|stood|"
-                          r"fought|bought|sought|thought|heard|felt|spent|meant)\b")
+                          r"kept|ran|fell|rose|broke|chose|spoke|wrote|drove|flew|grew|knew|threw|wore|laid|lay|sat|"
+                          r"stood|fought|bought|sought|thought|heard|felt|spent|meant)\b")
 # What ends a list's first item, not a clause: "..., and the FBI" before ", the Justice Department and ...".
 _LIST_TAIL = re.compile(r",\s+(?:and|or)\s+(?:the\s+)?\S+$")
 # A headline has a verb, finite or the participle left when "is" goes ("Actor auctioning his luggage").
@@ -119,7 +120,8 @@ _PARTICIPLE = r"(?:[a-z]+(?:ed|en|wn)|laid|made|held|found|sent|left|paid|sold|b
 # Not after a pronoun: "claims she was fired" must not become "claims she fired"; a relative pronoun goes with it
 # ("officer who was caught on camera" -> "officer caught on camera", never "officer who caught").
 _AUXILIARY = re.compile(r"(?<!\bI )(?<!\bwe )(?<!\byou )(?<!\bhe )(?<!\bshe )(?<!\bit )(?<!\bthey )"
-                        rf"\b(?:(?:who|which|that)\s+)?(?:(?:is|are|was|were|has been|have been|had been)\s+(?={_PARTICIPLE})|"
+                        rf"\b(?:(?:who|which|that)\s+)?(?:(?:is|are|was|were|has been|have been|had been)\s+"
+                        rf"(?={_PARTICIPLE})|"
                         r"(?:is|are)\s+(?=[a-z]{3,}ing\b))")
 # A weekday that starts a name ("Saturday Night Live", "Good Friday Agreement") is no relative time: it is kept.
 _RELATIVE_TIME = re.compile(rf"\s+(?:(?:early|late)\s+)?(?:on\s+)?(?:(?:{WEEKDAY})"
@@ -188,7 +190,8 @@ def headline_from_sentence(sentence: str) -> str:
     Malaysia." -> "Kim Jong-nam killed by highly toxic nerve agent".
     """
     text = sentence[shown_start(sentence):].strip()
-    text = _KICKER.sub("", _OPENING_PHRASE.sub("", _DOING_OPENER.sub("", _TIME_OPENER.sub("", _PARENTHESES.sub("", text)))))
+    for opener in (_PARENTHESES, _TIME_OPENER, _DOING_OPENER, _OPENING_PHRASE, _KICKER):
+        text = opener.sub("", text)
     text = _APPOSITIVE.sub(_without_aside, text)
     if not _ABBREVIATION_END.search(text.rstrip("\"'\u201d\u2019")):
         text = _FINAL_STOP.sub(r"\1", text)  # 'said "no."' -> 'said "no"'

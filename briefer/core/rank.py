@@ -3,9 +3,9 @@
 A claim's score mixes three signals: centrality (how close it is to everything else the cluster says), coverage
 (how widely it was reported: each outlet has one vote, shared among its articles; read both by embedding and by
 the claim's rare words each outlet repeats) and position (news puts what matters first; each article's opening
-sentence is its news). The lede is a claim some outlet opened with. Selection is maximal marginal relevance under a word budget, so a second phrasing of a
-chosen claim does not take a line on the page, and, between claims of nearly the same worth, one that cites an
-outlet not yet cited is preferred. The top claim becomes the lede; the rest are ordered the way the articles tell
+sentence is its news). Selection is maximal marginal relevance under a word budget, so a second phrasing of a chosen
+claim does not take a line on the page, and, between claims of nearly the same worth, one that cites an outlet not
+yet cited is preferred. The top claim that some outlet opened with becomes the lede; the rest are ordered the way the articles tell
 the story.
 """
 
@@ -52,7 +52,8 @@ _LOWER_CASE_START = re.compile(r"^[^\w]*[a-z][a-z'\u2019-]*\b")
 _SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s*$")
 # What a lede must not be: addressed to the reader, or about something it does not name.
 _QUOTED = re.compile(r"[\"\u201c][^\"\u201d]*[\"\u201d]")
-_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|let's|let\u2019s)(?![\w'\u2019])", re.IGNORECASE)  # "let's take a look"
+# "let's take a look" speaks to the reader too.
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|let's|let\u2019s)(?![\w'\u2019])", re.IGNORECASE)
 _UNNAMED_OPENER = re.compile(r"^(?:The|This|These|Those|That|Such)\s+[a-z]")
 _NAME_AFTER_FIRST_WORD = re.compile(r"(?<=\s)[A-Z]")
 # An appeal to the public for information: a police notice, not news ("Anyone with information about the
