@@ -12,7 +12,7 @@ import re
 from collections import Counter
 
 from briefer.core.admission import shown_start
-from briefer.text.lexicon import DANGLING_WORDS, WEEKDAY, similarity_words
+from briefer.text.lexicon import DANGLING_WORDS, SPEECH_VERBS, WEEKDAY, similarity_words
 from briefer.types import Article, Point
 
 # A title longer than this is a scraped paragraph, not a title.
@@ -96,11 +96,10 @@ _AUXILIARY_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will)\b")
 _RELATIVE_ASIDE = re.compile(r",\s+(?:who|which|whose)\b")
 _RELATIVE_START = re.compile(r"\s+(?=(?:that|which|who|whose|where)\s)")
 # Words after which "that" opens what was said, known or decided, not a relative clause.
-_OPENS_WHAT_WAS_SAID = frozenset(
-    "said says say announced announces believe believes believed found finds show shows showed reported reports "
-    "claimed claims argued warned added noted told thinks thought knew know learned suggests suggested revealed "
-    "confirmed denied insisted stated explained ruled decided hoped feared expected agreed so such now than "
-    "ensure ensured means meant indicates indicated concluded estimated estimates".split())
+_OPENS_WHAT_WAS_SAID = SPEECH_VERBS | frozenset(
+    "believe believes believed found finds show shows showed reported reports thinks thought knew know learned "
+    "suggests suggested revealed ruled decided hoped feared expected agreed so such now than ensure ensured means "
+    "meant indicates indicated estimated estimates".split())
 _PREPOSITIONS = frozenset("during after before among between through under over into about against within without "
                           "upon".split())
 _RELATIVE_PRONOUN = re.compile(r"\b(?:who|whom|whose|which|that)\b", re.IGNORECASE)
@@ -221,11 +220,16 @@ def _main_clause(text: str) -> str:
     """``text`` up to its last clause boundary within ``MAX_EXTRACTED_HEADLINE_WORDS`` words, or its first one after; a
     boundary closer to the start than four words, or after a word that needs what follows ("that", "of"), does not
     count (it would leave no clause)."""
-    ends = [m.start() for m in _CLAUSE_END.finditer(text)
-            if len(text[:m.start()].split()) >= 4 and not _inside_quotes(text[:m.start()])
-            and text[:m.start()].split()[-1].lower() not in DANGLING_WORDS  # "... reported that" is no clause
-            and not _joins_names(text, m) and not _LIST_TAIL.search(text[:m.start()])
-            and not _lists_verbs(text, m) and _HEADLINE_VERB.search(text[:m.start()])]
+    return _ended(text, [m.start() for m in _CLAUSE_END.finditer(text)
+                         if len(text[:m.start()].split()) >= 4 and not _inside_quotes(text[:m.start()])
+                         and text[:m.start()].split()[-1].lower() not in DANGLING_WORDS  # "... reported that"
+                         and not _joins_names(text, m) and not _LIST_TAIL.search(text[:m.start()])
+                         and not _lists_verbs(text, m) and _HEADLINE_VERB.search(text[:m.start()])])
+
+
+def _ended(text: str, ends: list[int]) -> str:
+    """``text`` up to the last of ``ends`` within ``MAX_EXTRACTED_HEADLINE_WORDS`` words, else the first after it,
+    else whole."""
     within = [end for end in ends if len(text[:end].split()) <= MAX_EXTRACTED_HEADLINE_WORDS]
     if within:
         return text[:within[-1]]
@@ -236,13 +240,10 @@ def _before_subordinate_clause(headline: str) -> str:
     """``headline`` ended before its last clause of time, cause or concession within
     ``MAX_EXTRACTED_HEADLINE_WORDS`` words (or its first after), where what stays is a closed clause with a verb;
     else unchanged."""
-    ends = [m.start() for m in _SUBORDINATE.finditer(headline)
-            if _FINITE_VERB.search(headline[:m.start()]) and not _RELATIVE_PRONOUN.search(headline[:m.start()])
-            and len(headline[:m.start()].split()) >= 5 and not _inside_quotes(headline[:m.start()])]
-    within = [end for end in ends if len(headline[:end].split()) <= MAX_EXTRACTED_HEADLINE_WORDS]
-    if within:
-        return headline[:within[-1]]
-    return headline[:ends[0]] if ends else headline
+    return _ended(headline, [m.start() for m in _SUBORDINATE.finditer(headline)
+                             if _FINITE_VERB.search(headline[:m.start()])
+                             and not _RELATIVE_PRONOUN.search(headline[:m.start()])
+                             and len(headline[:m.start()].split()) >= 5 and not _inside_quotes(headline[:m.start()])])
 
 
 def _lists_verbs(text: str, boundary: re.Match[str]) -> bool:
@@ -273,10 +274,7 @@ def _before_relative_clause(headline: str) -> str:
                 and not _RELATIVE_PRONOUN.search(before) and not _inside_quotes(before)
                 and last not in _OPENS_WHAT_WAS_SAID | DANGLING_WORDS | _PREPOSITIONS and not last.endswith("ing")):
             ends.append(m.start())
-    within = [end for end in ends if len(headline[:end].split()) <= MAX_EXTRACTED_HEADLINE_WORDS]
-    if within:
-        return headline[:within[-1]]
-    return headline[:ends[0]] if ends else headline
+    return _ended(headline, ends)
 
 
 def _inside_quotes(prefix: str) -> bool:

@@ -5,8 +5,8 @@ A claim's score mixes three signals: centrality (how close it is to everything e
 the claim's rare words each outlet repeats) and position (news puts what matters first; each article's opening
 sentence is its news). Selection is maximal marginal relevance under a word budget, so a second phrasing of a chosen
 claim does not take a line on the page, and, between claims of nearly the same worth, one that cites an outlet not
-yet cited is preferred. The top claim that some outlet opened with becomes the lede; the rest are ordered the way the articles tell
-the story.
+yet cited is preferred. The top claim that some outlet opened with becomes the lede; the rest are ordered the way
+the articles tell the story.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import numpy as np
 from briefer.core.claims import CONNECTIVE_OPENER, PRONOUN_OPENER, ClaimSet, representativeness, standalone_text
 from briefer.settings import BriefSettings, RankWeights
 from briefer.text.lexicon import ATTRIBUTION, CONNECTING_WORDS, LOWER_WORD, WEEKDAY, similarity_words
-from briefer.core.support import _longest_shared_run, compatible
+from briefer.core.support import longest_shared_run, compatible
 from briefer.types import Article, Claim, Point, Sentence
 
 
@@ -36,7 +36,8 @@ OPENING_SENTENCES = 3
 _QUOTE_OPENERS = ('"', "'", "\u201c", "\u2018")
 # A sentence opening in the first person is somebody speaking; without a verb of saying it does not say who. An
 # opening phrase may come first ("At Netflix, we work hard to ..."). "Us" but not "US" (the country).
-_FIRST_PERSON_OPENER = re.compile(r"^(?:[A-Z][^,;:\"\u201c]{0,40},\s+)?[\"'\u201c\u2018]?(?:(?i:i|we|our|my)|Us|us)\b")
+_FIRST_PERSON_OPENER = re.compile(r"^(?:[A-Z][^,;:\"\u201c]{0,40},\s+)?[\"'\u201c\u2018]?"
+                                  r"(?:(?i:i|we|our|my)|Us|us)\b")
 # A sentence that announces what follows it in its article.
 _POINTS_AHEAD = re.compile(r"^(?:the following\b|following (?:is|are)\b|below(?: is| are|,)|here(?: is|'s| are)\b)",
                            re.IGNORECASE)
@@ -306,7 +307,7 @@ def _says_nothing_more(text: str, chosen: str) -> bool:
     if shared >= CONTAINED_SHARE:
         return True
     # A run of most of a sentence carries many of its content words: without them the costly run is not looked for.
-    return shared >= RUN_WORTH_LOOKING and _longest_shared_run(text, chosen) >= REPEATED_RUN * len(text.split())
+    return shared >= RUN_WORTH_LOOKING and longest_shared_run(text, chosen) >= REPEATED_RUN * len(text.split())
 
 
 def _cannot_stand_alone(claim: Claim) -> bool:

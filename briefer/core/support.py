@@ -86,7 +86,7 @@ def pair_features(a: str, b: str, cosine: float, threshold: float, vocabulary: C
     # The shorter sentence is the one with less content: its coverage says whether the longer one contains it.
     shorter_covered, longer_covered = (covered_a, covered_b) if mass_a <= mass_b else (covered_b, covered_a)
     return np.array([cosine - threshold, _tfidf_cosine(words_a, words_b, vocabulary), shorter_covered,
-                     longer_covered, min(_longest_shared_run(a, b), LONGEST_RUN) / LONGEST_RUN])
+                     longer_covered, min(longest_shared_run(a, b), LONGEST_RUN) / LONGEST_RUN])
 
 
 def supports(shown: str, candidate: str, cosine: float, threshold: float, vocabulary: ClusterVocabulary,
@@ -132,7 +132,7 @@ def _traits(text: str) -> tuple[frozenset[str], frozenset[str], bool]:
     return frozenset(numbers_in(text)), frozenset(speakers_in(text)), is_negated(text)
 
 
-def _longest_shared_run(a: str, b: str) -> int:
+def longest_shared_run(a: str, b: str) -> int:
     """Length of the longest run of consecutive words (stop words included) that both sentences contain."""
     words_a, words_b = PLAIN_WORD.findall(a.lower()), PLAIN_WORD.findall(b.lower())
     longest, previous = 0, [0] * (len(words_b) + 1)
