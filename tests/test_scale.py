@@ -149,3 +149,25 @@ def test_a_task_on_a_worker_runs_on_one_thread(cluster):  # type: ignore[no-unty
     for briefer_threads, pools in cluster.map(threads, [1, 2]):
         assert briefer_threads == "1"
         assert pools and all(n == 1 for n in pools)
+
+
+def test_a_local_cluster_starts_beside_another_that_holds_the_dashboard_port():
+    """Port 8787 taken (a notebook's cluster, a second briefer): the scheduler's status server takes a free port
+    without a word, and the run goes on."""
+    import socket
+    import warnings
+
+    holder = socket.socket()
+    try:
+        holder.bind(("0.0.0.0", 8787))
+    except OSError:
+        pytest.skip("port 8787 is already taken on this machine")
+    holder.listen(1)
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            with dask_runner(workers=1) as runner:
+                assert isinstance(runner, DaskRunner)
+        assert not [w for w in caught if "8787" in str(w.message)]
+    finally:
+        holder.close()

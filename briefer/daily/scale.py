@@ -153,8 +153,10 @@ def dask_runner(*, workers: int = 0, scheduler: str | None = None) -> Iterator[D
     import dask
 
     # A story whose worker dies is run once more elsewhere, not three times: a story that kills two workers is a
-    # StoryFailure. (An external scheduler keeps its own setting.)
+    # StoryFailure. (An external scheduler keeps its own setting.) The scheduler's status server takes a free port,
+    # not 8787: another cluster on this machine (a notebook's, a second briefer) must not make this one fail.
     with dask.config.set({"distributed.scheduler.allowed-failures": 1}), \
-            LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+            LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None,
+                         scheduler_kwargs={"dashboard_address": ":0"}) as cluster, \
             Client(cluster, set_as_default=False) as client:
         yield DaskRunner(client)
