@@ -143,7 +143,8 @@ def _made_from_the_lede(headline: str, shown: list[str]) -> bool:
         found = set(similarity_words(text))
         return sum(w in found for w in words) / max(len(words), 1)
 
-    return share(shown[0]) >= 0.8 and all(share(shown[0]) >= share(point) for point in shown[1:])
+    lede = share(shown[0])
+    return lede >= 0.8 and all(lede >= share(point) for point in shown[1:])
 
 
 def main() -> None:

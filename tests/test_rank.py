@@ -345,3 +345,13 @@ def test_a_detail_no_outlet_opened_with_does_not_displace_an_opening_lede():
     text = "The market had reopened in May after a fire."
     detail = Point(text, ("a1", "a2", "a3"), tuple(Sentence(a, 7, text, 0, len(text)) for a in ("a1", "a2", "a3")))
     assert lead_with_the_most_reported(lede, [detail], ARTICLES) == (lede, [detail])
+
+
+def test_a_redundancy_set_below_the_repeat_checks_floor_still_keeps_near_repeats_out():
+    vectors = np.array([[1.0, 0.0, 0.0], [0.45, 0.893, 0.0], [0.0, 0.0, 1.0]], dtype=np.float32)
+    claims = claim_set((claim(0, 12, "a1", "a2"), claim(1, 12, "a3"), claim(2, 12, "a4")), vectors)
+    loose = BriefSettings(words=200, rank=RankWeights(redundancy=0.4))
+    lede, points = select(claims, ARTICLES, loose)
+    assert [lede.citations] + [p.citations for p in points] == [("a1", "a2"), ("a4",)]
+    lede, points = select(claims, ARTICLES, BriefSettings(words=200))
+    assert ("a3",) in [p.citations for p in points]

@@ -33,8 +33,7 @@ _REGION = r"(?:,\s*[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2})?"  # ", M
 # "June 10", "10 June", "Nov. 30, 2018", "Monday"
 _DATE = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}(?:\s+\d{4})?|[A-Z][a-z]+day)"
 # "(AP)", "(Reuters)", "(CNN Money)", a station and its channel "(NEWS 10)", two stations "(WRDW/WAGT)"; a
-# press-release wire between slashes:
-# "/PRNewswire/"
+# press-release wire between slashes: "/PRNewswire/"
 _AGENCY = r"(?:\((?:[A-Z][\w.&'\u2019/-]*(?:\s+[A-Z0-9][\w.&'\u2019/-]*){0,3})\)|/[A-Z][\w-]*(?:\s[A-Z][\w-]*)?/)"
 _DASH = r"(?:\u2014|\u2013|--|_|(?<=\s)-)"  # a hyphen only with a space before it: "US-China" is no dateline
 # "UPDATE:", "Update, 21 April:", "UPDATED 2 -", "BREAKING NEWS:"
@@ -156,7 +155,7 @@ def features(sentence: Sentence, sentences_in_article: int, stripped: bool) -> n
         sentence.index >= sentences_in_article - 1,
         sentence.index / last,
         bool(_DEFINITE.match(text)),
-        bool(_PROPER.search(text)),
+        name is not None,
         bool(_WEB.search(text)),
         bool(_CLOCK.search(text)),
         min(len(_MEDIA.findall(text)), 3) / 3,

@@ -254,7 +254,7 @@ def _mmr(
             words = claims[i].representative.words
             if used + words > budget:
                 continue
-            if repeat >= CONTAINED_FLOOR and _repeats(claims, i, chosen, row, weights):
+            if repeat >= min(weights.redundancy, CONTAINED_FLOOR) and _repeats(claims, i, chosen, row, weights):
                 continue
             value = (weights.relevance * relevance[i] - (1.0 - weights.relevance) * float(close)
                      + weights.new_outlet * len(outlets[i] - cited) / every_outlet)
