@@ -113,6 +113,9 @@ def test_a_loose_group_is_one_claim_but_cites_only_what_passes_the_strict_test()
     ("Talks will go on next week, Blinken said on Friday.", "Talks will go on next week"),
     ("The earthquake killed at least 214 people in Chile.", "The earthquake killed at least 214 people in Chile."),
     ("In the past week, Russia massed troops near the border.", "In the past week, Russia massed troops near the border."),
+    # a verb of saying inside a quotation attributes nothing: the sentence is not cut there
+    ('The film quotes the old rhyme "a man who says his prayers by night may become a wolf" in its opening scene.',
+     'The film quotes the old rhyme "a man who says his prayers by night may become a wolf" in its opening scene.'),
 ])
 def test_reported_content_strips_who_said_it_and_where(text, reported):
     assert reported_content(text) == reported

@@ -355,3 +355,17 @@ def test_a_redundancy_set_below_the_repeat_checks_floor_still_keeps_near_repeats
     assert [lede.citations] + [p.citations for p in points] == [("a1", "a2"), ("a4",)]
     lede, points = select(claims, ARTICLES, BriefSettings(words=200))
     assert ("a3",) in [p.citations for p in points]
+
+
+def test_the_same_quotation_under_a_longer_attribution_is_one_point():
+    first = '"The plant will reopen when it is safe and fully inspected," Ruiz said on Friday.'
+    again = '"The plant will reopen when it is safe," said Ruiz, who has led the town since 2019 and chairs the water board.'
+    other = "The water board said the plant had been inspected twice this year and passed both times."
+    claims = tuple(Claim((s,), s) for s in (Sentence("a1", 0, first, 0, len(first)),
+                                            Sentence("a2", 1, again, 0, len(again)),
+                                            Sentence("a3", 2, other, 0, len(other))))
+    # the two quotations are close enough to compare (0.6) but not near-repeats by their vectors alone (0.8)
+    vectors = np.array([[1.0, 0.0, 0.0], [0.6, 0.8, 0.0], [0.0, 0.0, 1.0]], dtype=np.float32)
+    lede, points = select(claim_set(claims, vectors), ARTICLES, BriefSettings(words=200))
+    shown = [lede.text] + [p.text for p in points]
+    assert first in shown and other in shown and again not in shown

@@ -120,7 +120,8 @@ def reported_content(text: str) -> str:
     send written answers") is kept.
     """
     body = _FRAMING_OPENER.sub("", text, count=1)
-    verb = _SPEECH_VERB.search(body)
+    # A verb of saying inside a quotation ("... who is pure in heart and says his prayers by night") attributes nothing.
+    verb = next((m for m in _SPEECH_VERB.finditer(body) if not _inside_quotation(body, m.start())), None)
     if verb:
         before, after = body[:verb.start()].rstrip(), body[verb.end():]
         head, _, speaker = before.rpartition(",")
@@ -132,6 +133,12 @@ def reported_content(text: str) -> str:
         else:
             body = _THAT.sub("", after)
     return body.strip(" ,") or text
+
+
+def _inside_quotation(text: str, at: int) -> bool:
+    """Whether position ``at`` of ``text`` lies between an opening quotation mark and its close."""
+    before = text[:at]
+    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
 
 
 def group_claims(sentences: list[Sentence], vectors: np.ndarray, threshold: float, group_threshold: float,
