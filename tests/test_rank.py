@@ -314,6 +314,9 @@ def test_an_instruction_or_an_unnamed_subject_is_never_a_point(text, prompt):
     ("Before the vote, let\u2019s recall what the bill does.", True),
     ('Warren told the hearing on Tuesday: "So, let\'s do that."', False),  # inside a quotation, a speaker's words
     ("The letters were sent to the board on Monday.", False),
+    ("More than likely, you've been sent a request or two to help fund a worthy cause.", True),  # a contraction
+    ("If you're flying this week, expect longer lines at the gate.", True),
+    ('Trump told the contestant on Monday: "You\'re fired."', False),  # a speaker's words
 ])
 def test_a_sentence_that_invites_the_reader_along_may_not_lead(text, addressed):
     assert may_lead(text) is not addressed

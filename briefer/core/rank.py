@@ -54,7 +54,7 @@ _SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s*$")
 # What a lede must not be: addressed to the reader, or about something it does not name.
 _QUOTED = re.compile(r"[\"\u201c][^\"\u201d]*[\"\u201d]")
 # "let's take a look" speaks to the reader too.
-_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|let's|let\u2019s)(?![\w'\u2019])", re.IGNORECASE)
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|let['\u2019]s)\b", re.IGNORECASE)  # "you've" too
 _UNNAMED_OPENER = re.compile(r"^(?:The|This|These|Those|That|Such)\s+[a-z]")
 _NAME_AFTER_FIRST_WORD = re.compile(r"(?<=\s)[A-Z]")
 # An appeal to the public for information: a police notice, not news ("Anyone with information about the
