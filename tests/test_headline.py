@@ -147,6 +147,16 @@ def test_a_long_lede_ends_before_its_clause_of_time_or_cause_not_after_a_measure
     assert "hours" not in choose_headline([make_article("a1", hours.text)], hours, []).split()[-1:]
 
 
+def test_a_long_lede_ends_before_the_span_of_time_that_opens_its_clause_of_time():
+    lede = point("The widow of a convicted killer has revealed her husband told her he was going to kill the singer two "
+                 "months before he shot dead the musician on his New York doorstep in front of his wife.")
+    assert choose_headline([make_article("a1", lede.text)], lede, []) == \
+        "Widow of convicted killer has revealed her husband told her he was going to kill singer"
+    fired = point("The sheriff's deputy captured on video forcefully removing a student from class has been fired, the "
+                  "local sheriff said Wednesday, less than a week after the incident at the high school came to light.")
+    assert not choose_headline([make_article("a1", fired.text)], fired, []).endswith(("than", "less than a"))
+
+
 def test_a_long_lede_ends_before_in_what():
     lede = point("The European Union's top diplomat met with Mohammed Morsi late Monday night in what people close "
                  "to the ousted president said was his first meeting with someone outside Egypt's military since he "

@@ -81,6 +81,12 @@ _SUBORDINATE = re.compile(r"(?<!\bhour)(?<!\bday)(?<!\bweek)(?<!\bmonth)(?<!\bye
                           r"(?<!\bmoments)(?<!\bshortly)(?<!\bjust)(?<!\bsoon)(?<!\blong)(?<!\bright)(?<!\bonly)"
                           r"(?<!\bever)\s+(?=(?:after|because|when|while|before|since|amid|despite|although|though|"
                           r"whereas|in what|in an attempt|in a bid)\s)")
+# How long before or after: the time phrase belongs to the clause it opens ("... murder John Lennon two months before
+# he shot ..." ends before "two months").
+_SPAN_BEFORE_CLAUSE = re.compile(r"\s+(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|a few)\s+)?"
+                                 r"(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)\s+"
+                                 r"(?=(?:after|before|since|later)\s)")
+_SPAN_MODIFIERS = frozenset("than just only about nearly almost some barely roughly within for in".split())
 # A word that makes what comes before it a clause, not a bare noun phrase: a finite verb ("decided", "is", "said")
 # after the first word. A relative pronoun there means the clause may still be open ("a woman who was attacked").
 _FINITE_VERB = re.compile(r"^\S+\s.*\b(?:[a-z]{3,}ed|is|are|was|were|has|have|had|will|would|can|could|may|might|"
@@ -238,12 +244,15 @@ def _ended(text: str, ends: list[int]) -> str:
 
 def _before_subordinate_clause(headline: str) -> str:
     """``headline`` ended before its last clause of time, cause or concession within
-    ``MAX_EXTRACTED_HEADLINE_WORDS`` words (or its first after), where what stays is a closed clause with a verb;
-    else unchanged."""
-    return _ended(headline, [m.start() for m in _SUBORDINATE.finditer(headline)
-                             if _FINITE_VERB.search(headline[:m.start()])
-                             and not _RELATIVE_PRONOUN.search(headline[:m.start()])
-                             and len(headline[:m.start()].split()) >= 5 and not _inside_quotes(headline[:m.start()])])
+    ``MAX_EXTRACTED_HEADLINE_WORDS`` words (or its first after), and before the span of time that opens one ("two
+    months before ..."), where what stays is a closed clause with a verb; else unchanged."""
+    spans = [m.start() for m in _SPAN_BEFORE_CLAUSE.finditer(headline)
+             if len(headline[:m.start()].split()) >= SHORTEST_RELATIVE_CUT
+             and headline[:m.start()].split()[-1].lower() not in _SPAN_MODIFIERS]  # not "less than a week after"
+    starts = sorted([m.start() for m in _SUBORDINATE.finditer(headline)] + spans)
+    return _ended(headline, [start for start in starts if _FINITE_VERB.search(headline[:start])
+                             and not _RELATIVE_PRONOUN.search(headline[:start])
+                             and len(headline[:start].split()) >= 5 and not _inside_quotes(headline[:start])])
 
 
 def _lists_verbs(text: str, boundary: re.Match[str]) -> bool:
