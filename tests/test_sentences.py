@@ -48,6 +48,11 @@ def pieces(text: str) -> list[str]:
             ["Apple Inc. Chief Tim Cook spoke.", "Apple Inc.", "It grew."],
         ),
         ("Did it work? Yes! It did.", ["Did it work?", "Yes!", "It did."]),
+        # a quoted exclamation or question goes on into the named speaker who said it
+        ('"He needs our help!" Jeremy Piatt wrote on his page. It worked.',
+         ['"He needs our help!" Jeremy Piatt wrote on his page.', "It worked."]),
+        ('"Says who?" Cohen asked again. "Polls."', ['"Says who?" Cohen asked again.', '"Polls."']),
+        ('"Go!" The crowd ran.', ['"Go!"', "The crowd ran."]),
         ("In 2021. The year ended.", ["In 2021.", "The year ended."]),
         ("Bones differ (Fig. 2b) in size. See ref. 41 too.", ["Bones differ (Fig. 2b) in size.", "See ref. 41 too."]),
         ("It is known as FAS.[1][2] Other types exist.", ["It is known as FAS.[1][2]", "Other types exist."]),
