@@ -157,6 +157,15 @@ def test_a_long_lede_ends_before_the_span_of_time_that_opens_its_clause_of_time(
     assert not choose_headline([make_article("a1", fired.text)], fired, []).endswith(("than", "less than a"))
 
 
+def test_a_headline_never_ends_on_the_verb_that_opens_a_quotation():
+    made = headline_from_sentence('Officer John Smith, one of two supervisors forced out of the agency this week, '
+                                  'wrote: "I was really checking her out," after a friend commented on the picture.')
+    assert not made.endswith("wrote")
+    assert headline_from_sentence("Any civilization would understand the grim reality of expansion, Hooper wrote, "
+                                  "and they would not sit idly by.") == \
+        "Any civilization would understand grim reality of expansion, Hooper wrote"  # a trailing attribution ends
+
+
 def test_a_long_lede_ends_before_in_what():
     lede = point("The European Union's top diplomat met with Mohammed Morsi late Monday night in what people close "
                  "to the ousted president said was his first meeting with someone outside Egypt's military since he "

@@ -224,13 +224,19 @@ def _without_aside(aside: re.Match[str]) -> str:
 
 def _main_clause(text: str) -> str:
     """``text`` up to its last clause boundary within ``MAX_EXTRACTED_HEADLINE_WORDS`` words, or its first one after; a
-    boundary closer to the start than four words, or after a word that needs what follows ("that", "of"), does not
+    boundary closer to the start than four words, or after a word that needs what follows ("that", "of", "wrote:"), does not
     count (it would leave no clause)."""
     return _ended(text, [m.start() for m in _CLAUSE_END.finditer(text)
                          if len(text[:m.start()].split()) >= 4 and not _inside_quotes(text[:m.start()])
                          and text[:m.start()].split()[-1].lower() not in DANGLING_WORDS  # "... reported that"
+                         and not _opens_what_was_said(text, m)
                          and not _joins_names(text, m) and not _LIST_TAIL.search(text[:m.start()])
                          and not _lists_verbs(text, m) and _HEADLINE_VERB.search(text[:m.start()])])
+
+
+def _opens_what_was_said(text: str, boundary: re.Match[str]) -> bool:
+    """A colon after a verb of saying opens what was said: "Chaney wrote: "I was ..."" must not end at "wrote"."""
+    return boundary.group().lstrip().startswith(":") and text[:boundary.start()].split()[-1].lower() in SPEECH_VERBS
 
 
 def _ended(text: str, ends: list[int]) -> str:
