@@ -15,6 +15,8 @@ STRIPPED = [
     ("Beijing (AFP) - ", "A Chinese man who sued local officials over an attack by a wild boar won his case."),
     ("SYCAMORE, Ill. --", "A 76-year-old man who a prosecutor says was wrongly convicted was freed on Friday."),
     ("London, England \u2014 ", "For the second time in two days, the crowds came out to welcome the Tour."),
+    ("Charlottesville, VA - ", "Monday, a judge in Albemarle County heard evidence in the case."),
+    ("Austin, Texas - ", "The city council voted to expand the bus network."),
     ("(CNN) ", "Authorities in Minnesota obtained a search warrant in connection with the death."),
     ("(Reuters) - ", "Authorities in Minnesota obtained a search warrant in connection with the death."),
     ("Jan 21 (Reuters) - ", "Stocks fell sharply on Monday as oil prices rose."),

@@ -29,6 +29,7 @@ from briefer.types import Sentence
 _PLACE = r"(?!(?:FILE|PHOTO|VIDEO|IMAGE|WATCH)\b)[A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,3}"  # "KUALA LUMPUR"
 # "Beijing", "Washington": only before an agency in brackets, or as "London, England —" before a long dash
 _TOWN = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}"
+_STATE = r"(?:[A-Z]{2}|[A-Z][a-z]{1,4}\.)"  # "VA", "Va.", "Calif." after a town: "Charlottesville, VA - "
 _REGION = r"(?:,\s*[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2})?"  # ", Malaysia", ", South Korea", ", D.C."
 # "June 10", "10 June", "Nov. 30, 2018", "Monday"
 _DATE = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}(?:\s+\d{4})?|[A-Z][a-z]+day)"
@@ -54,7 +55,7 @@ _DATELINE = re.compile(
     rf"^(?:{_LABEL})?(?:"
     rf"(?:(?:{_PLACE}|{_TOWN}){_REGION}(?:,\s*{_DATE})?|{_DATE})?\s*{_AGENCY}\s*(?:{_DASH}|-|:)?\s*"
     rf"|{_PLACE}{_REGION}(?:,\s*{_DATE})?\s*(?:{_DASH}\s+|(?:\u2014|\u2013|--)(?=[A-Z\"\u201c]))"
-    rf"|{_TOWN},\s*{_TOWN}\s+(?:\u2014|\u2013|--)\s+"
+    rf"|{_TOWN},\s*(?:{_TOWN}|{_STATE})\s+(?:\u2014|\u2013|--|-)\s+"
     rf"|By\s+{_NAME}(?:\s+(?:and|&)\s+{_NAME})?(?:,?\s+{_OUTLETS}[\w ]{{0,20}})?\s*(?:{_DASH}|-|\|)\s+"
     rf")|^{_LABEL}|^{_LIST_MARK}|^{_PLAYER_BUTTON}"
 )
