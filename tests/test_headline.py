@@ -148,8 +148,8 @@ def test_a_long_lede_ends_before_its_clause_of_time_or_cause_not_after_a_measure
 
 
 def test_a_long_lede_ends_before_the_span_of_time_that_opens_its_clause_of_time():
-    lede = point("The widow of a convicted killer has revealed her husband told her he was going to kill the singer two "
-                 "months before he shot dead the musician on his New York doorstep in front of his wife.")
+    lede = point("The widow of a convicted killer has revealed her husband told her he was going to kill the singer "
+                 "two months before he shot dead the musician on his New York doorstep in front of his wife.")
     assert choose_headline([make_article("a1", lede.text)], lede, []) == \
         "Widow of convicted killer has revealed her husband told her he was going to kill singer"
     fired = point("The sheriff's deputy captured on video forcefully removing a student from class has been fired, the "

@@ -362,7 +362,8 @@ def test_a_redundancy_set_below_the_repeat_checks_floor_still_keeps_near_repeats
 
 def test_the_same_quotation_under_a_longer_attribution_is_one_point():
     first = '"The plant will reopen when it is safe and fully inspected," Ruiz said on Friday.'
-    again = '"The plant will reopen when it is safe," said Ruiz, who has led the town since 2019 and chairs the water board.'
+    again = ('"The plant will reopen when it is safe," said Ruiz, who has led the town since 2019 and chairs the '
+             "water board.")
     other = "The water board said the plant had been inspected twice this year and passed both times."
     claims = tuple(Claim((s,), s) for s in (Sentence("a1", 0, first, 0, len(first)),
                                             Sentence("a2", 1, again, 0, len(again)),

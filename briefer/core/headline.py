@@ -83,8 +83,8 @@ _SUBORDINATE = re.compile(r"(?<!\bhour)(?<!\bday)(?<!\bweek)(?<!\bmonth)(?<!\bye
                           r"whereas|in what|in an attempt|in a bid)\s)")
 # How long before or after: the time phrase belongs to the clause it opens ("... murder John Lennon two months before
 # he shot ..." ends before "two months").
-_SPAN_BEFORE_CLAUSE = re.compile(r"\s+(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|a few)\s+)?"
-                                 r"(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)\s+"
+_SPAN_BEFORE_CLAUSE = re.compile(r"\s+(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|"
+                                 r"a few)\s+)?(?:minutes?|hours?|days?|weeks?|months?|years?|decades?)\s+"
                                  r"(?=(?:after|before|since|later)\s)")
 _SPAN_MODIFIERS = frozenset("than just only about nearly almost some barely roughly within for in".split())
 # A word that makes what comes before it a clause, not a bare noun phrase: a finite verb ("decided", "is", "said")
@@ -224,8 +224,8 @@ def _without_aside(aside: re.Match[str]) -> str:
 
 def _main_clause(text: str) -> str:
     """``text`` up to its last clause boundary within ``MAX_EXTRACTED_HEADLINE_WORDS`` words, or its first one after; a
-    boundary closer to the start than four words, or after a word that needs what follows ("that", "of", "wrote:"), does not
-    count (it would leave no clause)."""
+    boundary closer to the start than four words, or after a word that needs what follows ("that", "of", "wrote:"),
+    does not count (it would leave no clause)."""
     return _ended(text, [m.start() for m in _CLAUSE_END.finditer(text)
                          if len(text[:m.start()].split()) >= 4 and not _inside_quotes(text[:m.start()])
                          and text[:m.start()].split()[-1].lower() not in DANGLING_WORDS  # "... reported that"

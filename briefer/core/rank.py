@@ -18,7 +18,8 @@ from dataclasses import replace
 
 import numpy as np
 
-from briefer.core.claims import CONNECTIVE_OPENER, PRONOUN_OPENER, ClaimSet, representativeness, reported_content, standalone_text
+from briefer.core.claims import (CONNECTIVE_OPENER, PRONOUN_OPENER, ClaimSet, reported_content, representativeness,
+                                  standalone_text)
 from briefer.settings import BriefSettings, RankWeights
 from briefer.text.lexicon import ATTRIBUTION, CONNECTING_WORDS, LOWER_WORD, WEEKDAY, similarity_words
 from briefer.core.support import longest_shared_run, compatible
