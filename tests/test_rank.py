@@ -299,6 +299,9 @@ def test_a_sentence_addressed_to_the_reader_is_never_a_point_but_a_quoted_one_ma
     ("Months later, he returned for reshoots in Malibu.", True),
     ("Sony had an event today and as expected, it introduced the PlayStation 4.", False),  # "it" is Sony
     ("After Simpson was freed in October, he moved to Las Vegas.", False),  # the opening names him
+    ("In September, he explained his illness to the crowd.", True),  # a month names nobody
+    ("On Friday night, she lost her job after the vote.", True),
+    ("If no one wins Tuesday's jackpot, it will rise to at least $950 million.", False),  # "it" is the jackpot
     ("One member of the Browns' defense didn't hold back on Monday when asked about the fight", True),  # a standfirst
     ('The minister called the vote "a disaster for the country."', False),
 ])

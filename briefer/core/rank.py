@@ -21,7 +21,7 @@ import numpy as np
 from briefer.core.claims import (CONNECTIVE_OPENER, PRONOUN_OPENER, ClaimSet, reported_content, representativeness,
                                   standalone_text)
 from briefer.settings import BriefSettings, RankWeights
-from briefer.text.lexicon import ATTRIBUTION, CONNECTING_WORDS, LOWER_WORD, WEEKDAY, similarity_words
+from briefer.text.lexicon import ATTRIBUTION, CONNECTING_WORDS, LOWER_WORD, MONTHS, WEEKDAY, similarity_words
 from briefer.core.support import longest_shared_run, compatible
 from briefer.types import Article, Claim, Point, Sentence
 
@@ -69,11 +69,13 @@ _PROMPT_OPENER = re.compile(r"^(?:(?:Visit|Click|Read|Watch|See|Follow|Subscribe
                             r"this|a|an|for|to|on|at|now|below|all|in|up|tuned|out)\b|(?:Don't|Don\u2019t|Do not)\s)")
 # A pronoun as the subject after an opening phrase that names nobody: who "she" is was said in a sentence before
 # ("In the last week alone, she's spoken out about ...", "Over the weekend, he again said he was innocent").
+# A day or month names nobody: "In September, he explained ..." leans on a sentence before as much as "Later, he ...".
+_CALENDAR_WORD = re.compile(rf"\b(?:{WEEKDAY}|{'|'.join(MONTHS)}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)")
 _PRONOUN_AFTER_OPENING = re.compile(r"^(?P<opening>(?:In|On|At|After|Before|When|While|Once|Despite|Since|During|"
                                     r"Over|Under|With|Without|Unlike|Although|Though|As|If|Until|By|For|From|Later|"
                                     r"Earlier|Then|Now|Suddenly|Finally|Eventually|Instead|Months|Days|Weeks|Years|"
                                     r"Hours|Moments|Minutes|Shortly|Soon|[A-Z][a-z]+(?:ing|ed|ly))\b"
-                                    r"[^,;:\"\u201c]{0,50}),\s+(?:he|she|they|it|his|her|their|its)(?:'s|\u2019s)?\b")
+                                    r"[^,;:\"\u201c]{0,50}),\s+(?P<pronoun>he|she|they|it|his|her|their|its)(?:'s|\u2019s)?\b")
 _RELATIVE_DAY = re.compile(rf"\b(?:{WEEKDAY}|yesterday|today|tonight|"
                            r"tomorrow|last night|this (?:morning|afternoon|evening|week)|last week|next week)\b",
                            re.IGNORECASE)
@@ -347,11 +349,18 @@ def _cannot_stand_alone(claim: Claim) -> bool:
     if _PROMPT_OPENER.match(text):
         return True
     opening = _PRONOUN_AFTER_OPENING.match(text)
-    if opening and not _NAME_AFTER_FIRST_WORD.search(opening.group("opening")):
+    if opening and not _NAME_AFTER_FIRST_WORD.search(_names_in(opening)):
         return True
     if any(c.islower() for c in text) and not set(LOWER_WORD.findall(text)) - CONNECTING_WORDS:
         return True  # (an all-capitals article is no heading)
     return bool(_FIRST_PERSON_OPENER.match(text)) and not ATTRIBUTION.search(text)
+
+
+def _names_in(opening: re.Match[str]) -> str:
+    """The opening phrase as far as it can name who "he" or "she" is: a day or a month cannot ("In September, he
+    explained ..."), though a thing it names may be what "it" is ("If no one wins Tuesday's jackpot, it will ...")."""
+    phrase = opening.group("opening")
+    return _CALENDAR_WORD.sub("", phrase) if opening.group("pronoun").lower() in ("he", "she", "his", "her") else phrase
 
 
 def _part_of_a_longer_quote(text: str) -> bool:
