@@ -164,9 +164,12 @@ def test_worded_reach_counts_the_rare_words_an_article_repeats_not_the_framing_i
          "The senior US official said the US would answer in writing."),
         ('Meanwhile, "we are ready," Lavrov said.', '"We are ready," Lavrov said.'),
         ("On the other hand, Lavrov said Russia never threatened Ukraine.", "Lavrov said Russia never threatened Ukraine."),
-        # No comma: the word belongs to the sentence ("However the talks end, ..."); "But he" needs its context.
+        # No comma: the word belongs to the sentence ("However the talks end, ..."), except an opening "And" or "But"
         ("However the talks end, sanctions stay.", "However the talks end, sanctions stay."),
-        ("But he also added that the US is prepared.", "But he also added that the US is prepared."),
+        ("But Caballero may have fled the state, police said.", "Caballero may have fled the state, police said."),
+        ("And on Oct. 19, a deputy was shot.", "On Oct. 19, a deputy was shot."),
+        ("But, he said, the vote passed.", "But, he said, the vote passed."),
+        ("Andrew Smith said the vote passed.", "Andrew Smith said the vote passed."),
         ("Blinken met Lavrov; however, nothing was agreed.", "Blinken met Lavrov; however, nothing was agreed."),
     ],
 )

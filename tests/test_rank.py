@@ -376,3 +376,12 @@ def test_the_same_quotation_under_a_longer_attribution_is_one_point():
     lede, points = select(claim_set(claims, vectors), ARTICLES, BriefSettings(words=200))
     shown = [lede.text] + [p.text for p in points]
     assert first in shown and other in shown and again not in shown
+
+
+@pytest.mark.parametrize("text", ["But he also added that the US is prepared.",
+                                  "However, he said the talks would go on next week."])
+def test_a_point_is_judged_as_shown_so_a_pronoun_behind_a_connective_names_nobody(text):
+    from briefer.core.rank import _cannot_stand_alone
+
+    sentence = Sentence("a1", 5, text, 0, len(text))
+    assert _cannot_stand_alone(Claim((sentence,), sentence))

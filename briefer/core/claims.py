@@ -26,12 +26,11 @@ CONNECTIVE_OPENER = re.compile(
     r"^(?:but|and|also|however|meanwhile|further|furthermore|additionally|still|yet|so|then|there|here)\b",
     re.IGNORECASE,
 )
-# A connective set off by a comma ("However, ...", "Additionally, ...") points back at a sentence the brief's reader
-# never sees: a point is shown without it (``standalone_text``).
+# A connective set off by a comma ("However, ...", "Additionally, ...") or an opening "And" or "But" points back at
+# a sentence the brief's reader never sees: a point is shown without it (``standalone_text``).
 _LEADING_CONNECTIVE = re.compile(
-    r"^(?:however|meanwhile|additionally|furthermore|further|moreover|also|still|separately|besides|in addition|"
-    r"nevertheless|nonetheless|on the other hand|at the same time|likewise|similarly),\s+",
-    re.IGNORECASE,
+    r"^(?:(?i:however|meanwhile|additionally|furthermore|further|moreover|also|still|separately|besides|in addition|"
+    r"nevertheless|nonetheless|on the other hand|at the same time|likewise|similarly),\s+|(?:And|But)\s+(?=[A-Za-z]))"
 )
 # Who said it and where, around what was said: "According to Sputnik, ...", "At a news conference following the
 # meeting, ...", "..., Blinken said." Stripped before comparing what two points report (``reported_content``).

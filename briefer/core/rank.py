@@ -337,9 +337,10 @@ def _cannot_stand_alone(claim: Claim) -> bool:
     Recognition, you will not be able to ..."), and so is an appeal to the public ("Anyone with information is asked
     to call ...") or an instruction ("Visit the National Cancer Institute for more"). One whose first word starts in
     lower case is a piece of a sentence, and one with no full stop, question or exclamation mark at its end is a
-    heading, a standfirst or a caption.
+    heading, a standfirst or a caption. Each is judged on the sentence as the page would show it (``standalone_text``):
+    "But he also added ..." is shown as "He also added ...".
     """
-    text = claim.representative.text
+    text = standalone_text(claim.representative.text)
     if PRONOUN_OPENER.match(text) or _CUT_BY_SOURCE.search(text) or _part_of_a_longer_quote(text):
         return True
     if _LOWER_CASE_START.match(text) or not _SENTENCE_END.search(text):
