@@ -32,6 +32,7 @@ STRIPPED = [
     ("\u2014 ", "A quick-thinking emergency dispatcher is credited with saving the day."),
     ("(WRDW/WAGT) \u2013 ", "Multiple investigations begin after a 12-year-old boy is electrocuted at a park."),
     ("CLOSE ", "Kevin Spacey is facing yet another accuser who says the actor grabbed her son."),  # a player's button
+    ("Skip in Skip x Embed x Share ", "FBI officials say there are no known additional threats after the bombings."),
 ]
 KEPT = [
     "NASA said on Tuesday that the launch would be delayed by a week.",

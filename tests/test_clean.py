@@ -143,6 +143,9 @@ def test_boilerplate_lines_are_dropped(furniture: str) -> None:
         "from ABC News.",
         "WARCZone is a collection of outsider-uploaded WARCs, which are contributed to the Internet Archive but may "
         "or may not be ingested into the Wayback Machine.",
+        # A site's legal notice.
+        "The fraternity, its symbols, slogans, and materials are protected by United States Copyright and Trademark "
+        "law. All rights reserved.",
     ],
 )
 def test_furniture_sentences_inside_a_paragraph_are_dropped(furniture: str) -> None:

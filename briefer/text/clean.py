@@ -115,6 +115,8 @@ _FURNITURE_PHRASES = (
     "thank you for subscribing",
     "please try again later",
     "an error has occurred",
+    "all rights reserved",
+    "copyright and trademark law",
 )
 _FURNITURE = re.compile("|".join(re.escape(phrase) for phrase in _FURNITURE_PHRASES), re.IGNORECASE)
 # The phrases in lower case: a line holding none of them (almost every line) is passed by a plain substring search,
