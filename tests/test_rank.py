@@ -300,6 +300,9 @@ def test_a_sentence_addressed_to_the_reader_is_never_a_point_but_a_quoted_one_ma
     ("Sony had an event today and as expected, it introduced the PlayStation 4.", False),  # "it" is Sony
     ("After Simpson was freed in October, he moved to Las Vegas.", False),  # the opening names him
     ("In September, he explained his illness to the crowd.", True),  # a month names nobody
+    ('"Several woods fires and abandoned house fires in a week."', True),  # a quotation and nothing else
+    ('"Saturday Night Live" star Pete Davidson spoke about his sobriety on Monday.', False),  # a title in quotes
+    ('"We are ready," the minister said on Friday.', False),
     ("On Friday night, she lost her job after the vote.", True),
     ("If no one wins Tuesday's jackpot, it will rise to at least $950 million.", False),  # "it" is the jackpot
     ("One member of the Browns' defense didn't hold back on Monday when asked about the fight", True),  # a standfirst

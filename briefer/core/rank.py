@@ -44,6 +44,8 @@ _POINTS_AHEAD = re.compile(r"^(?:the following\b|following (?:is|are)\b|below(?:
                            re.IGNORECASE)
 # A straight double quotation mark that is not a unit after a number.
 _STRAIGHT_QUOTE = re.compile(r'(?<!\d)"')
+# A sentence that is one quotation and nothing else: its speaker is named in another sentence.
+_WHOLLY_QUOTED = re.compile(r'^["\u201c][^"\u201c\u201d]+["\u201d]$')
 # A sentence its source cut off: it ends in an ellipsis, not inside a quotation.
 _CUT_BY_SOURCE = re.compile(r"(?:\.\.\.|\u2026)\s*$")
 # A piece of a sentence: its first word starts in lower case ("(up; under Title VII) authorizing ...", "...to
@@ -331,7 +333,8 @@ def _cannot_stand_alone(claim: Claim) -> bool:
     Foreign Affairs in Geneva."), and its common words would make every outlet seem to repeat it. One that ends in
     an ellipsis was cut by its source ("... the death of Fabio Sementilli, an internationally known..."). One whose
     quotation marks do not pair up is one sentence of a longer quotation ('"It is only our intent to clear the
-    street.'), whose speaker and end are in another. One that points to what comes next in its article ("The
+    street.'), whose speaker and end are in another; so is one that is a quotation and nothing else ('"Several woods
+    fires and abandoned house fires in a week."'). One that points to what comes next in its article ("The
     following ensued when ...", "Here is what we know:") announces text the reader never sees. One addressed to the
     reader outside any quotation is a service's terms, a how-to or a prompt, not news ("If you do not enable Voice
     Recognition, you will not be able to ..."), and so is an appeal to the public ("Anyone with information is asked
@@ -342,6 +345,8 @@ def _cannot_stand_alone(claim: Claim) -> bool:
     """
     text = standalone_text(claim.representative.text)
     if PRONOUN_OPENER.match(text) or _CUT_BY_SOURCE.search(text) or _part_of_a_longer_quote(text):
+        return True
+    if _WHOLLY_QUOTED.match(text.strip()):
         return True
     if _LOWER_CASE_START.match(text) or not _SENTENCE_END.search(text):
         return True
