@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from briefer.text.lexicon import similarity_words
-from briefer.text.lexicon import REPORTING_VERBS, alternation
+from briefer.text.lexicon import REPORTING_VERBS, alternation, inside_quotation
 from briefer.core.support import SUPPORT_MODEL, ClusterVocabulary, SupportModel, compatible, supports
 from briefer.types import Claim, Sentence
 
@@ -120,7 +120,7 @@ def reported_content(text: str) -> str:
     """
     body = _FRAMING_OPENER.sub("", text, count=1)
     # A verb of saying inside a quotation ("... who is pure in heart and says his prayers by night") attributes nothing.
-    verb = next((m for m in _SPEECH_VERB.finditer(body) if not _inside_quotation(body, m.start())), None)
+    verb = next((m for m in _SPEECH_VERB.finditer(body) if not inside_quotation(body[:m.start()])), None)
     if verb:
         before, after = body[:verb.start()].rstrip(), body[verb.end():]
         head, _, speaker = before.rpartition(",")
@@ -132,12 +132,6 @@ def reported_content(text: str) -> str:
         else:
             body = _THAT.sub("", after)
     return body.strip(" ,") or text
-
-
-def _inside_quotation(text: str, at: int) -> bool:
-    """Whether position ``at`` of ``text`` lies between an opening quotation mark and its close."""
-    before = text[:at]
-    return before.count('"') % 2 == 1 or before.count("\u201c") > before.count("\u201d")
 
 
 def group_claims(sentences: list[Sentence], vectors: np.ndarray, threshold: float, group_threshold: float,

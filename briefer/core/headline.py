@@ -12,7 +12,7 @@ import re
 from collections import Counter
 
 from briefer.core.admission import shown_start
-from briefer.text.lexicon import DANGLING_WORDS, SPEECH_VERBS, WEEKDAY, similarity_words
+from briefer.text.lexicon import DANGLING_WORDS, SPEECH_VERBS, WEEKDAY, inside_quotation, similarity_words
 from briefer.types import Article, Point
 
 # A title longer than this is a scraped paragraph, not a title.
@@ -227,7 +227,7 @@ def _main_clause(text: str) -> str:
     boundary closer to the start than four words, or after a word that needs what follows ("that", "of", "wrote:"),
     does not count (it would leave no clause)."""
     return _ended(text, [m.start() for m in _CLAUSE_END.finditer(text)
-                         if len(text[:m.start()].split()) >= 4 and not _inside_quotes(text[:m.start()])
+                         if len(text[:m.start()].split()) >= 4 and not inside_quotation(text[:m.start()])
                          and text[:m.start()].split()[-1].lower() not in DANGLING_WORDS  # "... reported that"
                          and not _opens_what_was_said(text, m)
                          and not _joins_names(text, m) and not _LIST_TAIL.search(text[:m.start()])
@@ -258,7 +258,7 @@ def _before_subordinate_clause(headline: str) -> str:
     starts = sorted([m.start() for m in _SUBORDINATE.finditer(headline)] + spans)
     return _ended(headline, [start for start in starts if _FINITE_VERB.search(headline[:start])
                              and not _RELATIVE_PRONOUN.search(headline[:start])
-                             and len(headline[:start].split()) >= 5 and not _inside_quotes(headline[:start])])
+                             and len(headline[:start].split()) >= 5 and not inside_quotation(headline[:start])])
 
 
 def _lists_verbs(text: str, boundary: re.Match[str]) -> bool:
@@ -286,14 +286,10 @@ def _before_relative_clause(headline: str) -> str:
         before = headline[:m.start()]
         last = before.split()[-1].lower() if before.split() else ""
         if (len(before.split()) >= SHORTEST_RELATIVE_CUT and _FINITE_VERB.search(before)
-                and not _RELATIVE_PRONOUN.search(before) and not _inside_quotes(before)
+                and not _RELATIVE_PRONOUN.search(before) and not inside_quotation(before)
                 and last not in _OPENS_WHAT_WAS_SAID | DANGLING_WORDS | _PREPOSITIONS and not last.endswith("ing")):
             ends.append(m.start())
     return _ended(headline, ends)
-
-
-def _inside_quotes(prefix: str) -> bool:
-    return prefix.count('"') % 2 == 1 or prefix.count("\u201c") > prefix.count("\u201d")
 
 
 def cluster_date(articles: list[Article]) -> str | None:

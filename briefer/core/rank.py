@@ -21,7 +21,8 @@ import numpy as np
 from briefer.core.claims import (CONNECTIVE_OPENER, PRONOUN_OPENER, ClaimSet, reported_content, representativeness,
                                   standalone_text)
 from briefer.settings import BriefSettings, RankWeights
-from briefer.text.lexicon import ATTRIBUTION, CONNECTING_WORDS, LOWER_WORD, MONTHS, WEEKDAY, similarity_words
+from briefer.text.lexicon import (ATTRIBUTION, CONNECTING_WORDS, LOWER_WORD, MONTH_ABBREVIATIONS, MONTHS, WEEKDAY,
+                                  alternation, similarity_words)
 from briefer.core.support import longest_shared_run, compatible
 from briefer.types import Article, Claim, Point, Sentence
 
@@ -69,15 +70,16 @@ _APPEAL = re.compile(r"^(?:anyone|those|people|residents|witnesses)\s+(?:with|wh
 _PROMPT_OPENER = re.compile(r"^(?:(?:Visit|Click|Read|Watch|See|Follow|Subscribe|Learn|Find out|Check out|Call|"
                             r"Contact|Share|Download|Join|Get|Listen|Stay|Sign up|Tune in)\s+(?:the|our|us|more|here|"
                             r"this|a|an|for|to|on|at|now|below|all|in|up|tuned|out)\b|(?:Don't|Don\u2019t|Do not)\s)")
+# A day or month names nobody: "In September, he explained ..." leans on a sentence before as much as "Later, he ...".
+_CALENDAR_WORD = re.compile(rf"\b(?:{WEEKDAY}|{alternation(MONTHS)}|{alternation(MONTH_ABBREVIATIONS)}\.)")
 # A pronoun as the subject after an opening phrase that names nobody: who "she" is was said in a sentence before
 # ("In the last week alone, she's spoken out about ...", "Over the weekend, he again said he was innocent").
-# A day or month names nobody: "In September, he explained ..." leans on a sentence before as much as "Later, he ...".
-_CALENDAR_WORD = re.compile(rf"\b(?:{WEEKDAY}|{'|'.join(MONTHS)}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.)")
 _PRONOUN_AFTER_OPENING = re.compile(r"^(?P<opening>(?:In|On|At|After|Before|When|While|Once|Despite|Since|During|"
                                     r"Over|Under|With|Without|Unlike|Although|Though|As|If|Until|By|For|From|Later|"
                                     r"Earlier|Then|Now|Suddenly|Finally|Eventually|Instead|Months|Days|Weeks|Years|"
                                     r"Hours|Moments|Minutes|Shortly|Soon|[A-Z][a-z]+(?:ing|ed|ly))\b"
-                                    r"[^,;:\"\u201c]{0,50}),\s+(?P<pronoun>he|she|they|it|his|her|their|its)(?:'s|\u2019s)?\b")
+                                    r"[^,;:\"\u201c]{0,50}),\s+"
+                                    r"(?P<pronoun>he|she|they|it|his|her|their|its)(?:'s|\u2019s)?\b")
 _RELATIVE_DAY = re.compile(rf"\b(?:{WEEKDAY}|yesterday|today|tonight|"
                            r"tomorrow|last night|this (?:morning|afternoon|evening|week)|last week|next week)\b",
                            re.IGNORECASE)
@@ -308,7 +310,6 @@ def _adds_nothing(text: str, chosen: str) -> bool:
     return _says_nothing_more(text, chosen) or _says_nothing_more(reported_content(text), reported_content(chosen))
 
 
-@functools.lru_cache(maxsize=1 << 16)
 def _says_nothing_more(text: str, chosen: str) -> bool:
     """Whether ``text`` adds nothing to ``chosen``: nearly all its words are there ("One in seven colon cancer
     patients is under 50." after "One in seven colon and rectal cancers in the U.S. are now diagnosed in patients
@@ -346,7 +347,7 @@ def _cannot_stand_alone(claim: Claim) -> bool:
     text = standalone_text(claim.representative.text)
     if PRONOUN_OPENER.match(text) or _CUT_BY_SOURCE.search(text) or _part_of_a_longer_quote(text):
         return True
-    if _WHOLLY_QUOTED.match(text.strip()):
+    if _WHOLLY_QUOTED.match(text):
         return True
     if _LOWER_CASE_START.match(text) or not _SENTENCE_END.search(text):
         return True

@@ -138,6 +138,8 @@ def numbers_in(text: str) -> set[str]:
 
 WEEKDAYS = "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 MONTHS = "January February March April May June July August September October November December".split()
+# Months as news abbreviates them before a full stop ("Jan. 21", "Sept. 11").
+MONTH_ABBREVIATIONS = "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
 # A weekday, in a pattern: "Monday|Tuesday|...", in calendar order.
 WEEKDAY = "|".join(WEEKDAYS)
 
@@ -172,7 +174,8 @@ REPORTING_VERBS = frozenset(
 # A sentence that says who says something: a verb of saying, "according to", or "asked" (left out of the verbs
 # of saying because "When asked about a summit, ..." names nobody, but it does tell admission and ranking that
 # the sentence reports what someone was asked and said).
-ATTRIBUTION = re.compile(rf"\b(?:{alternation(REPORTING_VERBS | {'asked'})}|according to)\b", re.IGNORECASE)
+ATTRIBUTION_VERBS = REPORTING_VERBS | {"asked"}
+ATTRIBUTION = re.compile(rf"\b(?:{alternation(ATTRIBUTION_VERBS)}|according to)\b", re.IGNORECASE)
 # The verbs of saying, and the other forms of them and other speech acts a rewrite may use ("called the talks
 # frank", "urged", "vowed"): the guard checks a speaker before one of them against the sources.
 SPEECH_VERBS = REPORTING_VERBS | frozenset(
@@ -209,3 +212,11 @@ def speakers_in(text: str) -> set[str]:
     for match in _SPEAKER_AFTER.finditer(text):
         names.add(match.group(2) or match.group(1))
     return {n for n in names if n not in NOT_SPEAKERS}
+
+
+# --- quotations ------------------------------------------------------------------------------------------------
+
+def inside_quotation(prefix: str) -> bool:
+    """Whether the end of ``prefix`` (a sentence up to some word) lies inside a quotation: an opening mark not yet
+    closed."""
+    return prefix.count('"') % 2 == 1 or prefix.count("\u201c") > prefix.count("\u201d")

@@ -4,14 +4,15 @@ A small rule-based splitter written for news copy, about 25 times faster than py
 (``bench/results/sentences.md``). It handles what news text needs: quotes (``…today." He`` ends after the quote,
 ``"Ready!" he said.`` and ``"Ready!" Blinken said.`` do not end at all), titles (``Mr.``, ``Sen.``), initials
 (``Sergey V. Lavrov``), dotted abbreviations (``U.S.``, ``a.m.``), decimals and domains (no space after the dot, so
-never a boundary) and ellipses. Line breaks always end a sentence: ``briefer.text.clean`` puts one paragraph on each line.
+never a boundary) and ellipses. Line breaks always end a sentence: ``briefer.text.clean`` puts one paragraph on each
+line.
 """
 
 from __future__ import annotations
 
 import re
 
-from briefer.text.lexicon import REPORTING_VERBS, alternation
+from briefer.text.lexicon import ATTRIBUTION_VERBS, MONTH_ABBREVIATIONS, alternation
 from briefer.types import Article, Sentence
 
 # Titles before a name: a full stop after them never ends a sentence.
@@ -21,9 +22,9 @@ _TITLES = frozenset(
     .split()
 )
 # Abbreviations that may also end a sentence: they end one only before a word that usually starts a sentence.
-_AMBIGUOUS = frozenset(
-    "jan feb mar apr jun jul aug sep sept oct nov dec no nos inc corp co ltd llc plc jr sr st ave blvd etc approx "
-    "est dept univ assn bros fig figs ref refs eq vol pp".split()
+_AMBIGUOUS = frozenset(month.lower() for month in MONTH_ABBREVIATIONS) | frozenset(
+    "no nos inc corp co ltd llc plc jr sr st ave blvd etc approx est dept univ assn bros fig figs ref refs eq vol pp"
+    .split()
 )
 # Words that start sentences. After an ambiguous abbreviation ("U.S.", "Inc.", "V.") a capitalised word is
 # usually a name ("U.S. Secretary", "Sergey V. Lavrov"); one of these means a new sentence ("in the U.S. The").
@@ -44,7 +45,7 @@ _NEXT_START = re.compile(r"\s+[\"'“‘(\[]*(\w+)")
 # A quoted exclamation or question and then who said it is one sentence: '"Kanye needs our help!" Jeremy Piatt
 # wrote on his page.' (a full stop before the closing quote is left alone: '... today." He' ends there).
 _QUOTED_CRY = re.compile(r"[!?]+[\"”’]")
-_NAMED_SPEAKER_AFTER = re.compile(rf"\s+(?:[A-Z][\w.'’-]*\s+){{1,4}}(?:{alternation(REPORTING_VERBS | {'asked'})})\b")
+_NAMED_SPEAKER_AFTER = re.compile(rf"\s+(?:[A-Z][\w.'’-]*\s+){{1,4}}(?:{alternation(ATTRIBUTION_VERBS)})\b")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
