@@ -34,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 from bench.baselines import cluster_sentences, lead, within_budget  # noqa: E402
 
 from briefer.core.claims import standalone_text  # noqa: E402
+from briefer.core.rank import OPENING_SENTENCES  # noqa: E402
 from briefer.errors import InputError  # noqa: E402
 from briefer.evaluate.datasets import read_clusters  # noqa: E402
 from briefer.ingest.load import load_cluster  # noqa: E402
@@ -115,7 +116,8 @@ def brief_rows(names: list[str], limit: int | None) -> list[dict]:
             words = sum(len(t.split()) for t in shown)
             rows.append({"set": name, "position": position, "id": cluster_id, "headline": brief.headline,
                          "lede_index": min(s.index for s in brief.lede.evidence),
-                         "titled": any(a.title for a in brief.articles), "shown": shown, "lead": [s.text for s in within_budget(lead(cluster_sentences(articles)), words)]})
+                         "titled": any(a.title for a in brief.articles), "shown": shown,
+                         "lead": [s.text for s in within_budget(lead(cluster_sentences(articles)), words)]})
     return rows
 
 
@@ -130,7 +132,8 @@ def ledes_and_headlines(names: list[str], systems: dict[str, dict]) -> str:
         for system, by_cluster in systems.items():
             rows = [row for (set_name, _), row in by_cluster.items() if set_name == name]
             known = [row["lede_index"] for row in rows if "lede_index" in row]
-            opening = f"{sum(i < 3 for i in known)} ({sum(i < 3 for i in known) / len(known):.0%})" if known else "-"
+            opened = sum(i < OPENING_SENTENCES for i in known)
+            opening = f"{opened} ({opened / len(known):.0%})" if known else "-"
             untitled = [row for row in rows if not titled.get((name, row["id"]), True)]
             from_lede = sum(_made_from_the_lede(row["headline"], row["shown"]) for row in untitled)
             lines.append(f"| {name} | {system} | {len(rows)} | {opening} | {len(untitled)} | {from_lede} |")
