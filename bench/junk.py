@@ -6,7 +6,8 @@
 
 Two readings, side by side, for briefer and for Lead (each article's first sentences, round-robin, same budget):
 - rules: what an editor refuses at a glance, written here independently of admission's fitted model: a headline
-  cut ("…", a trailing comma) or opening on a dateline; a lede or point that is a caption or a photo, video or
+  cut ("…", a trailing comma), opening on a dateline, or quoting words its brief's sentences and titles do not say
+  (a headline may shorten its own words, never a quotation); a lede or point that is a caption or a photo, video or
   embed label, page or wire furniture, still opens on a dateline, opens on a pronoun or connective that points at
   a sentence the reader never sees, is a quotation or first-person statement with no speaker, or does not end
   like a sentence.
@@ -67,11 +68,24 @@ def shown_start(text: str) -> int:
     return skipped(text)
 
 
-def headline_problem(headline: str) -> str | None:
+_QUOTED = re.compile(r'"([^"]+)"')
+
+
+def _straight_quotes(text: str) -> str:
+    return text.replace("\u201c", '"').replace("\u201d", '"')
+
+
+def headline_problem(headline: str, sources: list[str] | None = None) -> str | None:
+    """Why an editor would refuse ``headline``; ``sources`` (the brief's sentences and titles), when given, must hold
+    every quotation in it word for word (a headline may shorten its own words, never what someone said)."""
     if headline.endswith(("\u2026", "...", ",", ";", ":")):
         return "cut headline"
     if shown_start(headline + " The rest of a sentence to test.") > 0 or re.match(r"^\(?[A-Z]{3,}.*\((?:AP|Reuters|AFP|CNN|UPI)\)", headline):
         return "dateline headline"
+    if sources is not None:
+        said = _straight_quotes(" ".join(sources)).lower()
+        if any(quote.strip(" ,.").lower() not in said for quote in _QUOTED.findall(_straight_quotes(headline))):
+            return "changed quotation"
     return None
 
 
@@ -117,6 +131,7 @@ def brief_rows(names: list[str], limit: int | None) -> list[dict]:
             rows.append({"set": name, "position": position, "id": cluster_id, "headline": brief.headline,
                          "lede_index": min(s.index for s in brief.lede.evidence),
                          "titled": any(a.title for a in brief.articles), "shown": shown,
+                         "titles": [a.title for a in brief.articles if a.title],
                          "lead": [s.text for s in within_budget(lead(cluster_sentences(articles)), words)]})
     return rows
 
@@ -180,7 +195,7 @@ def main() -> None:
                 # of the sentence as split, which may be stricter than the point as read.
                 labels.setdefault(standalone_text(row["text"].strip()), row["label"])
 
-    print("| set | system | headlines | cut or dated | ledes + points | refused by the rules | share | "
+    print("| set | system | headlines | cut, dated or misquoted | ledes + points | refused by the rules | share | "
           "labelled (held-out) | refused by label | share | clusters read whole | their sentences | refused | share |")
     print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     offending: dict[tuple[str, str], list[str]] = {}
@@ -194,7 +209,8 @@ def main() -> None:
                         continue
                     if key == "shown":
                         c["headlines"] += 1
-                        problem = headline_problem(row["headline"])
+                        problem = headline_problem(row["headline"], row["shown"] + row["titles"]
+                                                   if "titles" in row else None)
                         if problem:
                             c["bad headlines"] += 1
                             offending.setdefault((name, system_name), []).append(f"[{problem}] {row['headline']}")

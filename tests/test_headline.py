@@ -130,6 +130,25 @@ def test_a_long_aside_between_a_named_subject_and_its_verb_is_left_out_of_the_he
      "Spacey accused by men who say he harassed, groped, assaulted or attempted to rape them"),  # a list of verbs
     ("One in seven colon cancers is now diagnosed before 50, which is when screening begins, a new study finds.",
      "One in seven colon cancers is now diagnosed before 50"),  # the aside goes, the attribution stays apart
+
+    ('Kieran could already hear "thanks to several previous operations and a hearing aid".',
+     'Kieran could already hear "thanks to several previous operations and a hearing aid"'),  # a quote stays whole
+    ('Officials said "the talks on Friday were the best yet" after the meeting.',
+     'Officials said "the talks on Friday were the best yet" after meeting'),  # its weekday and "the" too
+    ("H.R. 667, as this legislation is known, would rename the Dryden Flight Research Center.",
+     "H.R. 667, as this legislation is known, would rename Dryden Flight Research Center"),  # "as ... known" needs "is"
+    ('For people with heart disease, rapidly losing and regaining weight — or "yo-yo" dieting — may increase the '
+     "risk of strokes, a new study suggests.",
+     "Rapidly losing and regaining weight may increase risk of strokes"),  # a dash aside before the verb goes
+    ("A majority of BP's shareholders voted against the pay policy, a stinging — though nonbinding — rebuke to its "
+     "chief executive.", "Majority of BP's shareholders voted against pay policy"),  # a short dash aside goes
+    ("The sketch was amusing in its dedication to bizarre sponsors but even Killam's shouty, dedicated delivery "
+     "couldn't distract from the reality that it was the same joke repeated twenty times.",
+     "Sketch was amusing in its dedication to bizarre sponsors but even Killam's shouty, dedicated delivery couldn't "
+     "distract from reality that it was same joke repeated twenty times"),  # no end inside a "but" with no verb yet
+    ("Collector Morace Park bought the reel because he liked the look of the tin, however, his purchase is now set to "
+     "command a six-figure sum.", "Collector Morace Park bought reel because he liked look of tin"),
+    ("The firm, however, denied that it had paid the minister.", "Firm denied that it had paid minister"),
 ])
 def test_headline_shapes(lede, headline):
     assert headline_from_sentence(lede) == headline

@@ -47,6 +47,11 @@ _APPOSITIVE = re.compile(
     r",\s+(?:the|a|an|who|which|whose|now|formerly|aged|also|then|once|himself|herself|itself|despite|however|"
     r"though|in fact|of course|as of|\d[\d.,]*|[A-Z][\w.-]*['\u2019]s)\b[^,;:]{0,80},"
 )
+# An aside between two dashes, and the most words of one that only qualifies a word.
+SHORT_DASH_ASIDE = 4
+_DASH_ASIDE = re.compile(r"\s+(?:[\u2014\u2013]|--)\s+[^\u2014\u2013]{1,80}?\s+(?:[\u2014\u2013]|--)(?=\s)")
+# An adverb between commas that joins two clauses when a clause comes before it (", however," / ", though,").
+_JOINING_ADVERB = re.compile(r",\s+(?:however|though),$")
 # An opening phrase of circumstance before the subject: "Amid Ukrainian border tensions, ..." / "On Friday, ..." /
 # "Recently, ...".
 # A participle before a preposition opens one too: "Held in the Cathedral of St. John in Turin, Italy, the shroud
@@ -95,6 +100,10 @@ _FINITE_VERB = re.compile(r"^\S+\s.*\b(?:[a-z]{3,}ed|is|are|was|were|has|have|ha
                           r"kept|ran|fell|rose|broke|chose|spoke|wrote|drove|flew|grew|knew|threw|wore|laid|lay|sat|"
                           r"stood|fought|bought|sought|thought|heard|felt|spent|meant)\b")
 # What ends a list's first item, not a clause: "..., and the FBI" before ", the Justice Department and ...".
+# A clause opened by a conjunction after a comma, not yet closed by another comma.
+_SUBORDINATE_SO_FAR = re.compile(r",\s+(?:as|when|while|if|because|although|though|since|after|before|until|unless)\s"
+                                 r"[^,]*$")
+_CONTRAST = re.compile(r"\b(?:but|yet)\s")
 _LIST_TAIL = re.compile(r",\s+(?:and|or)\s+(?:the\s+)?\S+$")
 # A headline has a verb, finite or the participle left when "is" goes ("Actor auctioning his luggage").
 _HEADLINE_VERB = re.compile(rf"{_FINITE_VERB.pattern}|\b[a-z]{{3,}}ing\b")
@@ -197,12 +206,12 @@ def headline_from_sentence(sentence: str) -> str:
     text = sentence[shown_start(sentence):].strip()
     for opener in (_PARENTHESES, _TIME_OPENER, _DOING_OPENER, _OPENING_PHRASE, _KICKER):
         text = opener.sub("", text)
-    text = _APPOSITIVE.sub(_without_aside, text)
+    text = _DASH_ASIDE.sub(_subject_aside, _APPOSITIVE.sub(_without_aside, text))
     if not _ABBREVIATION_END.search(text.rstrip("\"'\u201d\u2019")):
         text = _FINAL_STOP.sub(r"\1", text)  # 'said "no."' -> 'said "no"'
     text = _main_clause(text)
-    text = _RELATIVE_TIME.sub("", text)
-    text = _AUXILIARY.sub("", _ARTICLE.sub("", text))
+    for dropped in (_RELATIVE_TIME, _ARTICLE, _AUXILIARY):
+        text = dropped.sub(_unless_kept, text)
     text = re.sub(r"\s*,(?:\s*,)+", ",", text).strip(" ,;:")
     first = next((i for i, c in enumerate(text) if c.isalnum()), None)
     if first is None:
@@ -210,15 +219,37 @@ def headline_from_sentence(sentence: str) -> str:
     return text[:first] + text[first].upper() + text[first + 1:]  # "34-year-old man ..." keeps its case
 
 
+def _subject_aside(aside: re.Match[str]) -> str:
+    """A dash aside before the sentence's verb goes ("rapidly losing and regaining weight — or "yo-yo" dieting — may
+    increase the risk"): its first dash would end the headline before the verb. So does a short one, which only
+    qualifies a word ("a stinging — though nonbinding — rebuke"). A longer one after the verb stays, and its dash may
+    end the clause."""
+    before = aside.string[:aside.start()]
+    short = len(aside.group().split()) <= SHORT_DASH_ASIDE + 2  # its words and two dashes
+    return aside.group() if (_FINITE_VERB.search(before) and not short) or inside_quotation(before) else ""
+
+
+def _unless_kept(word: re.Match[str]) -> str:
+    """Nothing in place of a word a headline sheds ("the", "was", "on Friday"), unless it stands inside a quotation (a
+    headline never changes what someone said: "thanks to several previous operations and a hearing aid") or in a
+    clause that opens on a conjunction (", as this legislation is known," must keep its "is")."""
+    before = word.string[:word.start()]
+    kept = inside_quotation(before) or _SUBORDINATE_SO_FAR.search(before)
+    return word.group() if kept else ""
+
+
 def _without_aside(aside: re.Match[str]) -> str:
     """An aside goes; its closing comma stays before a trailing attribution ("..., which is when ..., a new study
-    finds" -> "..., new study finds"), which would otherwise run into the clause. An aside with an auxiliary verb,
+    finds" -> "..., new study finds"), which would otherwise run into the clause, and ", however," after a clause
+    ends it. An aside with an auxiliary verb,
     no relative clause, and no verb after it holds the predicate whose comma the source left out ("Williams, a former
     officer is charged with ..., arson"), and stays; an attribution ("the survey found") goes."""
     rest = aside.string[aside.end():]
     if _AUXILIARY_VERB.search(aside.group()) and not _RELATIVE_ASIDE.match(aside.group()) \
             and not _FINITE_VERB.search("and " + rest):
         return aside.group()  # the predicate, not an aside: "Williams, a former officer is charged with ..., arson"
+    if _JOINING_ADVERB.match(aside.group()) and _FINITE_VERB.search(aside.string[:aside.start()]):
+        return "; "  # two clauses: "he liked the look of the tin, however, his purchase ... is set to ..."
     return ", " if _TRAILING_SOURCE.match(rest) else ""
 
 
@@ -231,7 +262,16 @@ def _main_clause(text: str) -> str:
                          and text[:m.start()].split()[-1].lower() not in DANGLING_WORDS  # "... reported that"
                          and not _opens_what_was_said(text, m)
                          and not _joins_names(text, m) and not _LIST_TAIL.search(text[:m.start()])
-                         and not _lists_verbs(text, m) and _HEADLINE_VERB.search(text[:m.start()])])
+                         and not _lists_verbs(text, m) and _HEADLINE_VERB.search(text[:m.start()])
+                         and not _inside_contrast(text, m)])
+
+
+def _inside_contrast(text: str, boundary: re.Match[str]) -> bool:
+    """A boundary inside a "but" clause whose verb has not come yet ("... for Limbaugh's show but even Killam's
+    shouty, dedicated delivery couldn't distract ...": the comma is no end) leaves half a clause."""
+    before = text[:boundary.start()]
+    contrast = list(_CONTRAST.finditer(before))
+    return bool(contrast) and not _HEADLINE_VERB.search(before[contrast[-1].end():])
 
 
 def _opens_what_was_said(text: str, boundary: re.Match[str]) -> bool:
