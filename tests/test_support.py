@@ -30,6 +30,16 @@ def test_a_number_in_words_is_the_same_number_in_digits():
     assert not compatible("Police arrested fourteen protesters.", "Police arrested four protesters.")
 
 
+def test_a_large_amount_and_its_rounding_are_one_number_but_years_and_other_amounts_are_not():
+    exact = "Kleiner Perkins filed paperwork seeking $972,814 in legal costs from Ellen Pao."
+    assert compatible("Kleiner Perkins is seeking to recover about $973,000 in costs from Pao.", exact)
+    assert compatible("The firm wants about $970,000 from Pao.", exact)
+    assert not compatible("The firm wants $1 million from Pao.", exact)  # one significant digit proves nothing
+    assert not compatible("The firm says the case cost it $972,815.", exact)  # two exact figures differ
+    assert not compatible("The company was founded in 2010.", "The company was founded in 2011.")
+    assert not compatible("The firm wants about $980,000 from Pao.", exact)
+
+
 def test_other_numbers_are_rejected_even_at_cosine_one():
     shown = "The aftershock had a magnitude of 6.6, officials said."
     candidate = "The aftershock had a magnitude of 5.8."

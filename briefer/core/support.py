@@ -119,11 +119,36 @@ def compatible(a: str, b: str) -> bool:
     """
     numbers_a, speakers_a, negated_a = _traits(a)
     numbers_b, speakers_b, negated_b = _traits(b)
-    if numbers_a and numbers_b and not numbers_a & numbers_b:
+    if numbers_a and numbers_b and not _share_a_number(numbers_a, numbers_b):
         return False
     if speakers_a and speakers_b and not speakers_a & speakers_b:
         return False
     return negated_a == negated_b
+
+
+def _share_a_number(first: frozenset[str], second: frozenset[str]) -> bool:
+    """Whether two sentences state a number in common: the same one, or a large one and its rounding ("about
+    $973,000" is "$972,814" rounded to its thousands). Only amounts of ``ROUNDED_AMOUNT`` or more are read as
+    rounded, so years and small counts must agree exactly."""
+    return bool(first & second) or any(_rounds_to(x, y) or _rounds_to(y, x) for x in first for y in second)
+
+
+# The smallest number read as a rounding of another, and the fewest significant digits it must keep: "973,000" for
+# "972,814", never "2010" for "2011" or "1 million" for "972,814".
+ROUNDED_AMOUNT = 10_000
+ROUNDED_DIGITS = 2
+
+
+def _rounds_to(exact: str, rounded: str) -> bool:
+    try:
+        value, approximation = float(exact), float(rounded)
+    except ValueError:
+        return False
+    zeros = len(rounded) - len(rounded.rstrip("0")) if rounded.isdigit() else 0
+    kept = len(rounded.rstrip("0")) if rounded.isdigit() else 0
+    if approximation < ROUNDED_AMOUNT or zeros < 3 or kept < ROUNDED_DIGITS or value == approximation:
+        return False
+    return round(value, -zeros) == approximation
 
 
 @functools.lru_cache(maxsize=1 << 16)
