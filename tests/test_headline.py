@@ -149,6 +149,8 @@ def test_a_long_aside_between_a_named_subject_and_its_verb_is_left_out_of_the_he
     ("Collector Morace Park bought the reel because he liked the look of the tin, however, his purchase is now set to "
      "command a six-figure sum.", "Collector Morace Park bought reel because he liked look of tin"),
     ("The firm, however, denied that it had paid the minister.", "Firm denied that it had paid minister"),
+    ("Mary Chapa, 18, who was shot on Saturday along with her girlfriend Mollie Olgin, 19, who was killed, is making "
+     "a recovery, her brother said.", "Mary Chapa making recovery, her brother said"),  # asides in a row go together
 ])
 def test_headline_shapes(lede, headline):
     assert headline_from_sentence(lede) == headline

@@ -42,10 +42,12 @@ _CLAUSE_END = re.compile(
     r"\s+and\s+(?=(?:has|have|had|is|was|were|will)\s))"
 )
 # An aside between commas that names or describes what comes before it, or qualifies it: ", the half-brother of
-# ...," / ", 94," / ", despite her protestations," / ", HGTV's husband-wife Fixer Upper team,".
+# ...," / ", 94," / ", despite her protestations," / ", HGTV's husband-wife Fixer Upper team,". Asides in a row go
+# together (", 18, who was shot ... along with her girlfriend Mollie Olgin, 19, who was killed,"): one at a time,
+# each would take the comma the next one opens on.
 _APPOSITIVE = re.compile(
-    r",\s+(?:the|a|an|who|which|whose|now|formerly|aged|also|then|once|himself|herself|itself|despite|however|"
-    r"though|in fact|of course|as of|\d[\d.,]*|[A-Z][\w.-]*['\u2019]s)\b[^,;:]{0,80},"
+    r"(?:,\s+(?:the|a|an|who|which|whose|now|formerly|aged|also|then|once|himself|herself|itself|despite|however|"
+    r"though|in fact|of course|as of|\d[\d.,]*|[A-Z][\w.-]*['\u2019]s)\b[^,;:]{0,80})+,"
 )
 # An aside between two dashes, and the most words of one that only qualifies a word.
 SHORT_DASH_ASIDE = 4
