@@ -1,6 +1,6 @@
 """Story clustering quality and cost: shuffle known clusters together, cluster them back, compare.
 
-    .venv/bin/python bench/stories.py [--minilm] [--sizes 1000,5000,20000] [--exact-max 10000]
+    .venv/bin/python bench/stories.py [--minilm] [--sizes 1000,5000,20000] [--exact-max 10000] [--pages DIR]
 
 Data: every cluster of ``../shared/eval/multinews-dev.jsonl`` plus the bundled sample cluster, articles shuffled
 into one flat list with no cluster ids. Clusters with an even position in the file (the sample counts as the
@@ -15,6 +15,11 @@ pairs" = pairs of predicted stories that each hold articles of the same true sto
 Baselines in the same run: the exact all-pairs average-linkage clustering of the same vectors
 (scikit-learn, O(n^2) memory and time), and with ``--minilm`` the MiniLM embedding of title + first three
 sentences, clustered the same exact way at its own tuned threshold.
+
+Real pages: the day ``briefer daily`` keeps from the 181 saved news pages of docs/daily_pages.md (``--pages``,
+default ``../pages``; the table is left out when they are not there), scored against the stories hand-labelled in
+``tests/data/story_labels.jsonl`` (pages labelled "unsure" are left out of the score). Nothing is tuned on them: the
+threshold is the shipped one, and the grid beside it only shows where this pile would put it.
 
 Scale: ``--sizes`` builds days of N articles from the eval sets (see ``scaled_day``) and times the blocked
 clustering against the exact one.
@@ -226,6 +231,37 @@ def no_article(article: Article) -> bool:
     return len(article.text.split()) < 50 or bool(_SCRAPER_NOTICE.search(article.text[:400]))
 
 
+LABELS = Path(__file__).resolve().parents[1] / "tests" / "data" / "story_labels.jsonl"
+
+
+def real_pages(folder: Path) -> list[str]:
+    """Clustering of a real day's saved pages against hand-labelled stories, at the shipped threshold and around it."""
+    from briefer.daily.day import _rows_of_the_day
+    from briefer.ingest.feeds import gather
+
+    labels = {row["page"]: row["story"] for row in map(json.loads, LABELS.read_text(encoding="utf-8").splitlines())}
+    gathered = gather(folder)
+    rows, day = _rows_of_the_day(gathered.articles, None, [])
+    articles = [gathered.articles[i] for i in rows]
+    truth = [labels.get(Path(a.source or "").name) for a in articles]
+    if None in truth:
+        return [f"Real pages: {truth.count(None)} pages of {folder} have no label in {LABELS.name}: not scored."]
+    scored = [k for k, t in enumerate(truth) if t != "unsure"]
+    stories = sum(1 for c in Counter(truth[k] for k in scored).values() if c > 1)
+    lines = [f"Real pages: the {len(articles)} articles of {day} and the day before among the saved pages of {folder} "
+             f"({len(scored)} scored, {len(articles) - len(scored)} labelled unsure; {stories} stories of two or more "
+             "pages):", "",
+             "| threshold | ARI | split | merged | predicted stories of two or more pages |",
+             "|---:|---:|---:|---:|---:|"]
+    for threshold in GRID[(GRID >= 0.125) & (GRID <= 0.25)]:
+        labels_now = blocked(articles, float(threshold))
+        s = scores([truth[k] for k in scored], labels_now[scored])
+        several = sum(1 for c in Counter(labels_now).values() if c > 1)
+        shipped = " (shipped)" if abs(threshold - DEFAULT_PARAMS.threshold) < 1e-9 else ""
+        lines.append(f"| {threshold:.3f}{shipped} | {s['ari']:.3f} | {s['split']} | {s['merged']} | {several} |")
+    return lines
+
+
 def scale(sizes: Sequence[int], exact_max: int) -> list[str]:
     lines = [
         "| articles | method | wall s | CPU s | candidate pairs | all pairs | ARI | predicted stories | split | "
@@ -301,10 +337,15 @@ def main() -> None:
     parser.add_argument("--minilm", action="store_true", help="also score MiniLM lead embeddings (slow)")
     parser.add_argument("--sizes", default="1000,5000,20000", help="comma-separated day sizes for the scale table")
     parser.add_argument("--exact-max", type=int, default=10000, help="largest day the all-pairs baseline runs on")
+    parser.add_argument("--pages", type=Path, default=Path(__file__).resolve().parents[2] / "pages",
+                        help="the saved real pages of docs/daily_pages.md")
     args = parser.parse_args()
     print(f"# Story clustering: `bench/stories.py{' --minilm' if args.minilm else ''}`, {date.today()}, "
           f"{platform.machine()}, Python {platform.python_version()}\n")
     print("\n".join(quality(args.minilm)))
+    if args.pages.is_dir():
+        print()
+        print("\n".join(real_pages(args.pages)))
     sizes = [int(s) for s in args.sizes.split(",") if s]
     if sizes:
         print()
