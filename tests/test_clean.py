@@ -413,3 +413,9 @@ def test_a_quote_widgets_ticker_and_day_change_go_but_a_reported_percentage_stay
         "BP Chairman Carl-Henric Svanberg spoke."
     assert news_line("Growth in the UK, +2.5% on the year, beat forecasts.") == \
         "Growth in the UK, +2.5% on the year, beat forecasts."
+
+
+def test_an_encyclopedias_reference_marks_go_but_an_editors_bracketed_letter_stays() -> None:
+    assert news_line("He suggested the causal agent to be alcohol use.[75] Currently, FAS[16][44] is rare.") == \
+        "He suggested the causal agent to be alcohol use. Currently, FAS is rare."
+    assert news_line('She claimed, "[w]e had permission."') == 'She claimed, "[w]e had permission."'

@@ -126,6 +126,9 @@ _FURNITURE_LOWER = tuple(phrase.lower() for phrase in _FURNITURE_PHRASES)
 _DOUBLE_QUOTES = str.maketrans({c: '"' for c in "“”„‟«»″"} | {c: "'" for c in "‘’‚‛′"})
 # A quote widget's ticker and day change after a company's name (MarketWatch: "Tesla Inc.'s TSLA, +5.77% board").
 _TICKER_QUOTE = re.compile(r"\s+[A-Z]{1,5}(?:\.[A-Z]{1,3})?\.?,\s+[+\-\u2212]\d+\.\d{2}%(?=\s)")
+# An encyclopedia's reference marks ("... as alcohol use.[75]", "FAS[16][44] is"); a bracketed letter ("[w]e had") is an
+# editor's and stays.
+_REFERENCE_MARK = re.compile(r"\[(?:\d{1,3}|citation needed)\]")
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff\ue000-\uf8ff]")  # soft hyphen, zero-width, private use
 
 
@@ -163,7 +166,7 @@ def _unwrapped(lines: list[str]) -> list[str]:
 def news_line(line: str) -> str:
     """``line`` stripped and without its furniture sentences, or "" when it is whole-line boilerplate: what story
     clustering reads of an article's opening, one line at a time, and the brief's cleaning of every line."""
-    line = _without_furniture(_TICKER_QUOTE.sub("", line.strip()))
+    line = _without_furniture(_REFERENCE_MARK.sub("", _TICKER_QUOTE.sub("", line.strip())))
     return "" if not line or _is_boilerplate(line) else line
 
 
