@@ -151,6 +151,8 @@ def test_a_long_aside_between_a_named_subject_and_its_verb_is_left_out_of_the_he
     ("The firm, however, denied that it had paid the minister.", "Firm denied that it had paid minister"),
     ("Mary Chapa, 18, who was shot on Saturday along with her girlfriend Mollie Olgin, 19, who was killed, is making "
      "a recovery, her brother said.", "Mary Chapa making recovery, her brother said"),  # asides in a row go together
+    ('According to the Post, Nicole "Snooki" Polizzi, is, despite her protestations, pregnant with her first child.',
+     'Nicole "Snooki" Polizzi is pregnant with her first child'),  # no comma left between subject and verb
 ])
 def test_headline_shapes(lede, headline):
     assert headline_from_sentence(lede) == headline

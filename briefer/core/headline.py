@@ -49,6 +49,9 @@ _APPOSITIVE = re.compile(
     r"(?:,\s+(?:the|a|an|who|which|whose|now|formerly|aged|also|then|once|himself|herself|itself|despite|however|"
     r"though|in fact|of course|as of|\d[\d.,]*|[A-Z][\w.-]*['\u2019]s)\b[^,;:]{0,80})+,"
 )
+# A comma between a subject and its verb, once the aside it opened on is gone ('Nicole "Snooki" Polizzi, is,
+# despite her protestations, pregnant' -> '... Polizzi is pregnant').
+_COMMA_BEFORE_VERB = re.compile(r"^([^,]{2,60}),\s+(?=(?:is|are|was|were|has|have|had|will)\s)")
 # An aside between two dashes, and the most words of one that only qualifies a word.
 SHORT_DASH_ASIDE = 4
 _DASH_ASIDE = re.compile(r"\s+(?:[\u2014\u2013]|--)\s+[^\u2014\u2013]{1,80}?\s+(?:[\u2014\u2013]|--)(?=\s)")
@@ -209,6 +212,7 @@ def headline_from_sentence(sentence: str) -> str:
     for opener in (_PARENTHESES, _TIME_OPENER, _DOING_OPENER, _OPENING_PHRASE, _KICKER):
         text = opener.sub("", text)
     text = _DASH_ASIDE.sub(_subject_aside, _APPOSITIVE.sub(_without_aside, text))
+    text = _COMMA_BEFORE_VERB.sub(r"\1 ", text)
     if not _ABBREVIATION_END.search(text.rstrip("\"'\u201d\u2019")):
         text = _FINAL_STOP.sub(r"\1", text)  # 'said "no."' -> 'said "no"'
     text = _main_clause(text)
