@@ -33,6 +33,7 @@ STRIPPED = [
     ("(WRDW/WAGT) \u2013 ", "Multiple investigations begin after a 12-year-old boy is electrocuted at a park."),
     ("CLOSE ", "Kevin Spacey is facing yet another accuser who says the actor grabbed her son."),  # a player's button
     ("Skip in Skip x Embed x Share ", "FBI officials say there are no known additional threats after the bombings."),
+    ("Caption ", "Wildlife officials in Kenya shot the escaped lion after it injured a person."),  # a picture's label
 ]
 KEPT = [
     "NASA said on Tuesday that the launch would be delayed by a week.",
@@ -43,6 +44,7 @@ KEPT = [
     "MOSCOW (AP) \u2014 he said.",  # what is left is no sentence
     "US-China talks resumed in Geneva on Monday after a pause.",
     "Updates to the software: the company said it fixed the bug.",  # "Updates to" is a subject, not a label
+    "Captions on the video said the police arrived at noon.",  # "Captions on" is a subject
     "Boris Johnson, Prime Minister \u2014 and the man who called the vote \u2014 said nothing.",
     "-5 degrees was the coldest reading of the night in the valley.",  # a minus sign, not a bullet
     "CLOSE to 100 people died when the dam broke on Sunday night.",  # a word in capitals, not a button

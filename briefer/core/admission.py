@@ -43,9 +43,10 @@ _LABEL = (r"(?:(?i:update[ds]?)(?:\s*\d+|,?\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z
 # The bullet of a list item the page's text kept ("- Ogunjobi and Garrett have been playing ..."), or the dash a
 # dateline leaves when the place before it went to another line ("\u2014 A quick-thinking dispatcher ...").
 _LIST_MARK = r"(?:[\u2022\u00b7*]|[-\u2013\u2014](?=\s))\s*"
-# A video player's buttons left before the text of its caption ("CLOSE Kevin Spacey is facing yet another accuser",
-# "Skip in Skip x Embed x Share FBI officials say ...").
-_PLAYER_BUTTON = r"(?:CLOSE|Skip in Skip x Embed x Share)\s+(?=[A-Z][a-z]|[A-Z]{2,}\s)"
+# A video player's buttons or a picture's label left before the text of its caption ("CLOSE Kevin Spacey is facing yet
+# another accuser", "Skip in Skip x Embed x Share FBI officials say ...", "Caption Wildlife officials in Kenya shot
+# the escaped lion ...").
+_PLAYER_BUTTON = r"(?:CLOSE|Caption|Skip in Skip x Embed x Share)\s+(?=[A-Z][a-z]|[A-Z]{2,}\s)"
 _OUTLETS = r"(?:Associated Press|AP|Reuters|AFP|CNN|Bloomberg|UPI)"
 _NAME = r"[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3}"
 # What a wire or web page puts before the first sentence: a label ("UPDATE:"), then a place in capitals, a date
