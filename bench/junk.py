@@ -6,7 +6,8 @@
 
 Two readings, side by side, for briefer and for Lead (each article's first sentences, round-robin, same budget):
 - rules: what an editor refuses at a glance, written here independently of admission's fitted model: a headline
-  cut ("…", a trailing comma), opening on a dateline, or quoting words its brief's sentences and titles do not say
+  cut ("…", a trailing comma), opening on a dateline, only an opening clause ("As Israel's operation entered its
+  24th day"), or quoting words its brief's sentences and titles do not say
   (a headline may shorten its own words, never a quotation); a lede or point that is a caption or a photo, video or
   embed label, page or wire furniture, still opens on a dateline, opens on a pronoun or connective that points at
   a sentence the reader never sees, is a quotation or first-person statement with no speaker, or does not end
@@ -69,6 +70,10 @@ def shown_start(text: str) -> int:
 
 
 _QUOTED = re.compile(r'"([^"]+)"')
+# A headline that is only a sentence's opening clause or phrase ("As Israel's Operation Protective Edge entered its
+# 24th day", "Following the March 22 coup that ousted President Amadou Toumani Touré").
+_OPENER_ONLY = re.compile(r"^(?:As|After|Following|When|While|Amid|Despite|Before|Since|Although|Though|Because|"
+                          r"If|Until|Unless)\s")
 
 
 def _straight_quotes(text: str) -> str:
@@ -82,6 +87,8 @@ def headline_problem(headline: str, sources: list[str] | None = None) -> str | N
         return "cut headline"
     if shown_start(headline + " The rest of a sentence to test.") > 0 or re.match(r"^\(?[A-Z]{3,}.*\((?:AP|Reuters|AFP|CNN|UPI)\)", headline):
         return "dateline headline"
+    if _OPENER_ONLY.match(headline) and "," not in headline:
+        return "opening phrase only"
     if sources is not None:
         said = _straight_quotes(" ".join(sources)).lower()
         if any(quote.strip(" ,.").lower() not in said for quote in _QUOTED.findall(_straight_quotes(headline))):
@@ -195,7 +202,7 @@ def main() -> None:
                 # of the sentence as split, which may be stricter than the point as read.
                 labels.setdefault(standalone_text(row["text"].strip()), row["label"])
 
-    print("| set | system | headlines | cut, dated or misquoted | ledes + points | refused by the rules | share | "
+    print("| set | system | headlines | cut, dated, opener-only or misquoted | ledes + points | refused by the rules | share | "
           "labelled (held-out) | refused by label | share | clusters read whole | their sentences | refused | share |")
     print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     offending: dict[tuple[str, str], list[str]] = {}

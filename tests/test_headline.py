@@ -153,6 +153,12 @@ def test_a_long_aside_between_a_named_subject_and_its_verb_is_left_out_of_the_he
      "a recovery, her brother said.", "Mary Chapa making recovery, her brother said"),  # asides in a row go together
     ('According to the Post, Nicole "Snooki" Polizzi, is, despite her protestations, pregnant with her first child.',
      'Nicole "Snooki" Polizzi is pregnant with her first child'),  # no comma left between subject and verb
+    ("John the Apostle's grave in Turkey was a pilgrimage site for early Christians.",
+     "John the Apostle's grave in Turkey was pilgrimage site for early Christians"),  # "the" inside a name stays
+    ('Michael Cohen repeatedly asked CNN "says who?" when an anchor said Trump was down. | Getty Trump lawyer on '
+     "polls", 'Michael Cohen repeatedly asked CNN "says who?" when anchor said Trump down'),  # a credit after a bar
+    ("As Israel's Operation Protective Edge entered its 24th day on Thursday, the security cabinet ordered the "
+     "military to press on.", "Security cabinet ordered military to press on"),  # a long opening clause goes
 ])
 def test_headline_shapes(lede, headline):
     assert headline_from_sentence(lede) == headline

@@ -12,7 +12,8 @@ import re
 from collections import Counter
 
 from briefer.core.admission import shown_start
-from briefer.text.lexicon import DANGLING_WORDS, SPEECH_VERBS, WEEKDAY, inside_quotation, similarity_words
+from briefer.text.lexicon import (DANGLING_WORDS, SIMILARITY_STOPWORDS, SPEECH_VERBS, WEEKDAY, inside_quotation,
+                                  similarity_words)
 from briefer.types import Article, Point
 
 # A title longer than this is a scraped paragraph, not a title.
@@ -66,7 +67,7 @@ _OPENING_PHRASE = re.compile(r"^(?:(?:amid|after|in|on|during|despite|following|
                              r"(?:[A-Z][a-z]+(?:ed|en|ing)|Held|Built|Born|Found|Made|Set|Seen|Shot|Hit|Kept|Left|"
                              r"Led)\s+"
                              r"(?=(?:in|on|at|by|from|to|with|near|outside|inside|during|after|for|as)\s))"
-                             r"[^,;:\"\u201c]{0,60}"
+                             r"[^,;:\"\u201c]{0,90}"
                              r"(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=,))?,\s+(?=[A-Z]|(?:the|a|an)\s)",
                              re.IGNORECASE)
 # A measure of time before the event it dates, however long: "Three days after a gunman killed nine people at an
@@ -105,6 +106,8 @@ _FINITE_VERB = re.compile(r"^\S+\s.*\b(?:[a-z]{3,}ed|is|are|was|were|has|have|ha
                           r"kept|ran|fell|rose|broke|chose|spoke|wrote|drove|flew|grew|knew|threw|wore|laid|lay|sat|"
                           r"stood|fought|bought|sought|thought|heard|felt|spent|meant)\b")
 # What ends a list's first item, not a clause: "..., and the FBI" before ", the Justice Department and ...".
+# The capitalised word just before: "John" in "John the Apostle".
+_NAME_BEFORE = re.compile(r"(?:^|\s)([A-Z][\w.'\u2019-]*)\s+$")
 # A clause opened by a conjunction after a comma, not yet closed by another comma.
 _SUBORDINATE_SO_FAR = re.compile(r",\s+(?:as|when|while|if|because|although|though|since|after|before|until|unless)\s"
                                  r"[^,]*$")
@@ -209,6 +212,9 @@ def headline_from_sentence(sentence: str) -> str:
     Malaysia." -> "Kim Jong-nam killed by highly toxic nerve agent".
     """
     text = sentence[shown_start(sentence):].strip()
+    before_bar = text.split(" | ", 1)[0]
+    if len(before_bar.split()) >= SHORTEST_RELATIVE_CUT:
+        text = before_bar  # a page's credit and title after a bar: 'said Trump was down. | Getty Trump lawyer on polls'
     for opener in (_PARENTHESES, _TIME_OPENER, _DOING_OPENER, _OPENING_PHRASE, _KICKER):
         text = opener.sub("", text)
     text = _DASH_ASIDE.sub(_subject_aside, _APPOSITIVE.sub(_without_aside, text))
@@ -237,11 +243,20 @@ def _subject_aside(aside: re.Match[str]) -> str:
 
 def _unless_kept(word: re.Match[str]) -> str:
     """Nothing in place of a word a headline sheds ("the", "was", "on Friday"), unless it stands inside a quotation (a
-    headline never changes what someone said: "thanks to several previous operations and a hearing aid") or in a
-    clause that opens on a conjunction (", as this legislation is known," must keep its "is")."""
+    headline never changes what someone said: "thanks to several previous operations and a hearing aid"), in a
+    clause that opens on a conjunction (", as this legislation is known," must keep its "is"), or inside a name
+    ("John the Apostle")."""
     before = word.string[:word.start()]
-    kept = inside_quotation(before) or _SUBORDINATE_SO_FAR.search(before)
+    kept = inside_quotation(before) or _SUBORDINATE_SO_FAR.search(before) or _inside_a_name(word)
     return word.group() if kept else ""
+
+
+def _inside_a_name(word: re.Match[str]) -> bool:
+    """A "the" between a capitalised word that is no function word and another: "John the Apostle", "St. John the
+    Baptist"; not "In the Mediterranean"."""
+    name = _NAME_BEFORE.search(word.string[:word.start()])
+    return (word.group().strip() == "the" and name is not None and word.string[word.end():word.end() + 1].isupper()
+            and name.group(1).lower() not in SIMILARITY_STOPWORDS)
 
 
 def _without_aside(aside: re.Match[str]) -> str:
