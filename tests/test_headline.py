@@ -4,7 +4,8 @@ import re
 
 import pytest
 
-from briefer.core.headline import MAX_EXTRACTED_HEADLINE_WORDS as MAX_HEADLINE_WORDS, choose_headline, headline_from_sentence
+from briefer.core.headline import MAX_EXTRACTED_HEADLINE_WORDS as MAX_HEADLINE_WORDS
+from briefer.core.headline import _second_subject, choose_headline, headline_from_sentence
 from briefer.types import Point, Sentence
 from tests.conftest import make_article
 
@@ -225,3 +226,12 @@ def test_a_long_lede_ends_before_a_relative_clause_on_its_object_but_not_before_
                  "it had earlier feared was the beginning of a sophisticated attempt to hack into its voter database "
                  "was a test.")
     assert not choose_headline([make_article("a1", said.text)], said, []).endswith(" said")
+
+
+def test_a_long_lede_does_not_end_before_the_relative_clause_of_a_second_subject():
+    lede = point("Multiple investigations begin after a 12-year-old boy is electrocuted at a local park in the city of "
+                 "Augusta and two other boys who tried to help him are still recovering from their injuries.")
+    assert not choose_headline([make_article("a1", lede.text)], lede, []).endswith("two other boys")
+    # The rule reads the verbs after the relative pronoun: one is the relative clause's own, as in a list of objects.
+    assert _second_subject("a boy is electrocuted at a park and two other boys", " tried to help him are recovering")
+    assert not _second_subject("police arrested a man and a woman", " were carrying cocaine in their car")

@@ -100,18 +100,21 @@ _SPAN_BEFORE_CLAUSE = re.compile(r"\s+(?:(?:a|an|one|two|three|four|five|six|sev
 _SPAN_MODIFIERS = frozenset("than just only about nearly almost some barely roughly within for in".split())
 # A word that makes what comes before it a clause, not a bare noun phrase: a finite verb ("decided", "is", "said")
 # after the first word. A relative pronoun there means the clause may still be open ("a woman who was attacked").
-_FINITE_VERB = re.compile(r"^\S+\s.*\b(?:[a-z]{3,}ed|is|are|was|were|has|have|had|will|would|can|could|may|might|"
-                          r"must|should|said|says|made|found|became|won|lost|took|gave|began|left|led|met|held|told|"
-                          r"went|came|saw|got|set|put|hit|shot|struck|fled|sent|paid|sold|built|brought|caught|"
-                          r"kept|ran|fell|rose|broke|chose|spoke|wrote|drove|flew|grew|knew|threw|wore|laid|lay|sat|"
-                          r"stood|fought|bought|sought|thought|heard|felt|spent|meant)\b")
-# What ends a list's first item, not a clause: "..., and the FBI" before ", the Justice Department and ...".
+_FINITE = (r"\b(?:[a-z]{3,}ed|is|are|was|were|has|have|had|will|would|can|could|may|might|"
+           r"must|should|said|says|made|found|became|won|lost|took|gave|began|left|led|met|held|told|"
+           r"went|came|saw|got|set|put|hit|shot|struck|fled|sent|paid|sold|built|brought|caught|"
+           r"kept|ran|fell|rose|broke|chose|spoke|wrote|drove|flew|grew|knew|threw|wore|laid|lay|sat|"
+           r"stood|fought|bought|sought|thought|heard|felt|spent|meant)\b")
+_FINITE_VERB = re.compile(rf"^\S+\s.*{_FINITE}")
+# A second subject after "and" whose verb has not come yet: "... is electrocuted at a local park and two other boys".
+_VERBLESS_AND = re.compile(rf"\sand\s(?:(?!{_FINITE}).)*$")
 # The capitalised word just before: "John" in "John the Apostle".
 _NAME_BEFORE = re.compile(r"(?:^|\s)([A-Z][\w.'\u2019-]*)\s+$")
 # A clause opened by a conjunction after a comma, not yet closed by another comma.
 _SUBORDINATE_SO_FAR = re.compile(r",\s+(?:as|when|while|if|because|although|though|since|after|before|until|unless)\s"
                                  r"[^,]*$")
 _CONTRAST = re.compile(r"\b(?:but|yet)\s")
+# What ends a list's first item, not a clause: "..., and the FBI" before ", the Justice Department and ...".
 _LIST_TAIL = re.compile(r",\s+(?:and|or)\s+(?:the\s+)?\S+$")
 # A headline has a verb, finite or the participle left when "is" goes ("Actor auctioning his luggage").
 _HEADLINE_VERB = re.compile(rf"{_FINITE_VERB.pattern}|\b[a-z]{{3,}}ing\b")
@@ -348,9 +351,16 @@ def _before_relative_clause(headline: str) -> str:
         last = before.split()[-1].lower() if before.split() else ""
         if (len(before.split()) >= SHORTEST_RELATIVE_CUT and _FINITE_VERB.search(before)
                 and not _RELATIVE_PRONOUN.search(before) and not inside_quotation(before)
-                and last not in _OPENS_WHAT_WAS_SAID | DANGLING_WORDS | _PREPOSITIONS and not last.endswith("ing")):
+                and last not in _OPENS_WHAT_WAS_SAID | DANGLING_WORDS | _PREPOSITIONS and not last.endswith("ing")
+                and not _second_subject(before, headline[m.end():])):
             ends.append(m.start())
     return _ended(headline, ends)
+
+
+def _second_subject(before: str, relative: str) -> bool:
+    """Whether a relative clause belongs to a second subject, whose own verb comes after it: "two other boys who
+    tried to help him are still recovering" (two verbs after "who"), not "a man and a woman who were arrested"."""
+    return bool(_VERBLESS_AND.search(before)) and len(re.findall(_FINITE, relative)) >= 2
 
 
 def cluster_date(articles: list[Article]) -> str | None:
