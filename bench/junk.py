@@ -80,19 +80,19 @@ def _straight_quotes(text: str) -> str:
     return text.replace("\u201c", '"').replace("\u201d", '"')
 
 
-def headline_problem(headline: str, sources: list[str] | None = None) -> str | None:
+def headline_problem(headline: str, sources: list[str]) -> str | None:
     """Why an editor would refuse ``headline``; ``sources`` (the brief's sentences and titles), when given, must hold
-    every quotation in it word for word (a headline may shorten its own words, never what someone said)."""
+    every quotation in it word for word (a headline may shorten its own words, never what someone said). Briefs
+    written by an older checkout carry no titles: their sentences are the sources."""
     if headline.endswith(("\u2026", "...", ",", ";", ":")):
         return "cut headline"
     if shown_start(headline + " The rest of a sentence to test.") > 0 or re.match(r"^\(?[A-Z]{3,}.*\((?:AP|Reuters|AFP|CNN|UPI)\)", headline):
         return "dateline headline"
     if _OPENER_ONLY.match(headline) and "," not in headline:
         return "opening phrase only"
-    if sources is not None:
-        said = _straight_quotes(" ".join(sources)).lower()
-        if any(quote.strip(" ,.").lower() not in said for quote in _QUOTED.findall(_straight_quotes(headline))):
-            return "changed quotation"
+    said = _straight_quotes(" ".join(sources)).lower()
+    if any(quote.strip(" ,.").lower() not in said for quote in _QUOTED.findall(_straight_quotes(headline))):
+        return "changed quotation"
     return None
 
 
@@ -216,8 +216,7 @@ def main() -> None:
                         continue
                     if key == "shown":
                         c["headlines"] += 1
-                        problem = headline_problem(row["headline"], row["shown"] + row["titles"]
-                                                   if "titles" in row else None)
+                        problem = headline_problem(row["headline"], row["shown"] + row.get("titles", []))
                         if problem:
                             c["bad headlines"] += 1
                             offending.setdefault((name, system_name), []).append(f"[{problem}] {row['headline']}")
