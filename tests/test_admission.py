@@ -34,6 +34,7 @@ STRIPPED = [
     ("CLOSE ", "Kevin Spacey is facing yet another accuser who says the actor grabbed her son."),  # a player's button
     ("Skip in Skip x Embed x Share ", "FBI officials say there are no known additional threats after the bombings."),
     ("Caption ", "Wildlife officials in Kenya shot the escaped lion after it injured a person."),  # a picture's label
+    ("JAKARTA/PANGKALAN BUN, Indonesia ", "Search teams hunting for the wreck of an AirAsia jet found its tail."),
 ]
 KEPT = [
     "NASA said on Tuesday that the launch would be delayed by a week.",

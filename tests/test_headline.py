@@ -235,3 +235,16 @@ def test_a_long_lede_does_not_end_before_the_relative_clause_of_a_second_subject
     # The rule reads the verbs after the relative pronoun: one is the relative clause's own, as in a list of objects.
     assert _second_subject("a boy is electrocuted at a park and two other boys", " tried to help him are recovering")
     assert not _second_subject("police arrested a man and a woman", " were carrying cocaine in their car")
+
+
+def test_a_long_lede_ends_before_a_relative_clause_after_a_headlines_participle_but_not_inside_its_subject():
+    costs = point("Venture capital firm Kleiner, Perkins, Caufield and Byers is seeking to recover about $973,000 in "
+                  "costs from a high profile gender discrimination trial that captivated Silicon Valley, according to "
+                  "a court filing on Thursday.")
+    assert choose_headline([make_article("a1", costs.text)], costs, []) == (
+        "Venture capital firm Kleiner, Perkins, Caufield and Byers seeking to recover about $973,000 in costs from "
+        "high profile gender discrimination trial")
+    wreck = point("Search teams hunting for the wreck of an AirAsia passenger jet that crashed with 162 people on "
+                  "board have found four large parts of the plane on the sea bed, the head of the search said.")
+    assert choose_headline([make_article("a1", wreck.text)], wreck, []) != (
+        "Search teams hunting for wreck of AirAsia passenger jet")

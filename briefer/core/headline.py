@@ -349,12 +349,21 @@ def _before_relative_clause(headline: str) -> str:
     for m in _RELATIVE_START.finditer(headline):
         before = headline[:m.start()]
         last = before.split()[-1].lower() if before.split() else ""
-        if (len(before.split()) >= SHORTEST_RELATIVE_CUT and _FINITE_VERB.search(before)
+        if (len(before.split()) >= SHORTEST_RELATIVE_CUT and _has_its_verb(before, headline[m.end():])
                 and not _RELATIVE_PRONOUN.search(before) and not inside_quotation(before)
                 and last not in _OPENS_WHAT_WAS_SAID | DANGLING_WORDS | _PREPOSITIONS and not last.endswith("ing")
                 and not _second_subject(before, headline[m.end():])):
             ends.append(m.start())
     return _ended(headline, ends)
+
+
+def _has_its_verb(before: str, relative: str) -> bool:
+    """Whether what stays before a relative clause has its verb: a finite one, or a headline's participle ("firm
+    seeking to recover ... from trial that captivated Silicon Valley") unless the sentence goes on with two finite
+    verbs after the relative pronoun, one of them the subject's ("search teams hunting for the wreck of a jet that
+    crashed ... have found ...")."""
+    return bool(_FINITE_VERB.search(before)) or bool(_HEADLINE_VERB.search(before)) \
+        and len(re.findall(_FINITE, relative)) < 2
 
 
 def _second_subject(before: str, relative: str) -> bool:
