@@ -657,3 +657,13 @@ def test_a_story_run_by_twenty_outlets_names_eight_on_the_page_and_all_in_the_js
     for fmt in ("md", "txt", "html"):
         assert shown in " ".join(render_page(page, fmt).split()), fmt
         assert not any(name in render_page(page, fmt) for name in story["outlets"][8:]), fmt
+
+
+def test_a_round_up_that_mentions_the_days_story_does_not_join_it_nor_lend_it_its_title(tmp_path, lexical):
+    digest = " ".join(text for _, _, text in GENEVA) + " " + " ".join(text for _, _, text in ZOO)
+    folder = write_day_folder(tmp_path / "day", {"geneva": GENEVA, "zoo": ZOO,
+                                                 "digest": [("dealbreaker.example", "Opening Bell 1.21.22", digest)]})
+    page = build_day(gather(folder), embedder=lexical).page.to_dict()
+    top = page["stories"][0]
+    assert "Opening Bell" not in top["headline"]
+    assert all("Opening Bell" not in (source.get("title") or "") for source in top["sources"])

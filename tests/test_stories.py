@@ -201,3 +201,13 @@ def test_linking_each_connected_set_alone_is_linking_the_day_at_once():
     parts = list(_linkage_parts(left[close], right[close], cosines[close], given))
     alone = [g for part in in_process(_link, parts, vectors=vectors, threshold=0.35) for g in part]
     assert partition(alone) == partition(g for g in at_once if len(g) > 1)
+
+
+def test_a_round_up_is_linked_only_with_round_ups_never_with_the_event_it_mentions():
+    rng = random.Random(5)
+    articles = [event_article(i, "quake", rng) for i in range(3)]
+    digest = " ".join(f"{event_article(9, 'quake', rng).text} {event_article(9, 'vote', rng).text}" for _ in range(2))
+    articles += [article(3, digest, "Opening Bell"), article(4, digest, "Morning briefing")]
+    apart = [False, False, False, True, True]
+    assert frozenset({0, 1, 2, 3, 4}) in partition(cluster_stories(articles).groups)  # the words alone would join
+    assert partition(cluster_stories(articles, apart=apart).groups) == {frozenset({0, 1, 2}), frozenset({3, 4})}

@@ -124,12 +124,14 @@ class Today:
 
     def merge_duplicates(self, ranked: list[Story], *, window: int) -> list[Story]:
         """Fold each of the first ``window`` stories into a better-ranked one it duplicates (close centroids or
-        titles): the same story twice on one page is the complaint digest readers make most."""
+        titles): the same story twice on one page is the complaint digest readers make most. A round-up is never
+        folded into an event, nor an event into a round-up."""
         kept: list[Story] = []
         signs: list[tuple[SparseRow, set[str]]] = []  # centroid and title words, row for row with ``kept``
         for story in ranked[:window]:
             sign = self._signature(story)
-            twin = next((k for k, other in enumerate(signs) if _duplicates(sign, other)), None)
+            twin = next((k for k, other in enumerate(signs)
+                         if kept[k].roundup == story.roundup and _duplicates(sign, other)), None)
             if twin is None:
                 kept.append(story)
                 signs.append(sign)
@@ -210,7 +212,8 @@ def build_day(
         articles=articles,
         outlet_keys=tuple(_outlet_key(a, i, settings.brief.outlets) for i, a in enumerate(articles)),
         clustered=cluster_stories(articles, [gathered.stories[i] for i in rows], settings.clustering,
-                                  runner.map if runner is not None else in_process),
+                                  runner.map if runner is not None else in_process,
+                                  apart=[is_roundup(a) for a in articles]),
         weights=settings.weights,
     )
     ranked = today.merge_duplicates(today.rank(), window=3 * (settings.stories + settings.also))

@@ -260,21 +260,27 @@ def cluster_stories(
     given: Sequence[str | None] | None = None,
     params: StoryParams = DEFAULT_PARAMS,
     mapper: PartMapper = in_process,
+    apart: Sequence[bool] | None = None,
 ) -> Stories:
     """Group ``articles`` into stories.
 
     ``given`` names, row for row, the story an input already put an article in (None: not clustered). Given
     stories stay whole and are never merged with each other here; unclustered articles join them or each other.
+    Articles marked ``apart`` (round-ups: ``briefer.daily.roundups``) are linked only with each other: a digest
+    touches many of the day's stories, and one that joins a story lends it its words and its title.
     ``mapper`` runs the counting of words, the scoring of candidate pairs and the linkage of each connected set of
     articles, here or on a cluster.
     """
     vectors = article_vectors(articles, params, mapper)
     given = list(given) if given is not None else [None] * len(articles)
-    if len(given) != len(articles):
-        raise ValueError("given must name a story (or None) for every article")
+    if len(given) != len(articles) or apart is not None and len(apart) != len(articles):
+        raise ValueError("given and apart must each have an entry for every article")
     left, right = candidate_pairs(vectors, params)
     cosines = pair_cosines(vectors, left, right, mapper)
     close = cosines >= params.threshold
+    if apart is not None:
+        kind = np.asarray(apart, dtype=bool)
+        close &= kind[left] == kind[right]
     parts = _linkage_parts(left[close], right[close], cosines[close], given)
     linked = [group for part in mapper(_link, parts, vectors=vectors, threshold=params.threshold) for group in part]
     grouped = {row for group in linked for row in group}
