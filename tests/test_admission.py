@@ -35,6 +35,7 @@ STRIPPED = [
     ("Skip in Skip x Embed x Share ", "FBI officials say there are no known additional threats after the bombings."),
     ("Caption ", "Wildlife officials in Kenya shot the escaped lion after it injured a person."),  # a picture's label
     ("JAKARTA/PANGKALAN BUN, Indonesia ", "Search teams hunting for the wreck of an AirAsia jet found its tail."),
+    ("GAZA/JERUSALEM ", "Israel's cabinet authorized the mobilization of up to 75,000 reservists late on Friday."),
 ]
 KEPT = [
     "NASA said on Tuesday that the launch would be delayed by a week.",
@@ -46,6 +47,8 @@ KEPT = [
     "US-China talks resumed in Geneva on Monday after a pause.",
     "Updates to the software: the company said it fixed the bug.",  # "Updates to" is a subject, not a label
     "Captions on the video said the police arrived at noon.",  # "Captions on" is a subject
+    "AC/DC Guitarist Malcolm Young died on Saturday at the age of 64.",  # a band's name, not two places
+    "NBC/WSJ Poll Finds Most Voters Undecided is the headline the network ran.",
     "Boris Johnson, Prime Minister \u2014 and the man who called the vote \u2014 said nothing.",
     "-5 degrees was the coldest reading of the night in the valley.",  # a minus sign, not a bullet
     "CLOSE to 100 people died when the dam broke on Sunday night.",  # a word in capitals, not a button

@@ -27,6 +27,8 @@ from briefer.text.lexicon import ATTRIBUTION, CONNECTING_WORDS, WORD
 from briefer.types import Sentence
 
 _PLACE = r"(?!(?:FILE|PHOTO|VIDEO|IMAGE|WATCH)\b)[A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,3}"  # "KUALA LUMPUR"
+# A place of a wire's two-place dateline: four capitals or more ("GAZA/JERUSALEM", not "AC/DC" or "NBC/WSJ").
+_WIRE_PLACE = r"[A-Z]{4,}(?:\s+[A-Z]{3,}){0,2}"
 # "Beijing", "Washington": only before an agency in brackets, or as "London, England —" before a long dash
 _TOWN = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}"
 _STATE = r"(?:[A-Z]{2}|[A-Z][a-z]{1,4}\.)"  # "VA", "Va.", "Calif." after a town: "Charlottesville, VA - "
@@ -51,7 +53,8 @@ _OUTLETS = r"(?:Associated Press|AP|Reuters|AFP|CNN|Bloomberg|UPI)"
 _NAME = r"[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3}"
 # What a wire or web page puts before the first sentence: a label ("UPDATE:"), then a place in capitals, a date
 # and/or an agency in brackets, then a dash; or a wire's two places and their country, even when a scraper dropped
-# the agency and dash after them ("JAKARTA/PANGKALAN BUN, Indonesia Search teams ..."); or a byline; or a list item's bullet or a player's button. A place needs
+# the agency and dash after them ("JAKARTA/PANGKALAN BUN, Indonesia Search teams ...", "GAZA/JERUSALEM Israel's
+# cabinet ..."); or a byline; or a list item's bullet or a player's button. A place needs
 # capitals and a dash, so a sentence opening on "NASA said" is never cut, and "FILE -" (a photo caption's mark) is left
 # for admission to refuse.
 _DATELINE = re.compile(
@@ -59,7 +62,7 @@ _DATELINE = re.compile(
     rf"(?:(?:{_PLACE}|{_TOWN}){_REGION}(?:,\s*{_DATE})?|{_DATE})?\s*{_AGENCY}\s*(?:{_DASH}|-|:)?\s*"
     rf"|{_PLACE}{_REGION}(?:,\s*{_DATE})?\s*(?:{_DASH}\s+|(?:\u2014|\u2013|--)(?=[A-Z\"\u201c]))"
     rf"|{_TOWN},\s*(?:{_TOWN}|{_STATE})\s+(?:\u2014|\u2013|--|-)\s+"
-    rf"|{_PLACE}/{_PLACE},\s*{_TOWN}\s+(?=[A-Z][a-z])"
+    rf"|{_WIRE_PLACE}/{_WIRE_PLACE}(?:,\s*{_TOWN})?\s+(?=[A-Z][a-z])"
     rf"|By\s+{_NAME}(?:\s+(?:and|&)\s+{_NAME})?(?:,?\s+{_OUTLETS}[\w ]{{0,20}})?\s*(?:{_DASH}|-|\|)\s+"
     rf")|^{_LABEL}|^{_LIST_MARK}|^{_PLAYER_BUTTON}"
 )
