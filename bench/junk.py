@@ -59,7 +59,8 @@ _FURNITURE = re.compile(r"\b(?:subscribe|sign up|newsletter|follow us|share this
 _LEANING = re.compile(r"^(?:he|she|they|it|his|her|their|its|this|these|those|but|and|so|yet|"
                       r"also|however|still|then|there)\b", re.IGNORECASE)
 _FIRST_PERSON = re.compile(r"^[\"'\u201c\u2018]?(?:I|we|We|my|My|our|Our)\b")
-_SAYING = re.compile(r"\b(?:said|says|told|added|according to|wrote|tweeted|asked|explained|stated)\b")
+_SAYING = re.compile(r"\b(?:said|says|told|tells|added|according to|wrote|writes|reads|tweeted|asked|explained|stated|"
+                     r"quoted as saying)\b")
 _ENDS = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
 
 
