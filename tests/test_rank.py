@@ -227,6 +227,9 @@ def test_a_claim_the_judge_finds_restating_a_chosen_one_is_not_picked():
     ('The talks included how going private could "better serve Tesla\'s interests," the board said.', False),
     ("The two sides agreed to keep talking.", False),  # which two sides: a lede names what it is about
     ("Saddle up to the gate on your next United flight and you may notice a new system.", False),  # the reader
+    ("The visit is expected to last three hours, and an official in Mr. Netanyahu's office said the truce holds.",
+     False),  # a name after the verb does not say which visit
+    ("The second most wanted man on the Simon Wiesenthal Centre's list has died at 93.", True),  # named before "has"
 ])
 def test_a_lede_names_what_it_is_about_and_does_not_address_the_reader(text, leads):
     assert may_lead(text) is leads
@@ -319,7 +322,7 @@ def test_an_instruction_or_an_unnamed_subject_is_never_a_point(text, prompt):
     ("In anticipation of the hearing, let's take a look at O.J. Simpson's net worth.", True),
     ("Before the vote, let\u2019s recall what the bill does.", True),
     ('Warren told the hearing on Tuesday: "So, let\'s do that."', False),  # inside a quotation, a speaker's words
-    ("The letters were sent to the board on Monday.", False),
+    ("The FBI's letters were sent to the board on Monday.", False),  # named: "The letters were ..." names nothing
     ("More than likely, you've been sent a request or two to help fund a worthy cause.", True),  # a contraction
     ("If you're flying this week, expect longer lines at the gate.", True),
     ('Trump told the contestant on Monday: "You\'re fired."', False),  # a speaker's words

@@ -12,8 +12,8 @@ import re
 from collections import Counter
 
 from briefer.core.admission import shown_start
-from briefer.text.lexicon import (DANGLING_WORDS, SIMILARITY_STOPWORDS, SPEECH_VERBS, WEEKDAY, inside_quotation,
-                                  similarity_words)
+from briefer.text.lexicon import (DANGLING_WORDS, FINITE_VERB, SIMILARITY_STOPWORDS, SPEECH_VERBS, WEEKDAY,
+                                  inside_quotation, similarity_words)
 from briefer.types import Article, Point
 
 # A title longer than this is a scraped paragraph, not a title.
@@ -100,11 +100,7 @@ _SPAN_BEFORE_CLAUSE = re.compile(r"\s+(?:(?:a|an|one|two|three|four|five|six|sev
 _SPAN_MODIFIERS = frozenset("than just only about nearly almost some barely roughly within for in".split())
 # A word that makes what comes before it a clause, not a bare noun phrase: a finite verb ("decided", "is", "said")
 # after the first word. A relative pronoun there means the clause may still be open ("a woman who was attacked").
-_FINITE = (r"\b(?:[a-z]{3,}ed|is|are|was|were|has|have|had|will|would|can|could|may|might|"
-           r"must|should|said|says|made|found|became|won|lost|took|gave|began|left|led|met|held|told|"
-           r"went|came|saw|got|set|put|hit|shot|struck|fled|sent|paid|sold|built|brought|caught|"
-           r"kept|ran|fell|rose|broke|chose|spoke|wrote|drove|flew|grew|knew|threw|wore|laid|lay|sat|"
-           r"stood|fought|bought|sought|thought|heard|felt|spent|meant)\b")
+_FINITE = FINITE_VERB.pattern
 _FINITE_VERB = re.compile(rf"^\S+\s.*{_FINITE}")
 # A second subject after "and" whose verb has not come yet: "... is electrocuted at a local park and two other boys".
 _VERBLESS_AND = re.compile(rf"\sand\s(?:(?!{_FINITE}).)*$")

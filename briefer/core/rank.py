@@ -21,8 +21,8 @@ import numpy as np
 from briefer.core.claims import (CONNECTIVE_OPENER, PRONOUN_OPENER, ClaimSet, reported_content, representativeness,
                                   standalone_text)
 from briefer.settings import BriefSettings, RankWeights
-from briefer.text.lexicon import (ATTRIBUTION, CONNECTING_WORDS, LOWER_WORD, MONTH_ABBREVIATIONS, MONTHS, WEEKDAY,
-                                  alternation, similarity_words)
+from briefer.text.lexicon import (ATTRIBUTION, CONNECTING_WORDS, FINITE_VERB, LOWER_WORD, MONTH_ABBREVIATIONS, MONTHS,
+                                  WEEKDAY, alternation, similarity_words)
 from briefer.core.support import longest_shared_run, compatible
 from briefer.types import Article, Claim, Point, Sentence
 
@@ -193,14 +193,19 @@ def opens_an_article(sentences: Iterable[Sentence]) -> bool:
 
 def may_lead(text: str) -> bool:
     """Whether a sentence reads as a lede: a plain statement, not a quotation, not opening on a connective, not
-    addressing the reader ("you may notice"), and naming what it is about ("The talks included ..." names nothing
-    outside its quotation marks: which talks?)."""
+    addressing the reader ("you may notice"), and naming what it is about before its verb ("The talks included ..."
+    names nothing outside its quotation marks: which talks? "The visit is expected to last about three hours, and an
+    official in Mr. Netanyahu's office said ..." names someone, but not the visit)."""
     if text.startswith(_QUOTE_OPENERS) or CONNECTIVE_OPENER.match(text):
         return False
     told = _QUOTED.sub("", text)
     if _SECOND_PERSON.search(told):
         return False
-    return not (_UNNAMED_OPENER.match(told) and not _NAME_AFTER_FIRST_WORD.search(told))
+    if not _UNNAMED_OPENER.match(told):
+        return True
+    # Its subject ends at its first verb that is no "-ed" word ("The second most wanted man ... has died").
+    verb = next((m.start() for m in FINITE_VERB.finditer(told) if not m.group().endswith("ed")), len(told))
+    return bool(_NAME_AFTER_FIRST_WORD.search(told[:verb]))
 
 
 def lead_with_the_most_reported(lede: Point, points: list[Point], articles: list[Article]) -> tuple[Point, list[Point]]:
