@@ -95,3 +95,15 @@ def test_group_claims_cites_a_paraphrase_and_not_another_fact_at_the_same_cosine
     claims = group_claims(sentences, vectors, MiniLMEmbedder.claim_threshold, group_threshold=0.75).claims
     claim = next(c for c in claims if c.representative.article_id == "a1")
     assert claim.article_ids == ("a1", "a2")
+
+
+def test_a_title_is_no_speaker_and_a_speaker_may_stand_two_words_from_the_verb():
+    from briefer.text.lexicon import speakers_in
+
+    assert speakers_in("US Secretary of State said on Friday that both sides are on a path.") == set()
+    assert speakers_in("The Department of Justice said it would appeal.") == set()
+    assert speakers_in("Lavrov has previously said that Putin is always ready.") == {"Lavrov"}
+    assert speakers_in("Blinken said the talks were useful, Lavrov added.") == {"Blinken", "Lavrov"}
+    # so "US Secretary of State said ..." no longer conflicts with "Blinken said ..." on the speaker
+    assert compatible("Despite no breakthrough, US Secretary of State said both sides understand each other.",
+                      "Blinken said both sides understand each other despite no breakthrough.")

@@ -214,7 +214,7 @@ NOT_SPEAKERS = frozenset("He She They It We I You The This That A An And But Als
 
 _SPEECH = alternation(REPORTING_VERBS)
 _NAME = r"[A-Z][\w'\u2019-]+"
-_SPEAKER_BEFORE = re.compile(rf"\b({_NAME})(?:\s+{alternation(SPEAKER_GAP_WORDS)})?\s+{_SPEECH}\b")
+_SPEAKER_BEFORE = re.compile(rf"(?<!\bof )\b({_NAME})(?:\s+{alternation(SPEAKER_GAP_WORDS)}){{0,2}}\s+{_SPEECH}\b")
 _SPEAKER_AFTER = re.compile(rf"[,\"\u201d]\s*{_SPEECH}\s+({_NAME})(?:\s+({_NAME}))?")
 
 
