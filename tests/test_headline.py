@@ -248,3 +248,23 @@ def test_a_long_lede_ends_before_a_relative_clause_after_a_headlines_participle_
                   "board have found four large parts of the plane on the sea bed, the head of the search said.")
     assert choose_headline([make_article("a1", wreck.text)], wreck, []) != (
         "Search teams hunting for wreck of AirAsia passenger jet")
+
+
+def test_the_title_of_the_event_beats_a_narrow_one_and_a_scrapers_glued_words_still_lose():
+    bodies = ["Google launched Stadia, its game streaming service, on Tuesday. Stadia streams games to phones.",
+              "Stadia, Google's game streaming service, launched today. Reviews of the streaming service are mixed.",
+              "Red Dead Redemption 2 does not run at 60fps on Stadia, a review of the streaming service found."]
+    event = "Google Bets on the Future With Launch of Stadia Game Streaming Service"
+    narrow = "Stadia review: Red Dead Redemption 2 does not run at 60fps"
+    articles = [make_article(f"a{k}", text, title=title)
+                for k, (text, title) in enumerate(zip(bodies, [event, None, narrow]), start=1)]
+    lede = point(bodies[1].split(". ")[0] + ".")
+    points = [point(bodies[0].split(". ")[0] + "."), point(bodies[2]),
+              point("Google's streaming service costs $10 a month.")]
+    assert choose_headline(articles, lede, points) == event
+    glued = [make_article("a1", "The US is fully prepared for another Biden-Putin summit, Blinken said.",
+                          title="US fully prepared for another BidenPutin summit says Blinken"),
+             make_article("a2", "Blinken said the US is fully prepared for another Biden-Putin summit.",
+                          title="US 'fully prepared' for another Biden-Putin summit, says Blinken")]
+    summit = point("Blinken said the US is fully prepared for another Biden-Putin summit.")
+    assert choose_headline(glued, summit, []) == "US 'fully prepared' for another Biden-Putin summit, says Blinken"

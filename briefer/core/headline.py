@@ -170,8 +170,10 @@ def _cut(title: str) -> bool:
 def choose_headline(articles: list[Article], lede: Point, points: list[Point]) -> str:
     """The title that best matches what the brief says; with no usable title, one made from the lede.
 
-    A title's words must also be words of the articles' bodies: that prefers "Biden-Putin summit" over a
-    scraper's "BidenPutin summit".
+    A title's words should also be words of the articles' bodies: that prefers "Biden-Putin summit" over a
+    scraper's "BidenPutin summit". The share counts by its square root, so a few words of an editor's own ("Google
+    Bets on the Future With Launch of Stadia ...") do not hand the headline to a narrower title whose words all
+    recur ("... Red Dead Redemption 2 doesn't run at a stable 60fps").
     """
     candidates = headline_candidates(articles)
     if candidates:
@@ -181,7 +183,7 @@ def choose_headline(articles: list[Article], lede: Point, points: list[Point]) -
         def fit(title: str) -> float:
             words = set(similarity_words(title)) or {""}
             support = len(words & body_words) / len(words)
-            return support * sum(brief_words[w] for w in words) / len(words) ** 0.5
+            return support ** 0.5 * sum(brief_words[w] for w in words) / len(words) ** 0.5
 
         return max(candidates, key=fit)
     made = headline_from_sentence(lede.text)
