@@ -203,8 +203,9 @@ def main() -> None:
                 # of the sentence as split, which may be stricter than the point as read.
                 labels.setdefault(standalone_text(row["text"].strip()), row["label"])
 
-    print("| set | system | headlines | cut, dated, opener-only or misquoted | ledes + points | refused by the rules | share | "
-          "labelled (held-out) | refused by label | share | clusters read whole | their sentences | refused | share |")
+    print("| set | system | headlines | cut, dated, opener-only or misquoted | ledes + points | refused by the rules | "
+          "share | labelled (held-out) | refused by label | share | clusters read whole | their sentences | refused | "
+          "share |")
     print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     offending: dict[tuple[str, str], list[str]] = {}
     for name in names:

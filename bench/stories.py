@@ -257,8 +257,8 @@ def real_pages(folder: Path) -> list[str]:
              "|---:|---:|---:|---:|---:|"]
     apart = [is_roundup(a) for a in articles]  # as briefer daily clusters them
     for threshold in GRID[(GRID >= 0.125) & (GRID <= 0.25)]:
-        labels_now = labels_of(cluster_stories(articles, params=StoryParams(threshold=float(threshold)), apart=apart).groups,
-                               len(articles))
+        clustered = cluster_stories(articles, params=StoryParams(threshold=float(threshold)), apart=apart)
+        labels_now = labels_of(clustered.groups, len(articles))
         s = scores([truth[k] for k in scored], labels_now[scored])
         several = sum(1 for c in Counter(labels_now).values() if c > 1)
         shipped = " (shipped)" if abs(threshold - DEFAULT_PARAMS.threshold) < 1e-9 else ""

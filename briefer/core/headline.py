@@ -238,8 +238,8 @@ def headline_from_sentence(sentence: str) -> str:
 def _subject_aside(aside: re.Match[str]) -> str:
     """A dash aside before the sentence's verb goes ("rapidly losing and regaining weight — or "yo-yo" dieting — may
     increase the risk"): its first dash would end the headline before the verb. So does a short one, which only
-    qualifies a word ("a stinging — though nonbinding — rebuke"). A longer one after the verb stays, and its dash may
-    end the clause."""
+    qualifies a word ("a stinging — though nonbinding — rebuke"). A longer one after the verb stays, and its dash
+    may end the clause."""
     before = aside.string[:aside.start()]
     short = len(aside.group().split()) <= SHORT_DASH_ASIDE + 2  # its words and two dashes
     return aside.group() if (_FINITE_VERB.search(before) and not short) or inside_quotation(before) else ""
