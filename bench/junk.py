@@ -42,6 +42,7 @@ from briefer.evaluate.datasets import read_clusters  # noqa: E402
 from briefer.ingest.load import load_cluster  # noqa: E402
 from briefer.pipeline import build_brief  # noqa: E402
 from briefer.settings import BriefSettings  # noqa: E402
+from briefer.text.clean import normalise_text  # noqa: E402
 from briefer.text.lexicon import similarity_words  # noqa: E402
 
 EVAL = ROOT.parent / "shared" / "eval"
@@ -77,10 +78,6 @@ _OPENER_ONLY = re.compile(r"^(?:As|After|Following|When|While|Amid|Despite|Befor
                           r"If|Until|Unless)\s")
 
 
-def _straight_quotes(text: str) -> str:
-    return text.replace("\u201c", '"').replace("\u201d", '"')
-
-
 def headline_problem(headline: str, sources: list[str]) -> str | None:
     """Why an editor would refuse ``headline``; ``sources`` (the brief's sentences and titles), when given, must hold
     every quotation in it word for word (a headline may shorten its own words, never what someone said). Briefs
@@ -91,8 +88,8 @@ def headline_problem(headline: str, sources: list[str]) -> str | None:
         return "dateline headline"
     if _OPENER_ONLY.match(headline) and "," not in headline:
         return "opening phrase only"
-    said = _straight_quotes(" ".join(sources)).lower()
-    if any(quote.strip(" ,.").lower() not in said for quote in _QUOTED.findall(_straight_quotes(headline))):
+    said = normalise_text(" ".join(sources)).lower()
+    if any(quote.strip(" ,.").lower() not in said for quote in _QUOTED.findall(normalise_text(headline))):
         return "changed quotation"
     return None
 

@@ -365,13 +365,13 @@ def _has_its_verb(before: str, relative: str) -> bool:
     verbs after the relative pronoun, one of them the subject's ("search teams hunting for the wreck of a jet that
     crashed ... have found ...")."""
     return bool(_FINITE_VERB.search(before)) or bool(_HEADLINE_VERB.search(before)) \
-        and len(re.findall(_FINITE, relative)) < 2
+        and len(FINITE_VERB.findall(relative)) < 2
 
 
 def _second_subject(before: str, relative: str) -> bool:
     """Whether a relative clause belongs to a second subject, whose own verb comes after it: "two other boys who
     tried to help him are still recovering" (two verbs after "who"), not "a man and a woman who were arrested"."""
-    return bool(_VERBLESS_AND.search(before)) and len(re.findall(_FINITE, relative)) >= 2
+    return bool(_VERBLESS_AND.search(before)) and len(FINITE_VERB.findall(relative)) >= 2
 
 
 def cluster_date(articles: list[Article]) -> str | None:

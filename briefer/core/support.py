@@ -140,15 +140,17 @@ ROUNDED_DIGITS = 2
 
 
 def _rounds_to(exact: str, rounded: str) -> bool:
+    if not rounded.isdigit():
+        return False
+    kept = rounded.rstrip("0")
+    zeros = len(rounded) - len(kept)
+    if int(rounded) < ROUNDED_AMOUNT or zeros < 3 or len(kept) < ROUNDED_DIGITS:
+        return False
     try:
-        value, approximation = float(exact), float(rounded)
+        value = float(exact)
     except ValueError:
         return False
-    zeros = len(rounded) - len(rounded.rstrip("0")) if rounded.isdigit() else 0
-    kept = len(rounded.rstrip("0")) if rounded.isdigit() else 0
-    if approximation < ROUNDED_AMOUNT or zeros < 3 or kept < ROUNDED_DIGITS or value == approximation:
-        return False
-    return round(value, -zeros) == approximation
+    return value != int(rounded) and round(value, -zeros) == int(rounded)
 
 
 @functools.lru_cache(maxsize=1 << 16)
