@@ -33,6 +33,11 @@ def point(text: str) -> Point:
     return Point(text=text, citations=("a1",), evidence=(sentence,))
 
 
+def headline_alone(lede: Point) -> str:
+    """The headline of a brief of one untitled article whose lede is ``lede`` and that has no other point."""
+    return choose_headline([make_article("a1", lede.text)], lede, [])
+
+
 @pytest.mark.parametrize("lede", LEDES)
 def test_a_headline_made_from_the_lede_is_never_cut_nor_dated_nor_the_lede_itself(lede):
     headline = headline_from_sentence(lede)
@@ -178,17 +183,17 @@ def test_a_long_lede_ends_before_its_clause_of_time_or_cause_not_after_a_measure
         "Nevada parole board decided Simpson should be freed"
     hours = point("News of the death emerged just several hours after the Centre for Israel and Jewish Affairs said "
                   "Ottawa should take the necessary steps to ensure he be held accountable if he were found guilty.")
-    assert "hours" not in choose_headline([make_article("a1", hours.text)], hours, []).split()[-1:]
+    assert "hours" not in headline_alone(hours).split()[-1:]
 
 
 def test_a_long_lede_ends_before_the_span_of_time_that_opens_its_clause_of_time():
     lede = point("The widow of a convicted killer has revealed her husband told her he was going to kill the singer "
                  "two months before he shot dead the musician on his New York doorstep in front of his wife.")
-    assert choose_headline([make_article("a1", lede.text)], lede, []) == \
+    assert headline_alone(lede) == \
         "Widow of convicted killer has revealed her husband told her he was going to kill singer"
     fired = point("The sheriff's deputy captured on video forcefully removing a student from class has been fired, the "
                   "local sheriff said Wednesday, less than a week after the incident at the high school came to light.")
-    assert not choose_headline([make_article("a1", fired.text)], fired, []).endswith(("than", "less than a"))
+    assert not headline_alone(fired).endswith(("than", "less than a"))
 
 
 def test_a_headline_never_ends_on_the_verb_that_opens_a_quotation():
@@ -204,7 +209,7 @@ def test_a_long_lede_ends_before_in_what():
     lede = point("The European Union's top diplomat met with Mohammed Morsi late Monday night in what people close "
                  "to the ousted president said was his first meeting with someone outside Egypt's military since he "
                  "was deposed nearly a month ago.")
-    assert choose_headline([make_article("a1", lede.text)], lede, []) == "European Union's top diplomat met with " \
+    assert headline_alone(lede) == "European Union's top diplomat met with " \
         "Mohammed Morsi"
 
 
@@ -223,19 +228,19 @@ def test_a_long_lede_ends_before_a_relative_clause_on_its_object_but_not_before_
     lede = point("Odessa Police have just released higher quality video of the suspect wanted in reference to a theft "
                  "of a deceased person that happened at Sunset Memorial Gardens & Funeral Home on the east side of "
                  "town.")
-    assert choose_headline([make_article("a1", lede.text)], lede, []) == (
+    assert headline_alone(lede) == (
         "Odessa Police have just released higher quality video of suspect wanted in reference to theft of deceased "
         "person")
     said = point("The Democratic National Committee said late on Wednesday night in a statement to reporters that what "
                  "it had earlier feared was the beginning of a sophisticated attempt to hack into its voter database "
                  "was a test.")
-    assert not choose_headline([make_article("a1", said.text)], said, []).endswith(" said")
+    assert not headline_alone(said).endswith(" said")
 
 
 def test_a_long_lede_does_not_end_before_the_relative_clause_of_a_second_subject():
     lede = point("Multiple investigations begin after a 12-year-old boy is electrocuted at a local park in the city of "
                  "Augusta and two other boys who tried to help him are still recovering from their injuries.")
-    assert not choose_headline([make_article("a1", lede.text)], lede, []).endswith("two other boys")
+    assert not headline_alone(lede).endswith("two other boys")
     # The rule reads the verbs after the relative pronoun: one is the relative clause's own, as in a list of objects.
     assert _second_subject("a boy is electrocuted at a park and two other boys", " tried to help him are recovering")
     assert not _second_subject("police arrested a man and a woman", " were carrying cocaine in their car")
@@ -245,12 +250,12 @@ def test_a_long_lede_ends_before_a_relative_clause_after_a_headlines_participle_
     costs = point("Venture capital firm Kleiner, Perkins, Caufield and Byers is seeking to recover about $973,000 in "
                   "costs from a high profile gender discrimination trial that captivated Silicon Valley, according to "
                   "a court filing on Thursday.")
-    assert choose_headline([make_article("a1", costs.text)], costs, []) == (
+    assert headline_alone(costs) == (
         "Venture capital firm Kleiner, Perkins, Caufield and Byers seeking to recover about $973,000 in costs from "
         "high profile gender discrimination trial")
     wreck = point("Search teams hunting for the wreck of an AirAsia passenger jet that crashed with 162 people on "
                   "board have found four large parts of the plane on the sea bed, the head of the search said.")
-    assert choose_headline([make_article("a1", wreck.text)], wreck, []) != (
+    assert headline_alone(wreck) != (
         "Search teams hunting for wreck of AirAsia passenger jet")
 
 
