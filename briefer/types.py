@@ -90,6 +90,9 @@ class Point:
     # The date of the article the text comes from, set when the cluster spans several days and the text says when
     # in words that need one ("on Saturday"): the page shows it, so the reader knows which Saturday.
     date: str | None = None
+    # When the ranker chose it: 0 for the best claim (the lede), 1 for the next, ... A brief reads its points in the
+    # order the story happened; a page with room for two of them shows the two chosen first.
+    chosen: int = 0
 
     @classmethod
     def from_claim(cls, claim: Claim) -> Point:

@@ -292,6 +292,15 @@ def test_compose_counts_an_updates_new_points_first_as_the_page_shows_them():
     assert shown == [(update, 3)]  # new 5 and 40 words first, then the 30-word lede; the 5-word point is over
 
 
+def test_a_story_shows_the_points_its_ranker_chose_first_not_the_first_told():
+    item = fake_briefed("one two", [10, 10, 10, 10])
+    chosen = [replace(p, chosen=order) for p, order in zip(item.brief.points, (3, 1, 2))]
+    item = replace(item, brief=replace(item.brief, points=tuple(chosen)))
+    assert item.page_order == [0, 2, 3, 1]
+    shown, _ = compose([item], stories=6, words=2 + 10 + 10)
+    assert [item.points[k].chosen for k in item.page_order[:shown[0][1]]] == [0, 1]
+
+
 def test_compose_never_puts_an_ongoing_story_on_the_page():
     stories = [fake_briefed("old", [10, 10], status="ongoing"), fake_briefed("fresh", [10, 10])]
     shown, rest = compose(stories, stories=6, words=1000)

@@ -48,6 +48,16 @@ def test_budget_is_never_exceeded_and_points_keep_story_order():
     assert positions == sorted(positions)
 
 
+def test_points_read_in_story_order_and_remember_when_they_were_chosen():
+    # Claims cited by more outlets rank higher; the last told (index 3) is reported most after the lede.
+    claims = claim_set((claim(0, 12, "a1", "a2", "a3", "a4"), claim(1, 12, "a1"), claim(2, 12, "a1", "a2"),
+                        claim(3, 12, "a1", "a2", "a3")), orthogonal(4))
+    lede, points = select(claims, ARTICLES, BriefSettings(words=200))
+    assert lede.chosen == 0 and lede.evidence[0].index == 0
+    assert [p.evidence[0].index for p in points] == [1, 2, 3]
+    assert [p.chosen for p in points] == [3, 2, 1]
+
+
 def test_near_repeat_of_a_chosen_claim_is_not_picked():
     vectors = np.array([[1.0, 0.0, 0.0], [0.99, 0.141, 0.0], [0.0, 0.0, 1.0]], dtype=np.float32)
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)

@@ -163,7 +163,9 @@ def select(
     # in the order the articles tell the story.
     rest.sort(key=lambda i: ((dates.get(scored[i].representative.article_id) or "") if several_days else "",
                              story_position(scored[i])))
-    return _point(scored[lede], dates, several_days), [_point(scored[i], dates, several_days) for i in rest]
+    order = {claim: k for k, claim in enumerate(chosen)}
+    return _point(scored[lede], dates, several_days), [replace(_point(scored[i], dates, several_days), chosen=order[i])
+                                                       for i in rest]
 
 
 def _point(claim: Claim, dates: dict[str, str | None], several_days: bool) -> Point:

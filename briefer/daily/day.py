@@ -1,8 +1,9 @@
 """A day of news on one page: gather, cluster into stories, rank, brief each, compose, compare with yesterday.
 
 Stories rank by how many distinct outlets ran them, then by recency and size. Each story on the page is its
-headline and two to four points taken, citations and all, from ``build_brief`` of that story alone: briefing is
-a pure function of one cluster, so at scale it can be mapped over stories on any distributed engine. The page
+headline, its lede and the one to three points its ranker chose first, citations and all, from ``build_brief`` of
+that story alone: briefing is a pure function of one cluster, so at scale it can be mapped over stories on any
+distributed engine. The page
 budget (words of headlines and points) is shared: every story gets its headline and two points first, then
 third and fourth points go to the best-ranked stories while words remain. The rest of the day is a short "also
 reported" list. Against the previous day's ``brief.json`` each story is marked new, update (with what changed)
@@ -88,10 +89,13 @@ class Briefed:
 
     @property
     def page_order(self) -> list[int]:
-        """Indices of ``points`` in the order the page shows them: an update's new points first."""
+        """Indices of ``points`` in the order the page shows them: the lede, then the points the ranker chose first
+        (a page has room for two to four of a brief's points: the best, not the first told); an update's new points
+        before all."""
+        by_choice = [0, *sorted(range(1, len(self.points)), key=lambda k: self.points[k].chosen)]
         if self.status != "update":
-            return list(range(len(self.points)))
-        return sorted(range(len(self.points)), key=lambda k: (not self.new_points[k], k))
+            return by_choice
+        return sorted(by_choice, key=lambda k: not self.new_points[k])
 
 
 @dataclass(frozen=True)
