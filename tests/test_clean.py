@@ -122,6 +122,13 @@ def test_cleaning_is_idempotent_on_the_seeds() -> None:
         "***",
         "Sharaf al-Hourani contributed to this report.",
         "Reporting by Jane Doe; Editing by John Roe",
+        # A caption, its credit after a bar and the page's title (Politico); a menu of links.
+        "Michael Cohen repeatedly asked CNN \"says who?\" when an anchor said Trump was down. | Getty Trump lawyer on "
+        "polls showing him losing: 'Says who?'",
+        "Trey Gowdy had urged Devin Nunes (above) to share a classified memo. | Mark Wilson/Getty Images House panel "
+        "votes to release secret memo",
+        "A policeman standing guard Wednesday at the Rosa Khutor Park. | Reuters",
+        "2016 Election Calendar | WSJ/NBC Polls | 2016 Poll Standings",
     ],
 )
 def test_boilerplate_lines_are_dropped(furniture: str) -> None:
@@ -419,3 +426,23 @@ def test_an_encyclopedias_reference_marks_go_but_an_editors_bracketed_letter_sta
     assert news_line("He suggested the causal agent to be alcohol use.[75] Currently, FAS[16][44] is rare.") == \
         "He suggested the causal agent to be alcohol use. Currently, FAS is rare."
     assert news_line('She claimed, "[w]e had permission."') == 'She claimed, "[w]e had permission."'
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("South Dakota Gov. Kristi NoemKristi Lynn NoemSouth Dakota governor doubles down on anti-drug campaign South "
+         "Dakota drops pipeline protest laws after lawsuit MORE (R) is defending the state's launch of a campaign.",
+         "South Dakota Gov. Kristi Noem (R) is defending the state's launch of a campaign."),
+        ("He threatened to kill Rep. Ilhan OmarIlhan OmarHillicon Valley: Progressives oppose funding bill | Senators "
+         "call for 5G security coordinator MORE (D-Minn.), prosecutors said.",
+         "He threatened to kill Rep. Ilhan Omar (D-Minn.), prosecutors said."),
+    ],
+)
+def test_a_hover_card_glued_after_a_name_is_left_out(line: str, expected: str) -> None:
+    assert news_line(line) == expected
+
+
+def test_a_name_said_twice_without_a_hover_card_is_kept() -> None:
+    line = "Tickets said MORE (and less) than Smith Smith expected, Ilhan OmarOmar wrote."
+    assert news_line(line) == line

@@ -40,6 +40,12 @@ _BOILERPLATE_LINES = re.compile(
 )
 # A photo credit naming an agency: "Nicholas Kamm/AFP/Getty Images".
 _AGENCY_CREDIT = re.compile(r"[^.!?]{1,60}/\s*(AP|AFP|Reuters|Getty Images|EPA|NPR|Bloomberg|Shutterstock|PA)")
+# A picture's caption with its credit after a bar, often the page's title behind it: "... as he sparred with
+# reporters Thursday. | Getty All the things Trump covered ...", "... in 2005. | Mark Wilson/Getty Images House panel
+# votes ...". And a menu: links between two bars or more ("2016 Election Calendar | WSJ/NBC Polls | 2016 Poll
+# Standings"). News text has no bars.
+_CREDIT_BAR = re.compile(r"\s\|\s+(?:[\w.'\u2019 -]{1,40}/)?(?:Getty|AP\b|Reuters|AFP|EPA|Shutterstock)")
+_MENU = re.compile(r"\s\|\s.*\s\|\s")
 # "... statement. Read more" and "... western flank. ANI": a tail glued to the end of a paragraph.
 _TAILS = re.compile(
     r"(?<=[.!?\"'])\s+(?:(?i:read\ more|learn\ more|continue\ reading)\s*[:.…]*"
@@ -126,6 +132,10 @@ _FURNITURE_LOWER = tuple(phrase.lower() for phrase in _FURNITURE_PHRASES)
 _DOUBLE_QUOTES = str.maketrans({c: '"' for c in "“”„‟«»″"} | {c: "'" for c in "‘’‚‛′"})
 # A quote widget's ticker and day change after a company's name (MarketWatch: "Tesla Inc.'s TSLA, +5.77% board").
 _TICKER_QUOTE = re.compile(r"\s+[A-Z]{1,5}(?:\.[A-Z]{1,3})?\.?,\s+[+\-\u2212]\d+\.\d{2}%(?=\s)")
+# A name's hover card glued after it (The Hill): the full name again, the headlines of its latest stories, then
+# "MORE" before the party tag: "Gov. Kristi NoemKristi Lynn NoemSouth Dakota governor doubles down ... MORE (R) is
+# defending" is "Gov. Kristi Noem (R) is defending".
+_HOVER_CARD = re.compile(r"(?<!\w)([A-Z][\w'\u2019-]+)(?:[A-Z][\w.'\u2019-]* ){1,3}\1\S*.{0,1000}? MORE (?=\()")
 # An encyclopedia's reference marks ("... as alcohol use.[75]", "FAS[16][44] is"); a bracketed letter ("[w]e had") is an
 # editor's and stays.
 _REFERENCE_MARK = re.compile(r"\[(?:\d{1,3}|citation needed)\]")
@@ -167,6 +177,8 @@ def news_line(line: str) -> str:
     """``line`` stripped and without its furniture sentences, or "" when it is whole-line boilerplate: what story
     clustering reads of an article's opening, one line at a time, and the brief's cleaning of every line."""
     line = _without_furniture(_REFERENCE_MARK.sub("", _TICKER_QUOTE.sub("", line.strip())))
+    if " MORE (" in line:
+        line = _HOVER_CARD.sub(r"\1 ", line)
     return "" if not line or _is_boilerplate(line) else line
 
 
@@ -174,6 +186,7 @@ def _is_boilerplate(line: str) -> bool:
     return (
         not re.search(r"[^\W_]", line)
         or bool(_BOILERPLATE_LINES.fullmatch(line))
+        or bool(_CREDIT_BAR.search(line) or _MENU.search(line))
         or (bool(_AGENCY_CREDIT.match(line)) and not ends_with_punctuation(line) and len(line.split()) <= 8)
     )
 
