@@ -7,7 +7,7 @@ import pytest
 
 from briefer.errors import ConfigError
 from briefer.ingest.load import load_cluster, sample_cluster_path
-from briefer.ingest.outlets import assign_outlets, outlet_from_url, registered_domain
+from briefer.ingest.outlets import assign_outlets, outlet_from_url, registered_domain, site_name
 from briefer.types import Article
 
 if sys.version_info >= (3, 11):
@@ -27,6 +27,8 @@ else:  # pragma: no cover
         ("https://www.bbc.co.uk/news/world-europe-1", "BBC"),
         ("https://news.yahoo.com/a.html", "Yahoo News"),
         ("thehill.com/policy", "The Hill"),
+        # AP's stories hosted for member papers, whose pages call their site "Hosted".
+        ("https://hosted.ap.org/berkshireeagle/article/6486944b/unpredictable-sondland", "Associated Press"),
         ("https://user:secret@thehill.com:8443/x?y=1#z", "The Hill"),
     ],
 )
@@ -111,3 +113,8 @@ def test_assign_outlets_uses_overrides() -> None:
 def test_the_seed_outlets() -> None:
     outlets = [a.outlet for a in assign_outlets(load_cluster(sample_cluster_path()).articles)]
     assert outlets == ["WebIndia123", "Source 2", "Source 3", "Source 4", "The Hill"]
+
+
+def test_a_page_calling_itself_hosted_is_credited_to_the_outlet_the_table_names() -> None:
+    assert site_name("Hosted", "https://hosted.ap.org/citizensvoice/article/2896af50/uk-tories") is None
+    assert site_name("The Berkshire Eagle", "https://www.berkshireeagle.com/news/x") == "The Berkshire Eagle"
