@@ -320,6 +320,11 @@ def test_a_sentence_addressed_to_the_reader_is_never_a_point_but_a_quoted_one_ma
     ("If no one wins Tuesday's jackpot, it will rise to at least $950 million.", False),  # "it" is the jackpot
     ("One member of the Browns' defense didn't hold back on Monday when asked about the fight", True),  # a standfirst
     ('The minister called the vote "a disaster for the country."', False),
+    ("In a new case study out Monday, they detail how the man came down with a rare allergy.", True),  # a day
+    ("In Moscow on Monday, they said the talks would resume.", False),  # a place may be who "they" are
+    ("In it, the British royal blankly denied having met her.", True),  # "it" is in the sentence before
+    ("Beyond that, she gave $250,000 to each of her six grandchildren.", True),
+    ("In that case, the court ruled for the city.", False),  # a noun after "that": nothing points back
 ])
 def test_an_instruction_or_an_unnamed_subject_is_never_a_point(text, prompt):
     from briefer.core.rank import _cannot_stand_alone

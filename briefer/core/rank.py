@@ -70,6 +70,10 @@ _APPEAL = re.compile(r"^(?:anyone|those|people|residents|witnesses)\s+(?:with|wh
 _PROMPT_OPENER = re.compile(r"^(?:(?:Visit|Click|Read|Watch|See|Follow|Subscribe|Learn|Find out|Check out|Call|"
                             r"Contact|Share|Download|Join|Get|Listen|Stay|Sign up|Tune in)\s+(?:the|our|us|more|here|"
                             r"this|a|an|for|to|on|at|now|below|all|in|up|tuned|out)\b|(?:Don't|Don\u2019t|Do not)\s)")
+# An opening phrase that is a preposition and a bare pronoun: "In it, the British royal denied ...", "Beyond that,
+# she gave $250,000 ...", "With that, United joins American ...": what "it" or "that" is, the sentence before said.
+_BACK_REFERRING_PHRASE = re.compile(r"^(?:In|On|At|From|With|For|Despite|After|Before|Because of|Like|Unlike|Besides|"
+                                    r"Beyond|Among|Through|Under|Following)\s+(?:it|this|that|them|these|those)\s*,")
 # A day or month names nobody: "In September, he explained ..." leans on a sentence before as much as "Later, he ...".
 _CALENDAR_WORD = re.compile(rf"\b(?:{WEEKDAY}|{alternation(MONTHS)}|{alternation(MONTH_ABBREVIATIONS)}\.)")
 # A pronoun as the subject after an opening phrase that names nobody: who "she" is was said in a sentence before
@@ -360,7 +364,7 @@ def _cannot_stand_alone(claim: Claim) -> bool:
         return True
     if _POINTS_AHEAD.match(text) or _SECOND_PERSON.search(_QUOTED.sub("", text)) or _APPEAL.match(text):
         return True
-    if _PROMPT_OPENER.match(text):
+    if _PROMPT_OPENER.match(text) or _BACK_REFERRING_PHRASE.match(text):
         return True
     opening = _PRONOUN_AFTER_OPENING.match(text)
     if opening and not _NAME_AFTER_FIRST_WORD.search(_names_in(opening)):
@@ -371,10 +375,12 @@ def _cannot_stand_alone(claim: Claim) -> bool:
 
 
 def _names_in(opening: re.Match[str]) -> str:
-    """The opening phrase as far as it can name who "he" or "she" is: a day or a month cannot ("In September, he
-    explained ..."), though a thing it names may be what "it" is ("If no one wins Tuesday's jackpot, it will ...")."""
+    """The opening phrase as far as it can name who "he", "she" or "they" are: a day or a month cannot ("In
+    September, he explained ...", "In a new case study out Monday, they detail ..."), though a thing it names may be
+    what "it" is ("If no one wins Tuesday's jackpot, it will ...")."""
     phrase = opening.group("opening")
-    return _CALENDAR_WORD.sub("", phrase) if opening.group("pronoun").lower() in ("he", "she", "his", "her") else phrase
+    people = ("he", "she", "his", "her", "they", "their")
+    return _CALENDAR_WORD.sub("", phrase) if opening.group("pronoun").lower() in people else phrase
 
 
 def _part_of_a_longer_quote(text: str) -> bool:
