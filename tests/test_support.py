@@ -40,6 +40,14 @@ def test_a_large_amount_and_its_rounding_are_one_number_but_years_and_other_amou
     assert not compatible("The firm wants about $980,000 from Pao.", exact)
 
 
+def test_a_day_of_a_month_is_a_date_not_a_count():
+    selected = "NASA said the five companies had been selected to join the nine with lander contracts."
+    assert compatible("Today (Nov. 18), NASA announced the selection of SpaceX and Blue Origin.", selected)
+    assert compatible("NASA picked the companies on November 18th.", "NASA picked them on Nov. 18.")
+    assert not compatible("NASA picked the companies on Nov. 18.", "NASA picked the companies on Nov. 19.")
+    assert not compatible("The tour opens on 9 June in Florida.", "The tour opens on June 10 in Florida.")
+
+
 def test_other_numbers_are_rejected_even_at_cosine_one():
     shown = "The aftershock had a magnitude of 6.6, officials said."
     candidate = "The aftershock had a magnitude of 5.8."

@@ -154,6 +154,23 @@ MONTHS = "January February March April May June July August September October No
 MONTH_ABBREVIATIONS = "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
 # A weekday, in a pattern: "Monday|Tuesday|...", in calendar order.
 WEEKDAY = "|".join(WEEKDAYS)
+# A day of a month as news writes it: "Nov. 18", "November 18th", "18 November", "the 7th of July".
+_MONTH_NUMBER = {name.lower(): k for k, name in enumerate(MONTHS, start=1)} | {
+    short.lower(): k for short in MONTH_ABBREVIATIONS for k, name in enumerate(MONTHS, start=1)
+    if name.startswith(short[:3])}
+_DAY_OF_MONTH = re.compile(
+    rf"\b(?P<month>{alternation(MONTHS)}|{alternation(MONTH_ABBREVIATIONS)}\.?)\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
+    rf"|\b(?P<day_first>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month_after>{alternation(MONTHS)})\b")
+
+
+def dates_and_numbers(text: str) -> tuple[set[str], set[str]]:
+    """The days of months a sentence names ("11-18" for "Nov. 18"), and the numbers it states besides them: the 18
+    of "Nov. 18" is a date, and conflicts with another date, not with "five companies"."""
+    dates = set()
+    for match in _DAY_OF_MONTH.finditer(text):
+        month = (match.group("month") or match.group("month_after")).rstrip(".").lower()
+        dates.add(f"{_MONTH_NUMBER[month]}-{int(match.group('day') or match.group('day_first'))}")
+    return dates, numbers_in(_DAY_OF_MONTH.sub(" ", text))
 
 
 # --- negation --------------------------------------------------------------------------------------------------
