@@ -15,6 +15,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from datetime import date
 
 import numpy as np
 
@@ -84,6 +85,7 @@ _PRONOUN_AFTER_OPENING = re.compile(r"^(?P<opening>(?:In|On|At|After|Before|When
                                     r"Hours|Moments|Minutes|Shortly|Soon|[A-Z][a-z]+(?:ing|ed|ly))\b"
                                     r"[^,;:\"\u201c]{0,50}),\s+"
                                     r"(?P<pronoun>he|she|they|it|his|her|their|its)(?:'s|\u2019s)?\b")
+_WEEKDAY = re.compile(rf"\b(?:{WEEKDAY})\b")
 _RELATIVE_DAY = re.compile(rf"\b(?:{WEEKDAY}|yesterday|today|tonight|"
                            r"tomorrow|last night|this (?:morning|afternoon|evening|week)|last week|next week)\b",
                            re.IGNORECASE)
@@ -158,9 +160,9 @@ def select(
     lede = _lede(scored, scores)
     outlet_of = _outlet_names(articles)
     outlets = [{outlet_of.get(a, a) for a in claim.article_ids} for claim in scored]
-    chosen = _mmr(scored, claims, scores, outlets, budget, settings.max_points + 1, weights, first=lede,
-                  restates=restates)
     dates = {a.id: a.date for a in articles}
+    chosen = _mmr(scored, claims, scores, outlets, budget, settings.max_points + 1, weights, first=lede,
+                  restates=restates, dates=dates)
     several_days = len({d for d in dates.values() if d}) > 1
     rest = chosen[1:]
     # Points read in the order events happened: by their article's date when the cluster spans several days, then
@@ -176,8 +178,8 @@ def _point(claim: Claim, dates: dict[str, str | None], several_days: bool) -> Po
     """A claim as the page shows it: its representative, read on its own (``standalone_text``), with its article's
     date when the cluster spans several days and the sentence says when only relative to that date."""
     point = Point.from_claim(claim)
-    date = dates.get(claim.representative.article_id) if several_days and _RELATIVE_DAY.search(point.text) else None
-    return replace(point, text=standalone_text(point.text), date=date)
+    day = dates.get(claim.representative.article_id) if several_days and _RELATIVE_DAY.search(point.text) else None
+    return replace(point, text=standalone_text(point.text), date=day)
 
 
 def _lede(claims: list[Claim], scores: np.ndarray) -> int:
@@ -241,6 +243,7 @@ def _mmr(
     weights: RankWeights,
     first: int,
     restates: Callable[[str, str], bool] | None = None,
+    dates: dict[str, str | None] | None = None,
 ) -> list[int]:
     """Indices of chosen claims, in order of choice, starting with ``first`` (chosen even over budget).
 
@@ -248,8 +251,10 @@ def _mmr(
     what the two report and of their whole sentences; the near-repeat rule (``_repeats``) reads whole sentences.
     ``outlets`` holds the outlets each claim cites. A claim that brings an outlet no chosen point cites yet gets
     ``weights.new_outlet`` times the share of the cluster's outlets it adds: a source on the list should be cited
-    for something when a claim of nearly the same worth can do it. The claim about to be chosen is first put to
-    ``restates`` against each chosen claim at least ``weights.judged_redundancy`` close, when it is given.
+    for something when a claim of nearly the same worth can do it. A claim from an article's opening at least
+    ``weights.retold`` close to a chosen one from another's is the same news told again (``_tells_again``; ``dates``:
+    each article's date). The claim about to be chosen is first put to ``restates`` against each chosen claim at
+    least ``weights.judged_redundancy`` close, when it is given.
     """
     spread = float(scores.max() - scores.min()) or 1.0
     relevance = (scores - scores.min()) / spread
@@ -274,6 +279,9 @@ def _mmr(
                 continue
             if repeat >= min(weights.redundancy, CONTAINED_FLOOR) and _repeats(claims, i, chosen, row, weights):
                 continue
+            if any(close >= weights.retold and _tells_again(claims[i], claims[other], dates or {})
+                   for close, other in zip(row, chosen)):
+                continue
             value = (weights.relevance * relevance[i] - (1.0 - weights.relevance) * float(close)
                      + weights.new_outlet * len(outlets[i] - cited) / every_outlet)
             if value > best_value:
@@ -287,6 +295,31 @@ def _mmr(
         cited |= outlets[best]
         used += claims[best].representative.words
     return chosen
+
+
+def _tells_again(claim: Claim, chosen: Claim, dates: dict[str, str | None]) -> bool:
+    """Whether a claim close to a chosen one is the same news told again: both open their articles (where outlets
+    state the core event), of the same day's news (an article two days apart, or a sentence naming other weekdays,
+    tells a later development), with no conflict of numbers, dates, speakers or negation."""
+    mine, theirs = claim.representative, chosen.representative
+    days, their_days = _weekdays(mine.text), _weekdays(theirs.text)
+    return (mine.article_id != theirs.article_id and mine.index < OPENING_SENTENCES
+            and theirs.index < OPENING_SENTENCES
+            and _days_apart(dates.get(mine.article_id), dates.get(theirs.article_id)) <= 1
+            and not (days and their_days and not days & their_days) and compatible(mine.text, theirs.text))
+
+
+def _days_apart(first: str | None, second: str | None) -> int:
+    """Days between two articles' dates (ISO, time of day ignored); 0 when either is missing or unreadable."""
+    try:
+        return abs((date.fromisoformat((first or "")[:10]) - date.fromisoformat((second or "")[:10])).days)
+    except ValueError:
+        return 0
+
+
+def _weekdays(text: str) -> set[str]:
+    """The days of the week a sentence names: "met late Monday" and "said on Tuesday" are two events."""
+    return set(_WEEKDAY.findall(text))
 
 
 def _restated(claims: list[Claim], candidate: int, chosen: list[int], vectors: np.ndarray, weights: RankWeights,
