@@ -64,6 +64,9 @@ def build_brief(
     if judge is not None:
         lede, *points = cite.cite([lede, *points], grouped, embedder.encode, judge)
     lede, points = rank.lead_with_the_most_reported(lede, points, usable)
+    # After the lede is settled: a statement's words that many outlets copy ("The EPA says Magnolia engaged in ...")
+    # are more cited, not more the event than the fine they report.
+    lede, *points = cite.cite_quotations([lede, *points], grouped)
 
     brief = Brief(
         headline=headline.choose_headline(usable, lede, points),

@@ -6,7 +6,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from briefer.core.cite import cite
+from briefer.core.cite import cite, cite_quotations
 from briefer.core.claims import ClaimSet
 from briefer.errors import ModelError
 from briefer.backends.judge import load_judge
@@ -57,6 +57,35 @@ def test_an_article_the_judge_accepts_is_cited_with_its_sentence_and_the_old_cit
     assert [s.text for s in cited.evidence] == [POINT, STATES_IT]
     # a negated sentence is vetoed before the judge is asked; an unrelated sentence is not close enough to ask about
     assert (NEGATED, POINT) not in judge.asked and (UNRELATED, POINT) not in judge.asked
+
+
+QUOTE = '"We are determined to complete this mission with or without a cease-fire," Netanyahu said on Thursday.'
+
+
+@pytest.mark.parametrize(("text", "cited"), [
+    # the same quotation in other words around it, by the same speaker or by nobody named
+    ('"We are determined to complete this mission with or without a cease-fire," the prime minister told his cabinet.',
+     True),
+    ('Netanyahu vowed: "We are determined to complete this mission with or without a cease-fire."', True),
+    # the same words given to someone else, or a sentence that only shares a few of them
+    ('"We are determined to complete this mission with or without a cease-fire," Yaalon said, quoting Netanyahu\'s '
+     "aide Ron Dermer.", False),
+    ('Netanyahu said the army would finish "this mission" on Thursday.', False),
+])
+def test_an_article_that_quotes_a_point_word_for_word_is_cited_through_that_sentence(text, cited):
+    own = sentence("a1", 0, QUOTE)
+    other = sentence("a2", 3, text)
+    [point] = cite_quotations([Point(QUOTE, ("a1",), (own,))], claims_of([own, other]))
+    assert (point.citations == ("a1", "a2")) is cited
+    assert (other in point.evidence) is cited
+
+
+def test_a_title_in_quotes_is_not_what_a_point_reports():
+    text = 'The film "Harry Potter and the Deathly Hallows Part 2" broke the opening-weekend record in Britain.'
+    other = 'Fans queued for "Harry Potter and the Deathly Hallows Part 2" in costume across the country.'
+    own = sentence("a1", 0, text)
+    [point] = cite_quotations([Point(text, ("a1",), (own,))], claims_of([own, sentence("a2", 1, other)]))
+    assert point.citations == ("a1",)
 
 
 def test_nothing_is_cited_that_the_judge_rejects():

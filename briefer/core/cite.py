@@ -1,5 +1,9 @@
 """Citing: every article that states a point is cited for it, through the sentence that states it.
 
+Without any judge, an article whose sentence carries word for word the quotation that makes up most of a point
+(``QUOTED_WORDS`` words or more, the same speaker or none named) reports what the point reports: it is cited
+(``cite_quotations``).
+
 Grouping already cites the articles whose closest sentence the cheap fitted model accepts (``briefer.core.support``:
 precision first, so most outlets that report a fact in other words are missed). This stage asks the support
 judge (``briefer.backends.judge``) about every other article: its few sentences closest to the point by embedding
@@ -19,7 +23,12 @@ from briefer.core.claims import ClaimSet
 from briefer.backends.judge import Judge
 from briefer.core.support import compatible
 from briefer.fitted import JUDGE_CANDIDATES_PER_ARTICLE, JUDGE_PREFILTER
+from briefer.text.lexicon import ATTRIBUTION, names_outside_quotations, plain_words, quoted_words
 from briefer.types import Point, Sentence
+
+# The fewest words a quotation needs to tell who reported it: "fully prepared" is in every outlet's words, "the
+# best way to resolve things is through a further conversation" only in those quoting Blinken.
+QUOTED_WORDS = 6
 
 
 
@@ -70,3 +79,36 @@ def cite(points: Sequence[Point], claims: ClaimSet, encode: Callable[[Sequence[s
         ids = sorted(found, key=lambda a: order.get(a, len(order)))
         cited.append(replace(point, citations=tuple(ids), evidence=tuple(found[a] for a in ids)))
     return cited
+
+
+def cite_quotations(points: Sequence[Point], claims: ClaimSet) -> list[Point]:
+    """``points`` with every article that quotes them word for word cited too, through its sentence with the
+    quotation; ``compatible`` still vetoes (another speaker, other numbers, one side negated), and so does a sentence
+    that names others than the point does outside the quotation ("Col. Rob Manning issued a statement ..." for 'Dana
+    White said on Twitter ...'). The quotation must be the point's own speech (the point attributes it) or half its
+    words or more: a title in quotes ('the film "..." opened on Friday') is not what the point reports."""
+
+    found = [(point, [quote for quote in quoted_words(point.text, QUOTED_WORDS)
+                      if ATTRIBUTION.search(point.text) or len(quote.split()) * 2 >= len(plain_words(point.text).split())])
+             for point in points]
+    if not any(quotes for _, quotes in found):
+        return list(points)
+    order = {article_id: k for k, article_id in enumerate(dict.fromkeys(s.article_id for s in claims.sentences))}
+    plain = [plain_words(sentence.text) for sentence in claims.sentences]
+    cited = []
+    for point, quotes in found:
+        evidence = {s.article_id: s for s in point.evidence}
+        for sentence, words in zip(claims.sentences, plain):
+            if (sentence.article_id not in evidence and any(quote in words for quote in quotes)
+                    and compatible(point.text, sentence.text) and _same_source(point.text, sentence.text)):
+                evidence[sentence.article_id] = sentence
+        ids = sorted(evidence, key=lambda a: order.get(a, len(order)))
+        cited.append(replace(point, citations=tuple(ids), evidence=tuple(evidence[a] for a in ids)))
+    return cited
+
+
+def _same_source(point: str, sentence: str) -> bool:
+    """Whether a sentence quoting a point may be its source: one of the two names nobody outside the quotation, or
+    they name someone in common."""
+    theirs, ours = names_outside_quotations(sentence), names_outside_quotations(point)
+    return not (theirs and ours) or bool(theirs & ours)

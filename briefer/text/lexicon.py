@@ -249,3 +249,27 @@ def inside_quotation(prefix: str) -> bool:
     """Whether the end of ``prefix`` (a sentence up to some word) lies inside a quotation: an opening mark not yet
     closed."""
     return prefix.count('"') % 2 == 1 or prefix.count("\u201c") > prefix.count("\u201d")
+
+
+_QUOTATION = re.compile(r'"([^"]+)"|\u201c([^\u201c\u201d]+)\u201d')
+
+
+def quoted_words(text: str, least: int) -> list[str]:
+    """Each quotation in ``text`` of at least ``least`` words, as its lower-case words joined by single spaces: the
+    form in which the same quotation is found in another outlet's sentence whatever its punctuation."""
+    quotes = (" ".join(PLAIN_WORD.findall((match.group(1) or match.group(2)).lower()))
+              for match in _QUOTATION.finditer(text))
+    return [quote for quote in quotes if len(quote.split()) >= least]
+
+
+def names_outside_quotations(text: str) -> set[str]:
+    """The capitalised words of ``text`` outside its quotations, lower-cased, function words left out: who and what
+    a sentence names besides what it quotes ("Dana White", "Twitter" in 'Dana White said on Twitter that it "would not
+    be endorsed"')."""
+    outside = _QUOTATION.sub(" ", text)
+    return {word.lower() for word in re.findall(r"\b[A-Z][\w'\u2019-]*", outside)} - FUNCTION_WORDS
+
+
+def plain_words(text: str) -> str:
+    """``text`` as its lower-case words joined by single spaces (what ``quoted_words`` is looked up in)."""
+    return " ".join(PLAIN_WORD.findall(text.lower()))
