@@ -5,7 +5,8 @@ import re
 import pytest
 
 from briefer.core.headline import MAX_EXTRACTED_HEADLINE_WORDS as MAX_HEADLINE_WORDS
-from briefer.core.headline import _second_subject, choose_headline, headline_from_sentence
+from briefer.core.headline import (_second_subject, _without_relative_clause_in_subject, choose_headline,
+                                   headline_from_sentence)
 from briefer.types import Point, Sentence
 from tests.conftest import make_article
 
@@ -257,6 +258,20 @@ def test_a_long_lede_ends_before_a_relative_clause_after_a_headlines_participle_
                   "board have found four large parts of the plane on the sea bed, the head of the search said.")
     assert headline_alone(wreck) != (
         "Search teams hunting for wreck of AirAsia passenger jet")
+
+
+def test_a_long_ledes_headline_leaves_out_the_relative_clause_inside_its_subject():
+    wreck = point("Search teams hunting for the wreck of an AirAsia passenger jet that crashed with 162 people on "
+                  "board have found four large parts of the plane on the sea bed, the head of the search said.")
+    assert headline_alone(wreck) == (
+        "Search teams hunting for wreck of AirAsia passenger jet have found four large parts of plane on sea bed")
+    # A third verb after the subject's: the relative clause may go on, and nothing is cut.
+    officials = ("Three senior officials in the city's finance department who said the plan was dead were wrong about "
+                 "its costs")
+    assert _without_relative_clause_in_subject(officials) == officials
+    # A verb before the relative pronoun: the clause is on the object, not in the subject.
+    arrest = "Police in the small northern town of Ingleside arrested a man who was seen near the park with a gun"
+    assert _without_relative_clause_in_subject(arrest) == arrest
 
 
 def test_the_title_of_the_event_beats_a_narrow_one_and_a_scrapers_glued_words_still_lose():

@@ -201,6 +201,9 @@ def choose_headline(articles: list[Article], lede: Point, points: list[Point]) -
     main_clause = _before_relative_clause(main_clause)
     if len(main_clause.split()) <= LONGEST_LEDE_HEADLINE:
         return main_clause
+    main_clause = _without_relative_clause_in_subject(main_clause)
+    if len(main_clause.split()) <= LONGEST_LEDE_HEADLINE:
+        return main_clause
     # A point's headline stands in: the one whose words are most the lede's, so that it is still the core event.
     lede_words = set(similarity_words(lede.text))
     shorter = [h for h in (headline_from_sentence(p.text) for p in points)
@@ -357,6 +360,24 @@ def _before_relative_clause(headline: str) -> str:
                 and not _second_subject(before, headline[m.end():])):
             ends.append(m.start())
     return _ended(headline, ends)
+
+
+def _without_relative_clause_in_subject(headline: str) -> str:
+    """``headline`` without a relative clause inside its subject, when what follows the clause's verb is the
+    subject's own verb group and its object ("Search teams hunting for wreck of AirAsia passenger jet that crashed
+    with 162 people on board have found four large parts of plane on sea bed" -> "... passenger jet have found four
+    large parts ..."). Unchanged when a verb stands before the clause (it is not in the subject) or a third verb
+    comes after the subject's (the clause may go on: "officials who said the plan was dead were wrong")."""
+    for m in _RELATIVE_START.finditer(headline):
+        before, after = headline[:m.start()], headline[m.end():]
+        if (len(before.split()) < SHORTEST_RELATIVE_CUT or _FINITE_VERB.search(before)
+                or inside_quotation(before)):
+            return headline
+        verbs = list(FINITE_VERB.finditer(after))
+        if len(verbs) < 2 or any(later.start() != earlier.end() + 1 for earlier, later in zip(verbs[1:], verbs[2:])):
+            return headline
+        return f"{before.rstrip()} {after[verbs[1].start():]}"
+    return headline
 
 
 def _has_its_verb(before: str, relative: str) -> bool:
