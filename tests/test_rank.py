@@ -350,6 +350,9 @@ def test_a_sentence_addressed_to_the_reader_is_never_a_point_but_a_quoted_one_ma
     ("In it, the British royal blankly denied having met her.", True),  # "it" is in the sentence before
     ("Beyond that, she gave $250,000 to each of her six grandchildren.", True),
     ("In that case, the court ruled for the city.", False),  # a noun after "that": nothing points back
+    ("(Jurvetson has taken leave from Tesla after being accused of sexual harassment.)", True),  # an aside
+    ("(This story has been updated with comments from the plaintiff's attorney.)", True),  # an editor's note
+    ("(The board) said on Friday it would meet again (in May).", False),  # the first bracket closes early
 ])
 def test_an_instruction_or_an_unnamed_subject_is_never_a_point(text, prompt):
     from briefer.core.rank import _cannot_stand_alone

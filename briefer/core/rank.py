@@ -397,7 +397,7 @@ def _cannot_stand_alone(claim: Claim) -> bool:
         return True
     if _POINTS_AHEAD.match(text) or _SECOND_PERSON.search(_QUOTED.sub("", text)) or _APPEAL.match(text):
         return True
-    if _PROMPT_OPENER.match(text) or _BACK_REFERRING_PHRASE.match(text):
+    if _PROMPT_OPENER.match(text) or _BACK_REFERRING_PHRASE.match(text) or _in_brackets(text):
         return True
     opening = _PRONOUN_AFTER_OPENING.match(text)
     if opening and not _NAME_AFTER_FIRST_WORD.search(_names_in(opening)):
@@ -405,6 +405,20 @@ def _cannot_stand_alone(claim: Claim) -> bool:
     if any(c.islower() for c in text) and not set(LOWER_WORD.findall(text)) - CONNECTING_WORDS:
         return True  # (an all-capitals article is no heading)
     return bool(_FIRST_PERSON_OPENER.match(text)) and not ATTRIBUTION.search(text)
+
+
+def _in_brackets(text: str) -> bool:
+    """Whether the whole sentence stands in brackets: an aside to the sentence before it ("(Jurvetson has taken leave
+    from Tesla after being accused of sexual harassment.)") or an editor's note ("(This story has been updated.)")."""
+    body = text.strip().rstrip(".!?\"'\u201d")
+    if not (body.startswith("(") and body.endswith(")")):
+        return False
+    depth = 0
+    for k, char in enumerate(body):
+        depth += (char == "(") - (char == ")")
+        if depth == 0 and k < len(body) - 1:
+            return False  # "(AP) Police said ..." or "(a) one thing (b) another": the first bracket closes early
+    return True
 
 
 def _names_in(opening: re.Match[str]) -> str:
