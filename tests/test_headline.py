@@ -292,3 +292,16 @@ def test_the_title_of_the_event_beats_a_narrow_one_and_a_scrapers_glued_words_st
                           title="US 'fully prepared' for another Biden-Putin summit, says Blinken")]
     summit = point("Blinken said the US is fully prepared for another Biden-Putin summit.")
     assert choose_headline(glued, summit, []) == "US 'fully prepared' for another Biden-Putin summit, says Blinken"
+
+
+@pytest.mark.parametrize(("lede", "headline"), [
+    ("A dead 14-year-old girl named Susie Salmon (Saoirse Ronan), murdered on her way home from school in 1973, tells "
+     "her story from heaven in The Lovely Bones.",
+     "Dead 14-year-old girl named Susie Salmon tells her story from heaven in The Lovely Bones"),
+    ("The man, arrested on Friday, was charged with murder.", "Man charged with murder"),
+    # after the verb, a participle's clause is the sentence's own and the headline may end before it
+    ("A bomb exploded in the market, killing 12 people, and police said the attack was planned.",
+     "Bomb exploded in market, killing 12 people"),
+])
+def test_a_participles_aside_between_subject_and_verb_is_left_out_of_the_headline(lede, headline):
+    assert headline_from_sentence(lede) == headline

@@ -84,6 +84,12 @@ _DOING_OPENER = re.compile(r"^[A-Z][a-z]+ing\s+(?:his|her|their|its|the|a|an|to|
 # Saturday" -> "Clarissa Dickson Wright died on Saturday". Only tried when the lede's headline is too long.
 _SUBJECT_ASIDE = re.compile(r"^(?P<subject>(?:[A-Z][\w.'\u2019-]*\s+){0,4}[A-Z][\w.'\u2019-]*),\s.*,\s+"
                             r"(?=(?:has|have|had|was|were|is|are|will|would|died|said|says|[a-z]{3,}ed)\b)")
+# A participle's aside between a subject and its verb, the sentence's first comma: "The man, arrested on Friday, was
+# charged ...", "A dead 14-year-old girl named Susie Salmon, murdered on her way home from school in 1973, tells her
+# story ...". Its "on Friday" would go and leave "Man, arrested, charged"; a headline has no room for it.
+# Not one word of a list ("he harassed, groped, assaulted or ..."), nor after a word in "-ed" (a verb, not a subject).
+_PARTICIPLE_ASIDE = re.compile(rf"^(?P<subject>[^,]{{2,80}}(?<!ed)),\s+[a-z]+(?:ed|ing|en)\s[^,;:]{{1,80}},\s+"
+                               rf"(?=(?:{FINITE_VERB.pattern}|[a-z]{{3,}}s\b))")
 # Where a long main clause may still end when it has no comma: before a clause of time, cause or concession
 # ("A Nevada parole board decided Simpson should be freed after the former NFL star apologized ..."). Not after a
 # measure of time ("several hours after", "shortly before"): there the word only places the verb.
@@ -224,7 +230,7 @@ def headline_from_sentence(sentence: str) -> str:
         text = before_bar  # a page's credit and title after a bar: 'said Trump was down. | Getty Trump lawyer on polls'
     for opener in (_PARENTHESES, _TIME_OPENER, _DOING_OPENER, _OPENING_PHRASE, _KICKER):
         text = opener.sub("", text)
-    text = _DASH_ASIDE.sub(_subject_aside, _APPOSITIVE.sub(_without_aside, text))
+    text = _DASH_ASIDE.sub(_subject_aside, _APPOSITIVE.sub(_without_aside, _PARTICIPLE_ASIDE.sub(r"\g<subject> ", text)))
     text = _COMMA_BEFORE_VERB.sub(r"\1 ", text)
     if not _ABBREVIATION_END.search(text.rstrip("\"'\u201d\u2019")):
         text = _FINAL_STOP.sub(r"\1", text)  # 'said "no."' -> 'said "no"'
