@@ -437,6 +437,9 @@ def test_an_encyclopedias_reference_marks_go_but_an_editors_bracketed_letter_sta
         ("He threatened to kill Rep. Ilhan OmarIlhan OmarHillicon Valley: Progressives oppose funding bill | Senators "
          "call for 5G security coordinator MORE (D-Minn.), prosecutors said.",
          "He threatened to kill Rep. Ilhan Omar (D-Minn.), prosecutors said."),
+        ("Gov. Kristi NoemKristi Lynn NoemSouth Dakota governor doubles down MORE (R) thanked Rep. Ilhan OmarIlhan "
+         "OmarHillicon Valley: Progressives oppose funding bill MORE (D-Minn.) on Monday.",
+         "Gov. Kristi Noem (R) thanked Rep. Ilhan Omar (D-Minn.) on Monday."),
     ],
 )
 def test_a_hover_card_glued_after_a_name_is_left_out(line: str, expected: str) -> None:

@@ -136,6 +136,7 @@ _TICKER_QUOTE = re.compile(r"\s+[A-Z]{1,5}(?:\.[A-Z]{1,3})?\.?,\s+[+\-\u2212]\d+
 # "MORE" before the party tag: "Gov. Kristi NoemKristi Lynn NoemSouth Dakota governor doubles down ... MORE (R) is
 # defending" is "Gov. Kristi Noem (R) is defending".
 _HOVER_CARD = re.compile(r"(?<!\w)([A-Z][\w'\u2019-]+)(?:[A-Z][\w.'\u2019-]* ){1,3}\1\S*.{0,1000}? MORE (?=\()")
+_CARD_END, _CARD_LENGTH = " MORE (", 1100
 # An encyclopedia's reference marks ("... as alcohol use.[75]", "FAS[16][44] is"); a bracketed letter ("[w]e had") is an
 # editor's and stays.
 _REFERENCE_MARK = re.compile(r"\[(?:\d{1,3}|citation needed)\]")
@@ -177,9 +178,21 @@ def news_line(line: str) -> str:
     """``line`` stripped and without its furniture sentences, or "" when it is whole-line boilerplate: what story
     clustering reads of an article's opening, one line at a time, and the brief's cleaning of every line."""
     line = _without_furniture(_REFERENCE_MARK.sub("", _TICKER_QUOTE.sub("", line.strip())))
-    if " MORE (" in line:
-        line = _HOVER_CARD.sub(r"\1 ", line)
+    line = _without_hover_cards(line)
     return "" if not line or _is_boilerplate(line) else line
+
+
+def _without_hover_cards(line: str) -> str:
+    """``line`` without the hover cards glued after names (``_HOVER_CARD``), each looked for only in the 1,100
+    characters before its "MORE (": a long line of capitalised words costs no more than a short one."""
+    end = line.rfind(_CARD_END)
+    while end >= 0:
+        cards = _HOVER_CARD.finditer(line, max(0, end - _CARD_LENGTH), end + len(_CARD_END))
+        card = next((c for c in cards if c.end() == end + len(_CARD_END) - 1), None)  # the card ending at this MORE
+        if card:
+            line = line[:card.start()] + card.group(1) + " " + line[card.end():]
+        end = line.rfind(_CARD_END, 0, card.start() if card else end)
+    return line
 
 
 def _is_boilerplate(line: str) -> bool:
