@@ -69,15 +69,14 @@ def cite(points: Sequence[Point], claims: ClaimSet, encode: Callable[[Sequence[s
     for (p, article_id, row), probability in zip(asked, probabilities):
         if probability >= judge.threshold and probability > best.get((p, article_id), (-1.0, 0))[0]:
             best[(p, article_id)] = (float(probability), row)
-    order = {article_id: k for k, article_id in enumerate(rows_of)}
+    order = _article_order(claims)
     cited = []
     for p, point in enumerate(points):
         found: dict[str, Sentence] = {s.article_id: s for s in point.evidence}
         for (q, article_id), (_, row) in best.items():
             if q == p:
                 found[article_id] = sentences[row]
-        ids = sorted(found, key=lambda a: order.get(a, len(order)))
-        cited.append(replace(point, citations=tuple(ids), evidence=tuple(found[a] for a in ids)))
+        cited.append(_citing(point, found, order))
     return cited
 
 
@@ -88,12 +87,10 @@ def cite_quotations(points: Sequence[Point], claims: ClaimSet) -> list[Point]:
     White said on Twitter ...'). The quotation must be the point's own speech (the point attributes it) or half its
     words or more: a title in quotes ('the film "..." opened on Friday') is not what the point reports."""
 
-    found = [(point, [quote for quote in quoted_words(point.text, QUOTED_WORDS)
-                      if ATTRIBUTION.search(point.text) or len(quote.split()) * 2 >= len(plain_words(point.text).split())])
-             for point in points]
+    found = [(point, _its_quotations(point.text)) for point in points]
     if not any(quotes for _, quotes in found):
         return list(points)
-    order = {article_id: k for k, article_id in enumerate(dict.fromkeys(s.article_id for s in claims.sentences))}
+    order = _article_order(claims)
     plain = [plain_words(sentence.text) for sentence in claims.sentences]
     cited = []
     for point, quotes in found:
@@ -102,9 +99,29 @@ def cite_quotations(points: Sequence[Point], claims: ClaimSet) -> list[Point]:
             if (sentence.article_id not in evidence and any(quote in words for quote in quotes)
                     and compatible(point.text, sentence.text) and _same_source(point.text, sentence.text)):
                 evidence[sentence.article_id] = sentence
-        ids = sorted(evidence, key=lambda a: order.get(a, len(order)))
-        cited.append(replace(point, citations=tuple(ids), evidence=tuple(evidence[a] for a in ids)))
+        cited.append(_citing(point, evidence, order))
     return cited
+
+
+def _its_quotations(text: str) -> list[str]:
+    """A point's quotations that say what it reports (``quoted_words`` form): all of them when it attributes them,
+    else those that make up half its words or more."""
+    quotes = quoted_words(text, QUOTED_WORDS)
+    if not quotes or ATTRIBUTION.search(text):
+        return quotes
+    words = len(plain_words(text).split())
+    return [quote for quote in quotes if len(quote.split()) * 2 >= words]
+
+
+def _article_order(claims: ClaimSet) -> dict[str, int]:
+    """Each article's place in the cluster, by its first sentence: citations are listed in it."""
+    return {article_id: k for k, article_id in enumerate(dict.fromkeys(s.article_id for s in claims.sentences))}
+
+
+def _citing(point: Point, evidence: dict[str, Sentence], order: dict[str, int]) -> Point:
+    """``point`` citing the articles of ``evidence`` (article -> its sentence), in the cluster's order."""
+    ids = sorted(evidence, key=lambda a: order.get(a, len(order)))
+    return replace(point, citations=tuple(ids), evidence=tuple(evidence[a] for a in ids))
 
 
 def _same_source(point: str, sentence: str) -> bool:

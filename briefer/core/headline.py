@@ -374,16 +374,16 @@ def _without_relative_clause_in_subject(headline: str) -> str:
     with 162 people on board have found four large parts of plane on sea bed" -> "... passenger jet have found four
     large parts ..."). Unchanged when a verb stands before the clause (it is not in the subject) or a third verb
     comes after the subject's (the clause may go on: "officials who said the plan was dead were wrong")."""
-    for m in _RELATIVE_START.finditer(headline):
-        before, after = headline[:m.start()], headline[m.end():]
-        if (len(before.split()) < SHORTEST_RELATIVE_CUT or _FINITE_VERB.search(before)
-                or inside_quotation(before)):
-            return headline
-        verbs = list(FINITE_VERB.finditer(after))
-        if len(verbs) < 2 or any(later.start() != earlier.end() + 1 for earlier, later in zip(verbs[1:], verbs[2:])):
-            return headline
-        return f"{before.rstrip()} {after[verbs[1].start():]}"
-    return headline
+    m = _RELATIVE_START.search(headline)
+    if m is None:
+        return headline
+    before, after = headline[:m.start()], headline[m.end():]
+    if len(before.split()) < SHORTEST_RELATIVE_CUT or _FINITE_VERB.search(before) or inside_quotation(before):
+        return headline
+    verbs = list(FINITE_VERB.finditer(after))
+    if len(verbs) < 2 or any(later.start() != earlier.end() + 1 for earlier, later in zip(verbs[1:], verbs[2:])):
+        return headline
+    return f"{before.rstrip()} {after[verbs[1].start():]}"
 
 
 def _has_its_verb(before: str, relative: str) -> bool:

@@ -257,8 +257,7 @@ _QUOTATION = re.compile(r'"([^"]+)"|\u201c([^\u201c\u201d]+)\u201d')
 def quoted_words(text: str, least: int) -> list[str]:
     """Each quotation in ``text`` of at least ``least`` words, as its lower-case words joined by single spaces: the
     form in which the same quotation is found in another outlet's sentence whatever its punctuation."""
-    quotes = (" ".join(PLAIN_WORD.findall((match.group(1) or match.group(2)).lower()))
-              for match in _QUOTATION.finditer(text))
+    quotes = (plain_words(match.group(1) or match.group(2)) for match in _QUOTATION.finditer(text))
     return [quote for quote in quotes if len(quote.split()) >= least]
 
 
