@@ -157,11 +157,26 @@ def main() -> None:
     report("held out, sentences the old briefer showed", y[held & picked], passed[held & picked],
            [l for l, f in zip(labels, held & picked) if f])
 
+    # Scored by the model the package ships after this run: this fit, or with --dry-run the one in the package.
+    writing = not (args.dry_run or left_out)
+    model_after = shipped if writing else admission.shipped_model()
+    print("\nOpenings (an article's first sentences) under the threshold of the model shipped after this run, "
+          "publishable of labelled, by score (what the opening guarantee, briefer.fitted.OPENING_FLOOR, would "
+          "admit):\n")
+    print("| score | fit half | held out |")
+    print("|---|---|---|")
+    scores = model_after.probabilities(admission.feature_rows(split, stripped, vectors))
+    opening = np.array([s.in_opening for s in split])
+    for low, high in ((0.4, 0.45), (0.45, 0.5), (0.5, model_after.threshold)):
+        band = opening & (scores >= low) & (scores < high)
+        cells = [f"{int(y[band & part].sum())} of {int((band & part).sum())}" for part in (fit, held)]
+        print(f"| {low:.2f} to {high:.2f} | {cells[0]} | {cells[1]} |")
+
     strip_labels = [(l, s) for l, s, sk in zip(labels, split, stripped) if l["label"] == "strip" or sk]
     agree = sum(1 for l, s in strip_labels if l["label"] == "strip" and s.text == (l.get("shown") or "").strip())
     print(f"\ndatelines: {sum(l['label'] == 'strip' for l in labels)} labelled strip, "
           f"{sum(stripped)} stripped by shown_start, {agree} stripped exactly as labelled")
-    if not (args.dry_run or left_out):
+    if writing:
         SHIPPED.write_text(json.dumps({
             "fitted_by": "bench/fit_admission.py",
             "date": str(date.today()),

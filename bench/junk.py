@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 from bench.baselines import cluster_sentences, lead, within_budget  # noqa: E402
 
 from briefer.core.claims import standalone_text  # noqa: E402
-from briefer.core.rank import OPENING_SENTENCES  # noqa: E402
+from briefer.types import OPENING_SENTENCES  # noqa: E402
 from briefer.errors import InputError  # noqa: E402
 from briefer.evaluate.datasets import read_clusters  # noqa: E402
 from briefer.ingest.load import load_cluster  # noqa: E402

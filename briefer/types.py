@@ -37,6 +37,10 @@ class Article:
                 object.__setattr__(self, name, printable_line(value))
 
 
+# An article's opening: its first sentences, where news states its core event.
+OPENING_SENTENCES = 3
+
+
 @dataclass(frozen=True)
 class Sentence:
     """A sentence of one article; ``article.text[start:end] == text``."""
@@ -52,6 +56,11 @@ class Sentence:
     @property
     def words(self) -> int:
         return len(self.text.split())
+
+    @property
+    def in_opening(self) -> bool:
+        """Whether it is among its article's first ``OPENING_SENTENCES``."""
+        return self.index < OPENING_SENTENCES
 
 
 @dataclass(frozen=True)

@@ -123,3 +123,32 @@ def test_a_small_cluster_gets_its_likeliest_sentences_down_to_the_floor(monkeypa
     shown, stripped = strip_shown(sentences_of(make_article("a1", "\n".join(texts))))
     verdicts = [s.admissible for s in admission.admit(shown, stripped, np.zeros((4, 1)), model)]
     assert verdicts == [True, True, False, False]  # 0.5 is over the floor, 0.3 is not; junk never
+
+
+@pytest.mark.parametrize(("first", "expected"), [
+    (0.3, [False, True, False]),  # no opening over the threshold: those at the opening floor (0.5) are admitted
+    (0.85, [True, False, False]),  # an opening over it: the others wait for the threshold
+])
+def test_a_cluster_gets_an_opening_to_lead_with(monkeypatch, first, expected):
+    from briefer.core import admission
+
+    texts = [f"Officials in Springfield said {n} roads would stay closed until Friday." for n in range(12)]
+    fixed = iter([np.array([first, 0.55, 0.45] + [0.9] * 9)])  # enough over the threshold: no small-cluster rule
+    model = admission.AdmissionModel(np.zeros(1), 0.0, threshold=0.8)
+    monkeypatch.setattr(admission.AdmissionModel, "probabilities", lambda self, rows: next(fixed))
+    shown, stripped = strip_shown(sentences_of(make_article("a1", "\n".join(texts))))
+    verdicts = [s.admissible for s in admission.admit(shown, stripped, np.zeros((12, 1)), model)]
+    assert verdicts == expected + [True] * 9
+
+
+def test_a_caption_after_a_player_button_is_never_shown_but_stays_a_sentence(monkeypatch):
+    from briefer.core import admission
+
+    texts = ["CLOSE Kevin Spacey is facing yet another accuser who says the actor grabbed her son.",
+             "CLOSE to 100 people died when the dam broke on Sunday night."]  # capitals, not a button
+    shown, stripped = strip_shown(sentences_of(make_article("a1", "\n".join(texts))))
+    assert [s.text for s in shown] == ["Kevin Spacey is facing yet another accuser who says the actor grabbed her son.",
+                                       texts[1]]
+    monkeypatch.setattr(admission.AdmissionModel, "probabilities", lambda self, rows: np.array([0.99, 0.99]))
+    model = admission.AdmissionModel(np.zeros(1), 0.0, threshold=0.5)
+    assert [s.admissible for s in admission.admit(shown, stripped, np.zeros((2, 1)), model)] == [False, True]

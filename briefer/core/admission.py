@@ -22,7 +22,7 @@ from importlib import resources
 
 import numpy as np
 
-from briefer.fitted import MIN_SHOWN, SHOWN_FLOOR
+from briefer.fitted import MIN_SHOWN, OPENING_FLOOR, SHOWN_FLOOR
 from briefer.text.lexicon import ATTRIBUTION, CONNECTING_WORDS, WORD
 from briefer.types import Sentence
 
@@ -49,6 +49,7 @@ _LIST_MARK = r"(?:[\u2022\u00b7*]|[-\u2013\u2014](?=\s))\s*"
 # another accuser", "Skip in Skip x Embed x Share FBI officials say ...", "Caption Wildlife officials in Kenya shot
 # the escaped lion ...").
 _PLAYER_BUTTON = r"(?:CLOSE|Caption|Skip in Skip x Embed x Share)\s+(?=[A-Z][a-z]|[A-Z]{2,}\s)"
+_CAPTION_AFTER_BUTTON = re.compile(_PLAYER_BUTTON)
 _OUTLETS = r"(?:Associated Press|AP|Reuters|AFP|CNN|Bloomberg|UPI)"
 _NAME = r"[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3}"
 # What a wire or web page puts before the first sentence: a label ("UPDATE:"), then a place in capitals, a date
@@ -208,13 +209,16 @@ def shipped_model() -> AdmissionModel:
 def strip_shown(sentences: list[Sentence]) -> tuple[list[Sentence], list[bool]]:
     """Each sentence without what a reader is not shown (its dateline...), and whether anything was left out.
 
-    The sentence stays a slice of its article: only its start moves.
+    The sentence stays a slice of its article: only its start moves. The caption of a video or picture after its
+    player's buttons or label ("CLOSE Vanderbilt Chancellor Nicholas S. Zeppos discusses why the university is
+    renaming ...") is never shown, but stays evidence: it often tells the news the article tells.
     """
     shown, stripped = [], []
     for sentence in sentences:
         skip = shown_start(sentence.text)
         if skip:
-            sentence = replace(sentence, text=sentence.text[skip:], start=sentence.start + skip)
+            sentence = replace(sentence, text=sentence.text[skip:], start=sentence.start + skip,
+                               admissible=sentence.admissible and not _CAPTION_AFTER_BUTTON.match(sentence.text))
         shown.append(sentence)
         stripped.append(bool(skip))
     return shown, stripped
@@ -235,15 +239,25 @@ def admit(sentences: list[Sentence], stripped: list[bool], vectors: np.ndarray,
     """``sentences`` with ``admissible`` set: whether each may be shown (``vectors``: their static embeddings).
 
     A small cluster with fewer than ``MIN_SHOWN`` sentences over the model's threshold has its next most likely
-    ones admitted, down to ``SHOWN_FLOOR``, so that a three-sentence story still gets its second point.
+    ones admitted, down to ``SHOWN_FLOOR``, so that a three-sentence story still gets its second point. A cluster
+    none of whose articles' openings is over the threshold has those at ``OPENING_FLOOR`` or more admitted: the lede
+    is looked for there (news states its core event first), and without them it came from an article's middle
+    ("As the story says, Kieran could already hear ..." in place of "A boy born without ears has had a pair
+    created from his own ribs ...", refused at 0.58 for a threshold of 0.58).
     """
     if not sentences:
         return []
     model = model or shipped_model()
     probabilities = model.probabilities(feature_rows(sentences, stripped, vectors))
     publishable = probabilities >= model.threshold
+    allowed = np.array([s.admissible for s in sentences])  # a caption ``strip_shown`` found never is
+    publishable &= allowed
     short = MIN_SHOWN - int(publishable.sum())
     if short > 0:
-        below = [i for i in np.argsort(-probabilities) if not publishable[i] and probabilities[i] >= SHOWN_FLOOR]
+        below = [i for i in np.argsort(-probabilities) if allowed[i] and not publishable[i]
+                 and probabilities[i] >= SHOWN_FLOOR]
         publishable[below[:short]] = True
+    opening = np.array([s.in_opening for s in sentences]) & allowed
+    if not publishable[opening].any():
+        publishable |= opening & (probabilities >= OPENING_FLOOR)
     return [replace(s, admissible=bool(ok)) for s, ok in zip(sentences, publishable)]

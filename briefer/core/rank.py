@@ -34,8 +34,6 @@ CONTAINED_FLOOR = 0.5
 CONTAINED_SHARE = 0.8
 REPEATED_RUN = 0.6
 RUN_WORTH_LOOKING = 0.4
-# An article's opening: its first sentences, where news states its core event.
-OPENING_SENTENCES = 3
 _QUOTE_OPENERS = ('"', "'", "\u201c", "\u2018")
 # A sentence opening in the first person is somebody speaking; without a verb of saying it does not say who. An
 # opening phrase may come first ("At Netflix, we work hard to ..."). "Us" but not "US" (the country).
@@ -196,7 +194,7 @@ def opens_an_article(sentences: Iterable[Sentence]) -> bool:
     """Whether one of these sentences is among its article's first: news states its core event first, so a claim
     that no outlet put in its opening is a detail ("The letter is typed on Kalashnikov's personal writing paper"),
     however central its words."""
-    return any(s.index < OPENING_SENTENCES for s in sentences)
+    return any(s.in_opening for s in sentences)
 
 
 def may_lead(text: str) -> bool:
@@ -303,8 +301,7 @@ def _tells_again(claim: Claim, chosen: Claim, dates: dict[str, str | None]) -> b
     tells a later development), with no conflict of numbers, dates, speakers or negation."""
     mine, theirs = claim.representative, chosen.representative
     days, their_days = _weekdays(mine.text), _weekdays(theirs.text)
-    return (mine.article_id != theirs.article_id and mine.index < OPENING_SENTENCES
-            and theirs.index < OPENING_SENTENCES
+    return (mine.article_id != theirs.article_id and mine.in_opening and theirs.in_opening
             and _days_apart(dates.get(mine.article_id), dates.get(theirs.article_id)) <= 1
             and not (days and their_days and not days & their_days) and compatible(mine.text, theirs.text))
 

@@ -613,7 +613,8 @@ def _story_line(members: Sequence[Article]) -> tuple[str, Article] | None:
     vectors = embed.StaticEmbedder().encode([s.text for s in shown])
     model = admission.shipped_model()
     likely = model.probabilities(admission.feature_rows(shown, stripped, vectors))
-    opening = next((s for s, p in zip(shown, likely) if p >= model.threshold), shown[int(np.argmax(likely))])
+    opening = next((s for s, p in zip(shown, likely) if p >= model.threshold and s.admissible),
+                   shown[int(np.argmax(likely))])
     lead = Point(text=opening.text, citations=(opening.article_id,), evidence=(opening,))
     line = headline.choose_headline(list(members), lead, [])
     titled = next((a for a in members if a.title and headline.clean_title(a.title) == line), None)
