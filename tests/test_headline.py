@@ -109,6 +109,9 @@ def test_a_long_aside_between_a_named_subject_and_its_verb_is_left_out_of_the_he
      "medical marijuana.", "HIGH TIMES sat down with Saturday Night Live cast member Pete Davidson to discuss his "
      "use of medical marijuana"),  # a weekday that starts a name stays; an opening adverb goes
     ("Police said the suspect was arrested on Saturday night in Ohio.", "Police said suspect arrested in Ohio"),
+    ("Ariel Winter has issued a statement defending the dress that she wore to Wednesday night's Modern Family "
+     "screening.", "Ariel Winter has issued statement defending dress that she wore to Wednesday night's Modern "
+     "Family screening"),  # a possessive weekday stays: never "wore to's"
     ("A Central California woman claims she was fired for deleting an app.",
      "Central California woman claims she was fired for deleting app"),  # "she fired" would say the opposite
     ("The couple who were robbed while buying a car were shot, police said.",

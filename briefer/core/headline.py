@@ -153,10 +153,11 @@ _AUXILIARY = re.compile(r"(?<!\bI )(?<!\bwe )(?<!\byou )(?<!\bhe )(?<!\bshe )(?<
                         rf"\b(?:(?:who|which|that)\s+)?(?:(?:is|are|was|were|has been|have been|had been)\s+"
                         rf"(?={_PARTICIPLE})|"
                         r"(?:is|are)\s+(?=[a-z]{3,}ing\b))")
-# A weekday that starts a name ("Saturday Night Live", "Good Friday Agreement") is no relative time: it is kept.
+# A weekday that starts a name ("Saturday Night Live", "Good Friday Agreement") is no relative time: it is kept, and
+# so is a possessive one ("the dress she wore to Wednesday night's screening", not "wore to's screening").
 _RELATIVE_TIME = re.compile(rf"\s+(?:(?:early|late)\s+)?(?:on\s+)?(?:(?:{WEEKDAY})"
                             r"(?:\s+(?-i:night|morning|afternoon|evening))?|yesterday|today|tonight|this week|"
-                            r"last week|last night)\b(?!\s+(?-i:[A-Z]))", re.IGNORECASE)
+                            r"last week|last night)\b(?!\s+(?-i:[A-Z]))(?!(?:\s+\w+)?['\u2019]s\b)", re.IGNORECASE)
 
 
 def clean_title(title: str) -> str:
