@@ -153,6 +153,10 @@ def test_boilerplate_lines_are_dropped(furniture: str) -> None:
         # A site's legal notice.
         "The fraternity, its symbols, slogans, and materials are protected by United States Copyright and Trademark "
         "law. All rights reserved.",
+        # An editor's notes on a correction.
+        "CORRECTION (March 18, 11:30 a.m.): An earlier version of this article incorrectly said Metron joined the "
+        "search two years after the crash.",
+        "This story has been corrected to show that the former detective's last name is Garner.",
     ],
 )
 def test_furniture_sentences_inside_a_paragraph_are_dropped(furniture: str) -> None:
