@@ -115,3 +115,15 @@ def test_a_title_is_no_speaker_and_a_speaker_may_stand_two_words_from_the_verb()
     # so "US Secretary of State said ..." no longer conflicts with "Blinken said ..." on the speaker
     assert compatible("Despite no breakthrough, US Secretary of State said both sides understand each other.",
                       "Blinken said both sides understand each other despite no breakthrough.")
+
+
+def test_a_speaker_after_the_verb_is_the_surname_after_any_title_or_first_name():
+    from briefer.text.lexicon import speakers_in
+
+    assert speakers_in('"Sales were light," said CEO Craig Menear in the release.') == {"Menear"}
+    assert speakers_in('"Sales were light," said Sen. Mark Warner, D-Va.') == {"Warner"}
+    assert speakers_in('"Sales were light," said Menear.') == {"Menear"}
+    # one quotation under two attributions is one speaker: the same claim, so a repeat and a citation
+    quote = '"Our results reflected broad-based growth, yet sales were below our expectations,"'
+    assert compatible(f"{quote} chairman, CEO and president Craig Menear said in the earnings release.",
+                      f"{quote} said CEO Craig Menear in the company's news release.")

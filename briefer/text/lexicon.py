@@ -232,7 +232,9 @@ NOT_SPEAKERS = frozenset("He She They It We I You The This That A An And But Als
 _SPEECH = alternation(REPORTING_VERBS)
 _NAME = r"[A-Z][\w'\u2019-]+"
 _SPEAKER_BEFORE = re.compile(rf"(?<!\bof )\b({_NAME})(?:\s+{alternation(SPEAKER_GAP_WORDS)}){{0,2}}\s+{_SPEECH}\b")
-_SPEAKER_AFTER = re.compile(rf"[,\"\u201d]\s*{_SPEECH}\s+({_NAME})(?:\s+({_NAME}))?")
+# After the verb, a run of capitalised words whose last is the surname: "said Sergey Lavrov", "said CEO Craig
+# Menear", "said Sen. Mark Warner".
+_SPEAKER_AFTER = re.compile(rf"[,\"\u201d]\s*{_SPEECH}\s+({_NAME})\.?(?:\s+({_NAME})\.?){{0,3}}")
 
 
 def speakers_in(text: str) -> set[str]:
