@@ -23,7 +23,7 @@ from briefer.core.claims import (CONNECTIVE_OPENER, PRONOUN_OPENER, ClaimSet, re
                                   standalone_text)
 from briefer.settings import BriefSettings, RankWeights
 from briefer.text.lexicon import (ATTRIBUTION, CONNECTING_WORDS, FINITE_VERB, LOWER_WORD, MONTH_ABBREVIATIONS, MONTHS,
-                                  WEEKDAY, alternation, similarity_words)
+                                  SIMILARITY_STOPWORDS, WEEKDAY, alternation, similarity_words)
 from briefer.core.support import longest_shared_run, compatible
 from briefer.types import Article, Claim, Point, Sentence
 
@@ -84,6 +84,8 @@ _PRONOUN_AFTER_OPENING = re.compile(r"^(?P<opening>(?:In|On|At|After|Before|When
                                     r"[^,;:\"\u201c]{0,50}),\s+"
                                     r"(?P<pronoun>he|she|they|it|his|her|their|its)(?:'s|\u2019s)?\b")
 _WEEKDAY = re.compile(rf"\b(?:{WEEKDAY})\b")
+# A sentence whose subject is one capitalised word, a verb or a possessive after it: "Hege is ...", "Gallant's ...".
+_SURNAME_SUBJECT = re.compile(rf"^([A-Z][a-z][\w\u2019'-]*?)(?:['\u2019]s\s|\s+(?:{FINITE_VERB.pattern}))")
 _RELATIVE_DAY = re.compile(rf"\b(?:{WEEKDAY}|yesterday|today|tonight|"
                            r"tomorrow|last night|this (?:morning|afternoon|evening|week)|last week|next week)\b",
                            re.IGNORECASE)
@@ -155,7 +157,7 @@ def select(
     scores = score_claims(claims, articles, weights)
     scored = [replace(claim, score=float(s)) for claim, s in zip(claims.claims, scores)]
     budget = settings.words
-    lede = _lede(scored, scores)
+    lede = _lede(scored, scores, {a.id: a.text for a in articles})
     outlet_of = _outlet_names(articles)
     outlets = [{outlet_of.get(a, a) for a in claim.article_ids} for claim in scored]
     dates = {a.id: a.date for a in articles}
@@ -180,14 +182,26 @@ def _point(claim: Claim, dates: dict[str, str | None], several_days: bool) -> Po
     return replace(point, text=standalone_text(point.text), date=day)
 
 
-def _lede(claims: list[Claim], scores: np.ndarray) -> int:
-    """The best claim that reads as a plain statement of fact (``may_lead``), shown and able to stand alone, and
-    that some outlet led with (``opens_an_article``) when any such claim does."""
+def _lede(claims: list[Claim], scores: np.ndarray, texts: dict[str, str]) -> int:
+    """The best claim that reads as a plain statement of fact (``may_lead``), shown and able to stand alone, naming
+    its actor (``_named_before``; ``texts``: each article's text), and that some outlet led with
+    (``opens_an_article``) when any such claim does."""
     plain = [i for i, c in enumerate(claims) if c.representative.admissible and may_lead(c.representative.text)
-             and not _cannot_stand_alone(c)]
+             and not _cannot_stand_alone(c) and not _named_before(c.representative, texts)]
     opening = [i for i in plain if opens_an_article(claims[i].sentences)]
     candidates = opening or plain or range(len(claims))
     return max(candidates, key=lambda i: scores[i])
+
+
+def _named_before(sentence: Sentence, texts: dict[str, str]) -> bool:
+    """Whether a sentence opens on a surname its article gave in full before it ("Hege is the CEO of DH ..." after
+    "Dennis Hege ...", "Gallant's coauthors acted as study subjects" after "Jack Gallant, professor of psychology
+    ..."): the reader of a lede has not met that person."""
+    opening = _SURNAME_SUBJECT.match(sentence.text)
+    if not opening or opening.group(1).lower() in SIMILARITY_STOPWORDS:
+        return False
+    before = texts.get(sentence.article_id, "")[:sentence.start]
+    return re.search(rf"\b[A-Z][a-z]+ {re.escape(opening.group(1))}\b", before) is not None
 
 
 def opens_an_article(sentences: Iterable[Sentence]) -> bool:

@@ -143,7 +143,9 @@ FINITE_VERB = re.compile(
     r"must|should|said|says|made|found|became|won|lost|took|gave|began|left|led|met|held|told|"
     r"went|came|saw|got|set|put|hit|shot|struck|fled|sent|paid|sold|built|brought|caught|"
     r"kept|ran|fell|rose|broke|chose|spoke|wrote|drove|flew|grew|knew|threw|wore|laid|lay|sat|"
-    r"stood|fought|bought|sought|thought|heard|felt|spent|meant)\b")
+    r"stood|fought|bought|sought|thought|heard|felt|spent|meant|drew|did|does|ate|beat|blew|dug|fed|froze|hid|"
+    r"hung|rode|rang|sang|sank|shook|slept|stole|stuck|swam|swore|swept|taught|tore|woke|withdrew|forgot|forgave|"
+    r"understood|overtook|mistook|swung|spun|slid|dealt|lit|bit)\b")
 
 
 # --- days and months ------------------------------------------------------------------------------------------
