@@ -118,3 +118,8 @@ def test_the_seed_outlets() -> None:
 def test_a_page_calling_itself_hosted_is_credited_to_the_outlet_the_table_names() -> None:
     assert site_name("Hosted", "https://hosted.ap.org/citizensvoice/article/2896af50/uk-tories") is None
     assert site_name("The Berkshire Eagle", "https://www.berkshireeagle.com/news/x") == "The Berkshire Eagle"
+
+
+def test_a_two_letter_site_name_is_an_acronym() -> None:
+    assert site_name("Nj", "https://www.nj.com/entertainment/2019/11/meth.html") == "NJ"
+    assert site_name("Wired", "https://www.example-wired.com/x") == "Wired"

@@ -53,7 +53,8 @@ def site_name(declared: str | None, url: str | None) -> str | None:
         labels = host.split(".")
         if any(".".join(labels[first:]) in _packaged_table() for first in range(len(labels) - 1)):
             return None
-    return name
+    # A two-letter name is an acronym whose case the page or the extractor lost ("nj", then "Nj", for NJ.com).
+    return name.upper() if len(name) == 2 and name.isalpha() else name
 
 
 def outlet_from_url(url: str, overrides: Mapping[str, str] | None = None) -> str | None:
