@@ -171,6 +171,12 @@ def test_worded_reach_counts_the_rare_words_an_article_repeats_not_the_framing_i
         ("But, he said, the vote passed.", "But, he said, the vote passed."),
         ("Andrew Smith said the vote passed.", "Andrew Smith said the vote passed."),
         ("Blinken met Lavrov; however, nothing was agreed.", "Blinken met Lavrov; however, nothing was agreed."),
+        # discourse markers that answer a sentence before ("In fact, ...", "As a result, ...", "For example, ...")
+        ("In fact, a journal article published online Monday argues that dinosaurs cooed.",
+         "A journal article published online Monday argues that dinosaurs cooed."),
+        ("As a result, Mars now has more deuterium in its water than Earth does.",
+         "Mars now has more deuterium in its water than Earth does."),
+        ("In fact it rained.", "In fact it rained."),  # no comma: left as it is
     ],
 )
 def test_a_point_is_shown_without_an_opening_connective_that_points_at_an_unseen_sentence(sentence_text, shown):

@@ -30,7 +30,9 @@ CONNECTIVE_OPENER = re.compile(
 # a sentence the brief's reader never sees: a point is shown without it (``standalone_text``).
 _LEADING_CONNECTIVE = re.compile(
     r"^(?:(?i:however|meanwhile|additionally|furthermore|further|moreover|also|still|separately|besides|in addition|"
-    r"nevertheless|nonetheless|on the other hand|at the same time|likewise|similarly),\s+|(?:And|But)\s+(?=[A-Za-z]))"
+    r"nevertheless|nonetheless|on the other hand|at the same time|likewise|similarly|for example|for instance|"
+    r"in other words|in short|in fact|indeed|of course|to be sure|after all|as a result|even so|that said|"
+    r"in the meantime|in turn|instead|thus|therefore|consequently|finally|now|then),\s+|(?:And|But)\s+(?=[A-Za-z]))"
 )
 # Who said it and where, around what was said: "According to Sputnik, ...", "At a news conference following the
 # meeting, ...", "..., Blinken said." Stripped before comparing what two points report (``reported_content``).
