@@ -157,6 +157,7 @@ def test_boilerplate_lines_are_dropped(furniture: str) -> None:
         "CORRECTION (March 18, 11:30 a.m.): An earlier version of this article incorrectly said Metron joined the "
         "search two years after the crash.",
         "This story has been corrected to show that the former detective's last name is Garner.",
+        "Science has learned that the court order referred to in this story has been amended.",
     ],
 )
 def test_furniture_sentences_inside_a_paragraph_are_dropped(furniture: str) -> None:
