@@ -127,3 +127,14 @@ def test_a_speaker_after_the_verb_is_the_surname_after_any_title_or_first_name()
     quote = '"Our results reflected broad-based growth, yet sales were below our expectations,"'
     assert compatible(f"{quote} chairman, CEO and president Craig Menear said in the earnings release.",
                       f"{quote} said CEO Craig Menear in the company's news release.")
+
+
+def test_a_weekday_is_no_speaker_and_a_contraction_without_its_apostrophe_negates():
+    from briefer.text.lexicon import is_negated, speakers_in
+
+    assert speakers_in("Iranian President Mahmoud Ahmadinejad on Wednesday announced he would free them.") == set()
+    assert compatible("Iranian President Mahmoud Ahmadinejad has announced that the fifteen sailors would be released.",
+                      "Iranian President Mahmoud Ahmadinejad on Wednesday announced he would free the fifteen sailors.")
+    assert is_negated("We dont expect to resolve our differences here today.")
+    assert compatible("Blinken said he didn't expect to resolve their differences in the meeting.",
+                      "We dont expect to resolve our differences here today.")

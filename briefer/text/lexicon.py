@@ -182,7 +182,9 @@ def dates_and_numbers(text: str) -> tuple[set[str], set[str]]:
 NEGATIONS = frozenset("not no never nor none nobody nothing nowhere neither without".split())
 # Verbs that negate a claim by denying it ("denied meeting him").
 DENIALS = frozenset("deny denies denied denying".split())
-NEGATED = re.compile(rf"\b{alternation(NEGATIONS)}\b|n't\b", re.IGNORECASE)
+# A contraction typed without its apostrophe ("We dont expect to resolve our differences") negates as well.
+NEGATED = re.compile(rf"\b{alternation(NEGATIONS)}\b|n't\b|\b(?:do|does|did|is|are|was|were|has|have|had|could|would|"
+                     r"should)nt\b", re.IGNORECASE)
 # The negations whose first content word is what is negated ("did not rule out", "denies planning"); after "no"
 # or "neither" it is a noun ("neither side"), which proves little.
 VERBAL_NEGATIONS = frozenset({"not", "never"}) | DENIALS
@@ -228,7 +230,8 @@ ROLE_TITLES = frozenset(
     spokesperson official officials ambassador senator governor chief director head leader king queen prince
     representative envoy analyst""".split()
 )
-# Capitalised words before a verb of saying that are no speaker's name ("He said", "The ... said").
+# Capitalised words before a verb of saying that are no speaker's name ("He said", "The ... said"); nor is a weekday
+# ("Ahmadinejad on Wednesday announced"; months can be names: "May said").
 NOT_SPEAKERS = frozenset("He She They It We I You The This That A An And But Also".split())
 
 _SPEECH = alternation(REPORTING_VERBS)
@@ -244,7 +247,7 @@ def speakers_in(text: str) -> set[str]:
     names = {m.group(1) for m in _SPEAKER_BEFORE.finditer(text)}
     for match in _SPEAKER_AFTER.finditer(text):
         names.add(match.group(2) or match.group(1))
-    return {n for n in names if n not in NOT_SPEAKERS}
+    return {n for n in names if n not in NOT_SPEAKERS and n not in WEEKDAYS}
 
 
 # --- quotations ------------------------------------------------------------------------------------------------
