@@ -460,3 +460,16 @@ def test_a_lede_does_not_open_on_a_surname_its_article_gave_in_full_before():
     assert not _named_before(Sentence("a1", 1, "Netflix said it would raise prices.", 30, 66),
                              {"a1": "Shares fell on Monday morning. Netflix said it would raise prices."})
     assert _named_before(sentences[1], {"a1": text})
+
+
+@pytest.mark.parametrize(("text", "elided"), [
+    ("Staying on the Moon and reaching Mars, however, haven't.", True),  # its verb is in the sentence before
+    ("In Cheryl Strayed's case, it seems to have.", True),
+    ("Ms. Pao never responded, although she might wish she had.", False),  # a verb of its own
+    ("Meteorologist Robert Ricks knew he had a job to do.", False),
+])
+def test_a_sentence_whose_verb_the_sentence_before_holds_cannot_stand_alone(text, elided):
+    from briefer.core.rank import _cannot_stand_alone
+
+    sentence = Sentence("a1", 5, text, 0, len(text))
+    assert _cannot_stand_alone(Claim((sentence,), sentence)) is elided

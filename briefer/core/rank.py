@@ -84,6 +84,9 @@ _PRONOUN_AFTER_OPENING = re.compile(r"^(?P<opening>(?:In|On|At|After|Before|When
                                     r"[^,;:\"\u201c]{0,50}),\s+"
                                     r"(?P<pronoun>he|she|they|it|his|her|their|its)(?:'s|\u2019s)?\b")
 _WEEKDAY = re.compile(rf"\b(?:{WEEKDAY})\b")
+# An auxiliary ending a sentence, its verb left to the sentence before ("... haven't.", "... it seems to have.").
+_ELIDED_END = re.compile(r"\b(?:have|has|had|do|does|did|is|are|was|were|can|could|will|would|should|might|must)"
+                         r"(?:n't|\s+not)?[.!][\"'\u201d\u2019]?\s*$", re.IGNORECASE)
 # A sentence whose subject is one capitalised word, a verb or a possessive after it: "Hege is ...", "Gallant's ...".
 _SURNAME_SUBJECT = re.compile(rf"^([A-Z][a-z][\w\u2019'-]*?)(?:['\u2019]s\s|\s+(?:{FINITE_VERB.pattern}))")
 _RELATIVE_DAY = re.compile(rf"\b(?:{WEEKDAY}|yesterday|today|tonight|"
@@ -402,7 +405,7 @@ def _cannot_stand_alone(claim: Claim) -> bool:
     text = standalone_text(claim.representative.text)
     if PRONOUN_OPENER.match(text) or _CUT_BY_SOURCE.search(text) or _part_of_a_longer_quote(text):
         return True
-    if _WHOLLY_QUOTED.match(text):
+    if _WHOLLY_QUOTED.match(text) or _elided(text):
         return True
     if _LOWER_CASE_START.match(text) or not _SENTENCE_END.search(text):
         return True
@@ -416,6 +419,14 @@ def _cannot_stand_alone(claim: Claim) -> bool:
     if any(c.islower() for c in text) and not set(LOWER_WORD.findall(text)) - CONNECTING_WORDS:
         return True  # (an all-capitals article is no heading)
     return bool(_FIRST_PERSON_OPENER.match(text)) and not ATTRIBUTION.search(text)
+
+
+def _elided(text: str) -> bool:
+    """Whether the sentence's verb is a bare auxiliary whose predicate the sentence before it holds ("Staying on the
+    Moon and reaching Mars, however, haven't.", "In Cheryl Strayed's case, it seems to have."): no other finite verb
+    and an auxiliary at its end."""
+    end = _ELIDED_END.search(text)
+    return bool(end) and not FINITE_VERB.search(text[:end.start()]) and not text.startswith(_QUOTE_OPENERS)
 
 
 def _in_brackets(text: str) -> bool:
