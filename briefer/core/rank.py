@@ -426,7 +426,9 @@ def _elided(text: str) -> bool:
     Moon and reaching Mars, however, haven't.", "In Cheryl Strayed's case, it seems to have."): no other finite verb
     and an auxiliary at its end."""
     end = _ELIDED_END.search(text)
-    return bool(end) and not FINITE_VERB.search(text[:end.start()]) and not text.startswith(_QUOTE_OPENERS)
+    if end is None or text.startswith(_QUOTE_OPENERS):
+        return False
+    return not FINITE_VERB.search(text[:end.start()])
 
 
 def _in_brackets(text: str) -> bool:
