@@ -237,13 +237,12 @@ LABELS = Path(__file__).resolve().parents[1] / "tests" / "data" / "story_labels.
 def real_pages(folder: Path) -> list[str]:
     """Clustering of a real day's saved pages against hand-labelled stories, at the shipped threshold and around it,
     round-ups apart as ``briefer daily`` keeps them."""
-    from briefer.daily.day import _rows_of_the_day
-    from briefer.daily.roundups import is_roundup
+    from briefer.daily.day import cluster_the_day, rows_of_the_day
     from briefer.ingest.feeds import gather
 
     labels = {row["page"]: row["story"] for row in map(json.loads, LABELS.read_text(encoding="utf-8").splitlines())}
     gathered = gather(folder)
-    rows, day = _rows_of_the_day(gathered.articles, None, [])
+    rows, day = rows_of_the_day(gathered.articles, None, [])
     articles = [gathered.articles[i] for i in rows]
     truth = [labels.get(Path(a.source or "").name) for a in articles]
     if None in truth:
@@ -255,9 +254,8 @@ def real_pages(folder: Path) -> list[str]:
              "pages):", "",
              "| threshold | ARI | split | merged | predicted stories of two or more pages |",
              "|---:|---:|---:|---:|---:|"]
-    apart = [is_roundup(a) for a in articles]  # as briefer daily clusters them
     for threshold in GRID[(GRID >= 0.125) & (GRID <= 0.25)]:
-        clustered = cluster_stories(articles, params=StoryParams(threshold=float(threshold)), apart=apart)
+        clustered, _ = cluster_the_day(articles, params=StoryParams(threshold=float(threshold)))
         labels_now = labels_of(clustered.groups, len(articles))
         s = scores([truth[k] for k in scored], labels_now[scored])
         several = sum(1 for c in Counter(labels_now).values() if c > 1)

@@ -29,7 +29,7 @@ from briefer.core import admission, headline
 from briefer.text import clean, sentences
 from briefer.text.lexicon import similarity_words
 from briefer.errors import ConfigError, InputError
-from briefer.fitted import DUPLICATE_COSINE, DUPLICATE_TITLES
+from briefer.fitted import DUPLICATE_COSINE, DUPLICATE_TITLES, StoryParams
 from briefer.ingest.feeds import Gathered
 from briefer.ingest.outlets import outlet_from_url
 from briefer.publish.output import finish_interrupted_set, folder_lock, slugify, write_set
@@ -38,7 +38,7 @@ from briefer.publish.render import render, render_data, safe_url
 from briefer.settings import BriefSettings, DailySettings, StoryWeights
 from briefer.daily.roundups import is_roundup
 from briefer.daily.page import AlsoReported, Link, Page, PageStory, PreviousPage, Status, StoryFailure
-from briefer.daily.stories import SparseRow, Stories, cluster_stories, in_process
+from briefer.daily.stories import DEFAULT_PARAMS, PartMapper, SparseRow, Stories, cluster_stories, in_process
 from briefer.types import Article, Brief, Point, StageProgress
 
 PAGE_FORMATS = ("md", "html", "txt", "json")
@@ -118,9 +118,14 @@ class Today:
     outlet_keys: tuple[str, ...]  # an outlet's name, or "#<row>" for an article whose outlet is unknown
     clustered: Stories
     weights: StoryWeights = StoryWeights()
+    roundups: tuple[bool, ...] = ()  # which articles are round-ups (``cluster_the_day``); found here when not given
+
+    def __post_init__(self) -> None:
+        if len(self.roundups) != len(self.articles):
+            object.__setattr__(self, "roundups", tuple(is_roundup(a) for a in self.articles))
 
     def story(self, rows: Iterable[int]) -> Story:
-        return _scored(rows, self.articles, self.outlet_keys, self.day, self.weights)
+        return _scored(rows, self.articles, self.outlet_keys, self.day, self.weights, self.roundups)
 
     def rank(self) -> list[Story]:
         """Every story, best first."""
@@ -167,15 +172,16 @@ class Today:
 
 
 def _scored(rows: Iterable[int], articles: Sequence[Article], outlet_keys: Sequence[str], day: str,
-            weights: StoryWeights) -> Story:
-    """The story of some rows of the day's articles, scored: distinct outlets, then recency and size."""
+            weights: StoryWeights, roundups: Sequence[bool]) -> Story:
+    """The story of some rows of the day's articles, scored: distinct outlets, then recency and size; a story most
+    of whose articles are round-ups (``roundups``, row for row) is marked one."""
     rows = tuple(sorted(rows))
     outlets = tuple(dict.fromkeys(outlet_keys[i] for i in rows))
     dates = [date for i in rows if (date := articles[i].date)]
     newest = max(dates) if dates else None
     days_old = max(0, (_date.fromisoformat(day) - _date.fromisoformat(newest)).days) if newest else 0
     score = len(outlets) + weights.recency / (1 + days_old) + weights.size * math.log2(1 + len(rows))
-    roundup = 2 * sum(is_roundup(articles[i]) for i in rows) > len(rows)
+    roundup = 2 * sum(roundups[i] for i in rows) > len(rows)
     return Story(rows=rows, outlets=outlets, newest=newest, score=score, roundup=roundup)
 
 
@@ -207,18 +213,19 @@ def build_day(
     if not gathered.articles:
         more = f" (and {len(warnings) - 1} more problems)" if len(warnings) > 1 else ""
         raise InputError(f"no readable article in the input: {warnings[0] if warnings else 'nothing found'}{more}")
-    rows, day = _rows_of_the_day(gathered.articles, settings.date, warnings)
+    rows, day = rows_of_the_day(gathered.articles, settings.date, warnings)
     articles = tuple(gathered.articles[i] for i in rows)
 
     report("clustering", 0, 1)
+    clustered, roundups = cluster_the_day(articles, [gathered.stories[i] for i in rows], settings.clustering,
+                                          runner.map if runner is not None else in_process)
     today = Today(
         day=day,
         articles=articles,
         outlet_keys=tuple(_outlet_key(a, i, settings.brief.outlets) for i, a in enumerate(articles)),
-        clustered=cluster_stories(articles, [gathered.stories[i] for i in rows], settings.clustering,
-                                  runner.map if runner is not None else in_process,
-                                  apart=[is_roundup(a) for a in articles]),
+        clustered=clustered,
         weights=settings.weights,
+        roundups=roundups,
     )
     ranked = today.merge_duplicates(today.rank(), window=3 * (settings.stories + settings.also))
     report("clustering", 1, 1)
@@ -265,8 +272,10 @@ def compose_page(
         offsets.append(range(start, start + len(group)))
         start += len(group)
 
+    roundups = tuple(is_roundup(article) for article in every)
+
     def story(rows: Iterable[int]) -> Story:
-        return _scored(rows, every, keys, day, settings.weights)
+        return _scored(rows, every, keys, day, settings.weights, roundups)
 
     briefed = _best_first_briefed([mark(Briefed(story=story(rows), brief=brief), previous)
                                    for brief, rows in zip(briefs, offsets)])
@@ -424,7 +433,16 @@ def day_of(articles: Sequence[Article], wanted: str | None = None) -> str:
     return wanted or (dates.most_common(1)[0][0] if dates else _date.today().isoformat())
 
 
-def _rows_of_the_day(articles: Sequence[Article], wanted: str | None, warnings: list[str]) -> tuple[list[int], str]:
+def cluster_the_day(articles: Sequence[Article], given: Sequence[str | None] | None = None,
+                    params: StoryParams = DEFAULT_PARAMS, mapper: PartMapper = in_process,
+                    ) -> tuple[Stories, tuple[bool, ...]]:
+    """The day's articles in stories as ``briefer daily`` clusters them, round-ups apart (``briefer.daily.roundups``:
+    a digest touches many stories), and which articles are round-ups."""
+    roundups = tuple(is_roundup(article) for article in articles)
+    return cluster_stories(articles, given, params, mapper, apart=roundups), roundups
+
+
+def rows_of_the_day(articles: Sequence[Article], wanted: str | None, warnings: list[str]) -> tuple[list[int], str]:
     """Rows of the articles of the day, and the day: the ``wanted`` day's; without one, the commonest date's and the
     day before's (news crosses midnight somewhere); undated articles always."""
     day = day_of(articles, wanted)
