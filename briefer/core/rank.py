@@ -23,7 +23,7 @@ from briefer.core.claims import (CONNECTIVE_OPENER, PRONOUN_OPENER, ClaimSet, re
                                   standalone_text)
 from briefer.settings import BriefSettings, RankWeights
 from briefer.text.lexicon import (ATTRIBUTION, CONNECTING_WORDS, FINITE_VERB, LOWER_WORD, MONTH_ABBREVIATIONS, MONTHS,
-                                  SIMILARITY_STOPWORDS, WEEKDAY, alternation, similarity_words)
+                                  SIMILARITY_STOPWORDS, WEEKDAY, alternation, outside_quotations, similarity_words)
 from briefer.core.support import longest_shared_run, compatible
 from briefer.types import Article, Claim, Point, Sentence
 
@@ -54,8 +54,7 @@ _LOWER_CASE_START = re.compile(r"^[^\w]*[a-z][a-z'\u2019-]*\b")
 # How a sentence ends: without it, a line is a page's heading or standfirst, or a caption ("One member of the Browns'
 # defense didn't hold back on Monday when asked about Thursday night's fight").
 _SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s*$")
-# What a lede must not be: addressed to the reader, or about something it does not name.
-_QUOTED = re.compile(r"[\"\u201c][^\"\u201d]*[\"\u201d]")
+# What a lede must not be: addressed to the reader, or about something it does not name (read outside quotations).
 # "let's take a look" speaks to the reader too.
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|let['\u2019]s)\b", re.IGNORECASE)  # "you've" too
 _UNNAMED_OPENER = re.compile(r"^(?:The|This|These|Those|That|Such)\s+[a-z]")
@@ -221,7 +220,7 @@ def may_lead(text: str) -> bool:
     official in Mr. Netanyahu's office said ..." names someone, but not the visit)."""
     if text.startswith(_QUOTE_OPENERS) or CONNECTIVE_OPENER.match(text):
         return False
-    told = _QUOTED.sub("", text)
+    told = outside_quotations(text)
     if _SECOND_PERSON.search(told):
         return False
     if not _UNNAMED_OPENER.match(told):
@@ -409,7 +408,7 @@ def _cannot_stand_alone(claim: Claim) -> bool:
         return True
     if _LOWER_CASE_START.match(text) or not _SENTENCE_END.search(text):
         return True
-    if _POINTS_AHEAD.match(text) or _SECOND_PERSON.search(_QUOTED.sub("", text)) or _APPEAL.match(text):
+    if _POINTS_AHEAD.match(text) or _SECOND_PERSON.search(outside_quotations(text)) or _APPEAL.match(text):
         return True
     if _PROMPT_OPENER.match(text) or _BACK_REFERRING_PHRASE.match(text) or _in_brackets(text):
         return True

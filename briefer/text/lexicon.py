@@ -268,11 +268,16 @@ def quoted_words(text: str, least: int) -> list[str]:
     return [quote for quote in quotes if len(quote.split()) >= least]
 
 
+def outside_quotations(text: str) -> str:
+    """``text`` with each quotation replaced by a space: what the sentence says in its own words."""
+    return _QUOTATION.sub(" ", text)
+
+
 def names_outside_quotations(text: str) -> set[str]:
     """The capitalised words of ``text`` outside its quotations, lower-cased, function words left out: who and what
     a sentence names besides what it quotes ("Dana White", "Twitter" in 'Dana White said on Twitter that it "would not
     be endorsed"')."""
-    outside = _QUOTATION.sub(" ", text)
+    outside = outside_quotations(text)
     return {word.lower() for word in re.findall(r"\b[A-Z][\w'\u2019-]*", outside)} - FUNCTION_WORDS
 
 
