@@ -473,3 +473,15 @@ def test_a_sentence_whose_verb_the_sentence_before_holds_cannot_stand_alone(text
 
     sentence = Sentence("a1", 5, text, 0, len(text))
     assert _cannot_stand_alone(Claim((sentence,), sentence)) is elided
+
+
+@pytest.mark.parametrize(("text", "alone"), [
+    ("We've asked Microsoft to clarify how the system operates in listening mode.", False),  # the reporter
+    ("I asked him whether he would run again next year.", False),
+    ('"I told him we would answer in writing," Blinken said.', True),  # Blinken speaking
+])
+def test_the_writer_in_the_first_person_is_no_speaker(text, alone):
+    from briefer.core.rank import _cannot_stand_alone
+
+    sentence = Sentence("a1", 5, text, 0, len(text))
+    assert _cannot_stand_alone(Claim((sentence,), sentence)) is not alone

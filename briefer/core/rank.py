@@ -39,6 +39,8 @@ _QUOTE_OPENERS = ('"', "'", "\u201c", "\u2018")
 # opening phrase may come first ("At Netflix, we work hard to ..."). "Us" but not "US" (the country).
 _FIRST_PERSON_OPENER = re.compile(r"^(?:[A-Z][^,;:\"\u201c]{0,40},\s+)?[\"'\u201c\u2018]?"
                                   r"(?:(?i:i|we|our|my)|Us|us)\b")
+# "We", "I" (and an auxiliary) right before a verb of saying: the writer reporting what they did ("We've asked").
+_FIRST_PERSON_SUBJECT = re.compile(r"\b(?:I|[Ww]e)(?:['\u2019](?:ve|d|ll|m|re)|\s+(?:have|had|also|then|were|was))?\s+$")
 # A sentence that announces what follows it in its article.
 _POINTS_AHEAD = re.compile(r"^(?:the following\b|following (?:is|are)\b|below(?: is| are|,)|here(?: is|'s| are)\b)",
                            re.IGNORECASE)
@@ -417,7 +419,7 @@ def _cannot_stand_alone(claim: Claim) -> bool:
         return True
     if any(c.islower() for c in text) and not set(LOWER_WORD.findall(text)) - CONNECTING_WORDS:
         return True  # (an all-capitals article is no heading)
-    return bool(_FIRST_PERSON_OPENER.match(text)) and not ATTRIBUTION.search(text)
+    return bool(_FIRST_PERSON_OPENER.match(text)) and not _said_by_another(text)
 
 
 def _elided(text: str) -> bool:
@@ -428,6 +430,12 @@ def _elided(text: str) -> bool:
     if end is None or text.startswith(_QUOTE_OPENERS):
         return False
     return not FINITE_VERB.search(text[:end.start()])
+
+
+def _said_by_another(text: str) -> bool:
+    """Whether a verb of saying in the sentence has someone other than the writer as its subject: '"We are ready,"
+    Lavrov said' is Lavrov speaking; "We've asked Microsoft to clarify ..." is the reporter."""
+    return any(not _FIRST_PERSON_SUBJECT.search(text[:said.start()]) for said in ATTRIBUTION.finditer(text))
 
 
 def _in_brackets(text: str) -> bool:
