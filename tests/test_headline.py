@@ -109,6 +109,10 @@ def test_a_long_aside_between_a_named_subject_and_its_verb_is_left_out_of_the_he
      "medical marijuana.", "HIGH TIMES sat down with Saturday Night Live cast member Pete Davidson to discuss his "
      "use of medical marijuana"),  # a weekday that starts a name stays; an opening adverb goes
     ("Police said the suspect was arrested on Saturday night in Ohio.", "Police said suspect arrested in Ohio"),
+    ("Wildlife officials shot the escaped lion after it injured a man in the Kajiado district, near Nairobi, the "
+     "capital, said Paul Udoto, a spokesman for the Kenya Wildlife Service.",
+     "Wildlife officials shot escaped lion after it injured man in Kajiado district, near Nairobi, said Paul Udoto"),
+    # (above: an attribution whose speaker has an aside of his own keeps its comma)
     ("Ariel Winter has issued a statement defending the dress that she wore to Wednesday night's Modern Family "
      "screening.", "Ariel Winter has issued statement defending dress that she wore to Wednesday night's Modern "
      "Family screening"),  # a possessive weekday stays: never "wore to's"

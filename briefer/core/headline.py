@@ -136,7 +136,7 @@ _PREPOSITIONS = frozenset("during after before among between through under over 
 _RELATIVE_PRONOUN = re.compile(r"\b(?:who|whom|whose|which|that)\b", re.IGNORECASE)
 # A trailing attribution after an aside (", a new study finds", ", police said").
 _TRAILING_SOURCE = re.compile(r"^\s*(?:\S+\s+){0,4}(?:said|says|say|finds|found|reports?|reported|shows|showed|"
-                              r"suggests|according)\b[^,;:]{0,40}$")
+                              r"suggests|according)\b[^;:]{0,80}$")
 # A kicker before a colon: "No more waiting in lines: Snap is selling Spectacles online" -> the news after it.
 _KICKER = re.compile(r"^[^:;\"\u201c]{3,50}:\s+(?=(?:\S+\s+){3}\S)")
 _FINAL_STOP = re.compile(r"[.!?\u2026]+([\"'\u201d\u2019]*)\s*$")
@@ -286,7 +286,9 @@ def _without_aside(aside: re.Match[str]) -> str:
         return aside.group()  # the predicate, not an aside: "Williams, a former officer is charged with ..., arson"
     if _JOINING_ADVERB.match(aside.group()) and _FINITE_VERB.search(aside.string[:aside.start()]):
         return "; "  # two clauses: "he liked the look of the tin, however, his purchase ... is set to ..."
-    return ", " if _TRAILING_SOURCE.match(rest) else ""
+    if not _TRAILING_SOURCE.match(rest):
+        return ""
+    return "," if rest[:1].isspace() else ", "
 
 
 def _main_clause(text: str) -> str:
