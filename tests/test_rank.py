@@ -485,3 +485,20 @@ def test_the_writer_in_the_first_person_is_no_speaker(text, alone):
 
     sentence = Sentence("a1", 5, text, 0, len(text))
     assert _cannot_stand_alone(Claim((sentence,), sentence)) is not alone
+
+
+def test_a_point_naming_someone_in_full_comes_before_one_that_quotes_them_by_surname():
+    from briefer.core.rank import _people_introduced_first
+
+    def point(text: str) -> Point:
+        return Point(text, ("a1",), (Sentence("a1", 5, text, 0, len(text)),))
+
+    lede = point("NASA scientists have confirmed water vapor above the surface of Europa.")
+    quoted = point('"We have found the next best thing: water in vapor form," Paganini added.')
+    other = point("Europa is one of the solar system's best bets to host life, astrobiologists say.")
+    named = point("Lucas Paganini, a NASA planetary scientist who led the work, said life needs three things.")
+    assert [p.text for p in _people_introduced_first(lede, [quoted, other, named])] == \
+        [named.text, quoted.text, other.text]
+    # named in the lede already, or never in full: the order stays
+    assert _people_introduced_first(point("Lucas Paganini led the study of Europa."), [quoted, named]) == [quoted, named]
+    assert _people_introduced_first(lede, [quoted, other]) == [quoted, other]

@@ -6,7 +6,7 @@ the claim's rare words each outlet repeats) and position (news puts what matters
 sentence is its news). Selection is maximal marginal relevance under a word budget, so a second phrasing of a chosen
 claim does not take a line on the page, and, between claims of nearly the same worth, one that cites an outlet not
 yet cited is preferred. The top claim that some outlet opened with becomes the lede; the rest are ordered the way
-the articles tell the story.
+the articles tell the story, except that a point naming someone in full comes before one that quotes them by surname.
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ from briefer.core.claims import (CONNECTIVE_OPENER, PRONOUN_OPENER, ClaimSet, re
                                   standalone_text)
 from briefer.settings import BriefSettings, RankWeights
 from briefer.text.lexicon import (ATTRIBUTION, CONNECTING_WORDS, FINITE_VERB, LOWER_WORD, MONTH_ABBREVIATIONS, MONTHS,
-                                  SIMILARITY_STOPWORDS, WEEKDAY, alternation, outside_quotations, similarity_words)
+                                  SIMILARITY_STOPWORDS, WEEKDAY, alternation, outside_quotations, similarity_words,
+                                  speakers_in)
 from briefer.core.support import longest_shared_run, compatible
 from briefer.types import Article, Claim, Point, Sentence
 
@@ -85,6 +86,8 @@ _PRONOUN_AFTER_OPENING = re.compile(r"^(?P<opening>(?:In|On|At|After|Before|When
                                     r"[^,;:\"\u201c]{0,50}),\s+"
                                     r"(?P<pronoun>he|she|they|it|his|her|their|its)(?:'s|\u2019s)?\b")
 _WEEKDAY = re.compile(rf"\b(?:{WEEKDAY})\b")
+# A run of capitalised words: two or more ("Lucas Paganini", "Sen. Mark Warner") name someone in full by the last.
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w\u2019'.-]*(?:\s+[A-Z][\w\u2019'.-]*)*")
 # An auxiliary ending a sentence, its verb left to the sentence before ("... haven't.", "... it seems to have.").
 _ELIDED_END = re.compile(r"\b(?:have|has|had|do|does|did|is|are|was|were|can|could|will|would|should|might|must)"
                          r"(?:n't|\s+not)?[.!][\"'\u201d\u2019]?\s*$", re.IGNORECASE)
@@ -174,8 +177,44 @@ def select(
     rest.sort(key=lambda i: ((dates.get(scored[i].representative.article_id) or "") if several_days else "",
                              story_position(scored[i])))
     order = {claim: k for k, claim in enumerate(chosen)}
-    return _point(scored[lede], dates, several_days), [replace(_point(scored[i], dates, several_days), chosen=order[i])
-                                                       for i in rest]
+    first = _point(scored[lede], dates, several_days)
+    points = [replace(_point(scored[i], dates, several_days), chosen=order[i]) for i in rest]
+    return first, _people_introduced_first(first, points)
+
+
+def _people_introduced_first(lede: Point, points: list[Point]) -> list[Point]:
+    """``points`` with each one that names a person in full ("Lucas Paganini, a NASA planetary scientist ...") moved
+    before the first point that calls them by surname alone ('"... water in vapor form," Paganini added'), unless the
+    lede or an earlier point names them already: a reader meets who someone is before what they said."""
+    ordered = list(points)
+    for _ in range(len(points)):  # one move a pass, and no more passes than points
+        introduced = _names(lede.text)[0]
+        move = None
+        for k, point in enumerate(ordered):
+            full, bare = _names(point.text)
+            bare -= introduced
+            later = next((j for j in range(k + 1, len(ordered)) if bare & _names(ordered[j].text)[0]), None)
+            if later is not None:
+                move = (later, k)
+                break
+            introduced |= full
+        if move is None:
+            break
+        ordered.insert(move[1], ordered.pop(move[0]))
+    return ordered
+
+
+def _names(text: str) -> tuple[set[str], set[str]]:
+    """The last words of the names a sentence gives in full ("Paganini" of "Lucas Paganini"), and the speakers it
+    names by surname alone ("Paganini" of '"...," Paganini added')."""
+    full = set()
+    for run in _CAPITALISED_RUN.finditer(text):
+        words = [re.sub(r"(?:['\u2019]s?|[.,])$", "", word) for word in run.group().split()]
+        while words and words[0].lower() in SIMILARITY_STOPWORDS:  # "The Malian army" names no one
+            words = words[1:]
+        if len(words) > 1 and not words[-1].isupper():  # "After EPA" names no one in full
+            full.add(words[-1])
+    return full, speakers_in(text) - full
 
 
 def _point(claim: Claim, dates: dict[str, str | None], several_days: bool) -> Point:
