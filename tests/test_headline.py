@@ -230,6 +230,10 @@ def test_the_point_standing_in_for_a_long_lede_is_the_one_closest_to_it():
                     "water debts from customers.")]
     headline = choose_headline([make_article("a1", lede.text)], lede, points)
     assert headline.startswith("Detroit Water and Sewerage Department said")
+    # a point naming its speaker by surname alone does not stand in, however close
+    by_surname = point("Eno said activists are resorting to civil disobedience to stop the city's water provider.")
+    headline = choose_headline([make_article("a1", lede.text)], lede, [by_surname, points[1]])
+    assert headline.startswith("Detroit Water and Sewerage Department said")
 
 
 def test_a_long_lede_ends_before_a_relative_clause_on_its_object_but_not_before_what_was_said():

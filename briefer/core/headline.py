@@ -13,7 +13,7 @@ from collections import Counter
 
 from briefer.core.admission import shown_start
 from briefer.text.lexicon import (DANGLING_WORDS, FINITE_VERB, SIMILARITY_STOPWORDS, SPEECH_VERBS, WEEKDAY,
-                                  inside_quotation, similarity_words)
+                                  inside_quotation, people_named, similarity_words)
 from briefer.types import Article, Point
 
 # A title longer than this is a scraped paragraph, not a title.
@@ -213,7 +213,9 @@ def choose_headline(articles: list[Article], lede: Point, points: list[Point]) -
         return main_clause
     # A point's headline stands in: the one whose words are most the lede's, so that it is still the core event.
     lede_words = set(similarity_words(lede.text))
-    shorter = [h for h in (headline_from_sentence(p.text) for p in points)
+    # ... and that names whoever speaks in it in full: "Nuland said U.S. officials notified ..." tells the reader
+    # nothing of who Nuland is.
+    shorter = [h for h in (headline_from_sentence(p.text) for p in points if not people_named(p.text)[1])
                if SHORTEST_POINT_HEADLINE <= len(h.split()) <= LONGEST_LEDE_HEADLINE and _HEADLINE_VERB.search(h)]
     return max(shorter, key=lambda h: len(lede_words & set(similarity_words(h))) / len(h.split()) ** 0.5,
                default=made)

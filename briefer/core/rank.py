@@ -23,8 +23,8 @@ from briefer.core.claims import (CONNECTIVE_OPENER, PRONOUN_OPENER, ClaimSet, re
                                   standalone_text)
 from briefer.settings import BriefSettings, RankWeights
 from briefer.text.lexicon import (ATTRIBUTION, CONNECTING_WORDS, FINITE_VERB, LOWER_WORD, MONTH_ABBREVIATIONS, MONTHS,
-                                  SIMILARITY_STOPWORDS, WEEKDAY, alternation, outside_quotations, similarity_words,
-                                  speakers_in)
+                                  SIMILARITY_STOPWORDS, WEEKDAY, alternation, outside_quotations, people_named,
+                                  similarity_words)
 from briefer.core.support import longest_shared_run, compatible
 from briefer.types import Article, Claim, Point, Sentence
 
@@ -86,8 +86,6 @@ _PRONOUN_AFTER_OPENING = re.compile(r"^(?P<opening>(?:In|On|At|After|Before|When
                                     r"[^,;:\"\u201c]{0,50}),\s+"
                                     r"(?P<pronoun>he|she|they|it|his|her|their|its)(?:'s|\u2019s)?\b")
 _WEEKDAY = re.compile(rf"\b(?:{WEEKDAY})\b")
-# A run of capitalised words: two or more ("Lucas Paganini", "Sen. Mark Warner") name someone in full by the last.
-_CAPITALISED_RUN = re.compile(r"[A-Z][\w\u2019'.-]*(?:\s+[A-Z][\w\u2019'.-]*)*")
 # An auxiliary ending a sentence, its verb left to the sentence before ("... haven't.", "... it seems to have.").
 _ELIDED_END = re.compile(r"\b(?:have|has|had|do|does|did|is|are|was|were|can|could|will|would|should|might|must)"
                          r"(?:n't|\s+not)?[.!][\"'\u201d\u2019]?\s*$", re.IGNORECASE)
@@ -188,12 +186,12 @@ def _people_introduced_first(lede: Point, points: list[Point]) -> list[Point]:
     lede or an earlier point names them already: a reader meets who someone is before what they said."""
     ordered = list(points)
     for _ in range(len(points)):  # one move a pass, and no more passes than points
-        introduced = _names(lede.text)[0]
+        introduced = people_named(lede.text)[0]
         move = None
         for k, point in enumerate(ordered):
-            full, bare = _names(point.text)
+            full, bare = people_named(point.text)
             bare -= introduced
-            later = next((j for j in range(k + 1, len(ordered)) if bare & _names(ordered[j].text)[0]), None)
+            later = next((j for j in range(k + 1, len(ordered)) if bare & people_named(ordered[j].text)[0]), None)
             if later is not None:
                 move = (later, k)
                 break
@@ -202,19 +200,6 @@ def _people_introduced_first(lede: Point, points: list[Point]) -> list[Point]:
             break
         ordered.insert(move[1], ordered.pop(move[0]))
     return ordered
-
-
-def _names(text: str) -> tuple[set[str], set[str]]:
-    """The last words of the names a sentence gives in full ("Paganini" of "Lucas Paganini"), and the speakers it
-    names by surname alone ("Paganini" of '"...," Paganini added')."""
-    full = set()
-    for run in _CAPITALISED_RUN.finditer(text):
-        words = [re.sub(r"(?:['\u2019]s?|[.,])$", "", word) for word in run.group().split()]
-        while words and words[0].lower() in SIMILARITY_STOPWORDS:  # "The Malian army" names no one
-            words = words[1:]
-        if len(words) > 1 and not words[-1].isupper():  # "After EPA" names no one in full
-            full.add(words[-1])
-    return full, speakers_in(text) - full
 
 
 def _point(claim: Claim, dates: dict[str, str | None], several_days: bool) -> Point:

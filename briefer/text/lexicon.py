@@ -250,6 +250,23 @@ def speakers_in(text: str) -> set[str]:
     return {n for n in names if n not in NOT_SPEAKERS and n not in WEEKDAYS}
 
 
+# A run of capitalised words: two or more ("Lucas Paganini", "Sen. Mark Warner") name someone in full by the last.
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w\u2019'.-]*(?:\s+[A-Z][\w\u2019'.-]*)*")
+
+
+def people_named(text: str) -> tuple[set[str], set[str]]:
+    """The last words of the names a sentence gives in full ("Paganini" of "Lucas Paganini"), and the speakers it
+    names by surname alone ("Paganini" of '"...," Paganini added')."""
+    full = set()
+    for run in _CAPITALISED_RUN.finditer(text):
+        words = [re.sub(r"(?:['\u2019]s?|[.,])$", "", word) for word in run.group().split()]
+        while words and words[0].lower() in SIMILARITY_STOPWORDS:  # "The Malian army" names no one
+            words = words[1:]
+        if len(words) > 1 and not words[-1].isupper():  # "After EPA" names no one in full
+            full.add(words[-1])
+    return full, speakers_in(text) - full
+
+
 # --- quotations ------------------------------------------------------------------------------------------------
 
 def inside_quotation(prefix: str) -> bool:
