@@ -185,13 +185,14 @@ def _people_introduced_first(lede: Point, points: list[Point]) -> list[Point]:
     before the first point that calls them by surname alone ('"... water in vapor form," Paganini added'), unless the
     lede or an earlier point names them already: a reader meets who someone is before what they said."""
     ordered = list(points)
+    named = {point.text: people_named(point.text) for point in [lede, *points]}
     for _ in range(len(points)):  # one move a pass, and no more passes than points
-        introduced = people_named(lede.text)[0]
+        introduced = set(named[lede.text][0])
         move = None
         for k, point in enumerate(ordered):
-            full, bare = people_named(point.text)
-            bare -= introduced
-            later = next((j for j in range(k + 1, len(ordered)) if bare & people_named(ordered[j].text)[0]), None)
+            full, bare = named[point.text]
+            bare = bare - introduced
+            later = next((j for j in range(k + 1, len(ordered)) if bare & named[ordered[j].text][0]), None)
             if later is not None:
                 move = (later, k)
                 break
