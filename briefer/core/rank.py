@@ -23,8 +23,8 @@ from briefer.core.claims import (CONNECTIVE_OPENER, PRONOUN_OPENER, ClaimSet, re
                                   standalone_text)
 from briefer.settings import BriefSettings, RankWeights
 from briefer.text.lexicon import (ATTRIBUTION, CONNECTING_WORDS, FINITE_VERB, LOWER_WORD, MONTH_ABBREVIATIONS, MONTHS,
-                                  SIMILARITY_STOPWORDS, WEEKDAY, alternation, outside_quotations, people_named,
-                                  similarity_words)
+                                  SIMILARITY_STOPWORDS, WEEKDAY, alternation, inside_quotation, outside_quotations,
+                                  people_named, similarity_words)
 from briefer.core.support import longest_shared_run, compatible
 from briefer.types import Article, Claim, Point, Sentence
 
@@ -458,9 +458,14 @@ def _elided(text: str) -> bool:
 
 
 def _said_by_another(text: str) -> bool:
-    """Whether a verb of saying in the sentence has someone other than the writer as its subject: '"We are ready,"
-    Lavrov said' is Lavrov speaking; "We've asked Microsoft to clarify ..." is the reporter."""
-    return any(not _FIRST_PERSON_SUBJECT.search(text[:said.start()]) for said in ATTRIBUTION.finditer(text))
+    """Whether the sentence's first verb of saying outside quotation marks has someone other than the writer as its
+    subject: '"We are ready," Lavrov said' is Lavrov speaking; "We've asked Microsoft to clarify ..." and "We're told
+    that ..., according to Frances Bean's side, ..." are the reporter."""
+    for said in ATTRIBUTION.finditer(text):
+        before = text[:said.start()]
+        if not inside_quotation(before):
+            return not _FIRST_PERSON_SUBJECT.search(before)
+    return False
 
 
 def _in_brackets(text: str) -> bool:
