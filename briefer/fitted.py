@@ -83,7 +83,7 @@ MIN_SHOWN = 8
 SHOWN_FLOOR = 0.4
 # A cluster none of whose articles' openings is over the threshold has those at least this likely admitted, so that
 # its lede states the core event: in the fit half, 6 of 7 labelled openings scored 0.5 to the threshold are
-# publishable, 4 of 8 from 0.45 and 2 of 7 from 0.4 (held out: 9 of 12, 6 of 8, 3 of 8; bench/fit_admission.py).
+# publishable, 4 of 8 from 0.45 and 2 of 6 from 0.4 (held out: 9 of 12, 6 of 8, 3 of 8; bench/fit_admission.py).
 OPENING_FLOOR = 0.5
 
 # --- bench/match_threshold.py: matching a reference note to a point (bench/results/match_threshold.md) ---------
