@@ -136,7 +136,8 @@ def main() -> None:
     labels = [json.loads(line) for line in LABELS.read_text(encoding="utf-8").splitlines() if line.strip()]
     split, stripped, labels = labelled_rows(labels)
     vectors = StaticEmbedder().encode([s.text for s in split])
-    x = np.delete(admission.feature_rows(split, stripped, vectors), left_out, axis=1)
+    rows = admission.feature_rows(split, stripped, vectors)
+    x = np.delete(rows, left_out, axis=1)
     y = np.array([label["label"] in PUBLISHABLE for label in labels], dtype=int)
     fit = np.array([is_fit_half(label) for label in labels])
     groups = [label["cluster"] for label in labels]
@@ -165,7 +166,7 @@ def main() -> None:
           "admit):\n")
     print("| score | fit half | held out |")
     print("|---|---|---|")
-    scores = model_after.probabilities(admission.feature_rows(split, stripped, vectors))
+    scores = model_after.probabilities(rows)
     opening = np.array([s.in_opening for s in split])
     for low, high in ((0.4, 0.45), (0.45, 0.5), (0.5, model_after.threshold)):
         band = opening & (scores >= low) & (scores < high)
