@@ -129,6 +129,23 @@ def test_a_speaker_after_the_verb_is_the_surname_after_any_title_or_first_name()
                       f"{quote} said CEO Craig Menear in the company's news release.")
 
 
+def test_a_speaker_named_beside_who_they_are_is_found_and_who_was_told_is_no_speaker():
+    from briefer.text.lexicon import people_named, speakers_in
+
+    told = "Sonya A. Zoghlin, Carlineo's attorney, told The Hill in a statement that her client meant no harm."
+    assert speakers_in(told) == {"Zoghlin"}  # not "Hill": who is told is not who speaks
+    assert speakers_in("Carlineo's attorney, Sonya Zoghlin, said in an email that he meant no harm.") == {"Zoghlin"}
+    assert speakers_in("Kristi Noem, South Dakota's governor, said the campaign worked.") == {"Noem"}
+    attorney = ("James P. Kennedy Jr., the U.S. Attorney for the Western District of New York, said the case shows "
+                "that free speech carries responsibilities.")
+    assert speakers_in(attorney) == {"Kennedy"}
+    assert people_named(attorney) == ({"Kennedy", "Attorney", "District", "York"}, set())  # named in full
+    assert speakers_in("Martin Luther King III said the march would go on.") == {"King"}
+    assert speakers_in("The company, which is based in Ohio, said it would close the plant.") == set()
+    # the same person's statement under two outlets' framings: no speaker conflict
+    assert compatible(told, "Carlineo's attorney, Sonya Zoghlin, said in an email that her client meant no harm.")
+
+
 def test_a_weekday_is_no_speaker_and_a_contraction_without_its_apostrophe_negates():
     from briefer.text.lexicon import is_negated, speakers_in
 

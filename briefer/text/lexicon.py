@@ -236,18 +236,29 @@ NOT_SPEAKERS = frozenset("He She They It We I You The This That A An And But Als
 
 _SPEECH = alternation(REPORTING_VERBS)
 _NAME = r"[A-Z][\w'\u2019-]+"
-_SPEAKER_BEFORE = re.compile(rf"(?<!\bof )\b({_NAME})(?:\s+{alternation(SPEAKER_GAP_WORDS)}){{0,2}}\s+{_SPEECH}\b")
+
+NAME_SUFFIXES = frozenset({"Jr", "Sr", "II", "III"})
+_SUFFIX = rf"(?:,?\s+{alternation(NAME_SUFFIXES)}\.?)?"
+_SPEAKER_BEFORE = re.compile(
+    rf"(?<!\bof )\b({_NAME}){_SUFFIX}(?:\s+{alternation(SPEAKER_GAP_WORDS)}){{0,2}}\s+{_SPEECH}\b")
 # After the verb, a run of capitalised words whose last is the surname: "said Sergey Lavrov", "said CEO Craig
-# Menear", "said Sen. Mark Warner".
-_SPEAKER_AFTER = re.compile(rf"[,\"\u201d]\s*{_SPEECH}\s+({_NAME})\.?(?:\s+({_NAME})\.?){{0,3}}")
+# Menear", "said Sen. Mark Warner". Not after "told": what follows it is who was told ("..., told The Hill").
+_INVERTED_SPEECH = alternation(REPORTING_VERBS - {"told", "tells"})
+_SPEAKER_AFTER = re.compile(rf"[,\"\u201d]\s*{_INVERTED_SPEECH}\s+({_NAME})\.?(?:\s+({_NAME})\.?){{0,3}}")
+# A speaker and who they are, between commas, before the verb: "James P. Kennedy Jr., the U.S. Attorney for the
+# Western District of New York, said" and "Carlineo's attorney, Sonya Zoghlin, said" (the surname).
+_SPEAKER_APPOSITIVE = re.compile(
+    rf"\b({_NAME}){_SUFFIX},\s+(?:the|a|an|who|whose|(?:{_NAME}\s+){{0,2}}{_NAME}['\u2019]s)\s[^,;\"\u201c\u201d]{{2,120}}?,\s+"
+    rf"(?:{alternation(SPEAKER_GAP_WORDS)}\s+)?{_SPEECH}\b"
+    rf"|,\s+(?:{_NAME}\.?\s+){{0,3}}({_NAME}){_SUFFIX},\s+(?:{alternation(SPEAKER_GAP_WORDS)}\s+)?{_SPEECH}\b")
 
 
 def speakers_in(text: str) -> set[str]:
     """The names a sentence has saying something: "Lavrov said", "..., said Sergey Lavrov" (the surname)."""
     names = {m.group(1) for m in _SPEAKER_BEFORE.finditer(text)}
-    for match in _SPEAKER_AFTER.finditer(text):
+    for match in (*_SPEAKER_AFTER.finditer(text), *_SPEAKER_APPOSITIVE.finditer(text)):
         names.add(match.group(2) or match.group(1))
-    return {n for n in names if n not in NOT_SPEAKERS and n not in WEEKDAYS}
+    return {n for n in names if n not in NOT_SPEAKERS and n not in WEEKDAYS and n not in NAME_SUFFIXES}
 
 
 # A run of capitalised words: two or more ("Lucas Paganini", "Sen. Mark Warner") name someone in full by the last.
@@ -262,6 +273,8 @@ def people_named(text: str) -> tuple[set[str], set[str]]:
         words = [re.sub(r"(?:['\u2019]s?|[.,])$", "", word) for word in run.group().split()]
         while words and words[0].lower() in SIMILARITY_STOPWORDS:  # "The Malian army" names no one
             words = words[1:]
+        if words and words[-1] in NAME_SUFFIXES:  # "James P. Kennedy Jr." is Kennedy
+            words = words[:-1]
         if len(words) > 1 and not words[-1].isupper():  # "After EPA" names no one in full
             full.add(words[-1])
     return full, speakers_in(text) - full
