@@ -208,6 +208,25 @@ def test_over_several_days_a_point_saying_on_saturday_shows_its_date_and_points_
     assert dates == sorted(dates)
 
 
+def test_over_several_days_a_claim_is_placed_by_its_first_report():
+    days = [Article(id="a1", text="x", outlet="One", date="2005-01-15"),
+            Article(id="a2", text="x", outlet="Two", date="2006-03-10"),
+            Article(id="a3", text="x", outlet="Three", date="2006-06-02")]
+    lede_text = "A report on the treatment of prisoners was published by a rights group in the capital."
+    early = "A court martial found the guard guilty of abusing prisoners at the prison in January."
+    later = "Army officers stated that the prison will be closed within months and its prisoners moved."
+    latest = "A dog handler was sentenced to ninety days of hard labour for his part in the abuse."
+    guilty = Claim(sentences=(Sentence("a2", 5, early, 0, len(early)), Sentence("a1", 0, early, 0, len(early))),
+                   representative=Sentence("a2", 5, early, 0, len(early)))  # retold a year later in background
+    reported = Claim(sentences=tuple(Sentence(a, 0, lede_text, 0, len(lede_text)) for a in ("a3", "a1", "a2")),
+                     representative=Sentence("a3", 0, lede_text, 0, len(lede_text)))  # what every outlet reports
+    claims = ClaimSet((reported, dated_claim(0, later, "a2"), guilty, dated_claim(1, latest, "a3")),
+                      orthogonal(4), np.eye(4, 3, dtype=np.float32), ("a1", "a2", "a3"))
+    lede, points = select(claims, days, BriefSettings(words=200))
+    assert lede.text == lede_text
+    assert [p.text for p in points] == [early, later, latest]  # guilty in 2005, though retold in a 2006 article
+
+
 def test_in_a_one_day_cluster_no_point_carries_a_date():
     same_day = [replace(a, date="2022-01-21") for a in ARTICLES]
     claims = claim_set((dated_claim(0, "Talks ended on Friday in Geneva without any breakthrough at all.", "a1"),

@@ -170,10 +170,10 @@ def select(
                   restates=restates, dates=dates)
     several_days = len({d for d in dates.values() if d}) > 1
     rest = chosen[1:]
-    # Points read in the order events happened: by their article's date when the cluster spans several days, then
-    # in the order the articles tell the story.
-    rest.sort(key=lambda i: ((dates.get(scored[i].representative.article_id) or "") if several_days else "",
-                             story_position(scored[i])))
+    # Points read in the order events happened: by the date of the first article to report each when the cluster
+    # spans several days (a claim retold a year later in background is dated by its first report), then in the
+    # order the articles tell the story.
+    rest.sort(key=lambda i: (first_reported(scored[i], dates) if several_days else "", story_position(scored[i])))
     order = {claim: k for k, claim in enumerate(chosen)}
     first = _point(scored[lede], dates, several_days)
     points = [replace(_point(scored[i], dates, several_days), chosen=order[i]) for i in rest]
@@ -495,6 +495,11 @@ def _part_of_a_longer_quote(text: str) -> bool:
     """Quotation marks that do not pair up; a straight one after a digit is seconds or inches (5h 34' 28")."""
     straight = len(_STRAIGHT_QUOTE.findall(text))
     return straight % 2 == 1 or text.count("\u201c") != text.count("\u201d")
+
+
+def first_reported(claim: Claim, dates: dict[str, str | None]) -> str:
+    """The earliest date of the articles that report a claim (ISO, so strings sort as dates); "" when none has one."""
+    return min((dates[a] or "" for a in claim.article_ids if dates.get(a)), default="")
 
 
 def story_position(claim: Claim) -> float:
