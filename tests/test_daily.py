@@ -216,7 +216,7 @@ def test_date_filter_keeps_undated_articles_and_reports_counts_once(tmp_path, le
     day = build_day(gather(folder), DailySettings(date=DAY), embedder=lexical)
     assert day.page.to_dict()["counts"]["articles"] == 9
     assert "2 of 10 articles have no date: kept as news of 2022-01-21" in day.warnings
-    assert "1 articles dated other days than 2022-01-21: left out" in day.warnings
+    assert "1 article dated other days than 2022-01-21: left out" in day.warnings
     assert sum("no date" in w for w in day.warnings) == 1
 
     dated_only = write_day_folder(tmp_path / "dated", {"geneva": GENEVA})
@@ -608,7 +608,7 @@ def test_compose_page_makes_the_page_from_briefs_made_anywhere(day_folder, lexic
     assert composed.to_dict()["stories"][0]["points"] == day.page.to_dict()["stories"][0]["points"]
     failed = [a for a in composed.also_reported if a.url == "https://x.example/1"]
     assert len(failed) == 1 and failed[0].headline == "Only a caption"
-    assert any("no sentences found" in w for w in composed.warnings)
+    assert "an article (x1) is left out: no sentences found in any article of the cluster" in composed.warnings
 
 
 def test_compose_page_marks_stories_against_the_previous_page(day_folder, lexical):
@@ -629,7 +629,7 @@ def test_without_a_date_the_page_keeps_the_commonest_day_and_the_day_before(tmp_
     assert day.date == DAY
     kept = {line.headline for line in day.page.also_reported} | {s.brief.headline for s in day.page.stories}
     assert not any("giraffe" in h.lower() for h in kept) and any("budget" in h.lower() for h in kept)
-    assert "1 articles dated other days than 2022-01-21 and the day before: left out" in day.warnings
+    assert "1 article dated other days than 2022-01-21 and the day before: left out" in day.warnings
 
 
 def test_a_widely_run_deals_page_ranks_after_the_days_events(tmp_path, lexical):

@@ -458,7 +458,8 @@ def rows_of_the_day(articles: Sequence[Article], wanted: str | None, warnings: l
         warnings.append(f"{undated} of {len(articles)} articles have no date: kept as news of {day}")
     if len(articles) > len(rows):
         which = day if wanted else f"{day} and the day before"
-        warnings.append(f"{len(articles) - len(rows)} articles dated other days than {which}: left out")
+        others = len(articles) - len(rows)
+        warnings.append(f"{others} article{'s' if others > 1 else ''} dated other days than {which}: left out")
     return rows, day
 
 
@@ -516,9 +517,11 @@ def _brief_top_stories_with(
 
 
 def _left_out(failure: StoryFailure) -> str:
-    first = failure.articles[0] if failure.articles else None
-    where = f"{first.source or first.id}, ..." if first is not None else "no articles"
-    return f"a story of {len(failure.articles)} articles ({where}) is left out: {failure.reason}"
+    places = [article.source or article.id for article in failure.articles]
+    if len(places) == 1:
+        return f"an article ({places[0]}) is left out: {failure.reason}"
+    where = f"{places[0]}, ..." if places else "no articles"
+    return f"a story of {len(places)} articles ({where}) is left out: {failure.reason}"
 
 
 def _page_is_full(briefed: list[Briefed], settings: DailySettings) -> bool:
