@@ -1,6 +1,6 @@
 """Tune the claim-grouping thresholds on hand-labelled sentence pairs, then check the citations they produce.
 
-    .venv/bin/python bench/claims.py [--pairs tests/data/claim_pairs.jsonl] [--eval ../shared/eval/multiling2011-en.jsonl]
+    .venv/bin/python bench/claims.py [--pairs tests/data/claim_pairs.jsonl] [--eval ../shared/eval]
 
 Each line of ``tests/data/claim_pairs.jsonl`` is two sentences from different articles of one cluster and whether
 they state the same claim. Two sentences grouped into one claim make both articles cited for it, so a false merge
@@ -34,7 +34,7 @@ from briefer.types import Claim
 
 REPO = Path(__file__).resolve().parents[1]
 PAIRS = REPO / "tests" / "data" / "claim_pairs.jsonl"
-MULTILING = REPO.parent / "shared" / "eval" / "multiling2011-en.jsonl"
+EVAL = REPO.parent / "shared" / "eval"
 MIN_PRECISION = 0.95
 GRID = np.round(np.arange(0.20, 1.0001, 0.01), 2)
 
@@ -148,9 +148,9 @@ class Measured:
         return max(self.picks)
 
 
-def measure(name: str, embedder: Embedder, baseline: float, pairs: Sequence[LabelledPair], multiling: Path
+def measure(name: str, embedder: Embedder, baseline: float, pairs: Sequence[LabelledPair], eval_folder: Path
             ) -> Measured:
-    encoded = encode_clusters(pairs, embedder, multiling)
+    encoded = encode_clusters(pairs, embedder, eval_folder)
     cosines = pair_cosines(pairs, encoded)
     labels, half = np.array([p.same_claim for p in pairs]), first_half(pairs)
     picks = (choose_threshold(cosines[half], labels[half]), choose_threshold(cosines[~half], labels[~half]))
@@ -251,7 +251,7 @@ def report(pairs: list[LabelledPair], runs: Sequence[Measured]) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pairs", type=Path, default=PAIRS)
-    parser.add_argument("--eval", type=Path, default=MULTILING, help="multiling2011-en.jsonl (MultiLing pairs)")
+    parser.add_argument("--eval", type=Path, default=EVAL, help="the development sets' folder (MultiLing, Multi-News dev)")
     parser.add_argument("--baseline", type=float, nargs=3, default=(0.72, 0.72, 0.45),
                         metavar=("STATIC", "MINILM", "LEXICAL"),
                         help="thresholds to compare with (default: the guesses shipped before tuning)")

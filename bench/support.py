@@ -1,6 +1,6 @@
 """Fit and check the citation decision of ``briefer.core.support`` on the hand-labelled sentence pairs.
 
-    .venv/bin/python bench/support.py [--pairs tests/data/claim_pairs.jsonl] [--eval multiling2011-en.jsonl]
+    .venv/bin/python bench/support.py [--pairs tests/data/claim_pairs.jsonl] [--eval ../shared/eval]
 
 Every labelled pair gets the features of ``briefer.core.support.pair_features`` three times, with the cosine of the
 static, MiniLM and lexical embedders, each relative to that embedder's claim threshold (the floor for citing). One
@@ -33,7 +33,7 @@ from sklearn.linear_model import LogisticRegression
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script: bench.claims from the repo
 
-from bench.claims import MULTILING, PAIRS
+from bench.claims import EVAL, PAIRS
 from briefer.backends.embed import LexicalEmbedder, get_embedder
 from briefer.core.claims import group_claims
 from briefer.core.support import CITE_BY_COSINE, FEATURES, SUPPORT_MODEL, SupportModel
@@ -297,7 +297,7 @@ def report(pairs: list[LabelledPair], tables: Sequence[PairTable], fitted: Fitte
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pairs", type=Path, default=PAIRS)
-    parser.add_argument("--eval", type=Path, default=MULTILING, help="multiling2011-en.jsonl (MultiLing pairs)")
+    parser.add_argument("--eval", type=Path, default=EVAL, help="the development sets' folder (MultiLing, Multi-News dev)")
     args = parser.parse_args()
     started = time.perf_counter()
     pairs = read_pairs(args.pairs)

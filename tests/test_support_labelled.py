@@ -9,8 +9,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-MULTILING = Path(__file__).resolve().parents[2] / "shared" / "eval" / "multiling2011-en.jsonl"
-if not MULTILING.parent.is_dir():
+EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
+if not EVAL.is_dir():
     pytest.skip("needs the development sets in ../shared/eval beside the repository", allow_module_level=True)
 
 from briefer.backends.embed import LexicalEmbedder, MiniLMEmbedder  # noqa: E402
@@ -18,10 +18,10 @@ from briefer.core.support import compatible, supports  # noqa: E402
 from briefer.evaluate.pairs import COSINE_RULE as BEFORE  # noqa: E402
 from briefer.evaluate.pairs import cluster_vocabularies, outcome, pair_table  # noqa: E402
 
-# Measured by bench/support.py on the 514 labelled pairs (bench/results/support.md), the shipped model in-sample:
-# lexical, pairs the pipeline judges (one sentence the other's closest in its article): 32 accepted, 0 wrong,
-# recall 0.308 (the old rule, cosine >= 0.70: 0.221); lexical, all pairs: recall 0.246; MiniLM, all pairs: 30
-# accepted, 0 wrong, recall 0.231 (the old rule, cosine >= 0.89: 26 accepted, 1 wrong, recall 0.192). The margins
+# Measured by bench/support.py on the 534 labelled pairs (bench/results/support.md), the shipped model in-sample:
+# lexical, pairs the pipeline judges (one sentence the other's closest in its article): 45 accepted, 0 wrong,
+# recall 0.395 (the old rule, cosine >= 0.70: 0.246); lexical, all pairs: recall 0.324; MiniLM, all pairs: 42
+# accepted, 0 wrong, recall 0.290 (the old rule, cosine >= 0.89: 28 accepted, 1 wrong, recall 0.186). The margins
 # allow one wrong pair or about three fewer right ones: a changed feature, weight, floor or tokenizer trips them.
 
 
@@ -31,11 +31,11 @@ def decisions(pairs, cosines, threshold, vocabularies):
 
 
 def test_lexical_decision_scores_the_labelled_pairs_as_reported(pairs, labels):
-    table = pair_table(LexicalEmbedder(), pairs, MULTILING)  # idf and cosines from whole clusters, as in the pipeline
-    accepted = decisions(pairs, table.cosines, LexicalEmbedder.claim_threshold, cluster_vocabularies(pairs, MULTILING))
+    table = pair_table(LexicalEmbedder(), pairs, EVAL)  # idf and cosines from whole clusters, as in the pipeline
+    accepted = decisions(pairs, table.cosines, LexicalEmbedder.claim_threshold, cluster_vocabularies(pairs, EVAL))
     judged = outcome(accepted & table.decided, labels & table.decided)
-    assert judged.precision >= 0.97 and judged.recall >= 0.28, judged
-    assert outcome(accepted, labels).recall >= 0.22
+    assert judged.precision >= 0.97 and judged.recall >= 0.36, judged
+    assert outcome(accepted, labels).recall >= 0.30
     before = (table.cosines >= BEFORE["lexical"]) & np.array([compatible(p.a, p.b) for p in pairs]) & table.decided
     assert judged.recall > outcome(before, labels & table.decided).recall + 0.05  # better than the rule it replaced
 
@@ -46,8 +46,8 @@ def test_minilm_decision_scores_the_labelled_pairs_as_reported(minilm, pairs, la
     texts = sorted({t for p in pairs for t in (p.a, p.b)})
     vector_of = dict(zip(texts, minilm.encode(texts)))
     cosines = np.array([float(vector_of[p.a] @ vector_of[p.b]) for p in pairs])
-    accepted = decisions(pairs, cosines, minilm.claim_threshold, cluster_vocabularies(pairs, MULTILING))
+    accepted = decisions(pairs, cosines, minilm.claim_threshold, cluster_vocabularies(pairs, EVAL))
     result = outcome(accepted, labels)
-    assert result.precision >= 0.97 and result.recall >= 0.21, result
+    assert result.precision >= 0.97 and result.recall >= 0.26, result
     before = (cosines >= BEFORE["minilm"]) & np.array([compatible(p.a, p.b) for p in pairs])
     assert result.recall > outcome(before, labels).recall

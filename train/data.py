@@ -130,7 +130,7 @@ def cluster_texts() -> dict[str, str]:
     pairs use."""
     texts = {"sample": " ".join(p.read_text(encoding="utf-8", errors="ignore") for p in sorted(SAMPLE.iterdir())
                                 if p.is_file())}
-    for path, prefix in ((MULTILING, "multiling2011:"), (MULTINEWS, "multinews:")):
+    for path, prefix in ((MULTILING, "multiling2011:"), (MULTINEWS, "multinews-dev:")):
         for line in path.read_text(encoding="utf-8").splitlines():
             record = json.loads(line)
             texts[prefix + record["id"]] = "\n".join(a["text"] or "" for a in record["articles"])

@@ -7,7 +7,7 @@ keeps precision >= 0.97 on the dev events; precision, recall and F1 are reported
 
 Baselines on exactly the same items:
 - claim pairs: briefer.core.support's logistic ``SupportModel`` on the static embedder's features, as
-  bench/support.py scores it: (a) the shipped constants (fitted on all 514 pairs, test events included: in-sample,
+  bench/support.py scores it: (a) the shipped constants (fitted on all labelled pairs, test events included: in-sample,
   so flattering), and (b) refitted on the train events' pairs with its cut chosen on dev the same way. Pairs that
   ``compatible`` vetoes or that fall under the embedder's floor are rejected, as in the pipeline.
 - match pairs: briefer.evaluate's shipped ``SemanticMatcher`` (MiniLM cosine + stem overlap over clause spans) at
@@ -110,14 +110,14 @@ def points(name: str, test: Items) -> list[str]:
 def support_model_scores(pairs: Sequence[Pair], split) -> dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]]:
     """Per claim pair of ``pairs`` (one direction each): the shipped SupportModel's and the train-refitted
     model's log-odds (-inf where vetoed or under the floor), and whether the pipeline would judge it ("decided")."""
-    from bench.claims import MULTILING  # noqa: PLC0415 (the baseline is briefer's own bench code)
+    from bench.claims import EVAL  # noqa: PLC0415 (the baseline is briefer's own bench code)
     from bench.support import fit
     from briefer.backends.embed import get_embedder
     from briefer.core.support import SUPPORT_MODEL
     from briefer.evaluate.pairs import LabelledPair, pair_table
 
     labelled = [LabelledPair(p.claim, p.premise, bool(p.label), "", p.event) for p in pairs]
-    table = pair_table(get_embedder("static"), labelled, MULTILING)
+    table = pair_table(get_embedder("static"), labelled, EVAL)
     train = np.array([p.event in split.train for p in pairs])
     refit = fit(table.features[train & table.considered], table.labels[train & table.considered])
     shipped = np.where(table.considered, SUPPORT_MODEL.scores(table.features), -np.inf)

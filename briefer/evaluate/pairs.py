@@ -36,7 +36,7 @@ class LabelledPair:
     b: str
     same_claim: bool
     note: str
-    cluster: str  # "sample" (the bundled cluster) or "multiling2011:<id>"
+    cluster: str  # "sample" (the bundled cluster), "multiling2011:<id>" or "multinews-dev:<id>"
 
 
 def read_pairs(path: Path) -> list[LabelledPair]:
@@ -44,15 +44,20 @@ def read_pairs(path: Path) -> list[LabelledPair]:
     return [LabelledPair(r["a"], r["b"], bool(r["same_claim"]), r.get("note", ""), r["cluster"]) for r in rows]
 
 
-def cluster_sentences(cluster: str, multiling: Path) -> list[Sentence]:
+# The development set each labelled cluster's source names, a file of the eval folder (``../shared/eval``).
+EVAL_FILES = {"multiling2011": "multiling2011-en.jsonl", "multinews-dev": "multinews-dev.jsonl"}
+
+
+def cluster_sentences(cluster: str, eval_folder: Path) -> list[Sentence]:
     """The sentences the pipeline would embed for a cluster: loaded, cleaned and split the same way."""
     if cluster == "sample":
         articles = load_cluster(sample_cluster_path()).articles
     else:
         source, _, cluster_id = cluster.partition(":")
-        if source != "multiling2011":
+        if source not in EVAL_FILES:
             raise ValueError(f"unknown cluster source in {cluster!r}")
-        records = [json.loads(line) for line in multiling.read_text(encoding="utf-8").splitlines() if line.strip()]
+        path = eval_folder / EVAL_FILES[source]
+        records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
         articles = articles_from_records(next(r for r in records if r["id"] == cluster_id)["articles"]).articles
     return [s for article in articles for s in sentences_of(clean_article(article))]
 
@@ -66,7 +71,7 @@ class EncodedCluster:
     row: dict[str, int]  # sentence text -> its first row
 
 
-def encode_clusters(pairs: Sequence[LabelledPair], embedder: Embedder, multiling: Path) -> dict[str, EncodedCluster]:
+def encode_clusters(pairs: Sequence[LabelledPair], embedder: Embedder, eval_folder: Path) -> dict[str, EncodedCluster]:
     """Every cluster the pairs come from. A labelled sentence that a change in cleaning or splitting no longer
     produces is still encoded with its cluster: the idf shifts a little, but no labelled pair is dropped."""
     labelled: dict[str, set[str]] = defaultdict(set)
@@ -74,7 +79,7 @@ def encode_clusters(pairs: Sequence[LabelledPair], embedder: Embedder, multiling
         labelled[pair.cluster] |= {pair.a, pair.b}
     encoded = {}
     for cluster, texts in labelled.items():
-        sentences = cluster_sentences(cluster, multiling)
+        sentences = cluster_sentences(cluster, eval_folder)
         all_texts = [s.text for s in sentences]
         all_texts += sorted(texts - set(all_texts))
         row: dict[str, int] = {}
@@ -101,7 +106,7 @@ class PairTable:
     encoded: dict[str, EncodedCluster]
 
 
-def cluster_vocabularies(pairs: Sequence[LabelledPair], multiling: Path) -> dict[str, ClusterVocabulary]:
+def cluster_vocabularies(pairs: Sequence[LabelledPair], eval_folder: Path) -> dict[str, ClusterVocabulary]:
     """Word rarity per cluster over the texts ``encode_clusters`` encodes: the cluster's sentences, then the
     labelled sentences the splitter no longer produces (so "tfidf" equals the lexical embedder's cosine)."""
     labelled: dict[str, set[str]] = defaultdict(set)
@@ -109,7 +114,7 @@ def cluster_vocabularies(pairs: Sequence[LabelledPair], multiling: Path) -> dict
         labelled[pair.cluster] |= {pair.a, pair.b}
     vocabularies = {}
     for cluster, texts in labelled.items():
-        sentences = [s.text for s in cluster_sentences(cluster, multiling)]
+        sentences = [s.text for s in cluster_sentences(cluster, eval_folder)]
         vocabularies[cluster] = ClusterVocabulary(sentences + sorted(texts - set(sentences)))
     return vocabularies
 
@@ -124,9 +129,9 @@ def closest_in_article(data: EncodedCluster, text: str, other: str) -> bool:
     return data.sentences[closest].text == other
 
 
-def pair_table(embedder: Embedder, pairs: Sequence[LabelledPair], multiling: Path) -> PairTable:
-    encoded = encode_clusters(pairs, embedder, multiling)
-    vocabularies = cluster_vocabularies(pairs, multiling)
+def pair_table(embedder: Embedder, pairs: Sequence[LabelledPair], eval_folder: Path) -> PairTable:
+    encoded = encode_clusters(pairs, embedder, eval_folder)
+    vocabularies = cluster_vocabularies(pairs, eval_folder)
     cosines, rows, decided = [], [], []
     for pair in pairs:
         data = encoded[pair.cluster]
