@@ -1,6 +1,8 @@
 """The citation decision: its vetoes and floor hold, clear paraphrases pass, and group_claims cites through it
 (how it scores the labelled pairs: tests/test_support_labelled.py)."""
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -71,7 +73,12 @@ def test_same_people_and_place_but_another_fact_is_rejected():
       "the former Soviet nation."), 0.848),
 ])
 def test_clear_paraphrases_are_accepted(shown, paraphrase, cosine):
-    assert supports(shown, paraphrase, cosine, MiniLMEmbedder.claim_threshold, ClusterVocabulary([shown, paraphrase]))
+    # Word rarity from the sample cluster the pairs come from, as the pipeline weighs them: in a vocabulary of the two
+    # sentences alone every word is equally rare.
+    from briefer.evaluate.pairs import cluster_sentences
+
+    vocabulary = ClusterVocabulary([s.text for s in cluster_sentences("sample", Path())] + [shown, paraphrase])
+    assert supports(shown, paraphrase, cosine, MiniLMEmbedder.claim_threshold, vocabulary)
 
 
 def test_nothing_below_the_floor_is_accepted_not_even_the_same_words():

@@ -18,10 +18,10 @@ from briefer.core.support import compatible, supports  # noqa: E402
 from briefer.evaluate.pairs import COSINE_RULE as BEFORE  # noqa: E402
 from briefer.evaluate.pairs import cluster_vocabularies, outcome, pair_table  # noqa: E402
 
-# Measured by bench/support.py on the 534 labelled pairs (bench/results/support.md), the shipped model in-sample:
+# Measured by bench/support.py on the 599 labelled pairs (bench/results/support.md), the shipped model in-sample:
 # lexical, pairs the pipeline judges (one sentence the other's closest in its article): 45 accepted, 0 wrong,
-# recall 0.395 (the old rule, cosine >= 0.70: 0.246); lexical, all pairs: recall 0.324; MiniLM, all pairs: 42
-# accepted, 0 wrong, recall 0.290 (the old rule, cosine >= 0.89: 28 accepted, 1 wrong, recall 0.186). The margins
+# recall 0.287 (the old rule, cosine >= 0.70: 0.185); lexical, all pairs: recall 0.249; MiniLM, all pairs: 45
+# accepted, 0 wrong, recall 0.238 (the old rule, cosine >= 0.89: 30 accepted, 1 wrong, recall 0.153). The margins
 # allow one wrong pair or about three fewer right ones: a changed feature, weight, floor or tokenizer trips them.
 
 
@@ -34,8 +34,8 @@ def test_lexical_decision_scores_the_labelled_pairs_as_reported(pairs, labels):
     table = pair_table(LexicalEmbedder(), pairs, EVAL)  # idf and cosines from whole clusters, as in the pipeline
     accepted = decisions(pairs, table.cosines, LexicalEmbedder.claim_threshold, cluster_vocabularies(pairs, EVAL))
     judged = outcome(accepted & table.decided, labels & table.decided)
-    assert judged.precision >= 0.97 and judged.recall >= 0.36, judged
-    assert outcome(accepted, labels).recall >= 0.30
+    assert judged.precision >= 0.97 and judged.recall >= 0.26, judged
+    assert outcome(accepted, labels).recall >= 0.22
     before = (table.cosines >= BEFORE["lexical"]) & np.array([compatible(p.a, p.b) for p in pairs]) & table.decided
     assert judged.recall > outcome(before, labels & table.decided).recall + 0.05  # better than the rule it replaced
 
@@ -48,6 +48,6 @@ def test_minilm_decision_scores_the_labelled_pairs_as_reported(minilm, pairs, la
     cosines = np.array([float(vector_of[p.a] @ vector_of[p.b]) for p in pairs])
     accepted = decisions(pairs, cosines, minilm.claim_threshold, cluster_vocabularies(pairs, EVAL))
     result = outcome(accepted, labels)
-    assert result.precision >= 0.97 and result.recall >= 0.26, result
+    assert result.precision >= 0.97 and result.recall >= 0.21, result
     before = (cosines >= BEFORE["minilm"]) & np.array([compatible(p.a, p.b) for p in pairs])
     assert result.recall > outcome(before, labels).recall
