@@ -36,6 +36,7 @@ STRIPPED = [
     ("Caption ", "Wildlife officials in Kenya shot the escaped lion after it injured a person."),  # a picture's label
     ("JAKARTA/PANGKALAN BUN, Indonesia ", "Search teams hunting for the wreck of an AirAsia jet found its tail."),
     ("GAZA/JERUSALEM ", "Israel's cabinet authorized the mobilization of up to 75,000 reservists late on Friday."),
+    ("WOODLAND HILLS >> ", "Homicide detectives are investigating the stabbing death of a hairdresser in his home."),
 ]
 KEPT = [
     "NASA said on Tuesday that the launch would be delayed by a week.",
@@ -52,6 +53,7 @@ KEPT = [
     "Boris Johnson, Prime Minister \u2014 and the man who called the vote \u2014 said nothing.",
     "-5 degrees was the coldest reading of the night in the valley.",  # a minus sign, not a bullet
     "CLOSE to 100 people died when the dam broke on Sunday night.",  # a word in capitals, not a button
+    "Sales >> profits this year, analysts said of the chain.",  # ">>" after no place in capitals
 ]
 
 

@@ -38,7 +38,8 @@ _DATE = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8
 # "(AP)", "(Reuters)", "(CNN Money)", a station and its channel "(NEWS 10)", two stations "(WRDW/WAGT)"; a
 # press-release wire between slashes: "/PRNewswire/"
 _AGENCY = r"(?:\((?:[A-Z][\w.&'\u2019/-]*(?:\s+[A-Z0-9][\w.&'\u2019/-]*){0,3})\)|/[A-Z][\w-]*(?:\s[A-Z][\w-]*)?/)"
-_DASH = r"(?:\u2014|\u2013|--|_|(?<=\s)-)"  # a hyphen only with a space before it: "US-China" is no dateline
+# A hyphen only with a space before it: "US-China" is no dateline. ">>" is some papers' dash ("WOODLAND HILLS >> ...").
+_DASH = r"(?:\u2014|\u2013|--|_|>>|(?<=\s)-)"
 # "UPDATE:", "Update, 21 April:", "UPDATED 2 -", "BREAKING NEWS:"
 _LABEL = (r"(?:(?i:update[ds]?)(?:\s*\d+|,?\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2})(?:,?\s+\d{4})?)?"
           r"|BREAKING(?:\s+NEWS)?|EXCLUSIVE|ANALYSIS|OPINION)\s*[:\u2014\u2013]\s+")
