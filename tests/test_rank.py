@@ -498,6 +498,7 @@ def test_a_sentence_whose_verb_the_sentence_before_holds_cannot_stand_alone(text
     ("We've asked Microsoft to clarify how the system operates in listening mode.", False),  # the reporter
     ("I asked him whether he would run again next year.", False),
     ("We're told that Silva is still holding out and, according to her side, is taking extreme positions.", False),
+    ("We've been told about times where the virtual escape key on the Touch Bar doesn't work at all.", False),
     ('"I told him we would answer in writing," Blinken said.', True),  # Blinken speaking
 ])
 def test_the_writer_in_the_first_person_is_no_speaker(text, alone):

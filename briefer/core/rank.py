@@ -40,8 +40,10 @@ _QUOTE_OPENERS = ('"', "'", "\u201c", "\u2018")
 # opening phrase may come first ("At Netflix, we work hard to ..."). "Us" but not "US" (the country).
 _FIRST_PERSON_OPENER = re.compile(r"^(?:[A-Z][^,;:\"\u201c]{0,40},\s+)?[\"'\u201c\u2018]?"
                                   r"(?:(?i:i|we|our|my)|Us|us)\b")
-# "We", "I" (and an auxiliary) right before a verb of saying: the writer reporting what they did ("We've asked").
-_FIRST_PERSON_SUBJECT = re.compile(r"\b(?:I|[Ww]e)(?:['\u2019](?:ve|d|ll|m|re)|\s+(?:have|had|also|then|were|was))?\s+$")
+# "We", "I" (and an auxiliary) right before a verb of saying: the writer reporting what they did ("We've asked",
+# "We've been told").
+_FIRST_PERSON_SUBJECT = re.compile(
+    r"\b(?:I|[Ww]e)(?:['\u2019](?:ve|d|ll|m|re)|\s+(?:have|had|also|then|were|was))?(?:\s+been)?\s+$")
 # A sentence that announces what follows it in its article.
 _POINTS_AHEAD = re.compile(r"^(?:the following\b|following (?:is|are)\b|below(?: is| are|,)|here(?: is|'s| are)\b)",
                            re.IGNORECASE)
