@@ -501,7 +501,7 @@ def _part_of_a_longer_quote(text: str) -> bool:
 
 def first_reported(claim: Claim, dates: dict[str, str | None]) -> str:
     """The earliest date of the articles that report a claim (ISO, so strings sort as dates); "" when none has one."""
-    return min((dates[a] or "" for a in claim.article_ids if dates.get(a)), default="")
+    return min((day for day in (dates.get(a) for a in claim.article_ids) if day), default="")
 
 
 def story_position(claim: Claim) -> float:

@@ -247,9 +247,9 @@ _INVERTED_SPEECH = alternation(REPORTING_VERBS - {"told", "tells"})
 _SPEAKER_AFTER = re.compile(rf"[,\"\u201d]\s*{_INVERTED_SPEECH}\s+({_NAME})\.?(?:\s+({_NAME})\.?){{0,3}}")
 # A speaker and who they are, between commas, before the verb: "James P. Kennedy Jr., the U.S. Attorney for the
 # Western District of New York, said" and "Carlineo's attorney, Sonya Zoghlin, said" (the surname).
+_WHO_THEY_ARE = rf"(?:the|a|an|who|whose|(?:{_NAME}\s+){{0,2}}{_NAME}['\u2019]s)\s[^,;\"\u201c\u201d]{{2,120}}?"
 _SPEAKER_APPOSITIVE = re.compile(
-    rf"\b({_NAME}){_SUFFIX},\s+(?:the|a|an|who|whose|(?:{_NAME}\s+){{0,2}}{_NAME}['\u2019]s)\s[^,;\"\u201c\u201d]{{2,120}}?,\s+"
-    rf"(?:{alternation(SPEAKER_GAP_WORDS)}\s+)?{_SPEECH}\b"
+    rf"\b({_NAME}){_SUFFIX},\s+{_WHO_THEY_ARE},\s+(?:{alternation(SPEAKER_GAP_WORDS)}\s+)?{_SPEECH}\b"
     rf"|,\s+(?:{_NAME}\.?\s+){{0,3}}({_NAME}){_SUFFIX},\s+(?:{alternation(SPEAKER_GAP_WORDS)}\s+)?{_SPEECH}\b")
 
 
