@@ -10,6 +10,7 @@ numbers they report are the same numbers.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import defaultdict
 from collections.abc import Sequence
@@ -48,18 +49,25 @@ def read_pairs(path: Path) -> list[LabelledPair]:
 EVAL_FILES = {"multiling2011": "multiling2011-en.jsonl", "multinews-dev": "multinews-dev.jsonl"}
 
 
-def cluster_sentences(cluster: str, eval_folder: Path) -> list[Sentence]:
-    """The sentences the pipeline would embed for a cluster: loaded, cleaned and split the same way."""
+@functools.lru_cache(maxsize=None)
+def cluster_sentences(cluster: str, eval_folder: Path) -> tuple[Sentence, ...]:
+    """The sentences the pipeline would embed for a cluster: loaded, cleaned and split the same way. Each cluster is
+    split once per process: the benches ask for it once per embedder, for its vectors and for its word rarity."""
     if cluster == "sample":
         articles = load_cluster(sample_cluster_path()).articles
     else:
         source, _, cluster_id = cluster.partition(":")
         if source not in EVAL_FILES:
             raise ValueError(f"unknown cluster source in {cluster!r}")
-        path = eval_folder / EVAL_FILES[source]
-        records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-        articles = articles_from_records(next(r for r in records if r["id"] == cluster_id)["articles"]).articles
-    return [s for article in articles for s in sentences_of(clean_article(article))]
+        articles = articles_from_records(_development_set(eval_folder / EVAL_FILES[source])[cluster_id]).articles
+    return tuple(s for article in articles for s in sentences_of(clean_article(article)))
+
+
+@functools.lru_cache(maxsize=None)
+def _development_set(path: Path) -> dict[str, list[dict[str, object]]]:
+    """Each cluster's article records in one development set, by cluster id: the file is read once per process."""
+    records = (json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+    return {record["id"]: record["articles"] for record in records}
 
 
 @dataclass(frozen=True)
@@ -79,7 +87,7 @@ def encode_clusters(pairs: Sequence[LabelledPair], embedder: Embedder, eval_fold
         labelled[pair.cluster] |= {pair.a, pair.b}
     encoded = {}
     for cluster, texts in labelled.items():
-        sentences = cluster_sentences(cluster, eval_folder)
+        sentences = list(cluster_sentences(cluster, eval_folder))
         all_texts = [s.text for s in sentences]
         all_texts += sorted(texts - set(all_texts))
         row: dict[str, int] = {}
