@@ -148,6 +148,8 @@ def test_a_speaker_named_beside_who_they_are_is_found_and_who_was_told_is_no_spe
     assert speakers_in(attorney) == {"Kennedy"}
     assert people_named(attorney) == ({"Kennedy", "Attorney", "District", "York"}, set())  # named in full
     assert speakers_in("Martin Luther King III said the march would go on.") == {"King"}
+    assert speakers_in('"The march goes on," said Martin Luther King III.') == {"King"}  # a suffix is no surname
+    assert speakers_in('"No," said Robert F. Kennedy Jr. on Monday.') == {"Kennedy"}
     assert speakers_in("The company, which is based in Ohio, said it would close the plant.") == set()
     # the same person's statement under two outlets' framings: no speaker conflict
     assert compatible(told, "Carlineo's attorney, Sonya Zoghlin, said in an email that her client meant no harm.")

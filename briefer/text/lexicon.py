@@ -239,18 +239,22 @@ _NAME = r"[A-Z][\w'\u2019-]+"
 
 NAME_SUFFIXES = frozenset({"Jr", "Sr", "II", "III"})
 _SUFFIX = rf"(?:,?\s+{alternation(NAME_SUFFIXES)}\.?)?"
+# A name captured as a speaker is never a suffix: "Martin Luther King III said" is King.
+_SURNAME = rf"(?!{alternation(NAME_SUFFIXES)}\b)({_NAME})"
 _SPEAKER_BEFORE = re.compile(
-    rf"(?<!\bof )\b({_NAME}){_SUFFIX}(?:\s+{alternation(SPEAKER_GAP_WORDS)}){{0,2}}\s+{_SPEECH}\b")
+    rf"(?<!\bof )\b{_SURNAME}{_SUFFIX}(?:\s+{alternation(SPEAKER_GAP_WORDS)}){{0,2}}\s+{_SPEECH}\b")
 # After the verb, a run of capitalised words whose last is the surname: "said Sergey Lavrov", "said CEO Craig
-# Menear", "said Sen. Mark Warner". Not after "told": what follows it is who was told ("..., told The Hill").
+# Menear", "said Sen. Mark Warner", "said Robert F. Kennedy Jr.". Not after "told": what follows it is who was told
+# ("..., told The Hill").
 _INVERTED_SPEECH = alternation(REPORTING_VERBS - {"told", "tells"})
-_SPEAKER_AFTER = re.compile(rf"[,\"\u201d]\s*{_INVERTED_SPEECH}\s+({_NAME})\.?(?:\s+({_NAME})\.?){{0,3}}")
+_SPEAKER_AFTER = re.compile(
+    rf"[,\"\u201d]\s*{_INVERTED_SPEECH}\s+{_SURNAME}\.?(?:\s+(?:[A-Z]\.\s+)?{_SURNAME}\.?){{0,3}}")
 # A speaker and who they are, between commas, before the verb: "James P. Kennedy Jr., the U.S. Attorney for the
 # Western District of New York, said" and "Carlineo's attorney, Sonya Zoghlin, said" (the surname).
 _WHO_THEY_ARE = rf"(?:the|a|an|who|whose|(?:{_NAME}\s+){{0,2}}{_NAME}['\u2019]s)\s[^,;\"\u201c\u201d]{{2,120}}?"
 _SPEAKER_APPOSITIVE = re.compile(
-    rf"\b({_NAME}){_SUFFIX},\s+{_WHO_THEY_ARE},\s+(?:{alternation(SPEAKER_GAP_WORDS)}\s+)?{_SPEECH}\b"
-    rf"|,\s+(?:{_NAME}\.?\s+){{0,3}}({_NAME}){_SUFFIX},\s+(?:{alternation(SPEAKER_GAP_WORDS)}\s+)?{_SPEECH}\b")
+    rf"\b{_SURNAME}{_SUFFIX},\s+{_WHO_THEY_ARE},\s+(?:{alternation(SPEAKER_GAP_WORDS)}\s+)?{_SPEECH}\b"
+    rf"|,\s+(?:{_NAME}\.?\s+){{0,3}}{_SURNAME}{_SUFFIX},\s+(?:{alternation(SPEAKER_GAP_WORDS)}\s+)?{_SPEECH}\b")
 
 
 def speakers_in(text: str) -> set[str]:
@@ -258,7 +262,7 @@ def speakers_in(text: str) -> set[str]:
     names = {m.group(1) for m in _SPEAKER_BEFORE.finditer(text)}
     for match in (*_SPEAKER_AFTER.finditer(text), *_SPEAKER_APPOSITIVE.finditer(text)):
         names.add(match.group(2) or match.group(1))
-    return {n for n in names if n not in NOT_SPEAKERS and n not in WEEKDAYS and n not in NAME_SUFFIXES}
+    return {n for n in names if n not in NOT_SPEAKERS and n not in WEEKDAYS}
 
 
 # A run of capitalised words: two or more ("Lucas Paganini", "Sen. Mark Warner") name someone in full by the last.
