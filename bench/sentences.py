@@ -105,6 +105,12 @@ CASES: list[tuple[str, list[str]]] = [
         "Four people were shot around 11:30 a.m. Wednesday, police said.",
         ["Four people were shot around 11:30 a.m. Wednesday, police said."],
     ),
+    # Added in session 17 after reading a real page's brief ("Final Cut was updated The previous generation ..."):
+    (
+        "Final Cut was updated  The previous generation took 4 minutes.",
+        ["Final Cut was updated", "The previous generation took 4 minutes."],
+    ),
+    ("Zoghlin told The Hill that it was over.", ["Zoghlin told The Hill that it was over."]),
 ]
 
 

@@ -57,6 +57,13 @@ def pieces(text: str) -> list[str]:
         ("Bones differ (Fig. 2b) in size. See ref. 41 too.", ["Bones differ (Fig. 2b) in size.", "See ref. 41 too."]),
         ("It is known as FAS.[1][2] Other types exist.", ["It is known as FAS.[1][2]", "Other types exist."]),
         ("Line one has no stop\nLine two does.", ["Line one has no stop", "Line two does."]),
+        # a sentence run on to a heading or caption with no full stop starts where its pronoun or determiner does
+        ("Final Cut was updated  The previous generation took 4 minutes.",
+         ["Final Cut was updated", "The previous generation took 4 minutes."]),
+        ("Media caption It is unclear where he is.", ["Media caption", "It is unclear where he is."]),
+        # but a capitalised name after it is no new sentence
+        ("Zoghlin told The Hill that it was over.", ["Zoghlin told The Hill that it was over."]),
+        ("He starred in It Follows in 2014.", ["He starred in It Follows in 2014."]),
     ],
 )
 def test_split_sentences_on_news_cases(text: str, expected: list[str]) -> None:

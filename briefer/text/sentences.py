@@ -5,7 +5,7 @@ A small rule-based splitter written for news copy, about 25 times faster than py
 ``"Ready!" he said.`` and ``"Ready!" Blinken said.`` do not end at all), titles (``Mr.``, ``Sen.``), initials
 (``Sergey V. Lavrov``), dotted abbreviations (``U.S.``, ``a.m.``), decimals and domains (no space after the dot, so
 never a boundary) and ellipses. Line breaks always end a sentence: ``briefer.text.clean`` puts one paragraph on each
-line.
+line; so does a sentence run on to a heading or caption with no full stop (``Boston Globe The sale ...``).
 """
 
 from __future__ import annotations
@@ -46,6 +46,10 @@ _NEXT_START = re.compile(r"\s+[\"'“‘(\[]*(\w+)")
 # wrote on his page.' (a full stop before the closing quote is left alone: '... today." He' ends there).
 _QUOTED_CRY = re.compile(r"[!?]+[\"”’]")
 _NAMED_SPEAKER_AFTER = re.compile(rf"\s+(?:[A-Z][\w.'’-]*\s+){{1,4}}(?:{alternation(ATTRIBUTION_VERBS)})\b")
+# A sentence run on to a heading, label or caption with no full stop between them ("Final Cut was updated The
+# previous generation took ...", "Boston Globe The sale to ...", "Media caption It is unclear ..."): a capitalised
+# pronoun or determiner after a lower-case word, and then a lower-case word. Never "told The Hill" (a name follows).
+_GLUED_START = re.compile(r"(?<=[a-z])\s+(?=(?:The|His|Her|Their|Its|It|He|She|They|We|This|These|Those)\s+[a-z])")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -89,7 +93,7 @@ def ends_with_punctuation(piece: str) -> bool:
 
 
 def _boundaries(line: str) -> list[int]:
-    """Offsets in ``line`` just after each sentence end (after closing quotes too)."""
+    """Offsets in ``line`` just after each sentence end (after closing quotes too, or before a glued start)."""
     ends = []
     for match in _CANDIDATE.finditer(line):
         following = _NEXT_START.match(line, match.end())
@@ -101,7 +105,7 @@ def _boundaries(line: str) -> list[int]:
             if _abbreviation_holds(_word_before(line, match.start() + 1), following.group(1)):
                 continue
         ends.append(match.end())
-    return ends
+    return sorted(ends + [glued.start() for glued in _GLUED_START.finditer(line)])
 
 
 def _word_before(line: str, end: int) -> str:
