@@ -43,12 +43,13 @@ _CLAUSE_END = re.compile(
     r"\s+and\s+(?=(?:has|have|had|is|was|were|will)\s))"
 )
 # An aside between commas that names or describes what comes before it, or qualifies it: ", the half-brother of
-# ...," / ", 94," / ", despite her protestations," / ", HGTV's husband-wife Fixer Upper team,". Asides in a row go
+# ...," / ", 94," / ", despite her protestations," / ", HGTV's husband-wife Fixer Upper team,"; the comma inside a
+# number ("a new 3,830-bed prison", "which employs 12,000 people") neither ends one nor closes it. Asides in a row go
 # together (", 18, who was shot ... along with her girlfriend Mollie Olgin, 19, who was killed,"): one at a time,
 # each would take the comma the next one opens on.
 _APPOSITIVE = re.compile(
     r"(?:,\s+(?:the|a|an|who|which|whose|now|formerly|aged|also|then|once|himself|herself|itself|despite|however|"
-    r"though|in fact|of course|as of|\d[\d.,]*|[A-Z][\w.-]*['\u2019]s)\b[^,;:]{0,80})+,"
+    r"though|in fact|of course|as of|\d[\d.,]*|[A-Z][\w.-]*['\u2019]s)\b(?:[^,;:]|(?<=\d),(?=\d{3})){0,80})+,(?!\d)"
 )
 # A comma between a subject and its verb, once the aside it opened on is gone ('Nicole "Snooki" Polizzi, is,
 # despite her protestations, pregnant' -> '... Polizzi is pregnant').
@@ -288,8 +289,8 @@ def _without_aside(aside: re.Match[str]) -> str:
         return aside.group()  # the predicate, not an aside: "Williams, a former officer is charged with ..., arson"
     if _JOINING_ADVERB.match(aside.group()) and _FINITE_VERB.search(aside.string[:aside.start()]):
         return "; "  # two clauses: "he liked the look of the tin, however, his purchase ... is set to ..."
-    if not _TRAILING_SOURCE.match(rest):
-        return ""
+    if not _TRAILING_SOURCE.match(rest) or not _FINITE_VERB.search(aside.string[:aside.start()]):
+        return ""  # after a bare subject the verb is the predicate: "The company, which ..., said it would close"
     return "," if rest[:1].isspace() else ", "
 
 
