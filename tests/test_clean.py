@@ -158,6 +158,10 @@ def test_boilerplate_lines_are_dropped(furniture: str) -> None:
         "search two years after the crash.",
         "This story has been corrected to show that the former detective's last name is Garner.",
         "Science has learned that the court order referred to in this story has been amended.",
+        # A publisher's disclosure, a station's prompt, and a reader's objection an editor's note records.
+        "Murdoch also sits on the board of News Corp., which owns MarketWatch, the publisher of this report.",
+        "Stay with WBAL NewsRadio 1090 AM for developments in this story.",
+        "Andrea Johnson, director of forest programs, wrote to NPR to express concern over two points in this story.",
     ],
 )
 def test_furniture_sentences_inside_a_paragraph_are_dropped(furniture: str) -> None:

@@ -101,7 +101,8 @@ _GLUE_AT_AN_END = re.compile(
 # Internet Archive's notice where a dead link was crawled, an embedded tweet's location notice, a newsletter form,
 # a site's follow prompt ("Add Donald Trump as an interest to stay up to date on the latest ... news"), an error
 # message, an editor's note on a correction ("CORRECTION (March 18, 11:30 a.m.): An earlier version of this article
-# incorrectly said ...", "Science has learned that the court order referred to in this story has been amended.").
+# incorrectly said ...", "Science has learned that the court order referred to in this story has been amended."), a
+# publisher's disclosure.
 # Whole phrases, so a story about the Internet Archive or Twitter keeps its sentences.
 _FURNITURE_PHRASES = (
     "donating their crawl data to the Internet Archive",
@@ -134,6 +135,13 @@ _FURNITURE_PHRASES = (
     "this article has been updated",
     "in this story has been",
     "in this article has been",
+    # a disclosure of who owns the page ("News Corp., which owns MarketWatch, the publisher of this report"), a
+    # station's prompt, and a reader's objection to the story an editor's note records
+    "the publisher of this report",
+    "the publisher of this article",
+    "for developments in this story",
+    "for updates to this story",
+    "points in this story",
 )
 _FURNITURE = re.compile("|".join(re.escape(phrase) for phrase in _FURNITURE_PHRASES), re.IGNORECASE)
 # The phrases in lower case: a line holding none of them (almost every line) is passed by a plain substring search,
