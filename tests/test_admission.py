@@ -154,3 +154,19 @@ def test_a_caption_after_a_player_button_is_never_shown_but_stays_a_sentence(mon
     monkeypatch.setattr(admission.AdmissionModel, "probabilities", lambda self, rows: np.array([0.99, 0.99]))
     model = admission.AdmissionModel(np.zeros(1), 0.0, threshold=0.5)
     assert [s.admissible for s in admission.admit(shown, stripped, np.zeros((2, 1)), model)] == [False, True]
+
+
+def test_a_pictures_date_line_is_never_shown_but_a_dated_sentence_is(monkeypatch):
+    from briefer.core import admission
+
+    texts = ["17 January, 1991, when the first Gulf War began.",
+             "Early 2000, citing a line from the comedian while attending a nonpartisan event.",
+             "November 1989, as the Berlin Wall was crumbling.",
+             "In 2012, another judge convicted Jack McCullough in Maria's death.",
+             "August 1974 was the month Nixon resigned, ending a long crisis."]
+    shown, stripped = strip_shown(sentences_of(make_article("a1", "\n".join(texts))))
+    assert [s.text for s in shown] == texts  # still sentences, still evidence
+    monkeypatch.setattr(admission.AdmissionModel, "probabilities", lambda self, rows: np.full(len(rows), 0.99))
+    model = admission.AdmissionModel(np.zeros(1), 0.0, threshold=0.5)
+    verdicts = [s.admissible for s in admission.admit(shown, stripped, np.zeros((5, 1)), model)]
+    assert verdicts == [False, False, False, True, True]

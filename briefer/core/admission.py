@@ -23,7 +23,7 @@ from importlib import resources
 import numpy as np
 
 from briefer.fitted import MIN_SHOWN, OPENING_FLOOR, SHOWN_FLOOR
-from briefer.text.lexicon import ATTRIBUTION, CONNECTING_WORDS, WORD
+from briefer.text.lexicon import ATTRIBUTION, CONNECTING_WORDS, MONTH_ABBREVIATIONS, MONTHS, WORD, alternation
 from briefer.types import Sentence
 
 _PLACE = r"(?!(?:FILE|PHOTO|VIDEO|IMAGE|WATCH)\b)[A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,3}"  # "KUALA LUMPUR"
@@ -51,6 +51,11 @@ _LIST_MARK = r"(?:[\u2022\u00b7*]|[-\u2013\u2014](?=\s))\s*"
 # the escaped lion ...").
 _PLAYER_BUTTON = r"(?:CLOSE|Caption|Skip in Skip x Embed x Share)\s+(?=[A-Z][a-z]|[A-Z]{2,}\s)"
 _CAPTION_AFTER_BUTTON = re.compile(_PLAYER_BUTTON)
+# A picture's date line: a bare date, a comma, and no subject after it ("17 January, 1991, when the first Gulf War
+# began.", "Early 2000, citing a line from ..."). "In 2012, another judge convicted ..." has its subject.
+_MONTH = rf"(?:{alternation(MONTHS)}|{alternation(MONTH_ABBREVIATIONS)}\.?)"
+_DATE_WITHOUT_SUBJECT = re.compile(rf"^(?:(?:Early|Late|Mid)[- ])?(?:\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|"
+                                   rf"{_MONTH}\s+(?:\d{{1,2}},?\s+)?\d{{4}}|\d{{4}}),\s+[a-z]")
 _OUTLETS = r"(?:Associated Press|AP|Reuters|AFP|CNN|Bloomberg|UPI)"
 _NAME = r"[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3}"
 # What a wire or web page puts before the first sentence: a label ("UPDATE:"), then a place in capitals, a date
@@ -212,10 +217,13 @@ def strip_shown(sentences: list[Sentence]) -> tuple[list[Sentence], list[bool]]:
 
     The sentence stays a slice of its article: only its start moves. The caption of a video or picture after its
     player's buttons or label ("CLOSE Vanderbilt Chancellor Nicholas S. Zeppos discusses why the university is
-    renaming ...") is never shown, but stays evidence: it often tells the news the article tells.
+    renaming ...") is never shown, but stays evidence: it often tells the news the article tells. Nor is a picture's
+    date line, which has no subject to be a sentence ("November 1989, as the Berlin Wall was crumbling.").
     """
     shown, stripped = [], []
     for sentence in sentences:
+        if _DATE_WITHOUT_SUBJECT.match(sentence.text):
+            sentence = replace(sentence, admissible=False)
         skip = shown_start(sentence.text)
         if skip:
             sentence = replace(sentence, text=sentence.text[skip:], start=sentence.start + skip,
