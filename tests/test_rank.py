@@ -248,6 +248,18 @@ def test_the_point_most_outlets_report_leads_once_citations_are_counted():
     assert new_lede is core and points == [quote, lede]  # the quotation, reported by more, may not lead
 
 
+def test_background_two_outlets_carry_deep_in_their_stories_does_not_displace_the_news():
+    lede = cited("A top defector was killed by a nerve agent at the airport, police said.", "a2")
+    text = "North Korea is estimated to be able to make up to 4,500 tons of chemical weapons a year."
+    def stated_at(first: int, second: int) -> Point:
+        return Point(text, ("a1", "a3"), (Sentence("a1", first, text, 0, len(text)),
+                                          Sentence("a3", second, text, 0, len(text))))
+
+    background, reported = stated_at(1, 32), stated_at(1, 4)
+    assert lead_with_the_most_reported(lede, [background], ARTICLES) == (lede, [background])
+    assert lead_with_the_most_reported(lede, [reported], ARTICLES) == (reported, [lede])
+
+
 def test_a_tie_keeps_the_rankers_lede():
     lede, other = cited("Talks ended in Geneva.", "a1", "a2"), cited("Both sides agreed to talk again.", "a3", "a4")
     assert lead_with_the_most_reported(lede, [other], ARTICLES) == (lede, [other])

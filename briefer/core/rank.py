@@ -21,6 +21,7 @@ import numpy as np
 
 from briefer.core.claims import (CONNECTIVE_OPENER, PRONOUN_OPENER, ClaimSet, reported_content, representativeness,
                                   standalone_text)
+from briefer.fitted import BACKGROUND_AFTER
 from briefer.settings import BriefSettings, RankWeights
 from briefer.text.lexicon import (ATTRIBUTION, CONNECTING_WORDS, FINITE_VERB, LOWER_WORD, MONTH_ABBREVIATIONS, MONTHS,
                                   SIMILARITY_STOPWORDS, WEEKDAY, alternation, inside_quotation, outside_quotations,
@@ -259,19 +260,25 @@ def may_lead(text: str) -> bool:
     return bool(_NAME_AFTER_FIRST_WORD.search(told[:verb]))
 
 
-def lead_with_the_most_reported(lede: Point, points: list[Point], articles: list[Article]) -> tuple[Point, list[Point]]:
+def lead_with_the_most_reported(lede: Point, points: list[Point], articles: list[Article],
+                                background_after: int = BACKGROUND_AFTER) -> tuple[Point, list[Point]]:
     """Once citing has counted who reports what, the chosen point the most outlets report leads: the core event,
-    not the best-scored claim. It swaps places with the ranker's lede; a point that may not lead stays a point,
-    and a tie keeps the ranker's lede."""
+    not the best-scored claim. It swaps places with the ranker's lede; a point that may not lead stays a point, and
+    a tie keeps the ranker's lede. An outlet counts for a point that would displace the lede only where it states
+    the point within its first ``background_after`` sentences: further down it is background, copied from one fact
+    sheet ("North Korea is estimated to have a chemical weapons production capability of up to 4,500 metric tons
+    ...", the 33rd sentence of one story and the second of a short sidebar, is not the news they lead with: "Kim
+    Jong-nam ... was killed by a highly toxic nerve agent")."""
     outlet_of = _outlet_names(articles)
 
-    def outlets(point: Point) -> int:
-        return len({outlet_of.get(a, a) for a in point.citations})
+    def outlets(point: Point, within: int | None = None) -> int:
+        return len({outlet_of.get(s.article_id, s.article_id) for s in point.evidence
+                    if within is None or s.index < within})
 
     opening = opens_an_article(lede.evidence)
     best = max((p for p in points if may_lead(p.text) and (opens_an_article(p.evidence) or not opening)),
-               key=outlets, default=None)
-    if best is None or outlets(best) <= outlets(lede):
+               key=lambda p: outlets(p, background_after), default=None)
+    if best is None or outlets(best, background_after) <= outlets(lede):
         return lede, points
     return best, [lede if p is best else p for p in points]
 
