@@ -60,8 +60,11 @@ def pieces(text: str) -> list[str]:
         # a sentence run on to a heading or caption with no full stop starts where its pronoun or determiner does
         ("Final Cut was updated  The previous generation took 4 minutes.",
          ["Final Cut was updated", "The previous generation took 4 minutes."]),
-        ("Media caption It is unclear where he is.", ["Media caption", "It is unclear where he is."]),
-        # but a capitalised name after it is no new sentence
+        ("Boston Globe The sale to the Kohlbergs includes $2 million.",
+         ["Boston Globe", "The sale to the Kohlbergs includes $2 million."]),
+        # but a capitalised name after it is no new sentence, and a caption stays glued to its label
+        ("3 Photos: Moments of the station The crew of Atlantis took this picture.",
+         ["3 Photos: Moments of the station The crew of Atlantis took this picture."]),
         ("Zoghlin told The Hill that it was over.", ["Zoghlin told The Hill that it was over."]),
         ("He starred in It Follows in 2014.", ["He starred in It Follows in 2014."]),
     ],

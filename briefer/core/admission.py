@@ -23,7 +23,8 @@ from importlib import resources
 import numpy as np
 
 from briefer.fitted import MIN_SHOWN, OPENING_FLOOR, SHOWN_FLOOR
-from briefer.text.lexicon import ATTRIBUTION, CONNECTING_WORDS, MONTH_ABBREVIATIONS, MONTHS, WORD, alternation
+from briefer.text.lexicon import (ATTRIBUTION, CONNECTING_WORDS, MEDIA_WORDS, MONTH_ABBREVIATIONS, MONTHS, WORD,
+                                  alternation)
 from briefer.types import Sentence
 
 _PLACE = r"(?!(?:FILE|PHOTO|VIDEO|IMAGE|WATCH)\b)[A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,3}"  # "KUALA LUMPUR"
@@ -98,9 +99,8 @@ _DEFINITE = re.compile(r"^(?:The|That|Such)\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*
 _PROPER = re.compile(r"(?<=\s)[A-Z][a-z]+")
 _WEB = re.compile(r"https?://|www\.|\.com\b|@\w|#\w")
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
-# Words that mark a picture, a player or a page prompt rather than reporting; the model learns how much each says.
-_MEDIA = re.compile(r"\b(?:photo\w*|images?|caption|copyright|getty|videos?|embed|autoplay|playback|pictured|file|"
-                    r"credit|AP|Reuters|AFP)\b", re.IGNORECASE)
+# Words that mark a page prompt rather than reporting (those of pictures and players: ``MEDIA_WORDS``); the model
+# learns how much each says.
 _PROMPT = re.compile(r"\b(?:subscribe|sign up|newsletter|click|follow us|share|read more|comments?|advertisement|"
                      r"cookies?|browser|download|app|email us|tips?)\b", re.IGNORECASE)
 _CAPS_OPENER = re.compile(r"^[A-Z]{3,}\b(?!\s+(?:said|says|has|have|is|was|will))")  # "EMBED ...", "CLOSE ..."
@@ -173,7 +173,7 @@ def features(sentence: Sentence, sentences_in_article: int, stripped: bool) -> n
         name is not None,
         bool(_WEB.search(text)),
         bool(_CLOCK.search(text)),
-        min(len(_MEDIA.findall(text)), 3) / 3,
+        min(len(MEDIA_WORDS.findall(text)), 3) / 3,
         min(len(_PROMPT.findall(text)), 3) / 3,
         bool(_CAPS_OPENER.match(text)),
         stripped,

@@ -284,6 +284,14 @@ def people_named(text: str) -> tuple[set[str], set[str]]:
     return full, speakers_in(text) - full
 
 
+# --- pictures and players -------------------------------------------------------------------------------------
+
+# Words that mark a picture, a video player or its credit rather than reporting ("Image caption", "3 Photos:",
+# "Getty Images", "autoplay"): admission weighs them, and the splitter leaves a caption glued to its label.
+MEDIA_WORDS = re.compile(r"\b(?:photo\w*|images?|caption|copyright|getty|videos?|embed|autoplay|playback|pictured|"
+                         r"file|credit|AP|Reuters|AFP)\b", re.IGNORECASE)
+
+
 # --- quotations ------------------------------------------------------------------------------------------------
 
 def inside_quotation(prefix: str) -> bool:

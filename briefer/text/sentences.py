@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from briefer.text.lexicon import ATTRIBUTION_VERBS, MONTH_ABBREVIATIONS, alternation
+from briefer.text.lexicon import ATTRIBUTION_VERBS, MEDIA_WORDS, MONTH_ABBREVIATIONS, alternation
 from briefer.types import Article, Sentence
 
 # Titles before a name: a full stop after them never ends a sentence.
@@ -48,7 +48,9 @@ _QUOTED_CRY = re.compile(r"[!?]+[\"”’]")
 _NAMED_SPEAKER_AFTER = re.compile(rf"\s+(?:[A-Z][\w.'’-]*\s+){{1,4}}(?:{alternation(ATTRIBUTION_VERBS)})\b")
 # A sentence run on to a heading, label or caption with no full stop between them ("Final Cut was updated The
 # previous generation took ...", "Boston Globe The sale to ...", "Media caption It is unclear ..."): a capitalised
-# pronoun or determiner after a lower-case word, and then a lower-case word. Never "told The Hill" (a name follows).
+# pronoun or determiner after a lower-case word, and then a lower-case word. Never "told The Hill" (a name follows),
+# nor after a picture's or player's label ("3 Photos: Notable moments of the station The crew of ... took this
+# picture"): a caption stays glued to its label, which admission refuses.
 _GLUED_START = re.compile(r"(?<=[a-z])\s+(?=(?:The|His|Her|Their|Its|It|He|She|They|We|This|These|Those)\s+[a-z])")
 
 
@@ -105,7 +107,8 @@ def _boundaries(line: str) -> list[int]:
             if _abbreviation_holds(_word_before(line, match.start() + 1), following.group(1)):
                 continue
         ends.append(match.end())
-    return sorted(ends + [glued.start() for glued in _GLUED_START.finditer(line)])
+    return sorted(ends + [glued for glued in (m.start() for m in _GLUED_START.finditer(line))
+                          if not MEDIA_WORDS.search(line, max((end for end in ends if end <= glued), default=0), glued)])
 
 
 def _word_before(line: str, end: int) -> str:
