@@ -77,7 +77,7 @@ class RankWeights:
 
 # An outlet reports a point as news when it states it within its first this many sentences (about 250 words); further
 # down it is background (briefer.core.rank.lead_with_the_most_reported). Set by reading every brief of the development
-# sets and the real day whose lede the count changes (5 of 220): at 10 to 13 the two ledes that background had taken
+# sets and the real day whose lede the count changes (5 of 219): at 10 to 13 the two ledes that background had taken
 # go back to the news, and the three others stay as they were (bench/results/ledes_session17.md).
 BACKGROUND_AFTER = 10
 

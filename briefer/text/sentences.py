@@ -5,7 +5,7 @@ A small rule-based splitter written for news copy, about 25 times faster than py
 ``"Ready!" he said.`` and ``"Ready!" Blinken said.`` do not end at all), titles (``Mr.``, ``Sen.``), initials
 (``Sergey V. Lavrov``), dotted abbreviations (``U.S.``, ``a.m.``), decimals and domains (no space after the dot, so
 never a boundary) and ellipses. Line breaks always end a sentence: ``briefer.text.clean`` puts one paragraph on each
-line; so does a sentence run on to a heading or caption with no full stop (``Boston Globe The sale ...``).
+line; so does a sentence run on to a heading with no full stop (``Boston Globe The sale ...``).
 """
 
 from __future__ import annotations
@@ -46,11 +46,11 @@ _NEXT_START = re.compile(r"\s+[\"'“‘(\[]*(\w+)")
 # wrote on his page.' (a full stop before the closing quote is left alone: '... today." He' ends there).
 _QUOTED_CRY = re.compile(r"[!?]+[\"”’]")
 _NAMED_SPEAKER_AFTER = re.compile(rf"\s+(?:[A-Z][\w.'’-]*\s+){{1,4}}(?:{alternation(ATTRIBUTION_VERBS)})\b")
-# A sentence run on to a heading, label or caption with no full stop between them ("Final Cut was updated The
-# previous generation took ...", "Boston Globe The sale to ...", "Media caption It is unclear ..."): a capitalised
-# pronoun or determiner after a lower-case word, and then a lower-case word. Never "told The Hill" (a name follows),
-# nor after a picture's or player's label ("3 Photos: Notable moments of the station The crew of ... took this
-# picture"): a caption stays glued to its label, which admission refuses.
+# A sentence run on to a heading or label with no full stop between them ("Final Cut was updated The previous
+# generation took ...", "Boston Globe The sale to ..."): a capitalised pronoun or determiner after a lower-case word,
+# and then a lower-case word. Never "told The Hill" (a name follows), nor after a picture's or player's label ("3
+# Photos: Notable moments of the station The crew of ... took this picture"): a caption stays glued to its label,
+# which admission refuses.
 _GLUED_START = re.compile(r"(?<=[a-z])\s+(?=(?:The|His|Her|Their|Its|It|He|She|They|We|This|These|Those)\s+[a-z])")
 
 
