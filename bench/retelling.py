@@ -11,8 +11,8 @@ a looser rule would lose. How they were drawn and labelled: docs/retelling.md.
 For each signal (static cosine, the support model's log-odds with the cluster's word rarity, the share of the
 shorter sentence's content words the other has, MiniLM cosine with ``--minilm``) it prints the area under the ROC
 curve on each half (Multi-News dev clusters at even positions: tune; odd: held out; the real day's stories), then,
-for the cut that the tune half picks (the lowest at which at least 80% of what it takes there retells), what that
-cut takes on each half.
+for the cut that the tune half picks (the lowest at which at least 80% of what it takes there retells, taking at least
+five), what that cut takes on each half.
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ from briefer.text.lexicon import similarity_words  # noqa: E402
 
 LABELS = ROOT / "tests" / "data" / "retelling_pairs.jsonl"
 TARGET_PRECISION = 0.8
+LEAST_TAKEN = 5  # a cut that takes fewer tune pairs than this says nothing
 
 
 def word_share(a: str, b: str) -> float:
@@ -104,7 +105,8 @@ def main() -> None:
         aucs = [roc_auc_score(labels[half == h], values[half == h]) for h in range(3)]
         tune = half == 0
         cut = next((float(t) for t in np.sort(values[tune])
-                    if labels[tune & (values >= t)].mean() >= TARGET_PRECISION), None)
+                    if (tune & (values >= t)).sum() >= LEAST_TAKEN
+                    and labels[tune & (values >= t)].mean() >= TARGET_PRECISION), None)
         cells = []
         for h in range(3):
             taken = (values >= cut) & (half == h) if cut is not None else np.zeros_like(labels)
