@@ -23,8 +23,7 @@ from importlib import resources
 import numpy as np
 
 from briefer.fitted import MIN_SHOWN, OPENING_FLOOR, SHOWN_FLOOR
-from briefer.text.lexicon import (ATTRIBUTION, CONNECTING_WORDS, MEDIA_WORDS, MONTH_ABBREVIATIONS, MONTHS, WORD,
-                                  alternation)
+from briefer.text.lexicon import ATTRIBUTION, CONNECTING_WORDS, MEDIA_WORDS, MONTH, WORD
 from briefer.types import Sentence
 
 _PLACE = r"(?!(?:FILE|PHOTO|VIDEO|IMAGE|WATCH)\b)[A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,3}"  # "KUALA LUMPUR"
@@ -54,9 +53,8 @@ _PLAYER_BUTTON = r"(?:CLOSE|Caption|Skip in Skip x Embed x Share)\s+(?=[A-Z][a-z
 _CAPTION_AFTER_BUTTON = re.compile(_PLAYER_BUTTON)
 # A picture's date line: a bare date, a comma, and no subject after it ("17 January, 1991, when the first Gulf War
 # began.", "Early 2000, citing a line from ..."). "In 2012, another judge convicted ..." has its subject.
-_MONTH = rf"(?:{alternation(MONTHS)}|{alternation(MONTH_ABBREVIATIONS)}\.?)"
-_DATE_WITHOUT_SUBJECT = re.compile(rf"^(?:(?:Early|Late|Mid)[- ])?(?:\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|"
-                                   rf"{_MONTH}\s+(?:\d{{1,2}},?\s+)?\d{{4}}|\d{{4}}),\s+[a-z]")
+_DATE_WITHOUT_SUBJECT = re.compile(rf"^(?:(?:Early|Late|Mid)[- ])?(?:\d{{1,2}}\s+{MONTH},?\s+\d{{4}}|"
+                                   rf"{MONTH}\s+(?:\d{{1,2}},?\s+)?\d{{4}}|\d{{4}}),\s+[a-z]")
 _OUTLETS = r"(?:Associated Press|AP|Reuters|AFP|CNN|Bloomberg|UPI)"
 _NAME = r"[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3}"
 # What a wire or web page puts before the first sentence: a label ("UPDATE:"), then a place in capitals, a date

@@ -156,12 +156,14 @@ MONTHS = "January February March April May June July August September October No
 MONTH_ABBREVIATIONS = "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
 # A weekday, in a pattern: "Monday|Tuesday|...", in calendar order.
 WEEKDAY = "|".join(WEEKDAYS)
+# A month's name, in a pattern, written out or abbreviated: "November", "Nov.", "Sept".
+MONTH = rf"(?:{alternation(MONTHS)}|{alternation(MONTH_ABBREVIATIONS)}\.?)"
 # A day of a month as news writes it: "Nov. 18", "November 18th", "18 November", "the 7th of July".
 _MONTH_NUMBER = {name.lower(): k for k, name in enumerate(MONTHS, start=1)} | {
     short.lower(): k for short in MONTH_ABBREVIATIONS for k, name in enumerate(MONTHS, start=1)
     if name.startswith(short[:3])}
 _DAY_OF_MONTH = re.compile(
-    rf"\b(?P<month>{alternation(MONTHS)}|{alternation(MONTH_ABBREVIATIONS)}\.?)\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
+    rf"\b(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b"
     rf"|\b(?P<day_first>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month_after>{alternation(MONTHS)})\b")
 
 

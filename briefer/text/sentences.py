@@ -107,8 +107,18 @@ def _boundaries(line: str) -> list[int]:
             if _abbreviation_holds(_word_before(line, match.start() + 1), following.group(1)):
                 continue
         ends.append(match.end())
-    return sorted(ends + [glued for glued in (m.start() for m in _GLUED_START.finditer(line))
-                          if not MEDIA_WORDS.search(line, max((end for end in ends if end <= glued), default=0), glued)])
+    return sorted(ends + _glued_starts(line, ends))
+
+
+def _glued_starts(line: str, ends: list[int]) -> list[int]:
+    """Offsets in ``line`` where a sentence run on to a heading starts (``_GLUED_START``), unless the piece before
+    it, since the last sentence end in ``ends``, carries a picture's or player's word: a caption keeps its label."""
+    starts = []
+    for glued in (match.start() for match in _GLUED_START.finditer(line)):
+        piece_start = max((end for end in ends if end <= glued), default=0)
+        if not MEDIA_WORDS.search(line, piece_start, glued):
+            starts.append(glued)
+    return starts
 
 
 def _word_before(line: str, end: int) -> str:
