@@ -162,6 +162,12 @@ def test_boilerplate_lines_are_dropped(furniture: str) -> None:
         "Murdoch also sits on the board of News Corp., which owns MarketWatch, the publisher of this report.",
         "Stay with WBAL NewsRadio 1090 AM for developments in this story.",
         "Andrea Johnson, director of forest programs, wrote to NPR to express concern over two points in this story.",
+        # A newsletter box and a comment policy scraped with the story.
+        "Breaking News Emails Get breaking news alerts and special reports. The news and stories that matter, "
+        "delivered weekday mornings.",
+        'Guidelines: You share in the USA TODAY community, so please keep your comments smart and civil. Don\'t '
+        'attack other readers personally, and keep your language decent. Use the "Report Abuse" button to make a '
+        'difference.',
     ],
 )
 def test_furniture_sentences_inside_a_paragraph_are_dropped(furniture: str) -> None:
@@ -176,7 +182,8 @@ def test_news_about_the_internet_archive_or_tweets_is_kept() -> None:
 
 
 def test_boilerplate_words_inside_news_are_kept() -> None:
-    text = "Twitter said it would read more reports. Leave a reply, Lavrov told Blinken."
+    text = ("Twitter said it would read more reports. Leave a reply, Lavrov told Blinken. The company also introduced "
+            'a "Report Abuse" button last year.')
     assert cleaned(text) == text
 
 

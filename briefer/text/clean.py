@@ -99,7 +99,8 @@ _GLUE_AT_AN_END = re.compile(
 
 # Sentences about the page or service around a story, never news, which scrapes carry inside paragraphs: the
 # Internet Archive's notice where a dead link was crawled, an embedded tweet's location notice, a newsletter form,
-# a site's follow prompt ("Add Donald Trump as an interest to stay up to date on the latest ... news"), an error
+# a site's follow prompt ("Add Donald Trump as an interest to stay up to date on the latest ... news"), a newsletter
+# box or comment policy ("Breaking News Emails Get breaking news alerts and special reports."), an error
 # message, an editor's note on a correction ("CORRECTION (March 18, 11:30 a.m.): An earlier version of this article
 # incorrectly said ...", "Science has learned that the court order referred to in this story has been amended."), a
 # publisher's disclosure.
@@ -142,6 +143,12 @@ _FURNITURE_PHRASES = (
     "for developments in this story",
     "for updates to this story",
     "points in this story",
+    # a newsletter box and a comment policy scraped with the story (NBC News, USA Today)
+    "get breaking news alerts and special reports",
+    "the news and stories that matter, delivered weekday mornings",
+    "so please keep your comments smart and civil",
+    "don't attack other readers personally",
+    'use the "report abuse" button',
 )
 _FURNITURE = re.compile("|".join(re.escape(phrase) for phrase in _FURNITURE_PHRASES), re.IGNORECASE)
 # The phrases in lower case: a line holding none of them (almost every line) is passed by a plain substring search,
