@@ -301,6 +301,20 @@ def test_a_story_shows_the_points_its_ranker_chose_first_not_the_first_told():
     assert [item.points[k].chosen for k in item.page_order[:shown[0][1]]] == [0, 1]
 
 
+def test_a_story_shows_who_someone_is_before_their_quote_by_surname():
+    texts = ["NASA scientists have confirmed water vapor above the surface of Europa.",
+             '"We have found the next best thing: water in vapor form," Paganini added.',
+             "Europa is one of the solar system's best bets to host life, astrobiologists say.",
+             "Lucas Paganini, a NASA planetary scientist, led the work with a telescope in Hawaii."]
+    points = [Point(text=t, citations=("a1",), evidence=(Sentence("a1", k, t, 0, len(t)),), chosen=k)
+              for k, t in enumerate(texts)]
+    item = fake_briefed("Water vapor on Europa", [10])
+    item = replace(item, brief=replace(item.brief, lede=points[0], points=tuple(points[1:])),
+                   new_points=(True,) * 4)
+    # chosen first, the quote would be the page's second line with no word on who Paganini is
+    assert item.page_order == [0, 3, 1, 2]
+
+
 def test_compose_never_puts_an_ongoing_story_on_the_page():
     stories = [fake_briefed("old", [10, 10], status="ongoing"), fake_briefed("fresh", [10, 10])]
     shown, rest = compose(stories, stories=6, words=1000)

@@ -506,6 +506,22 @@ def test_a_sentence_whose_verb_the_sentence_before_holds_cannot_stand_alone(text
     assert _cannot_stand_alone(Claim((sentence,), sentence)) is elided
 
 
+@pytest.mark.parametrize(("text", "cut_off"), [
+    ("Carson, who lives in suburban Chicago, told TODAY.", True),  # the end of a quotation: who, and nothing said
+    ("Mumma added.", True),
+    ("Sarpong said.", True),
+    ("Carson told TODAY her daughter was improving.", False),
+    ("Plus, most consumers have no idea they're on the lists in the first place, said Dixon.", False),
+    ("The Pentagon said.", True),
+    ("Lavrov said that Washington now had the initiative.", False),
+])
+def test_a_sentence_saying_only_who_spoke_cannot_stand_alone(text, cut_off):
+    from briefer.core.rank import _cannot_stand_alone
+
+    sentence = Sentence("a1", 5, text, 0, len(text))
+    assert _cannot_stand_alone(Claim((sentence,), sentence)) is cut_off
+
+
 @pytest.mark.parametrize(("text", "alone"), [
     ("We've asked Microsoft to clarify how the system operates in listening mode.", False),  # the reporter
     ("I asked him whether he would run again next year.", False),
@@ -521,7 +537,7 @@ def test_the_writer_in_the_first_person_is_no_speaker(text, alone):
 
 
 def test_a_point_naming_someone_in_full_comes_before_one_that_quotes_them_by_surname():
-    from briefer.core.rank import _people_introduced_first
+    from briefer.core.rank import people_introduced_first
 
     def point(text: str) -> Point:
         return Point(text, ("a1",), (Sentence("a1", 5, text, 0, len(text)),))
@@ -530,8 +546,36 @@ def test_a_point_naming_someone_in_full_comes_before_one_that_quotes_them_by_sur
     quoted = point('"We have found the next best thing: water in vapor form," Paganini added.')
     other = point("Europa is one of the solar system's best bets to host life, astrobiologists say.")
     named = point("Lucas Paganini, a NASA planetary scientist who led the work, said life needs three things.")
-    assert [p.text for p in _people_introduced_first(lede, [quoted, other, named])] == \
+    assert [p.text for p in people_introduced_first(lede, [quoted, other, named])] == \
         [named.text, quoted.text, other.text]
     # named in the lede already, or never in full: the order stays
-    assert _people_introduced_first(point("Lucas Paganini led the study of Europa."), [quoted, named]) == [quoted, named]
-    assert _people_introduced_first(lede, [quoted, other]) == [quoted, other]
+    assert people_introduced_first(point("Lucas Paganini led the study of Europa."), [quoted, named]) == [quoted, named]
+    assert people_introduced_first(lede, [quoted, other]) == [quoted, other]
+
+
+def _europa_brief(words: int) -> list[str]:
+    """A brief of one article in ``words``: the lede, the sentence naming a speaker in full (reported by no other
+    outlet: the lowest score), their quote by surname alone (by three outlets) and a claim (by one)."""
+    parts = ("NASA scientists have confirmed water vapor above the surface of Europa.",
+             "Lucas Paganini, a NASA planetary scientist, led the work with a telescope in Hawaii.",
+             '"We have found the next best thing: water in vapor form," Paganini added.',
+             "Europa is one of the solar system's best bets to host life, astrobiologists say.")
+    text = " ".join(parts)
+    sentences = [Sentence("a1", k, part, text.index(part), text.index(part) + len(part)) for k, part in enumerate(parts)]
+    claims = tuple(Claim((s,), s) for s in sentences)
+    reach = np.array([[1.0, 1.0, 1.0, 1.0], [0.0, 0.0, 0.0, 0.0], [1.0, 1.0, 1.0, 0.0],
+                      [1.0, 0.0, 0.0, 0.0]], dtype=np.float32)
+    article = Article(id="a1", text=text, outlet="Outlet 1")
+    lede, points = select(ClaimSet(claims, orthogonal(4), reach, ARTICLE_IDS), [article, *ARTICLES[1:]],
+                          BriefSettings(words=words))
+    return [lede.text, *(p.text for p in points)]
+
+
+def test_a_quote_by_surname_alone_is_shown_only_when_the_page_says_who_is_speaking():
+    # room for the lede and two more: the quote scores next, but no line of the page would say who Paganini is
+    shown = _europa_brief(words=32)
+    assert not any("Paganini added" in text for text in shown)
+    assert any(text.startswith("Europa is one") for text in shown)  # the next claim takes its place
+    # room for all: the sentence naming him is on the page, and it comes before his quote
+    shown = _europa_brief(words=200)
+    assert [text.split(",")[0] for text in shown[1:3]] == ["Lucas Paganini", '"We have found the next best thing: water in vapor form']

@@ -24,8 +24,8 @@ from briefer.core.claims import (CONNECTIVE_OPENER, PRONOUN_OPENER, ClaimSet, re
 from briefer.fitted import BACKGROUND_AFTER
 from briefer.settings import BriefSettings, RankWeights
 from briefer.text.lexicon import (ATTRIBUTION, CONNECTING_WORDS, FINITE_VERB, LOWER_WORD, MONTH_ABBREVIATIONS, MONTHS,
-                                  SIMILARITY_STOPWORDS, WEEKDAY, alternation, inside_quotation, outside_quotations,
-                                  people_named, similarity_words)
+                                  REPORTING_VERBS, SIMILARITY_STOPWORDS, WEEKDAY, alternation, inside_quotation,
+                                  outside_quotations, people_named, similarity_words)
 from briefer.core.support import longest_shared_run, compatible
 from briefer.types import Article, Claim, Point, Sentence
 
@@ -36,6 +36,8 @@ CONTAINED_FLOOR = 0.5
 CONTAINED_SHARE = 0.8
 REPEATED_RUN = 0.6
 RUN_WORTH_LOOKING = 0.4
+# Choices made again, each time without the points that quote someone the page never names (``_quotes_a_stranger``).
+STRANGER_ROUNDS = 3
 _QUOTE_OPENERS = ('"', "'", "\u201c", "\u2018")
 # A sentence opening in the first person is somebody speaking; without a verb of saying it does not say who. An
 # opening phrase may come first ("At Netflix, we work hard to ..."). "Us" but not "US" (the country).
@@ -89,6 +91,11 @@ _PRONOUN_AFTER_OPENING = re.compile(r"^(?P<opening>(?:In|On|At|After|Before|When
                                     r"[^,;:\"\u201c]{0,50}),\s+"
                                     r"(?P<pronoun>he|she|they|it|his|her|their|its)(?:'s|\u2019s)?\b")
 _WEEKDAY = re.compile(rf"\b(?:{WEEKDAY})\b")
+# Who spoke and nothing of what they said: the end of a quotation the splitter cut off ("Carson, who lives in
+# suburban Chicago, told TODAY.", "Mumma added.").
+_ONLY_WHO_SPOKE = re.compile(rf"^[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)*(?:,\s+(?:who|a|an|the)\s[^,\"]+,)?"
+                             rf"\s+(?:(?:also|later|then)\s+)?(?:{alternation(REPORTING_VERBS)})"
+                             rf"(?:\s+(?:[A-Z][\w.'\u2019-]*|reporters|him|her|them|us|me)(?:\s+[A-Z][\w.'\u2019-]*)*)?\.$")
 # An auxiliary ending a sentence, its verb left to the sentence before ("... haven't.", "... it seems to have.").
 _ELIDED_END = re.compile(r"\b(?:have|has|had|do|does|did|is|are|was|were|can|could|will|would|should|might|must)"
                          r"(?:n't|\s+not)?[.!][\"'\u201d\u2019]?\s*$", re.IGNORECASE)
@@ -165,12 +172,20 @@ def select(
     scores = score_claims(claims, articles, weights)
     scored = [replace(claim, score=float(s)) for claim, s in zip(claims.claims, scores)]
     budget = settings.words
-    lede = _lede(scored, scores, {a.id: a.text for a in articles})
+    texts = {a.id: a.text for a in articles}
+    lede = _lede(scored, scores, texts)
     outlet_of = _outlet_names(articles)
     outlets = [{outlet_of.get(a, a) for a in claim.article_ids} for claim in scored]
     dates = {a.id: a.date for a in articles}
-    chosen = _mmr(scored, claims, scores, outlets, budget, settings.max_points + 1, weights, first=lede,
-                  restates=restates, dates=dates)
+    left_out: set[int] = set()
+    for _ in range(STRANGER_ROUNDS):
+        chosen = _mmr(scored, claims, scores, outlets, budget, settings.max_points + 1, weights, first=lede,
+                      restates=restates, dates=dates, left_out=left_out)
+        strangers = _quotes_a_stranger(chosen, scored, texts)
+        left_out |= strangers
+        if not strangers:
+            break
+    chosen = [i for i in chosen if i not in left_out]
     several_days = len({d for d in dates.values() if d}) > 1
     rest = chosen[1:]
     # Points read in the order events happened: by the date of the first article to report each when the cluster
@@ -180,10 +195,10 @@ def select(
     order = {claim: k for k, claim in enumerate(chosen)}
     first = _point(scored[lede], dates, several_days)
     points = [replace(_point(scored[i], dates, several_days), chosen=order[i]) for i in rest]
-    return first, _people_introduced_first(first, points)
+    return first, people_introduced_first(first, points)
 
 
-def _people_introduced_first(lede: Point, points: list[Point]) -> list[Point]:
+def people_introduced_first(lede: Point, points: list[Point]) -> list[Point]:
     """``points`` with each one that names a person in full ("Lucas Paganini, a NASA planetary scientist ...") moved
     before the first point that calls them by surname alone ('"... water in vapor form," Paganini added'), unless the
     lede or an earlier point names them already: a reader meets who someone is before what they said."""
@@ -232,8 +247,35 @@ def _named_before(sentence: Sentence, texts: dict[str, str]) -> bool:
     opening = _SURNAME_SUBJECT.match(sentence.text)
     if not opening or opening.group(1).lower() in SIMILARITY_STOPWORDS:
         return False
-    before = texts.get(sentence.article_id, "")[:sentence.start]
-    return re.search(rf"\b[A-Z][a-z]+ {re.escape(opening.group(1))}\b", before) is not None
+    return _given_in_full(opening.group(1), texts.get(sentence.article_id, "")[:sentence.start])
+
+
+def _given_in_full(surname: str, text: str) -> bool:
+    """Whether ``text`` names someone by a first name and this surname ("Dennis Hege", "Lucas Paganini"; "In
+    Target" is no name)."""
+    return any(m.group(1).lower() not in SIMILARITY_STOPWORDS
+               for m in re.finditer(rf"\b([A-Z][a-z]+) {re.escape(surname)}\b", text))
+
+
+def _quotes_a_stranger(chosen: list[int], claims: list[Claim], texts: dict[str, str]) -> set[int]:
+    """The chosen points (not the lede, ``chosen[0]``) that quote someone by surname alone whom their article
+    named in full before ('"... water in vapor form," Paganini added' after "Lucas Paganini, a NASA planetary
+    scientist, ...") and no other line of the page names at all, nor the point itself says who they are ("Clarke,
+    an expert on the origin of birds, says"): the reader would never learn who is speaking. A word the cluster also
+    writes in lower case is no one's surname ("Police said", "Officials said")."""
+    lines = {i: standalone_text(claims[i].representative.text) for i in chosen}
+    cluster = "\n".join(texts.values())
+    strangers = set()
+    for i in chosen[1:]:
+        sentence = claims[i].representative
+        before = texts.get(sentence.article_id, "")[:sentence.start]
+        others = "\n".join(line for k, line in lines.items() if k != i)
+        if any(_given_in_full(name, before) and not re.search(rf"\b{re.escape(name)}\b", others)
+               and not re.search(rf"\b{re.escape(name.lower())}\b", cluster)
+               and not re.search(rf"\b{re.escape(name)},\s+(?:the|a|an|who|whose)\s", lines[i])
+               for name in people_named(lines[i])[1]):
+            strangers.add(i)
+    return strangers
 
 
 def opens_an_article(sentences: Iterable[Sentence]) -> bool:
@@ -294,6 +336,7 @@ def _mmr(
     first: int,
     restates: Callable[[str, str], bool] | None = None,
     dates: dict[str, str | None] | None = None,
+    left_out: set[int] | None = None,
 ) -> list[int]:
     """Indices of chosen claims, in order of choice, starting with ``first`` (chosen even over budget).
 
@@ -304,7 +347,7 @@ def _mmr(
     for something when a claim of nearly the same worth can do it. A claim from an article's opening at least
     ``weights.retold`` close to a chosen one from another's is the same news told again (``_tells_again``; ``dates``:
     each article's date). The claim about to be chosen is first put to ``restates`` against each chosen claim at
-    least ``weights.judged_redundancy`` close, when it is given.
+    least ``weights.judged_redundancy`` close, when it is given. Claims in ``left_out`` are never chosen.
     """
     spread = float(scores.max() - scores.min()) or 1.0
     relevance = (scores - scores.min()) / spread
@@ -315,7 +358,7 @@ def _mmr(
     # A claim that is not shown or cannot stand alone never can be, whatever is chosen: left out once, not re-judged
     # at every step.
     candidates = {i for i in range(len(claims)) if i != first and claims[i].representative.admissible
-                  and not _cannot_stand_alone(claims[i])}
+                  and not _cannot_stand_alone(claims[i])} - (left_out or set())
     while candidates and len(chosen) < limit:
         pool = sorted(candidates)
         similarity = claim_set.vectors[pool] @ claim_set.vectors[chosen].T
@@ -434,13 +477,14 @@ def _cannot_stand_alone(claim: Claim) -> bool:
     Recognition, you will not be able to ..."), and so is an appeal to the public ("Anyone with information is asked
     to call ...") or an instruction ("Visit the National Cancer Institute for more"). One whose first word starts in
     lower case is a piece of a sentence, and one with no full stop, question or exclamation mark at its end is a
-    heading, a standfirst or a caption. Each is judged on the sentence as the page would show it (``standalone_text``):
+    heading, a standfirst or a caption; one that says only who spoke is the end of a quotation cut off ("Carson, who
+    lives in suburban Chicago, told TODAY."). Each is judged on the sentence as the page would show it (``standalone_text``):
     "But he also added ..." is shown as "He also added ...".
     """
     text = standalone_text(claim.representative.text)
     if PRONOUN_OPENER.match(text) or _CUT_BY_SOURCE.search(text) or _part_of_a_longer_quote(text):
         return True
-    if _WHOLLY_QUOTED.match(text) or _elided(text):
+    if _WHOLLY_QUOTED.match(text) or _elided(text) or _ONLY_WHO_SPOKE.match(text):
         return True
     if _LOWER_CASE_START.match(text) or not _SENTENCE_END.search(text):
         return True

@@ -26,6 +26,7 @@ import numpy as np
 
 from briefer.backends import embed
 from briefer.core import admission, headline
+from briefer.core.rank import people_introduced_first
 from briefer.text import clean, sentences
 from briefer.text.lexicon import similarity_words
 from briefer.errors import ConfigError, InputError
@@ -90,9 +91,12 @@ class Briefed:
     @property
     def page_order(self) -> list[int]:
         """Indices of ``points`` in the order the page shows them: the lede, then the points the ranker chose first
-        (a page has room for two to four of a brief's points: the best, not the first told); an update's new points
-        before all."""
-        by_choice = [0, *sorted(range(1, len(self.points)), key=lambda k: self.points[k].chosen)]
+        (a page has room for two to four of a brief's points: the best, not the first told), except that one naming
+        someone in full comes before one quoting them by surname alone (``people_introduced_first``: a page that
+        shows the quote shows who said it); an update's new points before all."""
+        chosen = sorted(range(1, len(self.points)), key=lambda k: self.points[k].chosen)
+        index = {id(self.points[k]): k for k in chosen}
+        by_choice = [0, *(index[id(p)] for p in people_introduced_first(self.points[0], [self.points[k] for k in chosen]))]
         if self.status != "update":
             return by_choice
         return sorted(by_choice, key=lambda k: not self.new_points[k])
