@@ -6,7 +6,8 @@ the claim's rare words each outlet repeats) and position (news puts what matters
 sentence is its news). Selection is maximal marginal relevance under a word budget, so a second phrasing of a chosen
 claim does not take a line on the page, and, between claims of nearly the same worth, one that cites an outlet not
 yet cited is preferred. The top claim that some outlet opened with becomes the lede; the rest are ordered the way
-the articles tell the story, except that a point naming someone in full comes before one that quotes them by surname.
+the articles tell the story, except that a point naming someone in full comes before one that quotes them by surname;
+a point quoting by surname someone no line of the page names is not chosen.
 """
 
 from __future__ import annotations
