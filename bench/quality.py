@@ -110,7 +110,27 @@ def table(name: str, runs: dict[str, SystemRun], words: int, measure: str) -> st
             cells += [f"{mean(run.scores, k, measure, halves[half]):.2f}" for k in ("rouge1", "rouge2")]
         timing = f"{run.seconds / n:.2f}" if not system.endswith(MATCHED) else "-"
         lines.append(f"| {system} | {np.mean(run.words):.0f} | " + " | ".join(cells) + f" | {timing} |")
-    lines += ["", comparison(runs, measure, halves)]
+    lines += ["", comparison(runs, measure, halves), "", by_fill(runs, words, measure, halves)]
+    return "\n".join(lines)
+
+
+# A brief that fills at least this share of its budget is "full"; one that does not ran out of sentences it may show.
+FULL = 0.9
+
+
+def by_fill(runs: dict[str, SystemRun], words: int, measure: str, halves: dict[str, np.ndarray]) -> str:
+    """briefer and Lead on the clusters where briefer's brief fills its budget and on those where admission left it
+    short of sentences it may show (an opinion column in the first person, a spam page): where the gap to Lead is."""
+    filled = np.array(runs["briefer"].words) >= FULL * words
+    lines = [f"| half | briefs filling >= {FULL:.0%} of the budget | their briefer / Lead R-1, R-2 | shorter briefs | "
+             "their briefer / Lead R-1, R-2 |", "|---|---:|---|---:|---|"]
+    for half in ("tune", "held-out"):
+        cells = []
+        for rows in (halves[half] & filled, halves[half] & ~filled):
+            scores = [f"{mean(runs[system].scores, kind, measure, rows):.2f}" if rows.any() else "-"
+                      for kind in ("rouge1", "rouge2") for system in ("briefer", "lead")]
+            cells += [str(int(rows.sum())), f"{scores[0]} / {scores[1]}, {scores[2]} / {scores[3]}"]
+        lines.append(f"| {half} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
