@@ -94,9 +94,10 @@ _PRONOUN_AFTER_OPENING = re.compile(r"^(?P<opening>(?:In|On|At|After|Before|When
 _WEEKDAY = re.compile(rf"\b(?:{WEEKDAY})\b")
 # Who spoke and nothing of what they said: the end of a quotation the splitter cut off ("Carson, who lives in
 # suburban Chicago, told TODAY.", "Mumma added.").
-_ONLY_WHO_SPOKE = re.compile(rf"^[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)*(?:,\s+(?:who|a|an|the)\s[^,\"]+,)?"
+_CAPITALISED = r"[A-Z][\w.'\u2019-]*"
+_ONLY_WHO_SPOKE = re.compile(rf"^{_CAPITALISED}(?:\s+{_CAPITALISED})*(?:,\s+(?:who|a|an|the)\s[^,\"]+,)?"
                              rf"\s+(?:(?:also|later|then)\s+)?(?:{alternation(REPORTING_VERBS)})"
-                             rf"(?:\s+(?:[A-Z][\w.'\u2019-]*|reporters|him|her|them|us|me)(?:\s+[A-Z][\w.'\u2019-]*)*)?\.$")
+                             rf"(?:\s+(?:{_CAPITALISED}|reporters|him|her|them|us|me)(?:\s+{_CAPITALISED})*)?\.$")
 # An auxiliary ending a sentence, its verb left to the sentence before ("... haven't.", "... it seems to have.").
 _ELIDED_END = re.compile(r"\b(?:have|has|had|do|does|did|is|are|was|were|can|could|will|would|should|might|must)"
                          r"(?:n't|\s+not)?[.!][\"'\u201d\u2019]?\s*$", re.IGNORECASE)
@@ -479,8 +480,8 @@ def _cannot_stand_alone(claim: Claim) -> bool:
     to call ...") or an instruction ("Visit the National Cancer Institute for more"). One whose first word starts in
     lower case is a piece of a sentence, and one with no full stop, question or exclamation mark at its end is a
     heading, a standfirst or a caption; one that says only who spoke is the end of a quotation cut off ("Carson, who
-    lives in suburban Chicago, told TODAY."). Each is judged on the sentence as the page would show it (``standalone_text``):
-    "But he also added ..." is shown as "He also added ...".
+    lives in suburban Chicago, told TODAY."). Each is judged on the sentence as the page would show it
+    (``standalone_text``): "But he also added ..." is shown as "He also added ...".
     """
     text = standalone_text(claim.representative.text)
     if PRONOUN_OPENER.match(text) or _CUT_BY_SOURCE.search(text) or _part_of_a_longer_quote(text):

@@ -94,9 +94,11 @@ class Briefed:
         (a page has room for two to four of a brief's points: the best, not the first told), except that one naming
         someone in full comes before one quoting them by surname alone (``people_introduced_first``: a page that
         shows the quote shows who said it); an update's new points before all."""
-        chosen = sorted(range(1, len(self.points)), key=lambda k: self.points[k].chosen)
-        index = {id(self.points[k]): k for k in chosen}
-        by_choice = [0, *(index[id(p)] for p in people_introduced_first(self.points[0], [self.points[k] for k in chosen]))]
+        points = self.points
+        chosen = sorted(range(1, len(points)), key=lambda k: points[k].chosen)
+        index = {id(points[k]): k for k in chosen}
+        introduced = people_introduced_first(points[0], [points[k] for k in chosen])
+        by_choice = [0, *(index[id(point)] for point in introduced)]
         if self.status != "update":
             return by_choice
         return sorted(by_choice, key=lambda k: not self.new_points[k])
