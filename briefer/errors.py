@@ -11,6 +11,8 @@
 Library code raises these with a message that says how to fix the problem; only ``briefer.cli`` prints them.
 """
 
+from collections.abc import Sequence
+
 
 class BrieferError(Exception):
     exit_code = 1
@@ -44,3 +46,11 @@ def missing_dependency(exc: ImportError, needs: str, extra: str) -> str:
     """The line for an optional dependency that would not import: the real import error (an installed package fails
     too when one of its own dependencies moved: lxml.html.clean) and the line that installs it."""
     return f"{needs}, which failed to import ({exc}): pip install 'briefer[{extra}]'"
+
+
+def nothing_readable(where: str, problems: Sequence[str]) -> InputError:
+    """The error for an input none of whose files could be used: its first problem, and how many more there were."""
+    first = problems[0].removesuffix("; skipped") if problems else "nothing to read"
+    rest = len(problems) - 1
+    more = f" (and {rest} more problem{'s' if rest > 1 else ''})" if rest > 0 else ""
+    return InputError(f"no readable article in {where}: {first}{more}")

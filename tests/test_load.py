@@ -323,8 +323,11 @@ def test_folder_with_no_readable_article(tmp_path: Path) -> None:
         load_cluster(tmp_path)
     assert (
         str(raised.value)
-        == f"no readable article in {tmp_path}: {tmp_path / 'a.txt'}: file is empty (and 1 more problems)"
+        == f"no readable article in {tmp_path}: {tmp_path / 'a.txt'}: file is empty (and 1 more problem)"
     )
+    write(tmp_path, "c.txt", "")
+    with pytest.raises(InputError, match=r"file is empty \(and 2 more problems\)$"):
+        load_cluster(tmp_path)
 
 
 def test_unsupported_and_bad_single_files(tmp_path: Path) -> None:

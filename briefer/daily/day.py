@@ -29,7 +29,7 @@ from briefer.core import admission, headline
 from briefer.core.rank import people_introduced_first
 from briefer.text import clean, sentences
 from briefer.text.lexicon import similarity_words
-from briefer.errors import ConfigError, InputError
+from briefer.errors import ConfigError, InputError, nothing_readable
 from briefer.fitted import DUPLICATE_COSINE, DUPLICATE_TITLES, StoryParams
 from briefer.ingest.feeds import Gathered
 from briefer.ingest.outlets import outlet_from_url
@@ -217,8 +217,7 @@ def build_day(
     report = progress or (lambda stage, done, total: None)
     warnings = list(gathered.problems)
     if not gathered.articles:
-        more = f" (and {len(warnings) - 1} more problems)" if len(warnings) > 1 else ""
-        raise InputError(f"no readable article in the input: {warnings[0] if warnings else 'nothing found'}{more}")
+        raise nothing_readable("the input", warnings)
     rows, day = rows_of_the_day(gathered.articles, settings.date, warnings)
     articles = tuple(gathered.articles[i] for i in rows)
 

@@ -20,7 +20,7 @@ from importlib.resources import as_file, files
 from pathlib import Path
 from typing import BinaryIO
 
-from briefer.errors import InputError, missing_dependency
+from briefer.errors import InputError, missing_dependency, nothing_readable
 from briefer.ingest.outlets import site_name
 from briefer.text.lexicon import TITLE_CASE_SMALL_WORDS
 from briefer.types import Article
@@ -142,9 +142,7 @@ def _article_files(folder: Path) -> list[Path]:
 def _cluster(drafts: list[tuple[dict[str, object], str]], problems: list[str], where: str) -> LoadedCluster:
     """Number the articles a1, a2, ... in input order; a cluster with none is an error."""
     if not drafts:
-        first = problems[0].removesuffix("; skipped") if problems else "nothing to read"
-        more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
-        raise InputError(f"no readable article in {where}: {first}{more}")
+        raise nothing_readable(where, problems)
     articles = tuple(
         Article(id=f"a{number}", source=source, **fields)  # type: ignore[arg-type]
         for number, (fields, source) in enumerate(drafts, start=1)
