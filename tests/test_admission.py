@@ -170,3 +170,27 @@ def test_a_pictures_date_line_is_never_shown_but_a_dated_sentence_is(monkeypatch
     model = admission.AdmissionModel(np.zeros(1), 0.0, threshold=0.5)
     verdicts = [s.admissible for s in admission.admit(shown, stripped, np.zeros((5, 1)), model)]
     assert verdicts == [False, False, False, True, True]
+
+
+@pytest.mark.parametrize(("text", "caption"), [
+    ("President Donald Trump speaks during a news conference in the East Room of the White House in Washington, "
+     "Thursday, Feb. 16, 2017.", True),
+    ("O.J. Simpson testifies during an evidentiary hearing in Clark County District Court, Wednesday, May 15, 2013 in "
+     "Las Vegas.", True),
+    ("A worker returns a bag containing a runner's personal effects near the finish line of the Boston Marathon on "
+     "April 16.", True),
+    ("Mike Brown stands for a portrait in front of an artist portrayal of Planet Nine.", True),
+    # the present tense of news: a state, a verb of saying, an auxiliary, a quotation, no scene
+    ("Durst still faces a separate murder charge in California.", False),
+    ("President Obama speaks to reporters on Monday, the White House said.", False),
+    ("Blinken speaks for the United States at talks that will resume in February.", False),
+    ('Lavrov speaks of "a clear path" at the talks on Jan. 21.', False),
+    ("A leopard sits in a tree at the Mashatu game reserve in Botswana.", False),  # no scene it dates: left to the model
+])
+def test_a_photos_caption_in_the_present_tense_is_never_shown(text, caption):
+    from briefer.core.admission import pictured
+
+    assert pictured(text) is caption
+    shown, _ = strip_shown(sentences_of(make_article("a1", text)))
+    assert [s.text for s in shown] == [text]  # still a sentence, still evidence
+    assert (not shown[0].admissible) is caption

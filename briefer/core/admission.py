@@ -23,7 +23,7 @@ from importlib import resources
 import numpy as np
 
 from briefer.fitted import MIN_SHOWN, OPENING_FLOOR, SHOWN_FLOOR
-from briefer.text.lexicon import ATTRIBUTION, CONNECTING_WORDS, MEDIA_WORDS, MONTH, WORD
+from briefer.text.lexicon import ATTRIBUTION, CONNECTING_WORDS, MEDIA_WORDS, MONTH, WEEKDAY, WORD, alternation
 from briefer.types import Sentence
 
 _PLACE = r"(?!(?:FILE|PHOTO|VIDEO|IMAGE|WATCH)\b)[A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,3}"  # "KUALA LUMPUR"
@@ -55,6 +55,18 @@ _CAPTION_AFTER_BUTTON = re.compile(_PLAYER_BUTTON)
 # began.", "Early 2000, citing a line from ..."). "In 2012, another judge convicted ..." has its subject.
 _DATE_WITHOUT_SUBJECT = re.compile(rf"^(?:(?:Early|Late|Mid)[- ])?(?:\d{{1,2}}\s+{MONTH},?\s+\d{{4}}|"
                                    rf"{MONTH}\s+(?:\d{{1,2}},?\s+)?\d{{4}}|\d{{4}}),\s+[a-z]")
+# A photo's caption: someone doing something in the present tense, a few words in, at a scene it dates or places
+# ("President Donald Trump speaks during a news conference in the East Room ..., Thursday, Feb. 16, 2017.", "O.J.
+# Simpson testifies during an evidentiary hearing ...", "Mike Brown stands for a portrait in front of ..."). News in
+# the present tense says something ("Durst still faces a separate murder charge") or has a verb of saying or an
+# auxiliary ("will", "has"), which a caption does not.
+_SCENE_VERBS = ("stands sits poses gestures waves smiles arrives walks speaks looks listens holds points returns "
+                "answers attends reacts testifies addresses greets leaves watches talks pauses prays rides carries "
+                "celebrates kneels hugs shakes delivers wipes embraces displays performs sings dances climbs inspects")
+_SCENE_SUBJECT = r"(?:(?:A|An|The)\s+(?:[a-z][\w-]*\s+){1,3}|(?:(?:A|An|The)\s+)?(?:[A-Z0-9][\w.'\u2019-]*,?\s+){1,7}?)"
+_PICTURED = re.compile(rf"^{_SCENE_SUBJECT}(?:{alternation(_SCENE_VERBS.split())})\b")
+_SCENE = re.compile(rf"\b(?:during|in front of)\b|\b{MONTH}\.?\s+\d{{1,2}}\b|\b(?:{WEEKDAY}),\s|\b(?:19|20)\d\d\b")
+_NOT_A_CAPTION = re.compile(r"\b(?:said|says|told|according to|will|would|has|have|had|was|were|is|are)\b|[\"\u201c]")
 _OUTLETS = r"(?:Associated Press|AP|Reuters|AFP|CNN|Bloomberg|UPI)"
 _NAME = r"[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3}"
 # What a wire or web page puts before the first sentence: a label ("UPDATE:"), then a place in capitals, a date
@@ -216,11 +228,12 @@ def strip_shown(sentences: list[Sentence]) -> tuple[list[Sentence], list[bool]]:
     The sentence stays a slice of its article: only its start moves. The caption of a video or picture after its
     player's buttons or label ("CLOSE Vanderbilt Chancellor Nicholas S. Zeppos discusses why the university is
     renaming ...") is never shown, but stays evidence: it often tells the news the article tells. Nor is a picture's
-    date line, which has no subject to be a sentence ("November 1989, as the Berlin Wall was crumbling.").
+    date line, which has no subject to be a sentence ("November 1989, as the Berlin Wall was crumbling."), nor a
+    caption that tells what a picture shows (``pictured``).
     """
     shown, stripped = [], []
     for sentence in sentences:
-        if _DATE_WITHOUT_SUBJECT.match(sentence.text):
+        if _DATE_WITHOUT_SUBJECT.match(sentence.text) or pictured(sentence.text):
             sentence = replace(sentence, admissible=False)
         skip = shown_start(sentence.text)
         if skip:
@@ -229,6 +242,13 @@ def strip_shown(sentences: list[Sentence]) -> tuple[list[Sentence], list[bool]]:
         shown.append(sentence)
         stripped.append(bool(skip))
     return shown, stripped
+
+
+def pictured(text: str) -> bool:
+    """Whether a sentence is a photo's caption: someone doing something, in the present tense, at a dated or described
+    scene, with no verb of saying, auxiliary or quotation ("Ellen Pao leaves San Francisco Superior Court ... during a
+    lunch break in San Francisco, California March 25, 2015.")."""
+    return bool(_PICTURED.match(text)) and bool(_SCENE.search(text)) and not _NOT_A_CAPTION.search(text)
 
 
 def feature_rows(sentences: list[Sentence], stripped: list[bool], vectors: np.ndarray) -> np.ndarray:
