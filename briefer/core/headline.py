@@ -138,6 +138,12 @@ _RELATIVE_PRONOUN = re.compile(r"\b(?:who|whom|whose|which|that)\b", re.IGNORECA
 # A trailing attribution after an aside (", a new study finds", ", police said").
 _TRAILING_SOURCE = re.compile(r"^\s*(?:\S+\s+){0,4}(?:said|says|say|finds|found|reports?|reported|shows|showed|"
                               r"suggests|according)\b[^;:]{0,80}$")
+# An attribution that ends a headline, in the past tense: ", his lawyer said", ", Anaheim police said", ", said Paul
+# Udoto". A headline says it in the present ("..., his lawyer says", "..., says Paul Udoto").
+_ATTRIBUTION_AT_END = re.compile(r",\s+(?:(?P<who>(?:(?:his|her|their|its|the)\s+)?(?:[\w.'\u2019-]+\s+){0,3}?"
+                                 r"[\w.'\u2019-]+)\s+(?:has\s+|have\s+)?said|said\s+(?P<name>[A-Z][\w.'\u2019-]*"
+                                 r"(?:\s+[A-Z][\w.'\u2019-]*){0,4}))$")
+_PLURAL_SPEAKERS = frozenset("police people staff".split())
 # A kicker before a colon: "No more waiting in lines: Snap is selling Spectacles online" -> the news after it.
 _KICKER = re.compile(r"^[^:;\"\u201c]{3,50}:\s+(?=(?:\S+\s+){3}\S)")
 _FINAL_STOP = re.compile(r"[.!?\u2026]+([\"'\u201d\u2019]*)\s*$")
@@ -242,10 +248,21 @@ def headline_from_sentence(sentence: str) -> str:
     for dropped in (_RELATIVE_TIME, _ARTICLE, _AUXILIARY):
         text = dropped.sub(_unless_kept, text)
     text = re.sub(r"\s*,(?:\s*,)+", ",", text).strip(" ,;:")
+    text = _ATTRIBUTION_AT_END.sub(_in_the_present, text)
     first = next((i for i, c in enumerate(text) if c.isalnum()), None)
     if first is None:
         return sentence.strip()
     return text[:first] + text[first].upper() + text[first + 1:]  # "34-year-old man ..." keeps its case
+
+
+def _in_the_present(attribution: re.Match[str]) -> str:
+    """A closing attribution in a headline's tense: ", his lawyer says", ", police say", ", says Paul Udoto"."""
+    if attribution.group("name"):
+        return f", says {attribution.group('name')}"
+    who = attribution.group("who")
+    last = who.split()[-1]
+    plural = last.lower() in _PLURAL_SPEAKERS or last.islower() and last.endswith("s") and not last.endswith("ss")
+    return f", {who} {'say' if plural else 'says'}"
 
 
 def _subject_aside(aside: re.Match[str]) -> str:
