@@ -581,3 +581,21 @@ def test_a_quote_by_surname_alone_is_shown_only_when_the_page_says_who_is_speaki
     shown = _europa_brief(words=200)
     assert shown[1].startswith("Lucas Paganini, a NASA planetary scientist")
     assert shown[2].startswith('"We have found the next best thing')
+
+
+@pytest.mark.parametrize(("text", "alone"), [
+    ("But she told how she has still been allowed to have sex with him during prison visits.", False),
+    ('"We don\'t trust the regime anymore," he said in a phone interview.', False),
+    ("And so, using computers, history and his fellow forecasters, he sat down to write.", False),
+    # named first, brought in by a determiner, or named after the opening phrases that hold the pronoun
+    ("Lavrov said during the meeting he did not expect a breakthrough.", True),
+    ("A man is in custody after two of his neighbors were found fatally shot early Sunday.", True),
+    ("The pope said he invokes God's peace upon the dead.", True),
+    ("In 1997, two years after his acquittal, Simpson was found liable for the deaths of Brown and Goldman.", True),
+    ('"Juice," as he was known in his heyday, said associates misled him.', False),  # a nickname in quotes names no one
+])
+def test_he_or_she_before_anyone_it_could_be_cannot_stand_alone(text, alone):
+    from briefer.core.rank import _cannot_stand_alone
+
+    sentence = Sentence("a1", 5, text, 0, len(text))
+    assert _cannot_stand_alone(Claim((sentence,), sentence)) is not alone

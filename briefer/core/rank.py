@@ -85,13 +85,25 @@ _BACK_REFERRING_PHRASE = re.compile(r"^(?:In|On|At|From|With|For|Despite|After|B
 _CALENDAR_WORD = re.compile(rf"\b(?:{WEEKDAY}|{alternation(MONTHS)}|{alternation(MONTH_ABBREVIATIONS)}\.)")
 # A pronoun as the subject after an opening phrase that names nobody: who "she" is was said in a sentence before
 # ("In the last week alone, she's spoken out about ...", "Over the weekend, he again said he was innocent").
-_PRONOUN_AFTER_OPENING = re.compile(r"^(?P<opening>(?:In|On|At|After|Before|When|While|Once|Despite|Since|During|"
-                                    r"Over|Under|With|Without|Unlike|Although|Though|As|If|Until|By|For|From|Later|"
-                                    r"Earlier|Then|Now|Suddenly|Finally|Eventually|Instead|Months|Days|Weeks|Years|"
-                                    r"Hours|Moments|Minutes|Shortly|Soon|[A-Z][a-z]+(?:ing|ed|ly))\b"
-                                    r"[^,;:\"\u201c]{0,50}),\s+"
+# The words an opening phrase starts with: capitalised as a sentence's first word, never a name.
+_OPENING_WORDS = (r"(?:In|On|At|After|Before|When|While|Once|Despite|Since|During|Over|Under|With|Without|Unlike|"
+                  r"Although|Though|As|If|Until|By|For|From|Later|Earlier|Then|Now|So|Yet|Still|Suddenly|Finally|"
+                  r"Eventually|Instead|Months|Days|Weeks|Years|Hours|Moments|Minutes|Shortly|Soon|"
+                  r"[A-Z][a-z]+(?:ing|ed|ly))")
+_PRONOUN_AFTER_OPENING = re.compile(rf"^(?P<opening>{_OPENING_WORDS}\b[^,;:\"\u201c]{{0,50}}),\s+"
                                     r"(?P<pronoun>he|she|they|it|his|her|their|its)(?:'s|\u2019s)?\b")
 _WEEKDAY = re.compile(rf"\b(?:{WEEKDAY})\b")
+# "he", "she" and their forms, outside quotations: who they are must be named before them in the sentence, by a
+# name ("Blinken reiterated he ...") or by anything a determiner brings in ("A man is in custody after two of his
+# neighbors ...", "the suspect said he", "The pope said he"), or after a comma that ends the opening phrases holding
+# them ("At a press conference after his meeting with Lavrov, Blinken ...", "In 1997, two years after his acquittal,
+# Simpson was found liable ...").
+_PERSON_PRONOUN = re.compile(r"\b(?:he|she|him|his|her|hers)\b")
+_CAPITALISED_WORD = re.compile(r"\b[A-Z][\w'\u2019-]*")
+_OPENING_WORD = re.compile(rf"{_OPENING_WORDS}$")
+_SOMEONE_INTRODUCED = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\w-]+\s+){0,3}?"
+                                 r"[a-z][\w-]*\b")
+_NAME_AFTER_A_COMMA = re.compile(r",\s+(?:[a-z]+\s+){0,2}([A-Z][\w'\u2019-]*)")
 # Who spoke and nothing of what they said: the end of a quotation the splitter cut off ("Carson, who lives in
 # suburban Chicago, told TODAY.", "Mumma added.").
 _CAPITALISED = r"[A-Z][\w.'\u2019-]*"
@@ -486,7 +498,7 @@ def _cannot_stand_alone(claim: Claim) -> bool:
     text = standalone_text(claim.representative.text)
     if PRONOUN_OPENER.match(text) or _CUT_BY_SOURCE.search(text) or _part_of_a_longer_quote(text):
         return True
-    if _WHOLLY_QUOTED.match(text) or _elided(text) or _ONLY_WHO_SPOKE.match(text):
+    if _WHOLLY_QUOTED.match(text) or _elided(text) or _ONLY_WHO_SPOKE.match(text) or _unresolved_pronoun(text):
         return True
     if _LOWER_CASE_START.match(text) or not _SENTENCE_END.search(text):
         return True
@@ -500,6 +512,24 @@ def _cannot_stand_alone(claim: Claim) -> bool:
     if any(c.islower() for c in text) and not set(LOWER_WORD.findall(text)) - CONNECTING_WORDS:
         return True  # (an all-capitals article is no heading)
     return bool(_FIRST_PERSON_OPENER.match(text)) and not _said_by_another(text)
+
+
+def _unresolved_pronoun(text: str) -> bool:
+    """Whether "he" or "she" (outside quotations) comes before anyone it could be ("But she told how she has still been
+    allowed ...", "And so, using computers, history and his fellow forecasters, he sat down to write."); "Lavrov said
+    during the meeting he ..." names him first (``_PERSON_PRONOUN``)."""
+    told = outside_quotations(text)
+    pronoun = _PERSON_PRONOUN.search(told)
+    if pronoun is None:
+        return False
+    before = told[:pronoun.start()]
+    if any(w.lower() not in SIMILARITY_STOPWORDS and not (k == 0 and _OPENING_WORD.match(w))
+           for k, w in enumerate(_CAPITALISED_WORD.findall(before))):
+        return False
+    if _SOMEONE_INTRODUCED.search(before):
+        return False
+    return not any(name.group(1).lower() not in SIMILARITY_STOPWORDS
+                   for name in _NAME_AFTER_A_COMMA.finditer(told, pronoun.end()))
 
 
 def _elided(text: str) -> bool:
