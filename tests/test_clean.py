@@ -227,6 +227,9 @@ def test_a_lone_name_line_at_the_end_is_a_byline() -> None:
         ("It fell in 2021.The year ended.", "It fell in 2021. The year ended."),
         ("Is it over?Yes it is.", "Is it over? Yes it is."),
         ("The U.S.Secretary spoke.", "The U.S.Secretary spoke."),
+        ("It was led by Michael Shadlen, Ph.D., of Columbia University.",
+         "It was led by Michael Shadlen, Ph.D., of Columbia University."),  # a degree: "Ph. D." split the sentence
+        ("A Ph.D candidate and an Ed.D. holder spoke.", "A Ph.D candidate and an Ed.D. holder spoke."),
         ("Growth hit 3.5% on thehill.com today.", "Growth hit 3.5% on thehill.com today."),
         (
             "See https://example.com/news.Html or www.site.com/a.B today.",

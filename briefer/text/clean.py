@@ -56,8 +56,9 @@ _TAILS = re.compile(
 _BYLINE = re.compile(r"(By\s+)?[A-Z][\w'’-]+(\s+([A-Z]\.|[A-Z][\w'’-]+)){1,3}")
 # A full stop that stands alone between sentences: "in the future. . But".
 _STRAY_STOP = re.compile(r"(?<=[.!?\"'])(\s+[.,])+(?=\s|$)")
-# Sentences glued without a space: "Geneva.Blinken", 'productive.""If', "demands.Both".
-_GLUED = re.compile(r"(?<=[a-z0-9%)\]])[.!?]+(\"*)(?=[A-Z])")
+# Sentences glued without a space: "Geneva.Blinken", 'productive.""If', "demands.Both". Not a degree: "Ph.D.",
+# "Ph.D candidate" (a capital that a full stop follows, or after "Ph", is an abbreviation's).
+_GLUED = re.compile(r"(?<=[a-z0-9%)\]])(?<!\bPh)[.!?]+(\"*)(?=[A-Z](?!\.))")
 
 # "againstMoscow": a lower-case word, then a capitalised one. "YouTube", "DeSantis" and "theGrio" start otherwise
 # or with a word that is not listed below, so they are never split.
