@@ -105,7 +105,10 @@ def group_cluster(
     split, stripped = admission.strip_shown(
         _within_limit([s for article in usable for s in sentences.sentences_of(article)], warnings))
     if not split:
-        raise InputError("no sentences found in any article of the cluster")
+        letters = [c for article in usable for c in article.text if c.isalpha()]
+        foreign = bool(letters) and sum(c.isascii() for c in letters) < len(letters) / 2
+        hint = " (its text is not in English, the language briefer splits and ranks)" if foreign else ""
+        raise InputError(f"no sentences found in any article of the cluster{hint}")
 
     texts = [s.text for s in split]
     vectors = embedder.encode(texts)

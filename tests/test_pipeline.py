@@ -99,3 +99,11 @@ def test_lexical_fallback_briefs_the_sample_with_correct_citations(sample_dir):
     for point in all_points(brief):
         for sentence in point.evidence:
             assert re.sub(r"\s+", " ", sentence.text) in re.sub(r"\s+", " ", brief.article(sentence.article_id).text)
+
+
+def test_a_cluster_with_no_english_sentence_says_so():
+    japanese = make_article("a1", "トレンドマイクロは3月9日、セキュリティアプリの発売を開始すると発表した。" * 3)
+    with pytest.raises(InputError, match=r"no sentences found in any article of the cluster \(its text is not in English"):
+        build_brief([japanese], BriefSettings())
+    with pytest.raises(InputError, match=r"^no sentences found in any article of the cluster$"):
+        build_brief([make_article("a1", "!!! ??? ...")], BriefSettings())
