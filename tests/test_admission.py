@@ -22,6 +22,8 @@ STRIPPED = [
     ("Jan 21 (Reuters) - ", "Stocks fell sharply on Monday as oil prices rose."),
     ("UPDATE: ", "Police have now arrested a second suspect in the case."),
     ("BREAKING NEWS: ", "A magnitude 7 earthquake struck off the coast of Japan."),
+    ("12:00 PM PT -- ", "Sheriff's deputies were at The London Thursday morning."),  # a live report's time stamp
+    ("10:45 a.m. ET: ", "Police said the road had reopened."),
     ("Update, 21 April: ", "Science has learned that the court order referred to in this story has been amended."),
     ("CHICAGO, Nov. 30, 2018 /PRNewswire/ -- ", "United Airlines today announced a joint business agreement."),
     ("By Jane Doe, Associated Press - ", "The Senate voted on Friday to pass the bill."),
@@ -54,6 +56,7 @@ KEPT = [
     "-5 degrees was the coldest reading of the night in the valley.",  # a minus sign, not a bullet
     "CLOSE to 100 people died when the dam broke on Sunday night.",  # a word in capitals, not a button
     "Sales >> profits this year, analysts said of the chain.",  # ">>" after no place in capitals
+    "10:45 a.m. was when the first shot was fired, police said.",  # a time as the subject, no stamp
 ]
 
 

@@ -43,6 +43,8 @@ _DASH = r"(?:\u2014|\u2013|--|_|>>|(?<=\s)-)"
 # "UPDATE:", "Update, 21 April:", "UPDATED 2 -", "BREAKING NEWS:"
 _LABEL = (r"(?:(?i:update[ds]?)(?:\s*\d+|,?\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2})(?:,?\s+\d{4})?)?"
           r"|BREAKING(?:\s+NEWS)?|EXCLUSIVE|ANALYSIS|OPINION)\s*[:\u2014\u2013]\s+")
+# A live report's time stamp: "12:00 PM PT -- Sheriff's deputies were at The London ...", "10:45 a.m. ET: ...".
+_TIME_STAMP = r"\d{1,2}:\d{2}\s*[AaPp]\.?[Mm]\.?(?:\s+[A-Z]{2,4})?\s*(?:--|\u2014|\u2013|:)\s+"
 # The bullet of a list item the page's text kept ("- Ogunjobi and Garrett have been playing ..."), or the dash a
 # dateline leaves when the place before it went to another line ("\u2014 A quick-thinking dispatcher ...").
 _LIST_MARK = r"(?:[\u2022\u00b7*]|[-\u2013\u2014](?=\s))\s*"
@@ -82,7 +84,7 @@ _DATELINE = re.compile(
     rf"|{_TOWN},\s*(?:{_TOWN}|{_STATE})\s+(?:\u2014|\u2013|--|-)\s+"
     rf"|{_WIRE_PLACE}/{_WIRE_PLACE}(?:,\s*{_TOWN})?\s+(?=[A-Z][a-z])"
     rf"|By\s+{_NAME}(?:\s+(?:and|&)\s+{_NAME})?(?:,?\s+{_OUTLETS}[\w ]{{0,20}})?\s*(?:{_DASH}|-|\|)\s+"
-    rf")|^{_LABEL}|^{_LIST_MARK}|^{_PLAYER_BUTTON}"
+    rf")|^{_LABEL}|^{_TIME_STAMP}|^{_LIST_MARK}|^{_PLAYER_BUTTON}"
 )
 
 
