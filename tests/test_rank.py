@@ -105,8 +105,12 @@ def test_max_points_caps_the_list():
     assert len(points) == 6
 
 
-def test_a_claim_opening_on_a_pronoun_is_never_published():
-    text = "He said the talks would continue next week in Geneva."
+@pytest.mark.parametrize("text", [
+    "He said the talks would continue next week in Geneva.",
+    'At which point the late night host insisted, "you stole that coat didn\'t you?"',  # "which" points back too
+    "Which is why the talks will continue next week in Geneva.",
+])
+def test_a_claim_opening_on_a_pronoun_is_never_published(text):
     dangling = Sentence("a1", 0, text, 0, len(text))
     claims = (Claim((dangling,), dangling), claim(3, 12, "a2"), claim(4, 12, "a3"))
     reach = np.array([[1.0, 1.0, 1.0, 1.0], [0.0, 1.0, 0.0, 0.0], [0.0, 0.0, 1.0, 0.0]], dtype=np.float32)

@@ -20,7 +20,8 @@ from briefer.core.support import SUPPORT_MODEL, ClusterVocabulary, SupportModel,
 from briefer.types import Claim, Sentence
 
 # A sentence opening on a pronoun cannot stand alone on the page: the reader cannot tell who "he" is.
-PRONOUN_OPENER = re.compile(r"^[\"'\u201c]?(?:he|she|they|it|his|her|their|its|this|these|those)\b", re.IGNORECASE)
+PRONOUN_OPENER = re.compile(r"^[\"'\u201c]?(?:he|she|they|it|his|her|their|its|this|these|those|which|"
+                            r"(?:at|in|to|of|for|from|by|with|on|after|before|during|upon)\s+which)\b", re.IGNORECASE)
 # Openers that lean on the sentence before ("But ...", "Further, ..."): readable, but worse.
 CONNECTIVE_OPENER = re.compile(
     r"^(?:but|and|also|however|meanwhile|further|furthermore|additionally|still|yet|so|then|there|here)\b",
