@@ -73,6 +73,34 @@ def test_without_titles_a_short_point_stands_in_when_the_lede_has_no_short_claus
     assert len(headline.split()) <= MAX_HEADLINE_WORDS
 
 
+def test_a_pages_box_or_logo_taken_for_the_title_never_heads_the_brief():
+    text = "Donald Trump issued regular promises to take care of ordinary Americans during the campaign."
+    lede = point(text)
+    for title, outlet in (("Get Slate in your inbox", "Slate"), ("POLITICO Politico Logo", "Politico")):
+        article = make_article("a1", text, title=title, outlet=outlet)
+        assert choose_headline([article], lede, []).startswith("Donald Trump issued regular promises")
+    # a title in other words than its text, but with one of them, still heads it
+    article = make_article("a1", text, title="Trump's promises to ordinary Americans were a con", outlet="Slate")
+    assert choose_headline([article], lede, []) == "Trump's promises to ordinary Americans were a con"
+
+
+def test_without_a_short_lede_clause_a_quotation_never_heads_the_brief():
+    rambling = ("Behind all the muscle and good looks that make up the actor there is a mushy charitable soul who is "
+                "doing his part along with a bunch of fellow celebrities by auctioning off some luggage for a cause.")
+    quoted = point('"He is doing his part with fellow celebrities by auctioning off luggage for a cause," a friend said.')
+    plain = point("The actor is auctioning his old luggage for a children's charity.")
+    headline = choose_headline([make_article("a1", rambling)], point(rambling), [quoted, plain])
+    assert headline == "Actor auctioning his old luggage for children's charity"
+
+
+def test_a_contracted_verb_is_a_verb_so_the_headline_ends_at_the_dash_after_it():
+    lede = ("Tim Kaine isn't Mike Pence's only opponent Tuesday night in the only debate between the vice-presidential "
+            "hopefuls \u2014 Pence also has to cope with the big shadow cast by his party's standard-bearer, Donald "
+            "Trump.")
+    assert headline_from_sentence(lede) == ("Tim Kaine isn't Mike Pence's only opponent in only debate between "
+                                            "vice-presidential hopefuls")
+
+
 def test_a_long_aside_between_a_named_subject_and_its_verb_is_left_out_of_the_headline():
     lede = point('Clarissa Dickson Wright, who rose to middle-aged fame as the co-star and co-chef of "Two Fat '
                  "Ladies,\" a popular British television show known as much for the hosts' irreverence and "

@@ -176,8 +176,18 @@ def clean_title(title: str) -> str:
 
 
 def headline_candidates(articles: list[Article]) -> list[str]:
-    titles = (clean_title(a.title) for a in articles if a.title)
-    return list(dict.fromkeys(t for t in titles if 3 <= len(t.split()) <= MAX_TITLE_WORDS and not _cut(t)))
+    """The articles' titles that may head the brief: not cut, not too long, and about their article."""
+    titles = ((clean_title(a.title), a) for a in articles if a.title)
+    return list(dict.fromkeys(t for t, a in titles if 3 <= len(t.split()) <= MAX_TITLE_WORDS and not _cut(t)
+                              and _about(t, a)))
+
+
+def _about(title: str, article: Article) -> bool:
+    """Whether a title heads its article's text: a page's box or logo that the extractor took for the title shares
+    no word with the text ("Get Slate in your inbox") or names only the site ("POLITICO Politico Logo")."""
+    words = set(similarity_words(title))
+    site = set(similarity_words(article.outlet or "")) | {"logo"}
+    return bool(words - site) and bool(words & set(similarity_words(article.text)))
 
 
 def _cut(title: str) -> bool:
@@ -221,8 +231,10 @@ def choose_headline(articles: list[Article], lede: Point, points: list[Point]) -
     # A point's headline stands in: the one whose words are most the lede's, so that it is still the core event.
     lede_words = set(similarity_words(lede.text))
     # ... and that names whoever speaks in it in full: "Nuland said U.S. officials notified ..." tells the reader
-    # nothing of who Nuland is.
-    shorter = [h for h in (headline_from_sentence(p.text) for p in points if not people_named(p.text)[1])
+    # nothing of who Nuland is; nor is a quotation a headline ('"Kaine may have better appeal, ...," Michigan
+    # Republican said': somebody's opinion, not the news).
+    shorter = [h for h in (headline_from_sentence(p.text) for p in points
+                           if not people_named(p.text)[1] and not p.text.startswith(('"', "\u201c", "'", "\u2018")))
                if SHORTEST_POINT_HEADLINE <= len(h.split()) <= LONGEST_LEDE_HEADLINE and _HEADLINE_VERB.search(h)]
     return max(shorter, key=lambda h: len(lede_words & set(similarity_words(h))) / len(h.split()) ** 0.5,
                default=made)

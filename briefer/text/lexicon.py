@@ -136,8 +136,8 @@ def numbers_in(text: str) -> set[str]:
 
 # --- verbs -----------------------------------------------------------------------------------------------------
 
-# A finite verb, roughly, without a tagger: a past form in -ed, a form of be, have or a modal, or a common irregular
-# past. What a headline needs to be a clause, and what tells where a sentence's subject ends.
+# A finite verb, roughly, without a tagger: a past form in -ed, a form of be, have or a modal (or its contraction
+# with "not"), or a common irregular past. What a headline needs to be a clause, and what tells where a sentence's subject ends.
 FINITE_VERB = re.compile(
     r"\b(?:[a-z]{3,}ed|is|are|was|were|has|have|had|will|would|can|could|may|might|"
     r"must|should|said|says|made|found|became|won|lost|took|gave|began|left|led|met|held|told|"
@@ -145,7 +145,8 @@ FINITE_VERB = re.compile(
     r"kept|ran|fell|rose|broke|chose|spoke|wrote|drove|flew|grew|knew|threw|wore|laid|lay|sat|"
     r"stood|fought|bought|sought|thought|heard|felt|spent|meant|drew|did|does|ate|beat|blew|dug|fed|froze|hid|"
     r"hung|rode|rang|sang|sank|shook|slept|stole|stuck|swam|swore|swept|taught|tore|woke|withdrew|forgot|forgave|"
-    r"understood|overtook|mistook|swung|spun|slid|dealt|lit|bit)\b")
+    r"understood|overtook|mistook|swung|spun|slid|dealt|lit|bit|"
+    r"(?:is|are|was|were|has|have|had|does|did|do|wo|ca|would|could|should)n['\u2019]t)\b")  # "isn't", "won't"
 
 
 # --- days and months ------------------------------------------------------------------------------------------
