@@ -87,7 +87,8 @@ def test_a_pages_box_or_logo_taken_for_the_title_never_heads_the_brief():
 def test_without_a_short_lede_clause_a_quotation_never_heads_the_brief():
     rambling = ("Behind all the muscle and good looks that make up the actor there is a mushy charitable soul who is "
                 "doing his part along with a bunch of fellow celebrities by auctioning off some luggage for a cause.")
-    quoted = point('"He is doing his part with fellow celebrities by auctioning off luggage for a cause," a friend said.')
+    quoted = point('"He is doing his part with fellow celebrities by auctioning off luggage for a cause," '
+                   "a friend said.")
     plain = point("The actor is auctioning his old luggage for a children's charity.")
     headline = choose_headline([make_article("a1", rambling)], point(rambling), [quoted, plain])
     assert headline == "Actor auctioning his old luggage for children's charity"

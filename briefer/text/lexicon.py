@@ -137,7 +137,8 @@ def numbers_in(text: str) -> set[str]:
 # --- verbs -----------------------------------------------------------------------------------------------------
 
 # A finite verb, roughly, without a tagger: a past form in -ed, a form of be, have or a modal (or its contraction
-# with "not"), or a common irregular past. What a headline needs to be a clause, and what tells where a sentence's subject ends.
+# with "not"), or a common irregular past. What a headline needs to be a clause, and what tells where a sentence's
+# subject ends.
 FINITE_VERB = re.compile(
     r"\b(?:[a-z]{3,}ed|is|are|was|were|has|have|had|will|would|can|could|may|might|"
     r"must|should|said|says|made|found|became|won|lost|took|gave|began|left|led|met|held|told|"
