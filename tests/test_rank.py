@@ -109,6 +109,9 @@ def test_max_points_caps_the_list():
     "He said the talks would continue next week in Geneva.",
     'At which point the late night host insisted, "you stole that coat didn\'t you?"',  # "which" points back too
     "Which is why the talks will continue next week in Geneva.",
+    "Others can operate on a quarterly basis.",  # a quantity with no noun counts what the sentence before named
+    "Most are placed in institutions by families who are too poor to provide for them.",
+    "Donald Trump has said that more than once.",  # what was said is in the sentence before
 ])
 def test_a_claim_opening_on_a_pronoun_is_never_published(text):
     dangling = Sentence("a1", 0, text, 0, len(text))

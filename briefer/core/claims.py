@@ -20,8 +20,13 @@ from briefer.core.support import SUPPORT_MODEL, ClusterVocabulary, SupportModel,
 from briefer.types import Claim, Sentence
 
 # A sentence opening on a pronoun cannot stand alone on the page: the reader cannot tell who "he" is.
+# A quantity with no noun before its verb counts some of what the sentence before named: "Most are placed in
+# institutions ...", "Others can operate on a quarterly basis."
 PRONOUN_OPENER = re.compile(r"^[\"'\u201c]?(?:he|she|they|it|his|her|their|its|this|these|those|which|"
-                            r"(?:at|in|to|of|for|from|by|with|on|after|before|during|upon)\s+which)\b", re.IGNORECASE)
+                            r"(?:at|in|to|of|for|from|by|with|on|after|before|during|upon)\s+which|"
+                            r"(?:others|some|many|most|few|several|both|all)(?=\s+(?:say|said|have|had|are|were|is|was|"
+                            r"can|could|will|would|believe|believed|argue|argued|think|thought|do|did)\b))\b",
+                            re.IGNORECASE)
 # Openers that lean on the sentence before ("But ...", "Further, ..."): readable, but worse.
 CONNECTIVE_OPENER = re.compile(
     r"^(?:but|and|also|however|meanwhile|further|furthermore|additionally|still|yet|so|then|there|here)\b",

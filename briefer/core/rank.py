@@ -110,6 +110,10 @@ _CAPITALISED = r"[A-Z][\w.'\u2019-]*"
 _ONLY_WHO_SPOKE = re.compile(rf"^{_CAPITALISED}(?:\s+{_CAPITALISED})*(?:,\s+(?:who|a|an|the)\s[^,\"]+,)?"
                              rf"\s+(?:(?:also|later|then)\s+)?(?:{alternation(REPORTING_VERBS)})"
                              rf"(?:\s+(?:{_CAPITALISED}|reporters|him|her|them|us|me)(?:\s+{_CAPITALISED})*)?\.$")
+# What was said or done, as "that" or "this" at the end: "Donald Trump has said that more than once."
+_DEMONSTRATIVE_END = re.compile(r"\b(?:said|says|did|done|know|knew|heard|saw|meant|wrote|tweeted|repeated|denied|"
+                                r"confirmed)\s+(?:that|this)(?:\s+(?:more than once|again|too|before|repeatedly|"
+                                r"publicly|twice|often))?[.!]$")
 # An auxiliary ending a sentence, its verb left to the sentence before ("... haven't.", "... it seems to have.").
 _ELIDED_END = re.compile(r"\b(?:have|has|had|do|does|did|is|are|was|were|can|could|will|would|should|might|must)"
                          r"(?:n't|\s+not)?[.!][\"'\u201d\u2019]?\s*$", re.IGNORECASE)
@@ -492,13 +496,16 @@ def _cannot_stand_alone(claim: Claim) -> bool:
     to call ...") or an instruction ("Visit the National Cancer Institute for more"). One whose first word starts in
     lower case is a piece of a sentence, and one with no full stop, question or exclamation mark at its end is a
     heading, a standfirst or a caption; one that says only who spoke is the end of a quotation cut off ("Carson, who
-    lives in suburban Chicago, told TODAY."). Each is judged on the sentence as the page would show it
+    lives in suburban Chicago, told TODAY."), and one with "he" or "she" before anyone it could be
+    (``_unresolved_pronoun``) or ending on what was said as "that" ("Donald Trump has said that more than once.")
+    leans on the sentence before. Each is judged on the sentence as the page would show it
     (``standalone_text``): "But he also added ..." is shown as "He also added ...".
     """
     text = standalone_text(claim.representative.text)
     if PRONOUN_OPENER.match(text) or _CUT_BY_SOURCE.search(text) or _part_of_a_longer_quote(text):
         return True
-    if _WHOLLY_QUOTED.match(text) or _elided(text) or _ONLY_WHO_SPOKE.match(text) or _unresolved_pronoun(text):
+    if _WHOLLY_QUOTED.match(text) or _elided(text) or _ONLY_WHO_SPOKE.match(text) or _unresolved_pronoun(text) \
+            or _DEMONSTRATIVE_END.search(text):
         return True
     if _LOWER_CASE_START.match(text) or not _SENTENCE_END.search(text):
         return True
