@@ -12,8 +12,8 @@ import re
 from collections import Counter
 
 from briefer.core.admission import shown_start
-from briefer.text.lexicon import (DANGLING_WORDS, FINITE_VERB, SIMILARITY_STOPWORDS, SPEECH_VERBS, WEEKDAY,
-                                  inside_quotation, people_named, similarity_words)
+from briefer.text.lexicon import (DANGLING_WORDS, FINITE_VERB, QUOTE_OPENERS, SIMILARITY_STOPWORDS, SPEECH_VERBS,
+                                  WEEKDAY, inside_quotation, people_named, similarity_words)
 from briefer.types import Article, Point
 
 # A title longer than this is a scraped paragraph, not a title.
@@ -234,7 +234,7 @@ def choose_headline(articles: list[Article], lede: Point, points: list[Point]) -
     # nothing of who Nuland is; nor is a quotation a headline ('"Kaine may have better appeal, ...," Michigan
     # Republican said': somebody's opinion, not the news).
     shorter = [h for h in (headline_from_sentence(p.text) for p in points
-                           if not people_named(p.text)[1] and not p.text.startswith(('"', "\u201c", "'", "\u2018")))
+                           if not people_named(p.text)[1] and not p.text.startswith(QUOTE_OPENERS))
                if SHORTEST_POINT_HEADLINE <= len(h.split()) <= LONGEST_LEDE_HEADLINE and _HEADLINE_VERB.search(h)]
     return max(shorter, key=lambda h: len(lede_words & set(similarity_words(h))) / len(h.split()) ** 0.5,
                default=made)

@@ -25,8 +25,8 @@ from briefer.core.claims import (CONNECTIVE_OPENER, PRONOUN_OPENER, ClaimSet, re
 from briefer.fitted import BACKGROUND_AFTER
 from briefer.settings import BriefSettings, RankWeights
 from briefer.text.lexicon import (ATTRIBUTION, CONNECTING_WORDS, FINITE_VERB, LOWER_WORD, MONTH_ABBREVIATIONS, MONTHS,
-                                  REPORTING_VERBS, SIMILARITY_STOPWORDS, WEEKDAY, alternation, inside_quotation,
-                                  outside_quotations, people_named, similarity_words)
+                                  QUOTE_OPENERS, REPORTING_VERBS, SIMILARITY_STOPWORDS, WEEKDAY, alternation,
+                                  inside_quotation, outside_quotations, people_named, similarity_words)
 from briefer.core.support import longest_shared_run, compatible
 from briefer.types import Article, Claim, Point, Sentence
 
@@ -39,7 +39,6 @@ REPEATED_RUN = 0.6
 RUN_WORTH_LOOKING = 0.4
 # Choices made again, each time without the points that quote someone the page never names (``_quotes_a_stranger``).
 STRANGER_ROUNDS = 3
-_QUOTE_OPENERS = ('"', "'", "\u201c", "\u2018")
 # A sentence opening in the first person is somebody speaking; without a verb of saying it does not say who. An
 # opening phrase may come first ("At Netflix, we work hard to ..."). "Us" but not "US" (the country).
 _FIRST_PERSON_OPENER = re.compile(r"^(?:[A-Z][^,;:\"\u201c]{0,40},\s+)?[\"'\u201c\u2018]?"
@@ -308,7 +307,7 @@ def may_lead(text: str) -> bool:
     addressing the reader ("you may notice"), and naming what it is about before its verb ("The talks included ..."
     names nothing outside its quotation marks: which talks? "The visit is expected to last about three hours, and an
     official in Mr. Netanyahu's office said ..." names someone, but not the visit)."""
-    if text.startswith(_QUOTE_OPENERS) or CONNECTIVE_OPENER.match(text):
+    if text.startswith(QUOTE_OPENERS) or CONNECTIVE_OPENER.match(text):
         return False
     told = outside_quotations(text)
     if _SECOND_PERSON.search(told):
@@ -544,7 +543,7 @@ def _elided(text: str) -> bool:
     Moon and reaching Mars, however, haven't.", "In Cheryl Strayed's case, it seems to have."): no other finite verb
     and an auxiliary at its end."""
     end = _ELIDED_END.search(text)
-    if end is None or text.startswith(_QUOTE_OPENERS):
+    if end is None or text.startswith(QUOTE_OPENERS):
         return False
     return not FINITE_VERB.search(text[:end.start()])
 
