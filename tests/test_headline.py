@@ -353,3 +353,14 @@ def test_the_title_of_the_event_beats_a_narrow_one_and_a_scrapers_glued_words_st
 ])
 def test_a_participles_aside_between_subject_and_verb_is_left_out_of_the_headline(lede, headline):
     assert headline_from_sentence(lede) == headline
+
+
+def test_each_title_is_checked_against_its_own_article_even_when_ids_repeat():
+    # a day's pile may hold two articles both called "a1": each title is judged by its own article's words
+    lede = point("Donald Trump issued regular promises to take care of ordinary Americans.")
+    box = make_article("a1", "Medicaid pays for treatment of the opioid epidemic in many states.",
+                       title="Get Slate in your inbox")
+    story = make_article("a1", "Trump issued regular promises to ordinary Americans during the campaign.",
+                         title="Trump's promises to ordinary Americans were a con")
+    assert choose_headline([box, story], lede, []) == "Trump's promises to ordinary Americans were a con"
+    assert choose_headline([story, box], lede, []) == "Trump's promises to ordinary Americans were a con"

@@ -175,19 +175,20 @@ def clean_title(title: str) -> str:
     return title.rstrip(".").strip()
 
 
-def headline_candidates(articles: list[Article]) -> list[str]:
-    """The articles' titles that may head the brief: not cut, not too long, and about their article."""
-    titles = ((clean_title(a.title), a) for a in articles if a.title)
-    return list(dict.fromkeys(t for t, a in titles if 3 <= len(t.split()) <= MAX_TITLE_WORDS and not _cut(t)
-                              and _about(t, a)))
+def headline_candidates(articles: list[Article], text_words: list[set[str]]) -> list[str]:
+    """The articles' titles that may head the brief: not cut, not too long, and about their article (``text_words``:
+    each article's content words, in the order of ``articles``; ids may repeat in a day's pile)."""
+    titles = ((clean_title(a.title), a, words) for a, words in zip(articles, text_words) if a.title)
+    return list(dict.fromkeys(t for t, a, words in titles if 3 <= len(t.split()) <= MAX_TITLE_WORDS and not _cut(t)
+                              and _about(t, a.outlet, words)))
 
 
-def _about(title: str, article: Article) -> bool:
+def _about(title: str, outlet: str | None, text_words: set[str]) -> bool:
     """Whether a title heads its article's text: a page's box or logo that the extractor took for the title shares
     no word with the text ("Get Slate in your inbox") or names only the site ("POLITICO Politico Logo")."""
     words = set(similarity_words(title))
-    site = set(similarity_words(article.outlet or "")) | {"logo"}
-    return bool(words - site) and bool(words & set(similarity_words(article.text)))
+    site = set(similarity_words(outlet or "")) | {"logo"}
+    return bool(words - site) and bool(words & text_words)
 
 
 def _cut(title: str) -> bool:
@@ -202,10 +203,11 @@ def choose_headline(articles: list[Article], lede: Point, points: list[Point]) -
     Bets on the Future With Launch of Stadia ...") do not hand the headline to a narrower title whose words all
     recur ("... Red Dead Redemption 2 doesn't run at a stable 60fps").
     """
-    candidates = headline_candidates(articles)
+    text_words = [set(similarity_words(a.text)) for a in articles] if any(a.title for a in articles) else []
+    candidates = headline_candidates(articles, text_words)
     if candidates:
         brief_words = Counter(w for p in [lede, *points] for w in set(similarity_words(p.text)))
-        body_words = {w for a in articles for w in similarity_words(a.text)}
+        body_words = set().union(*text_words)
 
         def fit(title: str) -> float:
             words = set(similarity_words(title)) or {""}

@@ -281,14 +281,13 @@ def _quotes_a_stranger(chosen: list[int], claims: list[Claim], texts: dict[str, 
     an expert on the origin of birds, says"): the reader would never learn who is speaking. A word the cluster also
     writes in lower case is no one's surname ("Police said", "Officials said")."""
     lines = {i: standalone_text(claims[i].representative.text) for i in chosen}
-    cluster = "\n".join(texts.values())
     strangers = set()
     for i in chosen[1:]:
         sentence = claims[i].representative
         before = texts.get(sentence.article_id, "")[:sentence.start]
         others = "\n".join(line for k, line in lines.items() if k != i)
         if any(_given_in_full(name, before) and not re.search(rf"\b{re.escape(name)}\b", others)
-               and not re.search(rf"\b{re.escape(name.lower())}\b", cluster)
+               and not any(re.search(rf"\b{re.escape(name.lower())}\b", text) for text in texts.values())
                and not re.search(rf"\b{re.escape(name)},\s+(?:the|a|an|who|whose)\s", lines[i])
                for name in people_named(lines[i])[1]):
             strangers.add(i)

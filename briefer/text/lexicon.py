@@ -301,6 +301,7 @@ MEDIA_WORDS = re.compile(r"\b(?:photo\w*|images?|caption|copyright|getty|videos?
 # The marks a quotation opens with: a sentence that starts on one is somebody's words.
 QUOTE_OPENERS = ('"', "'", "\u201c", "\u2018")
 
+
 def inside_quotation(prefix: str) -> bool:
     """Whether the end of ``prefix`` (a sentence up to some word) lies inside a quotation: an opening mark not yet
     closed."""
