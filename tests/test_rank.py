@@ -3,7 +3,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from briefer.core.claims import ClaimSet
+from briefer.core.claims import PRONOUN_OPENER, ClaimSet
 from briefer.core.rank import lead_with_the_most_reported, may_lead, select
 from briefer.settings import BriefSettings, RankWeights
 from briefer.types import Article, Claim, Point, Sentence
@@ -112,6 +112,9 @@ def test_max_points_caps_the_list():
     "Others can operate on a quarterly basis.",  # a quantity with no noun counts what the sentence before named
     "Most are placed in institutions by families who are too poor to provide for them.",
     "Donald Trump has said that more than once.",  # what was said is in the sentence before
+    "The 23-year-old comedian, whose fireman father died in the Sept. 11 attacks, has revealed previously that he took "
+    "medical marijuana.",  # an age in place of a name
+    "The 73-year-old, who entered and left the courtroom in a wheelchair, had pleaded guilty to the gun charge.",
 ])
 def test_a_claim_opening_on_a_pronoun_is_never_published(text):
     dangling = Sentence("a1", 0, text, 0, len(text))
@@ -120,6 +123,15 @@ def test_a_claim_opening_on_a_pronoun_is_never_published(text):
     wide = ClaimSet(claims, orthogonal(3), reach, ARTICLE_IDS)
     lede, points = select(wide, ARTICLES, BriefSettings(words=200))
     assert text not in [lede.text] + [p.text for p in points]
+
+
+@pytest.mark.parametrize("text", [
+    "The 23-year-old comedian Pete Davidson said he had quit drugs.",  # the name follows the age
+    "The 13-year-old male lion named Mohawk had recently been involved in territorial fights.",
+    "A 34-year-old man was killed as the woman drove away from his birthday party.",  # someone new, not someone named
+])
+def test_an_age_with_a_name_or_a_new_someone_is_no_pronoun(text):
+    assert not PRONOUN_OPENER.match(text)
 
 
 def said(speaker: str, index: int, article_id: str) -> Claim:

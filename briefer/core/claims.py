@@ -19,10 +19,14 @@ from briefer.text.lexicon import REPORTING_VERBS, alternation, inside_quotation
 from briefer.core.support import SUPPORT_MODEL, ClusterVocabulary, SupportModel, compatible, supports
 from briefer.types import Claim, Sentence
 
-# A sentence opening on a pronoun cannot stand alone on the page: the reader cannot tell who "he" is.
+# A sentence opening on a pronoun cannot stand alone on the page: the reader cannot tell who "he" is. Nor one opening
+# on someone's age in place of their name ("The 23-year-old comedian, whose fireman father died ...", "The 73-year-old,
+# who entered and left the courtroom in a wheelchair, ..."), unless the name follows ("The 23-year-old comedian Pete
+# Davidson ...").
 # A quantity with no noun before its verb counts some of what the sentence before named: "Most are placed in
 # institutions ...", "Others can operate on a quarterly basis."
 PRONOUN_OPENER = re.compile(r"^[\"'\u201c]?(?:he|she|they|it|his|her|their|its|this|these|those|which|"
+                            r"the\s+\d+-year-old(?!(?:\s+[a-z][\w'-]*){0,3}\s+(?-i:(?:named\s+)?[A-Z][a-z]))|"
                             r"(?:at|in|to|of|for|from|by|with|on|after|before|during|upon)\s+which|"
                             r"(?:others|some|many|most|few|several|both|all)(?=\s+(?:say|said|have|had|are|were|is|was|"
                             r"can|could|will|would|believe|believed|argue|argued|think|thought|do|did)\b))\b",
