@@ -127,37 +127,70 @@ def term_counts(texts: Sequence[str]) -> csr_matrix:
     return csr_matrix((ones, (rows, columns)), shape=(len(texts), 2**HASH_BITS))  # duplicates summed
 
 
+def opening(text: str, words: int) -> str:
+    """A clustering text's title line and the first ``words`` words after it."""
+    title, _, body = text.partition("\n")
+    return f"{title}\n{' '.join(body.split(maxsplit=words)[:words])}"
+
+
+def view_counts(texts: Sequence[str], opening_words: int) -> tuple[csr_matrix, csr_matrix]:
+    """``term_counts`` of some clustering texts whole, and of their title and opening alone."""
+    return term_counts(texts), term_counts([opening(t, opening_words) for t in texts])
+
+
 def article_vectors(articles: Sequence[Article], params: StoryParams = DEFAULT_PARAMS,
                     mapper: PartMapper = in_process) -> csr_matrix:
-    """Unit TF-IDF rows, one per article, with the idf of this set of articles (sublinear tf, smoothed idf).
+    """Unit rows, one per article: its TF-IDF vector over the whole clustering text and its TF-IDF vector over the
+    title and opening alone, side by side, weighted ``1 - opening_weight`` and ``opening_weight`` (each with the idf
+    of this set of articles, sublinear tf, smoothed idf). A row's cosine with another is the weighted mean of the
+    two views' cosines: two stories of one field share their subject's words down the page, the same event shares
+    its title and first lines.
 
     The articles are counted in partitions of ``PARTITION`` (by ``mapper``: here, or on a cluster); only one
     partition's clustering text exists at a time in this process. Columns are the hashed words that occur.
     """
     try:
-        from scipy.sparse import csr_matrix, vstack
+        from scipy.sparse import csr_matrix, hstack
     except ImportError as exc:
         raise ConfigError(missing_dependency(exc, "clustering articles into stories needs scipy", "daily")
                           ) from None
     texts = ([story_text(a, params.lead_words) for a in articles[start:start + PARTITION]]
              for start in range(0, len(articles), PARTITION))
-    counted = mapper(term_counts, texts)
+    counted = mapper(view_counts, texts, opening_words=params.opening_words)
+    views = [list(view) for view in zip(*counted)] or [[], []]
+    del counted  # each view's raw counts are let go as soon as its TF-IDF rows exist
+    whole = _unit_tfidf(views.pop(0), len(articles))
+    first = _unit_tfidf(views.pop(0), len(articles))
+    used = np.flatnonzero(np.bincount(whole.indices, minlength=2**HASH_BITS))
+    column = np.zeros(2**HASH_BITS, dtype=np.int32)
+    column[used] = np.arange(len(used), dtype=np.int32)
+    shape = (len(articles), max(1, len(used)))
+    # A word's opening column is its whole column plus the number of words: an opening is part of its whole text.
+    whole.data *= np.float32(np.sqrt(1.0 - params.opening_weight))
+    first.data *= np.float32(np.sqrt(params.opening_weight))
+    whole = csr_matrix((whole.data, column[whole.indices], whole.indptr), shape=shape)
+    first = csr_matrix((first.data, column[first.indices], first.indptr), shape=shape)
+    return hstack([whole, first], format="csr", dtype=np.float32)
+
+
+def _unit_tfidf(counted: list[csr_matrix], n: int) -> csr_matrix:
+    """The partitions' counts stacked, as unit TF-IDF rows with the idf of these ``n`` articles."""
+    from scipy.sparse import csr_matrix, vstack
+
     counts = vstack(counted, format="csr") if counted else csr_matrix((0, 2**HASH_BITS), dtype=np.float32)
     documents = np.bincount(counts.indices, minlength=2**HASH_BITS)
-    idf = np.log((1 + len(articles)) / (1 + documents)) + 1
+    idf = np.log((1 + n) / (1 + documents)) + 1
     counts.data = ((1 + np.log(counts.data)) * idf[counts.indices]).astype(np.float32)
     lengths = np.sqrt(np.asarray(counts.multiply(counts).sum(axis=1)).ravel())
     counts.data /= np.repeat(np.where(lengths > 0, lengths, 1), np.diff(counts.indptr)).astype(np.float32)
-    used = np.flatnonzero(documents)
-    column = np.zeros(2**HASH_BITS, dtype=np.int32)
-    column[used] = np.arange(len(used), dtype=np.int32)
-    return csr_matrix((counts.data, column[counts.indices], counts.indptr), shape=(len(articles), max(1, len(used))))
+    return counts
 
 
 def candidate_pairs(vectors: csr_matrix, params: StoryParams = DEFAULT_PARAMS) -> tuple[np.ndarray, np.ndarray]:
     """Pairs (i < j) of articles filed under a shared term: the only pairs whose cosine is ever computed.
 
-    Each article is filed under its ``block_terms`` highest-weighted terms. A block of at most ``max_block``
+    Each article is filed under its ``block_terms`` highest-weighted words, a word's weight in both views
+    (``article_vectors``) taken together. A block of at most ``max_block``
     articles gives all its pairs; a bigger one (a big story, or a common word) links each member to the block's
     ``hubs`` members closest to its centre instead, which is enough for a big story to grow whole. So there are
     at most n * block_terms * (max_block / 2 + hubs) pairs, however many articles share a word: linear in n.
@@ -165,16 +198,18 @@ def candidate_pairs(vectors: csr_matrix, params: StoryParams = DEFAULT_PARAMS) -
     from scipy.sparse import csr_matrix
 
     n = vectors.shape[0]
-    row_index, term_index = _heaviest_shared_terms(vectors, params.block_terms)
-    filed = np.bincount(term_index, minlength=vectors.shape[1])
+    words = vectors.shape[1] // 2
+    folded = vectors[:, :words] + vectors[:, words:]
+    row_index, term_index = _heaviest_shared_terms(folded, params.block_terms)
+    filed = np.bincount(term_index, minlength=words)
     small = filed[term_index] <= params.max_block
     blocks = csr_matrix((np.ones(int(small.sum()), dtype=np.int32), (row_index[small], term_index[small])),
-                        shape=vectors.shape)
+                        shape=folded.shape)
     shared = (blocks @ blocks.T).tocoo()  # cost: sum over small blocks of their size squared
     pairs = _pair_set(shared.row, shared.col, n)
     del shared
     by_term = csr_matrix((np.ones(int((~small).sum()), dtype=np.int32), (term_index[~small], row_index[~small])),
-                         shape=(vectors.shape[1], n))
+                         shape=(words, n))
     left: list[np.ndarray] = []
     right: list[np.ndarray] = []
     gathered = 0
