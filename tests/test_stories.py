@@ -211,3 +211,19 @@ def test_a_round_up_is_linked_only_with_round_ups_never_with_the_event_it_mentio
     apart = [False, False, False, True, True]
     assert frozenset({0, 1, 2, 3, 4}) in partition(cluster_stories(articles).groups)  # the words alone would join
     assert partition(cluster_stories(articles, apart=apart).groups) == {frozenset({0, 1, 2}), frozenset({3, 4})}
+
+
+def test_two_events_of_one_field_are_told_apart_by_their_titles_and_openings():
+    # Both pages go on at length about the same mission and instruments; only their titles and first 150 words say
+    # which moon and what was found.
+    rng = random.Random(11)
+    field = "NASA planetary scientists telescope spacecraft mission orbit instruments Jupiter Saturn ice data".split()
+    background = " ".join(rng.choice(field + FILLER) for _ in range(850))
+    europa = ("Europa", "vapour", "plumes", "Keck", "Hawaii", "geysers", "water", "detected")
+    titan = ("Titan", "map", "lakes", "dunes", "methane", "plains", "Cassini", "radar")
+    pages = ((europa, "Water vapour found on Europa"), (titan, "First map of Titan"), (europa, "Keck sees its plumes"))
+    articles = [article(n, " ".join(rng.choice(words + tuple(FILLER)) for _ in range(150)) + " " + background, title)
+                for n, (words, title) in enumerate(pages)]
+    whole_only, both = StoryParams(threshold=0.6, opening_weight=0.0), StoryParams(threshold=0.6)
+    assert partition(cluster_stories(articles, params=whole_only).groups) == {frozenset({0, 1, 2})}
+    assert partition(cluster_stories(articles, params=both).groups) == {frozenset({0, 2}), frozenset({1})}
