@@ -181,3 +181,22 @@ def test_worded_reach_counts_the_rare_words_an_article_repeats_not_the_framing_i
 )
 def test_a_point_is_shown_without_an_opening_connective_that_points_at_an_unseen_sentence(sentence_text, shown):
     assert standalone_text(sentence_text) == shown
+
+
+@pytest.mark.parametrize(
+    ("sentence_text", "shown"),
+    [
+        ("A HUNTER who killed and ate a wild rabbit has been hit by the plague.",
+         "A hunter who killed and ate a wild rabbit has been hit by the plague."),
+        ("A THIRD case of the plague has been reported.", "A third case of the plague has been reported."),
+        ("THE hunter has died.", "The hunter has died."),
+        ("WASHINGTON Obesity is a burden.", "WASHINGTON Obesity is a burden."),  # a dateline is no shout
+        ("NASA has picked five companies.", "NASA has picked five companies."),  # never written otherwise
+        ("WHO officials said the outbreak was contained.", "WHO officials said the outbreak was contained."),
+        ("SHOCKING scenes unfolded.", "SHOCKING scenes unfolded."),  # the article never writes "shocking"
+    ],
+)
+def test_a_point_is_shown_without_the_capitals_a_tabloid_opens_with(sentence_text, shown):
+    article = (f"{sentence_text} Hunter and prey. The hunter was taken to hospital, the third this month. "
+               "Boris Johnson spoke. Who knew? The WHO said so. NASA agreed.")
+    assert standalone_text(sentence_text, article) == shown

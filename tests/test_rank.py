@@ -203,6 +203,17 @@ def test_a_point_drops_an_opening_connective_but_its_evidence_keeps_the_source_s
     assert points[0].evidence[0].text == text
 
 
+def test_a_point_loses_a_tabloid_s_shouted_opening_but_its_evidence_keeps_the_source_sentence():
+    text = "A HUNTER who ate a wild rabbit has caught the plague."
+    shouted = Sentence("a1", 0, text, 0, len(text))
+    articles = [replace(ARTICLES[0], text=f"{text} The hunter is in hospital."), *ARTICLES[1:]]
+    claims = claim_set((Claim(sentences=(shouted,), representative=shouted), claim(1, 12, "a2")), orthogonal(2))
+    lede, points = select(claims, articles, BriefSettings(words=200))
+    shown = [p for p in [lede, *points] if p.citations == ("a1",)]
+    assert [p.text for p in shown] == ["A hunter who ate a wild rabbit has caught the plague."]
+    assert shown[0].evidence[0].text == text
+
+
 def dated_claim(index: int, text: str, article_id: str) -> Claim:
     sentence = Sentence(article_id, index, text, 0, len(text))
     return Claim(sentences=(sentence,), representative=sentence)

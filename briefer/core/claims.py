@@ -36,6 +36,11 @@ CONNECTIVE_OPENER = re.compile(
     r"^(?:but|and|also|however|meanwhile|further|furthermore|additionally|still|yet|so|then|there|here)\b",
     re.IGNORECASE,
 )
+# Capitals a tabloid opens a story with: words of three or more letters before the first word in lower case ("A
+# THIRD case of the plague has been reported", "SHOCKING footage shows"). Not before a capitalised word: "WASHINGTON
+# Obesity is ..." is a dateline, not a shout. An acronym (the "WHO officials" of a story that names the WHO again) is
+# written so throughout its article.
+_SHOUTED_OPENING = re.compile(r"^([\"'\u201c\u2018]?(?:A\s+|AN\s+)?)((?:[A-Z][A-Z'\u2019-]{2,}\s+)+)(?=[a-z])")
 # A connective set off by a comma ("However, ...", "Additionally, ...") or an opening "And" or "But" points back at
 # a sentence the brief's reader never sees: a point is shown without it (``standalone_text``).
 _LEADING_CONNECTIVE = re.compile(
@@ -108,10 +113,13 @@ class ClaimSet:
         return replace(self, reported=np.asarray(encode(texts), dtype=np.float32))
 
 
-def standalone_text(text: str) -> str:
+def standalone_text(text: str, article: str = "") -> str:
     """A sentence as a point shows it, out of its article: without an opening connective set off by a comma
-    ("However, senior diplomats decided ..." -> "Senior diplomats decided ..."). Nothing else changes: the words
-    that state the fact are the source's own."""
+    ("However, senior diplomats decided ..." -> "Senior diplomats decided ..."), and with the words a tabloid
+    shouts at the start of a story in the case its ``article`` writes them elsewhere ("A HUNTER who killed ..." ->
+    "A hunter who killed ..."; "NASA" stays as it is). Nothing else changes: the words that state the fact are the
+    source's own."""
+    text = _unshouted(text, article) if article else text
     match = _LEADING_CONNECTIVE.match(text)
     if not match:
         return text
@@ -120,6 +128,22 @@ def standalone_text(text: str) -> str:
     if first is None:  # nothing left to read: keep the sentence whole
         return text
     return rest[:first] + rest[first].upper() + rest[first + 1:]
+
+
+def _unshouted(text: str, article: str) -> str:
+    shouted = _SHOUTED_OPENING.match(text)
+    if shouted is None:
+        return text
+    words = []
+    for word in shouted.group(2).split():
+        written = next((form for form in (word.lower(), word.capitalize())  # "hunter" over a "Hunter" opening a line
+                        if re.search(rf"\b{re.escape(form)}\b", article)), None)
+        acronym = len(re.findall(rf"\b{re.escape(word)}\b", article)) > 1  # "the WHO said" further down
+        words.append(written if written and not acronym else word)
+    opening = " ".join(words)
+    if not shouted.group(1).strip():
+        opening = opening[0].upper() + opening[1:]
+    return shouted.group(1) + opening + " " + text[shouted.end():]
 
 
 def reported_content(text: str) -> str:

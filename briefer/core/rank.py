@@ -210,8 +210,8 @@ def select(
     # order the articles tell the story.
     rest.sort(key=lambda i: (first_reported(scored[i], dates) if several_days else "", story_position(scored[i])))
     order = {claim: k for k, claim in enumerate(chosen)}
-    first = _point(scored[lede], dates, several_days)
-    points = [replace(_point(scored[i], dates, several_days), chosen=order[i]) for i in rest]
+    first = _point(scored[lede], dates, several_days, texts)
+    points = [replace(_point(scored[i], dates, several_days, texts), chosen=order[i]) for i in rest]
     return first, people_introduced_first(first, points)
 
 
@@ -238,12 +238,14 @@ def people_introduced_first(lede: Point, points: list[Point]) -> list[Point]:
     return ordered
 
 
-def _point(claim: Claim, dates: dict[str, str | None], several_days: bool) -> Point:
-    """A claim as the page shows it: its representative, read on its own (``standalone_text``), with its article's
-    date when the cluster spans several days and the sentence says when only relative to that date."""
+def _point(claim: Claim, dates: dict[str, str | None], several_days: bool, texts: dict[str, str]) -> Point:
+    """A claim as the page shows it: its representative, read on its own (``standalone_text``, with its article's
+    ``texts``), with its article's date when the cluster spans several days and the sentence says when only relative
+    to that date."""
     point = Point.from_claim(claim)
-    day = dates.get(claim.representative.article_id) if several_days and _RELATIVE_DAY.search(point.text) else None
-    return replace(point, text=standalone_text(point.text), date=day)
+    article_id = claim.representative.article_id
+    day = dates.get(article_id) if several_days and _RELATIVE_DAY.search(point.text) else None
+    return replace(point, text=standalone_text(point.text, texts.get(article_id, "")), date=day)
 
 
 def _lede(claims: list[Claim], scores: np.ndarray, texts: dict[str, str]) -> int:
