@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefer.backends import embed
-from briefer.core import admission, cite, claims, headline, rank
+from briefer.core import admission, cite, claims, headline, opinion, rank
 from briefer.ingest import outlets
 from briefer.text import clean, sentences
 from briefer.errors import InputError
@@ -113,7 +113,7 @@ def group_cluster(
     texts = [s.text for s in split]
     vectors = embedder.encode(texts)
     static = vectors if embed.is_default_static(embedder) else embed.StaticEmbedder().encode(texts)
-    split = admission.admit(split, stripped, static)
+    split = admission.admit(split, stripped, static, opinion=opinion.opinion_pieces(usable))
     grouped = claims.group_claims(split, vectors, embedder.claim_threshold, embedder.group_threshold)
     return usable, grouped.with_reported(embedder.encode)
 

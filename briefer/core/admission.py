@@ -23,7 +23,8 @@ from importlib import resources
 import numpy as np
 
 from briefer.fitted import MIN_SHOWN, OPENING_FLOOR, SHOWN_FLOOR
-from briefer.text.lexicon import ATTRIBUTION, CONNECTING_WORDS, MEDIA_WORDS, MONTH, WEEKDAY, WORD, alternation
+from briefer.text.lexicon import (ATTRIBUTION, CONNECTING_WORDS, MEDIA_WORDS, MONTH, WEEKDAY, WORD, alternation,
+                                  speakers_in)
 from briefer.types import Sentence
 
 _PLACE = r"(?!(?:FILE|PHOTO|VIDEO|IMAGE|WATCH)\b)[A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,3}"  # "KUALA LUMPUR"
@@ -254,6 +255,11 @@ def pictured(text: str) -> bool:
     return bool(_PICTURED.match(text)) and bool(_SCENE.search(text)) and not _NOT_A_CAPTION.search(text)
 
 
+def _attributed(text: str) -> bool:
+    """Whether a sentence gives what it says to someone named: a speaker, or "according to" someone."""
+    return bool(speakers_in(text)) or "according to" in text.lower()
+
+
 def feature_rows(sentences: list[Sentence], stripped: list[bool], vectors: np.ndarray) -> np.ndarray:
     """The model's input for each sentence: cheap features, then its static embedding (rows of ``vectors``)."""
     counts: dict[str, int] = {}
@@ -265,8 +271,11 @@ def feature_rows(sentences: list[Sentence], stripped: list[bool], vectors: np.nd
 
 
 def admit(sentences: list[Sentence], stripped: list[bool], vectors: np.ndarray,
-          model: AdmissionModel | None = None) -> list[Sentence]:
+          model: AdmissionModel | None = None, opinion: frozenset[str] = frozenset()) -> list[Sentence]:
     """``sentences`` with ``admissible`` set: whether each may be shown (``vectors``: their static embeddings).
+
+    A sentence of an ``opinion`` piece (article ids: ``briefer.core.opinion.opinion_pieces``) is shown only when it
+    says who is speaking ("..., Lavrov said", "according to ..."): the rest is its writer's view.
 
     A small cluster with fewer than ``MIN_SHOWN`` sentences over the model's threshold has its next most likely
     ones admitted, down to ``SHOWN_FLOOR``, so that a three-sentence story still gets its second point. A cluster
@@ -280,7 +289,8 @@ def admit(sentences: list[Sentence], stripped: list[bool], vectors: np.ndarray,
     model = model or shipped_model()
     probabilities = model.probabilities(feature_rows(sentences, stripped, vectors))
     publishable = probabilities >= model.threshold
-    allowed = np.array([s.admissible for s in sentences])  # a caption ``strip_shown`` found never is
+    allowed = np.array([s.admissible and (s.article_id not in opinion or _attributed(s.text))
+                        for s in sentences])  # a caption ``strip_shown`` found never is
     publishable &= allowed
     short = MIN_SHOWN - int(publishable.sum())
     if short > 0:

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 
 from briefer.core.admission import shown_start
+from briefer.core.opinion import is_opinion
 from briefer.text.lexicon import (DANGLING_WORDS, FINITE_VERB, QUOTE_OPENERS, SIMILARITY_STOPWORDS, SPEECH_VERBS,
                                   WEEKDAY, inside_quotation, people_named, similarity_words)
 from briefer.types import Article, Point
@@ -177,10 +178,13 @@ def clean_title(title: str) -> str:
 
 def headline_candidates(articles: list[Article], text_words: list[set[str]]) -> list[str]:
     """The articles' titles that may head the brief: not cut, not too long, and about their article (``text_words``:
-    each article's content words, in the order of ``articles``; ids may repeat in a day's pile)."""
-    titles = ((clean_title(a.title), a, words) for a, words in zip(articles, text_words) if a.title)
-    return list(dict.fromkeys(t for t, a, words in titles if 3 <= len(t.split()) <= MAX_TITLE_WORDS and not _cut(t)
-                              and _about(t, a.outlet, words)))
+    each article's content words, in the order of ``articles``; ids may repeat in a day's pile). An opinion piece's
+    title ("The Guardian view on Hong Kong: a city on the brink") only when no news article has one."""
+    titles = [(clean_title(a.title), a) for a, words in zip(articles, text_words)
+              if a.title and _about(clean_title(a.title), a.outlet, words)]
+    usable = [(t, a) for t, a in titles if 3 <= len(t.split()) <= MAX_TITLE_WORDS and not _cut(t)]
+    news = [t for t, a in usable if not is_opinion(a)]
+    return list(dict.fromkeys(news or [t for t, _ in usable]))
 
 
 def _about(title: str, outlet: str | None, text_words: set[str]) -> bool:
