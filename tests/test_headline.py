@@ -271,6 +271,9 @@ def test_the_point_standing_in_for_a_long_lede_is_the_one_closest_to_it():
     by_surname = point("Eno said activists are resorting to civil disobedience to stop the city's water provider.")
     headline = choose_headline([make_article("a1", lede.text)], lede, [by_surname, points[1]])
     assert headline.startswith("Detroit Water and Sewerage Department said")
+    aside = point("Eno, however, said activists are resorting to civil disobedience to stop the city's water provider.")
+    headline = choose_headline([make_article("a1", lede.text)], lede, [aside, points[1]])
+    assert headline.startswith("Detroit Water and Sewerage Department said")
 
 
 def test_a_long_lede_ends_before_a_relative_clause_on_its_object_but_not_before_what_was_said():

@@ -119,6 +119,7 @@ def test_a_title_is_no_speaker_and_a_speaker_may_stand_two_words_from_the_verb()
     assert speakers_in("The Department of Justice said it would appeal.") == set()
     assert speakers_in("Lavrov has previously said that Putin is always ready.") == {"Lavrov"}
     assert speakers_in("Blinken said the talks were useful, Lavrov added.") == {"Blinken", "Lavrov"}
+    assert speakers_in("Nuland, however, said officials notified the government.") == {"Nuland"}  # an aside
     # so "US Secretary of State said ..." no longer conflicts with "Blinken said ..." on the speaker
     assert compatible("Despite no breakthrough, US Secretary of State said both sides understand each other.",
                       "Blinken said both sides understand each other despite no breakthrough.")

@@ -245,8 +245,10 @@ NAME_SUFFIXES = frozenset({"Jr", "Sr", "II", "III"})
 _SUFFIX = rf"(?:,?\s+{alternation(NAME_SUFFIXES)}\.?)?"
 # A name captured as a speaker is never a suffix: "Martin Luther King III said" is King.
 _SURNAME = rf"(?!{alternation(NAME_SUFFIXES)}\b)({_NAME})"
+# An adverb set off by commas between a speaker and the verb: "Nuland, however, said ...".
+_ASIDE_ADVERB = r",\s+(?:however|meanwhile|though|too|also|in turn|for (?:his|her|its|their) part),"
 _SPEAKER_BEFORE = re.compile(
-    rf"(?<!\bof )\b{_SURNAME}{_SUFFIX}(?:\s+{alternation(SPEAKER_GAP_WORDS)}){{0,2}}\s+{_SPEECH}\b")
+    rf"(?<!\bof )\b{_SURNAME}{_SUFFIX}(?:{_ASIDE_ADVERB})?(?:\s+{alternation(SPEAKER_GAP_WORDS)}){{0,2}}\s+{_SPEECH}\b")
 # After the verb, a run of capitalised words whose last is the surname: "said Sergey Lavrov", "said CEO Craig
 # Menear", "said Sen. Mark Warner", "said Robert F. Kennedy Jr.". Not after "told": what follows it is who was told
 # ("..., told The Hill").
