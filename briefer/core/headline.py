@@ -145,6 +145,13 @@ _ATTRIBUTION_AT_END = re.compile(r",\s+(?:(?P<who>(?:(?:his|her|their|its|the)\s
                                  r"[\w.'\u2019-]+)\s+(?:has\s+|have\s+)?said|said\s+(?P<name>[A-Z][\w.'\u2019-]*"
                                  r"(?:\s+[A-Z][\w.'\u2019-]*){0,4}))$")
 _PLURAL_SPEAKERS = frozenset("police people staff".split())
+# A source the sentence gives its claim to, before it ("According to the New York Post and People.com, ...") or right
+# after the clause a headline keeps ("... flooded through the city of Hama on Friday, according to activists, in what
+# they claim ..."): at most six words, so that a long one ("according to an analysis of Wikipedia articles led by
+# ...") is left out whole rather than cut.
+_SOURCE = r"(?P<who>(?:[\w.&'\u2019-]+\s+){0,5}[\w.&'\u2019-]+)"
+_ACCORDING_FIRST = re.compile(rf"^According to {_SOURCE},\s+")
+_ACCORDING_AFTER = re.compile(rf"^\s*(?:(?:on|late|early)\s+\w+day\s*)?,?\s*according to {_SOURCE}\s*(?:[,.;]|$)")
 # A kicker before a colon: "No more waiting in lines: Snap is selling Spectacles online" -> the news after it.
 _KICKER = re.compile(r"^[^:;\"\u201c]{3,50}:\s+(?=(?:\S+\s+){3}\S)")
 _FINAL_STOP = re.compile(r"[.!?\u2026]+([\"'\u201d\u2019]*)\s*$")
@@ -219,21 +226,21 @@ def choose_headline(articles: list[Article], lede: Point, points: list[Point]) -
             return support ** 0.5 * sum(brief_words[w] for w in words) / len(words) ** 0.5
 
         return max(candidates, key=fit)
-    made = headline_from_sentence(lede.text)
+    made, source = _headline_and_source(lede.text)
     if len(made.split()) <= LONGEST_LEDE_HEADLINE:
-        return made
-    without_aside = headline_from_sentence(_SUBJECT_ASIDE.sub(r"\g<subject> ", lede.text, count=1))
+        return _given_to(made, source)
+    without_aside, _ = _headline_and_source(_SUBJECT_ASIDE.sub(r"\g<subject> ", lede.text, count=1))
     if len(without_aside.split()) <= LONGEST_LEDE_HEADLINE:
-        return without_aside
+        return _given_to(without_aside, source)
     main_clause = _before_subordinate_clause(without_aside)
     if len(main_clause.split()) <= LONGEST_LEDE_HEADLINE:
-        return main_clause
+        return _given_to(main_clause, source)
     main_clause = _before_relative_clause(main_clause)
     if len(main_clause.split()) <= LONGEST_LEDE_HEADLINE:
-        return main_clause
+        return _given_to(main_clause, source)
     main_clause = _without_relative_clause_in_subject(main_clause)
     if len(main_clause.split()) <= LONGEST_LEDE_HEADLINE:
-        return main_clause
+        return _given_to(main_clause, source)
     # A point's headline stands in: the one whose words are most the lede's, so that it is still the core event.
     lede_words = set(similarity_words(lede.text))
     # ... and that names whoever speaks in it in full: "Nuland said U.S. officials notified ..." tells the reader
@@ -243,34 +250,60 @@ def choose_headline(articles: list[Article], lede: Point, points: list[Point]) -
                            if not people_named(p.text)[1] and not p.text.startswith(QUOTE_OPENERS))
                if SHORTEST_POINT_HEADLINE <= len(h.split()) <= LONGEST_LEDE_HEADLINE and _HEADLINE_VERB.search(h)]
     return max(shorter, key=lambda h: len(lede_words & set(similarity_words(h))) / len(h.split()) ** 0.5,
-               default=made)
+               default=_given_to(made, source))
 
 
 def headline_from_sentence(sentence: str) -> str:
-    """A headline from a sentence: its main clause, ended at a clause boundary, in the style of a headline.
+    """A headline from a sentence: its main clause, ended at a clause boundary, in the style of a headline, with the
+    source the sentence gives its claim to ("..., according to activists" -> "..., activists say").
 
     "Kim Jong-nam, the half-brother of North Korea's leader, was killed by a highly toxic nerve agent, says
     Malaysia." -> "Kim Jong-nam killed by highly toxic nerve agent".
     """
+    return _given_to(*_headline_and_source(sentence))
+
+
+def _given_to(headline: str, source: str | None) -> str:
+    return f"{headline}, {source}" if source else headline
+
+
+def _headline_and_source(sentence: str) -> tuple[str, str | None]:
+    """``headline_from_sentence`` without its source, and the source in a headline's words ("activists say"), if the
+    sentence opens on one ("According to the New York Post, ...") or gives the clause the headline keeps to one."""
     text = sentence[shown_start(sentence):].strip()
     before_bar = text.split(" | ", 1)[0]
     if len(before_bar.split()) >= SHORTEST_RELATIVE_CUT:
         text = before_bar  # a page's credit and title after a bar: 'said Trump was down. | Getty Trump lawyer on polls'
+    source = _ACCORDING_FIRST.match(text)  # "According to the New York Post, Snooki is pregnant ..."
+    if source:
+        text = text[source.end():]
     for opener in (_PARENTHESES, _TIME_OPENER, _DOING_OPENER, _OPENING_PHRASE, _KICKER):
         text = opener.sub("", text)
     text = _DASH_ASIDE.sub(_subject_aside, _APPOSITIVE.sub(_without_aside, _PARTICIPLE_ASIDE.sub(r"\g<subject> ", text)))
     text = _COMMA_BEFORE_VERB.sub(r"\1 ", text)
     if not _ABBREVIATION_END.search(text.rstrip("\"'\u201d\u2019")):
         text = _FINAL_STOP.sub(r"\1", text)  # 'said "no."' -> 'said "no"'
+    whole = text
     text = _main_clause(text)
+    source = source or _ACCORDING_AFTER.match(whole[len(text):])
     for dropped in (_RELATIVE_TIME, _ARTICLE, _AUXILIARY):
         text = dropped.sub(_unless_kept, text)
     text = re.sub(r"\s*,(?:\s*,)+", ",", text).strip(" ,;:")
     text = _ATTRIBUTION_AT_END.sub(_in_the_present, text)
     first = next((i for i, c in enumerate(text) if c.isalnum()), None)
     if first is None:
-        return sentence.strip()
-    return text[:first] + text[first].upper() + text[first + 1:]  # "34-year-old man ..." keeps its case
+        return sentence.strip(), None
+    # "34-year-old man ..." keeps its case
+    return text[:first] + text[first].upper() + text[first + 1:], _said_by(source.group("who")) if source else None
+
+
+def _said_by(who: str) -> str:
+    """A source in a headline's words: "a medical examiner's autopsy report" -> "medical examiner's autopsy report
+    says", "activists" -> "activists say"."""
+    who = _ARTICLE.sub("", _RELATIVE_TIME.sub("", who).strip(), count=1)
+    last = who.split()[-1].lower()
+    plural = " and " in who or last in _PLURAL_SPEAKERS or (last.endswith("s") and not last.endswith(("ss", "'s")))
+    return f"{who} {'say' if plural else 'says'}"
 
 
 def _in_the_present(attribution: re.Match[str]) -> str:
