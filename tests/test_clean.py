@@ -129,6 +129,9 @@ def test_cleaning_is_idempotent_on_the_seeds() -> None:
         "votes to release secret memo",
         "A policeman standing guard Wednesday at the Rosa Khutor Park. | Reuters",
         "2016 Election Calendar | WSJ/NBC Polls | 2016 Poll Standings",
+        # An editor's log of changes to the page (The Verge)
+        "Update July 3rd, 8:05AM ET: Added ARKit explanation and tweet.",
+        "Updated at 10:45 a.m. ET: Adds details from the police.",
     ],
 )
 def test_boilerplate_lines_are_dropped(furniture: str) -> None:
@@ -185,6 +188,8 @@ def test_boilerplate_words_inside_news_are_kept() -> None:
     text = ("Twitter said it would read more reports. Leave a reply, Lavrov told Blinken. The company also introduced "
             'a "Report Abuse" button last year.')
     assert cleaned(text) == text
+    update = "UPDATE: The suspect has been arrested.\n\nUpdate, 21 April: Police added that two men were held."
+    assert cleaned(update) == update  # news after an update's label is news
 
 
 @pytest.mark.parametrize(

@@ -20,7 +20,8 @@ from collections.abc import Callable
 from briefer.text.sentences import ends_with_punctuation, split_sentences
 from briefer.types import Article
 
-# Whole lines that are page furniture, never news (matched case-insensitively against the stripped line).
+# Whole lines that are page furniture, never news (matched case-insensitively against the stripped line); among
+# them an editor's log of changes to the page ("Update July 3rd, 8:05AM ET: Added ARKit explanation and tweet.").
 _BOILERPLATE_LINES = re.compile(
     r"""(?ix)
     leave\ an?\ (reply|comment) | your\ email\ address\ will\ not\ be\ published\.? | required\ fields\ are\ marked.*
@@ -36,6 +37,8 @@ _BOILERPLATE_LINES = re.compile(
     | toggle\ caption\ .{1,80}
     | .{0,60}\ contributed\ (to\ )?(this\ )?report(ing)?\.?
     | (additional\ )?reporting\ by\ [^.]{1,80};\ editing\ by\ .{1,80}
+    | updated?([^:]|(?<=\d):(?=\d)){0,50}:\ (added|adds|updated|updates|corrected|corrects|clarified|removed|included|includes
+                                  |this\ (story|article|post)\ (has|was))\b.*
     """
 )
 # A photo credit naming an agency: "Nicholas Kamm/AFP/Getty Images".
