@@ -28,8 +28,9 @@ from briefer.types import Claim, Sentence
 PRONOUN_OPENER = re.compile(r"^[\"'\u201c]?(?:he|she|they|it|his|her|their|its|this|these|those|which|"
                             r"the\s+\d+-year-old(?!(?:\s+[a-z][\w'-]*){0,3}\s+(?-i:(?:named\s+)?[A-Z][a-z]))|"
                             r"(?:at|in|to|of|for|from|by|with|on|after|before|during|upon)\s+which|"
-                            r"(?:others|some|many|most|few|several|both|all)(?=\s+(?:say|said|have|had|are|were|is|was|"
-                            r"can|could|will|would|believe|believed|argue|argued|think|thought|do|did)\b))\b",
+                            r"(?:others|some|many|most|few|several|both|all)(?=\s+(?:say|have|had|are|were|is|was|"
+                            r"can|could|will|would|believe|believed|argue|think|thought|do|did|reported|report|"
+                            rf"{alternation(REPORTING_VERBS)})\b))\b",
                             re.IGNORECASE)
 # Openers that lean on the sentence before ("But ...", "Further, ..."): readable, but worse.
 CONNECTIVE_OPENER = re.compile(
