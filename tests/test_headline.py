@@ -65,6 +65,18 @@ def test_a_title_is_preferred_and_may_be_long_but_never_cut():
     assert choose_headline(articles, lede, []) == long_title
 
 
+@pytest.mark.parametrize(("title", "cleaned"), [
+    ("Blinken meets Lavrov in Geneva | Reuters", "Blinken meets Lavrov in Geneva"),
+    ("Berlin confronts Germany's colonial past with new initiative | DW | 19.01.2020",
+     "Berlin confronts Germany's colonial past with new initiative"),  # the site, then the day
+    ("Hunter diagnosed with plague - The Sun - 2019-11-18", "Hunter diagnosed with plague"),
+])
+def test_a_title_loses_its_site_and_its_date(title, cleaned):
+    from briefer.core.headline import clean_title
+
+    assert clean_title(title) == cleaned
+
+
 def test_without_titles_a_short_point_stands_in_when_the_lede_has_no_short_clause():
     rambling = ("Behind all the muscle and good looks that make up the actor there is a mushy charitable soul who is "
                 "doing his part along with a bunch of fellow celebrities by auctioning off some luggage for a cause.")

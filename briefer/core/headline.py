@@ -32,6 +32,8 @@ MAX_GENERATED_HEADLINE_WORDS = 14
 # Longer than this, the lede's clause gives way to a point's shorter one (a point's clause is less the story).
 LONGEST_LEDE_HEADLINE = 24
 _SITE_SUFFIX = re.compile(r"\s+[|\u2013\u2014-]\s+[^|\u2013\u2014-]{2,40}$")
+# A date after the site's name: "Berlin confronts Germany's colonial past with new initiative | DW | 19.01.2020".
+_DATE_SUFFIX = re.compile(r"\s+[|\u2013\u2014-]\s+(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2})$")
 # Where a sentence's main clause may end: before a comma that opens another clause or an aside, a semicolon, a
 # colon, a dash, or an "and" that opens a second predicate ("shows the image ... and has been analyzed"). Of the
 # -ing words only those that open a clause of consequence or speech (", suggesting ...", ", killing two"): a list of
@@ -176,9 +178,9 @@ _RELATIVE_TIME = re.compile(rf"\s+(?:(?:early|late)\s+)?(?:on\s+)?(?:(?:{WEEKDAY
 
 
 def clean_title(title: str) -> str:
-    """A title without a trailing " | Site Name" and without a final full stop."""
+    """A title without a trailing " | Site Name" (and a date after it) and without a final full stop."""
     title = " ".join(title.split())
-    title = _SITE_SUFFIX.sub("", title)
+    title = _SITE_SUFFIX.sub("", _DATE_SUFFIX.sub("", title))
     title = title[shown_start(title):]
     return title.rstrip(".").strip()
 
