@@ -450,6 +450,9 @@ def test_an_encyclopedias_reference_marks_go_but_an_editors_bracketed_letter_sta
     assert news_line("He suggested the causal agent to be alcohol use.[75] Currently, FAS[16][44] is rare.") == \
         "He suggested the causal agent to be alcohol use. Currently, FAS is rare."
     assert news_line('She claimed, "[w]e had permission."') == 'She claimed, "[w]e had permission."'
+    assert news_line("Access is being restored.* This follows a ruling.") == \
+        "Access is being restored. This follows a ruling."
+    assert news_line("Prices rose 5 * 2 percent.") == "Prices rose 5 * 2 percent."  # no footnote: not after a stop
 
 
 @pytest.mark.parametrize(

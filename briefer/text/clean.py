@@ -167,9 +167,10 @@ _TICKER_QUOTE = re.compile(r"\s+[A-Z]{1,5}(?:\.[A-Z]{1,3})?\.?,\s+[+\-\u2212]\d+
 # defending" is "Gov. Kristi Noem (R) is defending".
 _HOVER_CARD = re.compile(r"(?<!\w)([A-Z][\w'\u2019-]+)(?:[A-Z][\w.'\u2019-]* ){1,3}\1\S*.{0,1000}? MORE (?=\()")
 _CARD_END, _CARD_LENGTH = " MORE (", 1100
-# An encyclopedia's reference marks ("... as alcohol use.[75]", "FAS[16][44] is"); a bracketed letter ("[w]e had") is an
+# An encyclopedia's reference marks ("... as alcohol use.[75]", "FAS[16][44] is") and a footnote's asterisk after a
+# full stop ("... is actively being restored.* This latest development ..."); a bracketed letter ("[w]e had") is an
 # editor's and stays.
-_REFERENCE_MARK = re.compile(r"\[(?:\d{1,3}|citation needed)\]")
+_REFERENCE_MARK = re.compile(r"\[(?:\d{1,3}|citation needed)\]|(?<=[.!?])\*+(?=\s)")
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff\ue000-\uf8ff]")  # soft hyphen, zero-width, private use
 
 
