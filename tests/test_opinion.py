@@ -19,6 +19,7 @@ from tests.conftest import make_article
     ("https://sputniknews.com/columnists/201911181077343476-royal-self-indicting-arrogance/", None, True),
     (None, "Opinion | Is Football Violence a Crime?", True),
     (None, "The Guardian view on Hong Kong: a city on the brink", True),
+    (None, "Letters: Coddling criminals | Undermining road | Tax dollars", True),  # readers' letters
     ("https://thehill.com/blogs/blog-briefing-room/news/471031-new-york-man-pleads-guilty", None, False),
     ("https://www.express.co.uk/news/world/1206313/hong-kong-latest", "Hong Kong chaos: China deploys troops", False),
     (None, "Opinion polls show a tight race in Ohio", False),  # a word of the headline, not its label

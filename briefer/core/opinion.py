@@ -3,9 +3,9 @@
 "Slaughter is likely coming to Hong Kong." is a columnist's forecast; on a brief it reads as news. A page is an
 opinion piece by where its site files it (its URL's path: ``/opinion/``, ``/commentisfree/``, ``/columnists/``,
 ``/editorials/``, ``/op-ed/``) or by the forms papers give such titles ("Opinion | Is Football Violence a Crime?",
-"The Guardian view on Hong Kong: a city on the brink", "Column: ..."). On the 181 saved pages of docs/daily_pages.md
-it finds 7 (New York Times, Wall Street Journal, Guardian, Los Angeles Times, Sputnik, Washington Examiner twice);
-"/blogs/" is not a sign (The Hill files news there).
+"The Guardian view on Hong Kong: a city on the brink", "Column: ...", "Letters: ..."). On the 181 saved pages of
+docs/daily_pages.md it finds 7 (New York Times, Wall Street Journal, Guardian, Los Angeles Times, Sputnik, Washington
+Examiner twice); "/blogs/" is not a sign (The Hill files news there).
 """
 
 from __future__ import annotations
@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from briefer.types import Article
 
 _PATH = re.compile(r"/(?:opinions?|commentisfree|columnists?|editorials?|op-?eds?)/", re.IGNORECASE)
-_TITLE = re.compile(r"^\s*(?:opinion|op-?ed|editorial|column)\s*[|:\u2013\u2014]|^\s*the\s+[\w' ]{1,40}\s+view\s+on\b",
-                    re.IGNORECASE)
+_TITLE = re.compile(r"^\s*(?:opinion|op-?ed|editorial|column|letters)\s*[|:\u2013\u2014]"
+                    r"|^\s*the\s+[\w' ]{1,40}\s+view\s+on\b", re.IGNORECASE)
 
 
 def is_opinion(article: Article) -> bool:
