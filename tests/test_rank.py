@@ -112,6 +112,8 @@ def test_max_points_caps_the_list():
     "Others can operate on a quarterly basis.",  # a quantity with no noun counts what the sentence before named
     "Most are placed in institutions by families who are too poor to provide for them.",
     "Others reported supervisors unfairly demanding credit for research.",
+    '"Says who?" said Cohen, whose job description also includes serving as Trump\'s special counsel.',  # a question
+    '"Where in the world are they?" asked a spokesman for the council.',
     "Donald Trump has said that more than once.",  # what was said is in the sentence before
     "The 23-year-old comedian, whose fireman father died in the Sept. 11 attacks, has revealed previously that he took "
     "medical marijuana.",  # an age in place of a name

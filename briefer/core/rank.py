@@ -24,9 +24,10 @@ from briefer.core.claims import (CONNECTIVE_OPENER, PRONOUN_OPENER, ClaimSet, re
                                   standalone_text)
 from briefer.fitted import BACKGROUND_AFTER
 from briefer.settings import BriefSettings, RankWeights
-from briefer.text.lexicon import (ATTRIBUTION, CONNECTING_WORDS, FINITE_VERB, LOWER_WORD, MONTH_ABBREVIATIONS, MONTHS,
-                                  QUOTE_OPENERS, REPORTING_VERBS, SIMILARITY_STOPWORDS, WEEKDAY, alternation,
-                                  inside_quotation, outside_quotations, people_named, similarity_words)
+from briefer.text.lexicon import (ATTRIBUTION, ATTRIBUTION_VERBS, CONNECTING_WORDS, FINITE_VERB, LOWER_WORD,
+                                  MONTH_ABBREVIATIONS, MONTHS, QUOTE_OPENERS, REPORTING_VERBS, SIMILARITY_STOPWORDS,
+                                  WEEKDAY, alternation, inside_quotation, outside_quotations, people_named,
+                                  similarity_words)
 from briefer.core.support import longest_shared_run, compatible
 from briefer.types import Article, Claim, Point, Sentence
 
@@ -54,6 +55,9 @@ _POINTS_AHEAD = re.compile(r"^(?:the following\b|following (?:is|are)\b|below(?:
 _STRAIGHT_QUOTE = re.compile(r'(?<!\d)"')
 # A sentence that is one quotation and nothing else: its speaker is named in another sentence.
 _WHOLLY_QUOTED = re.compile(r'^["\u201c][^"\u201c\u201d]+["\u201d]$')
+# A question quoted and who asked it ('"Says who?" said Cohen, whose job ...', '"Where in the world are they?" said
+# a spokesman ...'): what it answers is in the sentence before, and a question reports nothing.
+_QUOTED_QUESTION = re.compile(rf'^["\u201c][^"\u201c\u201d]+\?["\u201d],?\s+(?:{alternation(ATTRIBUTION_VERBS)})\b')
 # A sentence its source cut off: it ends in an ellipsis, not inside a quotation.
 _CUT_BY_SOURCE = re.compile(r"(?:\.\.\.|\u2026)\s*$")
 # A piece of a sentence: its first word starts in lower case ("(up; under Title VII) authorizing ...", "...to
@@ -486,7 +490,8 @@ def _cannot_stand_alone(claim: Claim) -> bool:
     whose speaker was in the sentence before ("We don't expect to resolve our differences here today."). One whose
     only lower-case words are function words is a heading, caption or scraped fragment, not a sentence ("Russian
     Foreign Affairs in Geneva."), and its common words would make every outlet seem to repeat it. One that ends in
-    an ellipsis was cut by its source ("... the death of Fabio Sementilli, an internationally known..."). One whose
+    an ellipsis was cut by its source ("... the death of Fabio Sementilli, an internationally known..."), and one that
+    quotes a question and says who asked it ('"Says who?" said Cohen, ...') answers a sentence before. One whose
     quotation marks do not pair up is one sentence of a longer quotation ('"It is only our intent to clear the
     street.'), whose speaker and end are in another; so is one that is a quotation and nothing else ('"Several woods
     fires and abandoned house fires in a week."'). One that points to what comes next in its article ("The
@@ -505,7 +510,7 @@ def _cannot_stand_alone(claim: Claim) -> bool:
     if PRONOUN_OPENER.match(text) or _CUT_BY_SOURCE.search(text) or _part_of_a_longer_quote(text):
         return True
     if _WHOLLY_QUOTED.match(text) or _elided(text) or _ONLY_WHO_SPOKE.match(text) or _unresolved_pronoun(text) \
-            or _DEMONSTRATIVE_END.search(text):
+            or _DEMONSTRATIVE_END.search(text) or _QUOTED_QUESTION.match(text):
         return True
     if _LOWER_CASE_START.match(text) or not _SENTENCE_END.search(text):
         return True
