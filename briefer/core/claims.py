@@ -38,9 +38,12 @@ CONNECTIVE_OPENER = re.compile(
     re.IGNORECASE,
 )
 # Capitals a tabloid opens a story with: words of three or more letters before the first word in lower case ("A
-# THIRD case of the plague has been reported", "SHOCKING footage shows"). Not before a capitalised word: "WASHINGTON
-# Obesity is ..." is a dateline, not a shout. An acronym (the "WHO officials" of a story that names the WHO again) is
-# written so throughout its article.
+# THIRD case of the plague has been reported", "SHOCKING footage shows"). Not before a capitalised word, where capitals
+# are a dateline or a name. An acronym (the "WHO officials" of a story that names the WHO again) is written so
+# throughout its article.
+# A place in capitals before a sentence, its dash lost in the scrape: "WASHINGTON Obesity is imposing ...". Told from
+# a shouted name ("BORIS Johnson has ...") by the word after it, which its article also writes in lower case.
+_DATELINE_WITHOUT_DASH = re.compile(r"^((?:[A-Z][A-Z.'\u2019-]{2,}\s+){1,3})(?P<next>[A-Z][a-z]+)\b")
 _SHOUTED_OPENING = re.compile(r"^([\"'\u201c\u2018]?(?:A\s+|AN\s+)?)((?:[A-Z][A-Z'\u2019-]{2,}\s+)+)(?=[a-z])")
 # A connective set off by a comma ("However, ...", "Additionally, ...") or an opening "And" or "But" points back at
 # a sentence the brief's reader never sees: a point is shown without it (``standalone_text``).
@@ -118,8 +121,9 @@ def standalone_text(text: str, article: str = "") -> str:
     """A sentence as a point shows it, out of its article: without an opening connective set off by a comma
     ("However, senior diplomats decided ..." -> "Senior diplomats decided ..."), and with the words a tabloid
     shouts at the start of a story in the case its ``article`` writes them elsewhere ("A HUNTER who killed ..." ->
-    "A hunter who killed ..."; "NASA" stays as it is). Nothing else changes: the words that state the fact are the
-    source's own."""
+    "A hunter who killed ..."; "NASA" stays as it is), and without a place in capitals whose dash the scrape lost
+    ("WASHINGTON Obesity is imposing ..." -> "Obesity is imposing ..."). Nothing else changes: the words that state
+    the fact are the source's own."""
     text = _unshouted(text, article) if article else text
     match = _LEADING_CONNECTIVE.match(text)
     if not match:
@@ -132,6 +136,10 @@ def standalone_text(text: str, article: str = "") -> str:
 
 
 def _unshouted(text: str, article: str) -> str:
+    dateline = _DATELINE_WITHOUT_DASH.match(text)
+    if dateline and all(_written_otherwise(word, article, word.capitalize()) for word in dateline.group(1).split()) \
+            and re.search(rf"\b{re.escape(dateline.group('next').lower())}\b", article):
+        return text[dateline.end(1):]
     shouted = _SHOUTED_OPENING.match(text)
     if shouted is None:
         return text
@@ -145,6 +153,12 @@ def _unshouted(text: str, article: str) -> str:
     if not shouted.group(1).strip():
         opening = opening[0].upper() + opening[1:]
     return shouted.group(1) + opening + " " + text[shouted.end():]
+
+
+def _written_otherwise(word: str, article: str, form: str) -> bool:
+    """Whether an article writes a word it shouts once in ``form`` somewhere else: not an acronym."""
+    return len(re.findall(rf"\b{re.escape(word)}\b", article)) == 1 and bool(re.search(rf"\b{re.escape(form)}\b",
+                                                                                           article))
 
 
 def reported_content(text: str) -> str:
