@@ -37,13 +37,13 @@ CONNECTIVE_OPENER = re.compile(
     r"^(?:but|and|also|however|meanwhile|further|furthermore|additionally|still|yet|so|then|there|here)\b",
     re.IGNORECASE,
 )
+# A place in capitals before a sentence, its dash lost in the scrape: "WASHINGTON Obesity is imposing ...". Told from
+# a shouted name ("BORIS Johnson has ...") by the word after it, which its article also writes in lower case.
+_DATELINE_WITHOUT_DASH = re.compile(r"^((?:[A-Z][A-Z.'\u2019-]{2,}\s+){1,3})(?P<next>[A-Z][a-z]+)\b")
 # Capitals a tabloid opens a story with: words of three or more letters before the first word in lower case ("A
 # THIRD case of the plague has been reported", "SHOCKING footage shows"). Not before a capitalised word, where capitals
 # are a dateline or a name. An acronym (the "WHO officials" of a story that names the WHO again) is written so
 # throughout its article.
-# A place in capitals before a sentence, its dash lost in the scrape: "WASHINGTON Obesity is imposing ...". Told from
-# a shouted name ("BORIS Johnson has ...") by the word after it, which its article also writes in lower case.
-_DATELINE_WITHOUT_DASH = re.compile(r"^((?:[A-Z][A-Z.'\u2019-]{2,}\s+){1,3})(?P<next>[A-Z][a-z]+)\b")
 _SHOUTED_OPENING = re.compile(r"^([\"'\u201c\u2018]?(?:A\s+|AN\s+)?)((?:[A-Z][A-Z'\u2019-]{2,}\s+)+)(?=[a-z])")
 # A connective set off by a comma ("However, ...", "Additionally, ...") or an opening "And" or "But" points back at
 # a sentence the brief's reader never sees: a point is shown without it (``standalone_text``).
@@ -144,11 +144,9 @@ def _unshouted(text: str, article: str) -> str:
     if shouted is None:
         return text
     words = []
-    for word in shouted.group(2).split():
-        written = next((form for form in (word.lower(), word.capitalize())  # "hunter" over a "Hunter" opening a line
-                        if re.search(rf"\b{re.escape(form)}\b", article)), None)
-        acronym = len(re.findall(rf"\b{re.escape(word)}\b", article)) > 1  # "the WHO said" further down
-        words.append(written if written and not acronym else word)
+    for word in shouted.group(2).split():  # "hunter" over a "Hunter" opening a line; "the WHO said" further down stays
+        words.append(next((form for form in (word.lower(), word.capitalize())
+                           if _written_otherwise(word, article, form)), word))
     opening = " ".join(words)
     if not shouted.group(1).strip():
         opening = opening[0].upper() + opening[1:]

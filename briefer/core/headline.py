@@ -189,9 +189,9 @@ def headline_candidates(articles: list[Article], text_words: list[set[str]]) -> 
     """The articles' titles that may head the brief: not cut, not too long, and about their article (``text_words``:
     each article's content words, in the order of ``articles``; ids may repeat in a day's pile). An opinion piece's
     title ("The Guardian view on Hong Kong: a city on the brink") only when no news article has one."""
-    titles = [(clean_title(a.title), a) for a, words in zip(articles, text_words)
-              if a.title and _about(clean_title(a.title), a.outlet, words)]
-    usable = [(t, a) for t, a in titles if 3 <= len(t.split()) <= MAX_TITLE_WORDS and not _cut(t)]
+    titles = [(clean_title(a.title), a, words) for a, words in zip(articles, text_words) if a.title]
+    usable = [(t, a) for t, a, words in titles
+              if 3 <= len(t.split()) <= MAX_TITLE_WORDS and not _cut(t) and _about(t, a.outlet, words)]
     news = [t for t, a in usable if not is_opinion(a)]
     return list(dict.fromkeys(news or [t for t, _ in usable]))
 
@@ -302,9 +302,14 @@ def _headline_and_source(sentence: str) -> tuple[str, str | None]:
 def _said_by(who: str) -> str:
     """A source in a headline's words: "a medical examiner's autopsy report" -> "medical examiner's autopsy report
     says", "activists" -> "activists say"."""
-    who = _ARTICLE.sub("", _RELATIVE_TIME.sub("", who).strip(), count=1)
-    last = who.split()[-1].lower()
-    plural = " and " in who or last in _PLURAL_SPEAKERS or (last.endswith("s") and not last.endswith(("ss", "'s")))
+    return _speaking(_ARTICLE.sub("", _RELATIVE_TIME.sub("", who).strip(), count=1))
+
+
+def _speaking(who: str) -> str:
+    """``who`` and "say" or "says": several ("police", "activists", "X and Y") say, one ("Reuters", "report") says."""
+    last = who.split()[-1]
+    plural = " and " in who or last.lower() in _PLURAL_SPEAKERS or (
+        last.islower() and last.endswith("s") and not last.endswith(("ss", "'s")))
     return f"{who} {'say' if plural else 'says'}"
 
 
@@ -312,10 +317,7 @@ def _in_the_present(attribution: re.Match[str]) -> str:
     """A closing attribution in a headline's tense: ", his lawyer says", ", police say", ", says Paul Udoto"."""
     if attribution.group("name"):
         return f", says {attribution.group('name')}"
-    who = attribution.group("who")
-    last = who.split()[-1]
-    plural = last.lower() in _PLURAL_SPEAKERS or last.islower() and last.endswith("s") and not last.endswith("ss")
-    return f", {who} {'say' if plural else 'says'}"
+    return f", {_speaking(attribution.group('who'))}"
 
 
 def _subject_aside(aside: re.Match[str]) -> str:
