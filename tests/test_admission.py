@@ -184,6 +184,14 @@ def test_a_pictures_date_line_is_never_shown_but_a_dated_sentence_is(monkeypatch
     ("A worker returns a bag containing a runner's personal effects near the finish line of the Boston Marathon on "
      "April 16.", True),
     ("Mike Brown stands for a portrait in front of an artist portrayal of Planet Nine.", True),
+    # where someone stands in the picture, whatever the tense
+    ("SATW Foundation president David Molyneaux, right, and Foundation administrator Mary Lu Abbott, left, "
+     "congratulate Lowell Thomas Travel Journalism Award winners.", True),
+    ("Jennifer Paterson (left) and Clarissa Dickson Wright filming Two Fat Ladies in 1996.", True),
+    ("(Left to right) Nolan Gould, Steven Levitan and Ariel Winter attend the event.", True),
+    ("McDonnell (R) authorized local officials to issue mandatory evacuation orders.", False),  # a party
+    ("Critics on the left, right and center condemned the ruling.", False),
+    ("The vote marked a shift from left to right in the region.", False),
     # the present tense of news: a state, a verb of saying, an auxiliary, a quotation, no scene
     ("Durst still faces a separate murder charge in California.", False),
     ("President Obama speaks to reporters on Monday, the White House said.", False),

@@ -73,6 +73,11 @@ _SCENE = re.compile(rf"\b(?:during|in front of)\b|\b{MONTH}\.?\s+\d{{1,2}}\b|\b(
 _NOT_A_CAPTION = re.compile(r"\b(?:said|says|told|according to|will|would|has|have|had|was|were|is|are)\b|[\"\u201c]")
 _OUTLETS = r"(?:Associated Press|AP|Reuters|AFP|CNN|Bloomberg|UPI)"
 _NAME = r"[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3}"
+# Where someone stands in a picture ("Sinn Fein President Gerry Adams, right, carries the coffin ...", "Jennifer Paterson
+# (left) and Clarissa Dickson Wright filming ...", "(Left to right) Nolan Gould, ..."): said of nobody outside a caption.
+# A party after a name, "McDonnell (R)", is no place in a picture, nor is "a shift from left to right".
+_PLACED_IN_PICTURE = re.compile(rf"{_NAME},\s+(?:left|right|center|centre),|{_NAME}\s+\((?i:left|right|center|centre)\)"
+                                r"|\b(?i:from left|left to right)\s*[,:)]")
 # What a wire or web page puts before the first sentence: a label ("UPDATE:"), then a place in capitals, a date
 # and/or an agency in brackets, then a dash; or a wire's two places and their country, even when a scraper dropped
 # the agency and dash after them ("JAKARTA/PANGKALAN BUN, Indonesia Search teams ...", "GAZA/JERUSALEM Israel's
@@ -251,8 +256,10 @@ def strip_shown(sentences: list[Sentence]) -> tuple[list[Sentence], list[bool]]:
 def pictured(text: str) -> bool:
     """Whether a sentence is a photo's caption: someone doing something, in the present tense, at a dated or described
     scene, with no verb of saying, auxiliary or quotation ("Ellen Pao leaves San Francisco Superior Court ... during a
-    lunch break in San Francisco, California March 25, 2015.")."""
-    return bool(_PICTURED.match(text)) and bool(_SCENE.search(text)) and not _NOT_A_CAPTION.search(text)
+    lunch break in San Francisco, California March 25, 2015."), or one that says where someone stands in it.
+    """
+    return (bool(_PICTURED.match(text)) and bool(_SCENE.search(text)) and not _NOT_A_CAPTION.search(text)
+            or bool(_PLACED_IN_PICTURE.search(text)))
 
 
 def _attributed(text: str) -> bool:
