@@ -283,6 +283,12 @@ def test_html_page_text_and_metadata(tmp_path: Path) -> None:
      "The Hill", "https://thehill.com/policy/1"),  # the packaged table's name for a domain it knows
     ('<div class="ad-slot"></div><meta property="og:url" content="https://www.rollingstone.com/music/doobie-1/">',
      "rollingstone.com", "https://www.rollingstone.com/music/doobie-1/"),  # after a stray element: in the body
+    ('<meta property="og:site_name" content="cleveland">'
+     '<link rel="canonical" href="https://www.cleveland.com/entertainment/doobie.html">',
+     "cleveland.com", "https://www.cleveland.com/entertainment/doobie.html"),  # its host in lower case: no name
+    ('<meta property="og:site_name" content="Wccftech">'
+     '<link rel="canonical" href="https://wccftech.com/stadia-destiny-2/">',
+     "Wccftech", "https://wccftech.com/stadia-destiny-2/"),  # the same, written as a name
 ])
 def test_a_page_names_its_outlet_and_link_from_its_own_metadata(tmp_path: Path, head, outlet, url) -> None:
     sentence = "The state budget passed on Friday and will fund new schools and hospitals this year. "

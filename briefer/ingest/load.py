@@ -426,5 +426,22 @@ def _html_fields(html: str) -> dict[str, object]:
         "title": _scalar(document.title),
         "url": url,
         "date": normalise_date(document.date),
-        "outlet": site_name(_scalar(document.sitename), url),
+        "outlet": site_name(_declared_site_name(html, _scalar(document.sitename)), url),
     }
+
+
+def _declared_site_name(html: str, extracted: str | None) -> str | None:
+    """The site name as the page writes it: trafilatura capitalises one in lower case ("cleveland" -> "Cleveland"),
+    which hides that it is only its host's name. The page is parsed again only for a one-word name it may have
+    capitalised."""
+    if not extracted or " " in extracted or extracted != extracted.lower().title():
+        return extracted
+    import lxml.html  # trafilatura's own dependency
+
+    try:
+        tree = lxml.html.document_fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return extracted
+    declared = tree.xpath("//meta[@property='og:site_name']/@content")
+    return extracted if not declared or str(declared[0]).strip().lower() != extracted.lower() \
+        else str(declared[0]).strip()

@@ -43,8 +43,8 @@ def assign_outlets(articles: Iterable[Article], overrides: Mapping[str, str] | N
 
 def site_name(declared: str | None, url: str | None) -> str | None:
     """The outlet a saved page names itself (``og:site_name``, its JSON-LD publisher), when that is a name: not a
-    bare host ("deccanherald.com"), and not for a domain the packaged table already names (one outlet, one name
-    across its feeds and pages)."""
+    bare host ("deccanherald.com") or its first label in lower case ("cleveland" for cleveland.com), and not for a
+    domain the packaged table already names (one outlet, one name across its feeds and pages)."""
     name = " ".join((declared or "").split())
     if not name or len(name) > 60 or re.fullmatch(r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?", name.lower()):
         return None
@@ -53,7 +53,9 @@ def site_name(declared: str | None, url: str | None) -> str | None:
         labels = host.split(".")
         if any(".".join(labels[first:]) in _packaged_table() for first in range(len(labels) - 1)):
             return None
-    # A two-letter name is an acronym whose case the page or the extractor lost ("nj", then "Nj", for NJ.com).
+    if name.islower() and host is not None and name.replace(" ", "") == registered_domain(host).split(".")[0]:
+        return None  # its host's name in lower case ("cleveland", "detroitnews"): "cleveland.com" names it better
+    # A two-letter name is an acronym whose case the page or the extractor lost ("Nj" for NJ.com).
     return name.upper() if len(name) == 2 and name.isalpha() else name
 
 
