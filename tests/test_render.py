@@ -45,6 +45,20 @@ def test_labels_name_outlets_number_repeats_and_never_invent_one():
     assert citation_labels(make_brief()) == {"a1": "The Hill 1", "a2": "Source 2", "a3": "The Hill 2"}
 
 
+def test_an_opinion_piece_is_labelled_opinion_wherever_it_is_cited():
+    from dataclasses import replace
+
+    brief = make_brief()
+    column = replace(brief.articles[2], url="https://thehill.com/opinion/white-house/1-the-talks-failed")
+    brief = replace(brief, articles=(*brief.articles[:2], column))
+    assert citation_labels(brief) == {"a1": "The Hill 1", "a2": "Source 2", "a3": "The Hill 2 (opinion)"}
+    md = render(brief, "md")
+    assert "[The Hill 2 (opinion)](https://thehill.com/opinion/" in md and "**The Hill 2 (opinion)**" in md
+    data = json.loads(render(brief, "json"))
+    assert [a["opinion"] for a in data["articles"]] == [False, False, True]
+    jsonschema.validate(data, json.loads((resources.files("briefer.data") / "brief.schema.json").read_text()))
+
+
 def test_html_is_autoescaped_and_links_only_http():
     html = render(make_brief(), "html")
     assert "<script>" not in html and "&lt;script&gt;" in html

@@ -19,6 +19,7 @@ from urllib.parse import quote, urlsplit
 import jinja2
 import jinja2.sandbox
 
+from briefer.core.opinion import is_opinion
 from briefer.errors import ConfigError
 from briefer.text.printable import printable_line
 from briefer.types import Brief, Point
@@ -114,6 +115,7 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
                 "url": safe_url(a.url),
                 "date": a.date,
                 "source": a.source,
+                "opinion": is_opinion(a),
             }
             for a in brief.articles
         ],
@@ -138,19 +140,21 @@ def _point_to_dict(point: Point, brief: Brief, labels: dict[str, str]) -> dict[s
 
 
 def citation_labels(brief: Brief) -> dict[str, str]:
-    """A short label per article: its outlet, numbered when one outlet has several articles in the cluster."""
+    """A short label per article: its outlet, numbered when one outlet has several articles in the cluster, and
+    "(opinion)" after a column, editorial or op-ed (``briefer.core.opinion``): a point that cites only a writer's
+    view says so wherever it is cited."""
     names = {a.id: a.outlet or f"Source {a.id.lstrip('a')}" for a in brief.articles}
     counts: dict[str, int] = {}
     for name in names.values():
         counts[name] = counts.get(name, 0) + 1
     seen: dict[str, int] = {}
     labels = {}
-    for article_id, name in names.items():
+    for article in brief.articles:
+        name = names[article.id]
         if counts[name] > 1:
             seen[name] = seen.get(name, 0) + 1
-            labels[article_id] = f"{name} {seen[name]}"
-        else:
-            labels[article_id] = name
+            name = f"{name} {seen[name]}"
+        labels[article.id] = f"{name} (opinion)" if is_opinion(article) else name
     return labels
 
 
