@@ -6,11 +6,11 @@ same thing and comes from the same place (option > environment > --config > user
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from briefer.config import Config, whole_number
 from briefer.errors import ConfigError
-from briefer.fitted import RankWeights, StoryParams
+from briefer.fitted import DAILY_RANK, RankWeights, StoryParams
 
 # Words of the lede and key points (the headline and the sources list come on top). "medium" fits one printed page
 # with the sources list.
@@ -57,7 +57,8 @@ class DailySettings:
     also: int = 8  # lines in "also reported"
     story_articles: int = 8  # articles briefed per story (closest to its centre, outlets first); 0: all
     lead_words: int = 300  # of each, the whole sentences within its first this many words; 0: all
-    brief: BriefSettings = field(default_factory=BriefSettings)  # how each story is briefed
+    # how each story is briefed: as a brief is, but ranked by DAILY_RANK (two outlets' ledes tell its news again sooner)
+    brief: BriefSettings = field(default_factory=lambda: BriefSettings(rank=DAILY_RANK))
     workers: int = 0  # brief stories on a local Dask cluster of this many processes; 0: here, one after another
     scheduler: str | None = None  # or on the Dask cluster behind this scheduler address (tcp://host:8786)
     clustering: StoryParams = StoryParams()
@@ -127,8 +128,8 @@ def daily_settings(
         also=number("also", also, defaults.also, 0, 200),
         story_articles=number("story_articles", None, defaults.story_articles),
         lead_words=number("lead_words", None, defaults.lead_words),
-        brief=brief_settings(config, sections=sections, embedder=embedder, model=model, judge=judge,
-                             allow_download=allow_download),
+        brief=replace(brief_settings(config, sections=sections, embedder=embedder, model=model, judge=judge,
+                                     allow_download=allow_download), rank=defaults.brief.rank),
     )
 
 

@@ -58,24 +58,37 @@ def test_points_read_in_story_order_and_remember_when_they_were_chosen():
     assert [p.chosen for p in points] == [3, 2, 1]
 
 
-def retellings(index: int = 0, second_date: str = "2019-11-19", second_day: str = "") -> list[str]:
-    """What a brief shows of three claims: the lede, another outlet's telling of it 0.77 close (below the
+def retellings(index: int = 0, second_date: str = "2019-11-19", second_day: str = "", close: float = 0.77,
+               rank: RankWeights = RankWeights()) -> list[str]:
+    """What a brief shows of three claims: the lede, another outlet's telling of it ``close`` (below the
     near-repeat cosine) at ``index`` in its article, dated ``second_date``, and an unrelated claim."""
     texts = ["NASA added five companies to its moon lander program on Monday.",
              f"NASA picked five firms for its lunar lander contracts{second_day}.",
              "Blue Origin plans to land its Blue Moon vehicle near the south pole."]
     sentences = [Sentence(a, k, t, 0, len(t)) for a, k, t in zip(("a1", "a2", "a3"), (0, index, 4), texts)]
     claims = tuple(Claim((s,), s) for s in sentences)
-    vectors = np.array([[1.0, 0.0, 0.0], [0.77, 0.638, 0.0], [0.0, 0.0, 1.0]], dtype=np.float32)
+    vectors = np.array([[1.0, 0.0, 0.0], [close, (1 - close ** 2) ** 0.5, 0.0], [0.0, 0.0, 1.0]], dtype=np.float32)
     reach = np.array([[3.0, 0, 0, 0], [0, 1.0, 0, 0], [0, 0, 1.0, 0]], dtype=np.float32)
     articles = [Article(id="a1", text="x", date="2019-11-18"), Article(id="a2", text="x", date=second_date),
                 Article(id="a3", text="x", date="2019-11-18")]
-    lede, points = select(ClaimSet(claims, vectors, reach, ARTICLE_IDS[:3]), articles, BriefSettings(words=200))
+    lede, points = select(ClaimSet(claims, vectors, reach, ARTICLE_IDS[:3]), articles,
+                          BriefSettings(words=200, rank=rank))
     return [lede.text] + [p.text for p in points]
 
 
 def test_another_outlets_opening_telling_the_same_news_again_is_left_out():
     assert retellings()[0].startswith("NASA added") and not any("picked" in t for t in retellings())
+
+
+def test_on_the_daily_page_two_ledes_tell_the_news_again_further_apart():
+    from briefer.config import Config
+    from briefer.fitted import DAILY_RANK
+    from briefer.settings import DailySettings, daily_settings
+
+    assert any("picked" in t for t in retellings(close=0.64))  # a brief keeps it
+    assert not any("picked" in t for t in retellings(close=0.64, rank=DAILY_RANK))  # the daily page does not
+    assert any("picked" in t for t in retellings(index=1, close=0.64, rank=DAILY_RANK))  # not an article's lede
+    assert DailySettings().brief.rank == DAILY_RANK == daily_settings(Config({})).brief.rank
 
 
 @pytest.mark.parametrize("case", [dict(index=5), dict(second_date="2019-11-25"), dict(second_day=" on Friday")])

@@ -367,8 +367,8 @@ def _mmr(
     ``outlets`` holds the outlets each claim cites. A claim that brings an outlet no chosen point cites yet gets
     ``weights.new_outlet`` times the share of the cluster's outlets it adds: a source on the list should be cited
     for something when a claim of nearly the same worth can do it. A claim from an article's opening at least
-    ``weights.retold`` close to a chosen one from another's is the same news told again (``_tells_again``; ``dates``:
-    each article's date). The claim about to be chosen is first put to ``restates`` against each chosen claim at
+    ``weights.retold`` close to a chosen one from another's (two first sentences: ``weights.retold_lede``) is the same
+    news told again (``_tells_again``; ``dates``: each article's date). The claim about to be chosen is first put to ``restates`` against each chosen claim at
     least ``weights.judged_redundancy`` close, when it is given. Claims in ``left_out`` are never chosen.
     """
     spread = float(scores.max() - scores.min()) or 1.0
@@ -394,8 +394,8 @@ def _mmr(
                 continue
             if repeat >= min(weights.redundancy, CONTAINED_FLOOR) and _repeats(claims, i, chosen, row, weights):
                 continue
-            if any(close >= weights.retold and _tells_again(claims[i], claims[other], dates or {})
-                   for close, other in zip(row, chosen)):
+            if any(close >= _retold_at(claims[i], claims[other], weights)
+                   and _tells_again(claims[i], claims[other], dates or {}) for close, other in zip(row, chosen)):
                 continue
             value = (weights.relevance * relevance[i] - (1.0 - weights.relevance) * float(close)
                      + weights.new_outlet * len(outlets[i] - cited) / every_outlet)
@@ -410,6 +410,13 @@ def _mmr(
         cited |= outlets[best]
         used += claims[best].representative.words
     return chosen
+
+
+def _retold_at(claim: Claim, chosen: Claim, weights: RankWeights) -> float:
+    """The cosine at which a claim tells a chosen one's news again: ``weights.retold_lede`` between two articles'
+    first sentences, else ``weights.retold``."""
+    first = claim.representative.index == 0 and chosen.representative.index == 0
+    return weights.retold_lede if first else weights.retold
 
 
 def _tells_again(claim: Claim, chosen: Claim, dates: dict[str, str | None]) -> bool:
