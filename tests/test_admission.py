@@ -189,6 +189,11 @@ def test_a_pictures_date_line_is_never_shown_but_a_dated_sentence_is(monkeypatch
      "congratulate Lowell Thomas Travel Journalism Award winners.", True),
     ("Jennifer Paterson (left) and Clarissa Dickson Wright filming Two Fat Ladies in 1996.", True),
     ("(Left to right) Nolan Gould, Steven Levitan and Ariel Winter attend the event.", True),
+    # what the picture is
+    ("An artist's illustration of NASA's Parker Solar Probe spacecraft, formerly known as Solar Probe Plus, studying "
+     "the sun.", True),
+    ("This image provided by the Montgomery County Correctional Facility shows Bill Cosby on Tuesday.", True),
+    ("The photos show the unidentified boy standing next to the famed director.", False),  # evidence in a lawsuit
     ("McDonnell (R) authorized local officials to issue mandatory evacuation orders.", False),  # a party
     ("Critics on the left, right and center condemned the ruling.", False),
     ("The vote marked a shift from left to right in the region.", False),

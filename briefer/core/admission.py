@@ -70,6 +70,13 @@ _SCENE_VERBS = ("stands sits poses gestures waves smiles arrives walks speaks lo
 _SCENE_SUBJECT = r"(?:(?:A|An|The)\s+(?:[a-z][\w-]*\s+){1,3}|(?:(?:A|An|The)\s+)?(?:[A-Z0-9][\w.'\u2019-]*,?\s+){1,7}?)"
 _PICTURED = re.compile(rf"^{_SCENE_SUBJECT}(?:{alternation(_SCENE_VERBS.split())})\b")
 _SCENE = re.compile(rf"\b(?:during|in front of)\b|\b{MONTH}\.?\s+\d{{1,2}}\b|\b(?:{WEEKDAY}),\s|\b(?:19|20)\d\d\b")
+# What a picture is, opening its caption: "An artist's illustration of NASA's Parker Solar Probe ...", "This image
+# provided by the Montgomery County Correctional Facility shows Bill Cosby ...", "This graphic provided by United
+# attempts to explain ...". ("The photos show the unidentified boy ..." may be a story's evidence, and stays.)
+_WHAT_A_PICTURE_IS = re.compile(r"^(?:(?:An?|This|The)\s+)?artist'?s\s+(?:illustration|impression|rendering|concept"
+                                r"|depiction)\b|^This\s+(?:image|photo|photograph|picture|graphic|illustration|"
+                                r"handout(?: photo)?|video still)\s+(?:provided|released|obtained|taken|made available|"
+                                r"shows)\b", re.IGNORECASE)
 _NOT_A_CAPTION = re.compile(r"\b(?:said|says|told|according to|will|would|has|have|had|was|were|is|are)\b|[\"\u201c]")
 _OUTLETS = r"(?:Associated Press|AP|Reuters|AFP|CNN|Bloomberg|UPI)"
 _NAME = r"[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3}"
@@ -256,10 +263,11 @@ def strip_shown(sentences: list[Sentence]) -> tuple[list[Sentence], list[bool]]:
 def pictured(text: str) -> bool:
     """Whether a sentence is a photo's caption: someone doing something, in the present tense, at a dated or described
     scene, with no verb of saying, auxiliary or quotation ("Ellen Pao leaves San Francisco Superior Court ... during a
-    lunch break in San Francisco, California March 25, 2015."), or one that says where someone stands in it.
+    lunch break in San Francisco, California March 25, 2015."), one that says where someone stands in it, or one
+    that opens on what the picture is ("An artist's illustration of ...", "This image provided by ... shows").
     """
     return (bool(_PICTURED.match(text)) and bool(_SCENE.search(text)) and not _NOT_A_CAPTION.search(text)
-            or bool(_PLACED_IN_PICTURE.search(text)))
+            or bool(_PLACED_IN_PICTURE.search(text)) or bool(_WHAT_A_PICTURE_IS.match(text)))
 
 
 def _attributed(text: str) -> bool:
