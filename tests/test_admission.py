@@ -176,6 +176,18 @@ def test_a_pictures_date_line_is_never_shown_but_a_dated_sentence_is(monkeypatch
     assert verdicts == [False, False, False, True, True]
 
 
+@pytest.mark.parametrize(("text", "cut"), [
+    ("Boomer & Craig were thrilled to welcome an American Hero, as Kelly Malloy stopped by and was given the royal "
+     "treatment she deserved\u2026", True),
+    ('"We just want to know where he is..."', True),
+    ("The talks will resume in Geneva next week.", False),
+])
+def test_a_sentence_its_page_cut_off_is_never_shown(text, cut):
+    shown, _ = strip_shown(sentences_of(make_article("a1", text)))
+    assert [s.text for s in shown] == [text]  # still evidence
+    assert (not shown[0].admissible) is cut
+
+
 @pytest.mark.parametrize(("text", "caption"), [
     ("President Donald Trump speaks during a news conference in the East Room of the White House in Washington, "
      "Thursday, Feb. 16, 2017.", True),

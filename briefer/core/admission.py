@@ -245,11 +245,11 @@ def strip_shown(sentences: list[Sentence]) -> tuple[list[Sentence], list[bool]]:
     player's buttons or label ("CLOSE Vanderbilt Chancellor Nicholas S. Zeppos discusses why the university is
     renaming ...") is never shown, but stays evidence: it often tells the news the article tells. Nor is a picture's
     date line, which has no subject to be a sentence ("November 1989, as the Berlin Wall was crumbling."), nor a
-    caption that tells what a picture shows (``pictured``).
+    caption that tells what a picture shows (``pictured``), nor a sentence its page cut off (``cut_off``).
     """
     shown, stripped = [], []
     for sentence in sentences:
-        if _DATE_WITHOUT_SUBJECT.match(sentence.text) or pictured(sentence.text):
+        if _DATE_WITHOUT_SUBJECT.match(sentence.text) or pictured(sentence.text) or cut_off(sentence.text):
             sentence = replace(sentence, admissible=False)
         skip = shown_start(sentence.text)
         if skip:
@@ -258,6 +258,12 @@ def strip_shown(sentences: list[Sentence]) -> tuple[list[Sentence], list[bool]]:
         shown.append(sentence)
         stripped.append(bool(skip))
     return shown, stripped
+
+
+def cut_off(text: str) -> bool:
+    """Whether a sentence ends in an ellipsis: a teaser its page cut ("... was given the royal treatment she
+    deserved…"), or a quotation trailing off. All 19 such sentences among the admission labels are unpublishable."""
+    return bool(_CUT_OFF.search(text.rstrip()))
 
 
 def pictured(text: str) -> bool:
