@@ -70,6 +70,11 @@ def test_a_title_is_preferred_and_may_be_long_but_never_cut():
     ("Berlin confronts Germany's colonial past with new initiative | DW | 19.01.2020",
      "Berlin confronts Germany's colonial past with new initiative"),  # the site, then the day
     ("Hunter diagnosed with plague - The Sun - 2019-11-18", "Hunter diagnosed with plague"),
+    ("'Star Wars' director leaves the film - CNN", "'Star Wars' director leaves the film"),
+    ("Jones' car found in the river - BBC News", "Jones' car found in the river"),
+    # a dash inside a quotation: the quotation goes on
+    ("Kristen Wiig: 'My next movie \u2013 it's going to be a Porky's prequel'",
+     "Kristen Wiig: 'My next movie \u2013 it's going to be a Porky's prequel'"),
 ])
 def test_a_title_loses_its_site_and_its_date(title, cleaned):
     from briefer.core.headline import clean_title

@@ -32,6 +32,9 @@ MAX_GENERATED_HEADLINE_WORDS = 14
 # Longer than this, the lede's clause gives way to a point's shorter one (a point's clause is less the story).
 LONGEST_LEDE_HEADLINE = 24
 _SITE_SUFFIX = re.compile(r"\s+[|\u2013\u2014-]\s+[^|\u2013\u2014-]{2,40}$")
+# A quotation mark that opens (at the start of a word after a space, a colon or a bracket) or closes one.
+_OPENING_QUOTE = re.compile(r"(?:^|(?<=[\s:(\[]))['\u2018\"\u201c](?=\w)")
+_CLOSING_QUOTE = re.compile(r"(?<=[\w.!?,])['\u2019\"\u201d](?=$|[\s,.:;!?)\]])")
 # A date after the site's name: "Berlin confronts Germany's colonial past with new initiative | DW | 19.01.2020".
 _DATE_SUFFIX = re.compile(r"\s+[|\u2013\u2014-]\s+(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2})$")
 # Where a sentence's main clause may end: before a comma that opens another clause or an aside, a semicolon, a
@@ -178,11 +181,21 @@ _RELATIVE_TIME = re.compile(rf"\s+(?:(?:early|late)\s+)?(?:on\s+)?(?:(?:{WEEKDAY
 
 
 def clean_title(title: str) -> str:
-    """A title without a trailing " | Site Name" (and a date after it) and without a final full stop."""
-    title = " ".join(title.split())
-    title = _SITE_SUFFIX.sub("", _DATE_SUFFIX.sub("", title))
+    """A title without a trailing " | Site Name" (and a date after it) and without a final full stop. What follows
+    a dash inside a quotation is the quotation going on, not a site ("Kristen Wiig: 'My next movie – it's going to be
+    a Porky's prequel'")."""
+    title = _DATE_SUFFIX.sub("", " ".join(title.split()))
+    suffix = _SITE_SUFFIX.search(title)
+    if suffix and not _open_quotation(title[:suffix.start()]):
+        title = title[:suffix.start()]
     title = title[shown_start(title):]
     return title.rstrip(".").strip()
+
+
+def _open_quotation(text: str) -> bool:
+    """Whether ``text`` opens more quotations, single or double, than it closes (an apostrophe inside or after a
+    word, "Porky's", "Jones' car", is neither)."""
+    return len(_OPENING_QUOTE.findall(text)) > len(_CLOSING_QUOTE.findall(text))
 
 
 def headline_candidates(articles: list[Article], text_words: list[set[str]]) -> list[str]:
