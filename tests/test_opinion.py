@@ -17,6 +17,7 @@ from tests.conftest import make_article
     ("https://www.washingtonexaminer.com/opinion/why-beijing-will-bring-slaughter-to-hong-kong", None, True),
     ("https://www.theguardian.com/commentisfree/2019/nov/18/the-guardian-view-on-hong-kong", None, True),
     ("https://sputniknews.com/columnists/201911181077343476-royal-self-indicting-arrogance/", None, True),
+    ("http://sports.espn.go.com/espn/commentary/news/story?id=5461430", None, True),
     (None, "Opinion | Is Football Violence a Crime?", True),
     (None, "The Guardian view on Hong Kong: a city on the brink", True),
     (None, "Letters: Coddling criminals | Undermining road | Tax dollars", True),  # readers' letters

@@ -1,11 +1,12 @@
 """Opinion pieces: a column, an editorial or an op-ed states its writer's view as if it were fact.
 
 "Slaughter is likely coming to Hong Kong." is a columnist's forecast; on a brief it reads as news. A page is an
-opinion piece by where its site files it (its URL's path: ``/opinion/``, ``/commentisfree/``, ``/columnists/``,
-``/editorials/``, ``/op-ed/``) or by the forms papers give such titles ("Opinion | Is Football Violence a Crime?",
-"The Guardian view on Hong Kong: a city on the brink", "Column: ...", "Letters: ..."). On the 181 saved pages of
-docs/daily_pages.md it finds 7 (New York Times, Wall Street Journal, Guardian, Los Angeles Times, Sputnik, Washington
-Examiner twice); "/blogs/" is not a sign (The Hill files news there).
+opinion piece by where its site files it (its URL's path: ``/opinion/``, ``/commentisfree/``, ``/commentary/``,
+``/columnists/``, ``/editorials/``, ``/op-ed/``) or by the forms papers give such titles ("Opinion | Is Football
+Violence a Crime?", "The Guardian view on Hong Kong: a city on the brink", "Column: ...", "Letters: ..."). On the
+181 saved pages of docs/daily_pages.md it finds 7 (New York Times, Wall Street Journal, Guardian, Los Angeles Times,
+Sputnik, Washington Examiner twice), and ESPN's /commentary/ among goose3's test pages; "/blogs/" is not a sign (The
+Hill files news there).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from collections.abc import Sequence
 
 from briefer.types import Article
 
-_PATH = re.compile(r"/(?:opinions?|commentisfree|columnists?|editorials?|op-?eds?)/", re.IGNORECASE)
+_PATH = re.compile(r"/(?:opinions?|commentisfree|commentary|columnists?|editorials?|op-?eds?)/", re.IGNORECASE)
 _TITLE = re.compile(r"^\s*(?:opinion|op-?ed|editorial|column|letters)\s*[|:\u2013\u2014]"
                     r"|^\s*the\s+[\w' ]{1,40}\s+view\s+on\b", re.IGNORECASE)
 
