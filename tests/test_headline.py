@@ -82,6 +82,20 @@ def test_a_title_loses_its_site_and_its_date(title, cleaned):
     assert clean_title(title) == cleaned
 
 
+@pytest.mark.parametrize(("title", "outlet", "shown"), [
+    ("TechCrunch | 2005 Zuckerberg Didn't Want To Take Over The World", "TechCrunch",
+     "2005 Zuckerberg Didn't Want To Take Over The World"),
+    ("LinkNaija | Nigeria's popular news platform: BREAKING NEWS: Chelsea sign Kepa Arrizabalaga",
+     "LinkNaija | Nigeria's popular news platform", "Chelsea sign Kepa Arrizabalaga"),
+    ("Opinion | Republicans Are Following Trump to Nowhere", "The New York Times",
+     "Opinion | Republicans Are Following Trump to Nowhere"),  # a label, not the outlet
+])
+def test_a_title_loses_its_outlet_before_a_bar(title, outlet, shown):
+    from briefer.core.headline import title_of
+
+    assert title_of(make_article("a1", "x", title=title, outlet=outlet)) == shown
+
+
 def test_without_titles_a_short_point_stands_in_when_the_lede_has_no_short_clause():
     rambling = ("Behind all the muscle and good looks that make up the actor there is a mushy charitable soul who is "
                 "doing his part along with a bunch of fellow celebrities by auctioning off some luggage for a cause.")

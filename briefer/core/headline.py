@@ -192,6 +192,15 @@ def clean_title(title: str) -> str:
     return title.rstrip(".").strip()
 
 
+def title_of(article: Article) -> str:
+    """An article's title as a headline: without its outlet's name before a bar, colon or dash ("TechCrunch | 2005
+    Zuckerberg Didn't Want To Take Over The World"), then as ``clean_title`` leaves it."""
+    title = " ".join((article.title or "").split())
+    outlet = " ".join((article.outlet or "").split())
+    before = re.match(rf"{re.escape(outlet)}\s*[|:\u2013\u2014-]\s+(?=\S)", title, re.IGNORECASE) if outlet else None
+    return clean_title(title[before.end():] if before else title)
+
+
 def _open_quotation(text: str) -> bool:
     """Whether ``text`` opens more quotations, single or double, than it closes (an apostrophe inside or after a
     word, "Porky's", "Jones' car", is neither)."""
@@ -202,7 +211,7 @@ def headline_candidates(articles: list[Article], text_words: list[set[str]]) -> 
     """The articles' titles that may head the brief: not cut, not too long, and about their article (``text_words``:
     each article's content words, in the order of ``articles``; ids may repeat in a day's pile). An opinion piece's
     title ("The Guardian view on Hong Kong: a city on the brink") only when no news article has one."""
-    titles = [(clean_title(a.title), a, words) for a, words in zip(articles, text_words) if a.title]
+    titles = [(title_of(a), a, words) for a, words in zip(articles, text_words) if a.title]
     usable = [(t, a) for t, a, words in titles
               if 3 <= len(t.split()) <= MAX_TITLE_WORDS and not _cut(t) and _about(t, a.outlet, words)]
     news = [t for t, a in usable if not is_opinion(a)]

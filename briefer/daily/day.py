@@ -173,7 +173,7 @@ class Today:
 
     def _signature(self, story: Story) -> tuple[SparseRow, set[str]]:
         """What two stories are compared by: their centroid, and the words of their first title."""
-        titles = [headline.clean_title(self.articles[i].title or "") for i in story.rows if self.articles[i].title]
+        titles = [headline.title_of(self.articles[i]) for i in story.rows if self.articles[i].title]
         return self.clustered.centroid(story.rows), set(similarity_words(titles[0])) if titles else set()
 
 
@@ -584,7 +584,7 @@ def _compose_day(
         pairs = members(story)
         written = [article for article, _ in pairs]
         titled = next((a for a in written if a.title), written[0] if written else None)
-        fallback = (headline.clean_title(titled.title) if titled and titled.title else "(a story left out)", titled)
+        fallback = (headline.title_of(titled) if titled and titled.title else "(a story left out)", titled)
         also.append(unbriefed_line(story, pairs, _story_line(written) or fallback))
     for story in unbriefed:  # a story whose articles are all page furniture (a tweet widget's notice) is no story
         if len(also) >= settings.also:
@@ -620,7 +620,7 @@ def _also_line(story: Story, members: list[tuple[Article, str]], line: Brief | t
 
 def _headline_source(brief: Brief) -> Article | None:
     """The article a brief's headline comes from: the one whose title it is, else the one its lede cites first."""
-    titled = next((a for a in brief.articles if a.title and headline.clean_title(a.title) == brief.headline), None)
+    titled = next((a for a in brief.articles if a.title and headline.title_of(a) == brief.headline), None)
     if titled is not None:
         return titled
     cited = {a.id: a for a in brief.articles}
@@ -643,7 +643,7 @@ def _story_line(members: Sequence[Article]) -> tuple[str, Article] | None:
                    shown[int(np.argmax(likely))])
     lead = Point(text=opening.text, citations=(opening.article_id,), evidence=(opening,))
     line = headline.choose_headline(list(members), lead, [])
-    titled = next((a for a in members if a.title and headline.clean_title(a.title) == line), None)
+    titled = next((a for a in members if a.title and headline.title_of(a) == line), None)
     return line, titled or members[int(opening.article_id[1:])]
 
 
