@@ -114,6 +114,9 @@ def group_cluster(
     vectors = embedder.encode(texts)
     static = vectors if embed.is_default_static(embedder) else embed.StaticEmbedder().encode(texts)
     split = admission.admit(split, stripped, static, opinion=opinion.opinion_pieces(usable))
+    if not any(s.admissible for s in split):
+        warnings.append("no sentence of the cluster passed admission (captions, page furniture, teasers, first-person "
+                        "text?): its lede is its best sentence as it stands")
     grouped = claims.group_claims(split, vectors, embedder.claim_threshold, embedder.group_threshold)
     return usable, grouped.with_reported(embedder.encode)
 

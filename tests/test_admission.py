@@ -223,3 +223,16 @@ def test_a_photos_caption_in_the_present_tense_is_never_shown(text, caption):
     shown, _ = strip_shown(sentences_of(make_article("a1", text)))
     assert [s.text for s in shown] == [text]  # still a sentence, still evidence
     assert (not shown[0].admissible) is caption
+
+
+def test_a_cluster_with_nothing_a_reader_may_be_shown_says_so():
+    from briefer.pipeline import build_brief
+    from briefer.settings import BriefSettings
+
+    teaser = make_article("a1", "Boomer & Craig were thrilled to welcome an American Hero into the studio, as Kelly "
+                                "Malloy stopped by and was given the royal treatment she deserved\u2026")
+    brief = build_brief([teaser], BriefSettings(embedder="lexical"))
+    assert any(w.startswith("no sentence of the cluster passed admission") for w in brief.warnings)
+    news = make_article("a1", "Blinken and Lavrov met in Geneva on Friday to discuss the crisis over Ukraine. The two "
+                              "diplomats agreed to keep talking after Washington sends written answers next week.")
+    assert not build_brief([news], BriefSettings(embedder="lexical")).warnings
