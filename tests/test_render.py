@@ -134,3 +134,12 @@ def test_html_carries_print_styles_and_leaves_the_paper_size_to_the_printer():
     style = re.search(r"<style>(.*?)</style>", html, re.S)
     assert style is not None and "@media print" in style.group(1)
     assert re.search(r"@page\s*\{[^}]*\bsize\s*:", style.group(1)) is None
+
+
+def test_a_brief_without_points_has_no_empty_key_points_heading():
+    from dataclasses import replace
+
+    bare = replace(make_brief(), points=())
+    assert "Key points" not in render(bare, "md") and "KEY POINTS" not in render(bare, "txt")
+    assert "Key points" not in render(bare, "html") and "Key points" in render(make_brief(), "html")
+    assert "## Sources" in render(bare, "md")
