@@ -80,8 +80,9 @@ _WHAT_A_PICTURE_IS = re.compile(r"^(?:(?:An?|This|The)\s+)?artist'?s\s+(?:illust
 _NOT_A_CAPTION = re.compile(r"\b(?:said|says|told|according to|will|would|has|have|had|was|were|is|are)\b|[\"\u201c]")
 _OUTLETS = r"(?:Associated Press|AP|Reuters|AFP|CNN|Bloomberg|UPI)"
 _NAME = r"[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3}"
-# Where someone stands in a picture ("Sinn Fein President Gerry Adams, right, carries the coffin ...", "Jennifer Paterson
-# (left) and Clarissa Dickson Wright filming ...", "(Left to right) Nolan Gould, ..."): said of nobody outside a caption.
+# Where someone stands in a picture ("Sinn Fein President Gerry Adams, right, carries the coffin ...", "Jennifer
+# Paterson (left) and Clarissa Dickson Wright filming ...", "(Left to right) Nolan Gould, ..."): said of nobody outside
+# a caption.
 # A party after a name, "McDonnell (R)", is no place in a picture, nor is "a shift from left to right".
 _PLACED_IN_PICTURE = re.compile(rf"{_NAME},\s+(?:left|right|center|centre),|{_NAME}\s+\((?i:left|right|center|centre)\)"
                                 r"|\b(?i:from left|left to right)\s*[,:)]")

@@ -368,8 +368,9 @@ def _mmr(
     ``weights.new_outlet`` times the share of the cluster's outlets it adds: a source on the list should be cited
     for something when a claim of nearly the same worth can do it. A claim from an article's opening at least
     ``weights.retold`` close to a chosen one from another's (two first sentences: ``weights.retold_lede``) is the same
-    news told again (``_tells_again``; ``dates``: each article's date). The claim about to be chosen is first put to ``restates`` against each chosen claim at
-    least ``weights.judged_redundancy`` close, when it is given. Claims in ``left_out`` are never chosen.
+    news told again (``_tells_again``; ``dates``: each article's date). The claim about to be chosen is first put to
+    ``restates`` against each chosen claim at least ``weights.judged_redundancy`` close, when it is given. Claims in
+    ``left_out`` are never chosen.
     """
     spread = float(scores.max() - scores.min()) or 1.0
     relevance = (scores - scores.min()) / spread
