@@ -395,15 +395,21 @@ def _declared_url(html: str) -> str | None:
     trafilatura looks for them inside ``<head>`` only; a page whose head the parser closed early (a stray element
     before them: Rolling Stone, Reuters and BGR pages saved in 2019) keeps them in what it reads as the body.
     """
+    found = _page_values(html, "//link[contains(concat(' ', normalize-space(@rel), ' '), ' canonical ')]/@href"
+                               " | //meta[@property='og:url']/@content")
+    return next((url for url in found if _ABSOLUTE_URL.match(url)), None)
+
+
+def _page_values(html: str, query: str) -> list[str]:
+    """The values an XPath ``query`` finds anywhere in a saved page, stripped; none when the page does not parse. The
+    page is parsed here, apart from trafilatura's extraction, only for what that extraction misses."""
     import lxml.html  # trafilatura's own dependency
 
     try:
         tree = lxml.html.document_fromstring(html)
     except (ValueError, lxml.etree.ParserError):
-        return None
-    found = tree.xpath("//link[contains(concat(' ', normalize-space(@rel), ' '), ' canonical ')]/@href"
-                       " | //meta[@property='og:url']/@content")
-    return next((url for url in (str(u).strip() for u in found) if _ABSOLUTE_URL.match(url)), None)
+        return []
+    return [str(value).strip() for value in tree.xpath(query)]
 
 
 _ABSOLUTE_URL = re.compile(r"https?://[^\s/]+\.[^\s/]+(?:/\S*)?$", re.IGNORECASE)
@@ -436,12 +442,5 @@ def _declared_site_name(html: str, extracted: str | None) -> str | None:
     capitalised."""
     if not extracted or " " in extracted or extracted != extracted.lower().title():
         return extracted
-    import lxml.html  # trafilatura's own dependency
-
-    try:
-        tree = lxml.html.document_fromstring(html)
-    except (ValueError, lxml.etree.ParserError):
-        return extracted
-    declared = tree.xpath("//meta[@property='og:site_name']/@content")
-    return extracted if not declared or str(declared[0]).strip().lower() != extracted.lower() \
-        else str(declared[0]).strip()
+    declared = _page_values(html, "//meta[@property='og:site_name']/@content")
+    return declared[0] if declared and declared[0].lower() == extracted.lower() else extracted
