@@ -20,6 +20,7 @@ from datetime import date
 
 import numpy as np
 
+from briefer.core.admission import cut_off
 from briefer.core.claims import (CONNECTIVE_OPENER, PRONOUN_OPENER, ClaimSet, reported_content, representativeness,
                                   standalone_text)
 from briefer.fitted import BACKGROUND_AFTER
@@ -58,8 +59,6 @@ _WHOLLY_QUOTED = re.compile(r'^["\u201c][^"\u201c\u201d]+["\u201d]$')
 # A question quoted and who asked it ('"Says who?" said Cohen, whose job ...', '"Where in the world are they?" said
 # a spokesman ...'): what it answers is in the sentence before, and a question reports nothing.
 _QUOTED_QUESTION = re.compile(rf'^["\u201c][^"\u201c\u201d]+\?["\u201d],?\s+(?:{alternation(ATTRIBUTION_VERBS)})\b')
-# A sentence its source cut off: it ends in an ellipsis, not inside a quotation.
-_CUT_BY_SOURCE = re.compile(r"(?:\.\.\.|\u2026)\s*$")
 # A piece of a sentence: its first word starts in lower case ("(up; under Title VII) authorizing ...", "...to
 # Mar-a-Lago 3 nights in a row"), unless it is a name written so ("iPhone", "eBay").
 _LOWER_CASE_START = re.compile(r"^[^\w]*[a-z][a-z'\u2019-]*\b")
@@ -515,7 +514,7 @@ def _cannot_stand_alone(claim: Claim) -> bool:
     (``standalone_text``): "But he also added ..." is shown as "He also added ...".
     """
     text = standalone_text(claim.representative.text)
-    if PRONOUN_OPENER.match(text) or _CUT_BY_SOURCE.search(text) or _part_of_a_longer_quote(text):
+    if PRONOUN_OPENER.match(text) or cut_off(text) or _part_of_a_longer_quote(text):
         return True
     if _WHOLLY_QUOTED.match(text) or _elided(text) or _ONLY_WHO_SPOKE.match(text) or _unresolved_pronoun(text) \
             or _DEMONSTRATIVE_END.search(text) or _QUOTED_QUESTION.match(text):
