@@ -599,12 +599,13 @@ def test_a_point_naming_someone_in_full_comes_before_one_that_quotes_them_by_sur
     assert people_introduced_first(lede, [quoted, other]) == [quoted, other]
 
 
-def _europa_brief(words: int) -> list[str]:
+def _europa_brief(words: int, quoted: str = "Paganini") -> list[str]:
     """A brief of one article in ``words``: the lede, the sentence naming a speaker in full (reported by no other
-    outlet: the lowest score), their quote by surname alone (by three outlets) and a claim (by one)."""
+    outlet: the lowest score), their quote by surname alone (by three outlets; ``quoted``: how the quote names them)
+    and a claim (by one)."""
     parts = ("NASA scientists have confirmed water vapor above the surface of Europa.",
              "Lucas Paganini, a NASA planetary scientist, led the work with a telescope in Hawaii.",
-             '"We have found the next best thing: water in vapor form," Paganini added.',
+             f'"We have found the next best thing: water in vapor form," {quoted} added.',
              "Europa is one of the solar system's best bets to host life, astrobiologists say.")
     text = " ".join(parts)
     sentences = [Sentence("a1", k, part, text.index(part), text.index(part) + len(part))
@@ -627,6 +628,13 @@ def test_a_quote_by_surname_alone_is_shown_only_when_the_page_says_who_is_speaki
     shown = _europa_brief(words=200)
     assert shown[1].startswith("Lucas Paganini, a NASA planetary scientist")
     assert shown[2].startswith('"We have found the next best thing')
+
+
+@pytest.mark.parametrize("quoted", ["Dr. Paganini", "Mr Paganini", "Professor Paganini"])
+def test_a_title_before_a_surname_does_not_say_who_is_speaking(quoted):
+    # "Ms. Hamlin wrote" on a page that never says who Suzanne Hamlin is (Multi-News #45) names no one in full
+    shown = _europa_brief(words=32, quoted=quoted)
+    assert not any(f"{quoted} added" in text for text in shown)
 
 
 @pytest.mark.parametrize(("text", "alone"), [

@@ -148,6 +148,10 @@ def test_a_speaker_named_beside_who_they_are_is_found_and_who_was_told_is_no_spe
                 "that free speech carries responsibilities.")
     assert speakers_in(attorney) == {"Kennedy"}
     assert people_named(attorney) == ({"Kennedy", "Attorney", "District", "York"}, set())  # named in full
+    # a courtesy title or an office before a surname says how someone is addressed, not who they are
+    assert people_named('"It is a fine book," Ms. Hamlin wrote.') == (set(), {"Hamlin"})
+    assert people_named("Foreign Minister Lavrov said the talks went well.") == (set(), {"Lavrov"})
+    assert people_named("Sen. Mark Warner said the talks went well.") == ({"Warner"}, set())
     assert speakers_in("Martin Luther King III said the march would go on.") == {"King"}
     assert speakers_in('"The march goes on," said Martin Luther King III.') == {"King"}  # a suffix is no surname
     assert speakers_in('"No," said Robert F. Kennedy Jr. on Monday.') == {"Kennedy"}
