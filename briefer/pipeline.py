@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefer.backends import embed
-from briefer.core import admission, cite, claims, headline, opinion, rank
+from briefer.core import admission, cite, claims, headline, opinion, rank, roundups
 from briefer.ingest import outlets
 from briefer.text import clean, sentences
 from briefer.errors import InputError
@@ -93,7 +93,8 @@ def group_cluster(
     """Clean → split → group claims: the articles that kept some text, and their claims, ready to rank.
 
     Its own step so that tuning the ranker (``bench/tune_rank.py``) groups each cluster once, exactly as a brief
-    does; an article with no text left is added to ``warnings``.
+    does; an article with no text left is added to ``warnings``, and so is a site's front page, whose stories the
+    brief may mix.
     """
     usable: list[Article] = []
     for article in outlets.assign_outlets(articles, settings.outlets):
@@ -102,6 +103,9 @@ def group_cluster(
             usable.append(cleaned)
         else:
             warnings.append(f"{article.source or article.id}: no article text left after cleaning; skipped")
+        if roundups.is_front_page(article):
+            warnings.append(f"{article.source or article.id}: {article.url} is a site's front or section page, not "
+                            "one story: its stories may be mixed in the brief")
     split, stripped = admission.strip_shown(
         _within_limit([s for article in usable for s in sentences.sentences_of(article)], warnings))
     if not split:

@@ -657,8 +657,30 @@ def test_a_widely_run_deals_page_ranks_after_the_days_events(tmp_path, lexical):
     assert any("deals" in line.headline.lower() for line in page.also_reported)
 
 
+@pytest.mark.parametrize(("url", "front"), [
+    ("https://us.yahoo.com/news/", True), ("https://www.bbc.com/", True), ("https://www.bbc.com/index.html", True),
+    ("https://www.bbc.co.uk/sport/football", True),
+    ("https://www.bbc.com/news/world-us-canada-33646542", False), ("https://example.com/2019/11/19/stadia", False),
+    ("https://example.com/story?id=3", False), ("https://example.com/news/world/africa", False), (None, False)])
+def test_a_front_page_is_told_by_its_url(url, front):
+    from briefer.core.roundups import is_front_page, is_roundup
+
+    page = Article(id="a1", text="", title="Yahoo News - Latest News & Headlines", url=url)
+    assert is_front_page(page) == front and is_roundup(page) == front
+
+
+def test_a_front_page_that_opens_on_the_days_stories_joins_none_of_them(tmp_path, lexical):
+    folder = write_day_folder(tmp_path / "day", {"geneva": GENEVA, "quake": QUAKE})
+    openings = " ".join(text.split(". ")[0] + "." for _, _, text in [*GENEVA, *QUAKE, *ZOO])
+    (folder / "front.txt").write_text(f"Front News - Latest News & Headlines\n{DAY}\nhttps://www.front.example/news/"
+                                      f"\n\n{openings}\n")
+    page = build_day(gather(folder), embedder=lexical).page
+    assert [story.outlets for story in page.stories][-1] == ("front.example",)  # after the day's events, alone
+    assert all("front.example" not in story.outlets for story in page.stories[:-1])
+
+
 def test_roundup_titles_are_told_apart_on_labelled_real_pages():
-    from briefer.daily.roundups import is_roundup
+    from briefer.core.roundups import is_roundup
 
     labels = (Path(__file__).parent / "data" / "roundup_labels.jsonl").read_text(encoding="utf-8")
     rows = [json.loads(line) for line in labels.splitlines()]

@@ -107,3 +107,15 @@ def test_a_cluster_with_no_english_sentence_says_so():
         build_brief([japanese], BriefSettings())
     with pytest.raises(InputError, match=r"^no sentences found in any article of the cluster$"):
         build_brief([make_article("a1", "!!! ??? ...")], BriefSettings())
+
+
+def test_a_sites_front_page_is_briefed_with_a_warning_that_its_stories_may_mix():
+    from dataclasses import replace
+
+    text = ("Blinken and Lavrov met in Geneva on Friday to discuss the crisis over Ukraine. A 6.6 magnitude earthquake "
+            "struck off the coast of Indonesia on Saturday. The city zoo welcomed a baby giraffe on Sunday.")
+    front = replace(make_article("a1", text), url="https://us.yahoo.com/news/")
+    brief = build_brief([front], BriefSettings(embedder="lexical"))
+    assert any("https://us.yahoo.com/news/ is a site's front or section page" in w for w in brief.warnings)
+    story = replace(front, url="https://www.example.com/news/2022/01/21/blinken-lavrov-geneva")
+    assert not build_brief([story], BriefSettings(embedder="lexical")).warnings

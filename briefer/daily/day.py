@@ -37,7 +37,7 @@ from briefer.publish.output import finish_interrupted_set, folder_lock, slugify,
 from briefer.pipeline import build_brief
 from briefer.publish.render import render, render_data, safe_url
 from briefer.settings import BriefSettings, DailySettings, StoryWeights
-from briefer.daily.roundups import is_roundup
+from briefer.core.roundups import is_roundup
 from briefer.daily.page import AlsoReported, Link, Page, PageStory, PreviousPage, Status, StoryFailure
 from briefer.daily.stories import DEFAULT_PARAMS, PartMapper, SparseRow, Stories, cluster_stories, in_process
 from briefer.types import Article, Brief, Point, StageProgress
@@ -441,7 +441,7 @@ def day_of(articles: Sequence[Article], wanted: str | None = None) -> str:
 def cluster_the_day(articles: Sequence[Article], given: Sequence[str | None] | None = None,
                     params: StoryParams = DEFAULT_PARAMS, mapper: PartMapper = in_process,
                     ) -> tuple[Stories, tuple[bool, ...]]:
-    """The day's articles in stories as ``briefer daily`` clusters them, round-ups apart (``briefer.daily.roundups``:
+    """The day's articles in stories as ``briefer daily`` clusters them, round-ups apart (``briefer.core.roundups``:
     a digest touches many stories), and which articles are round-ups."""
     roundups = tuple(is_roundup(article) for article in articles)
     return cluster_stories(articles, given, params, mapper, apart=roundups), roundups

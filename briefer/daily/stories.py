@@ -301,7 +301,7 @@ def cluster_stories(
 
     ``given`` names, row for row, the story an input already put an article in (None: not clustered). Given
     stories stay whole and are never merged with each other here; unclustered articles join them or each other.
-    Articles marked ``apart`` (round-ups: ``briefer.daily.roundups``) are linked only with each other: a digest
+    Articles marked ``apart`` (round-ups: ``briefer.core.roundups``) are linked only with each other: a digest
     touches many of the day's stories, and one that joins a story lends it its words and its title.
     ``mapper`` runs the counting of words, the scoring of candidate pairs and the linkage of each connected set of
     articles, here or on a cluster.
