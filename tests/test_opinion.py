@@ -71,3 +71,35 @@ def test_a_columnist_s_forecast_never_reaches_the_brief():
     shown = " ".join(p.text for p in [brief.lede, *brief.points])
     assert "Slaughter" not in shown and "Xi Jinping will send" not in shown
     assert brief.lede.citations[0] == "a2" and brief.headline == "China sends troops to Hong Kong"
+
+
+@pytest.mark.parametrize(("url", "title", "review"), [
+    ("https://appleinsider.com/articles/19/11/18/16-inch-macbook-pro-review-the-keyboard-is-probably-enough", None,
+     False),  # a slug that goes on after "review" is a title's words, not a review's place
+    (None, "16-inch MacBook Pro review: The keyboard is probably enough to convince those waiting", True),
+    ("https://www.vg247.com/2019/11/20/star-wars-jedi-fallen-order-pc-review/", None, True),
+    ("https://pitchfork.com/reviews/albums/lust-for-youth-lust-for-youth/", "Lust for Youth", True),
+    (None, "Clymer workshop manual review | MoreBikes", True),
+    ("https://digg.com/2019/is-stadia-good-worth-it-reviews",
+     "The Early Reviews For Google's Stadia Gaming Platform Are Here", False),  # news about reviews
+    ("https://www.nationalreview.com/2019/11/trump-impeachment-inquiry", "The Impeachment Clock", False),
+])
+def test_a_review_is_known_by_its_title_or_where_it_is_filed_and_is_an_opinion_piece(url, title, review):
+    from briefer.core.opinion import is_review
+
+    article = make_article("a1", "text", url=url, title=title)
+    assert is_review(article) is review
+    assert is_opinion(article) is review
+
+
+def test_a_reviews_citations_say_review():
+    from briefer.publish.render import citation_labels, render
+    import json
+
+    review = make_article("a1", "The Xbox One X is the most powerful game console ever made. It costs $499 and goes "
+                          "on sale on November 7 with a 4K Blu-ray drive.", outlet="Engadget",
+                          title="Xbox One X review: A console that keeps up with gaming PCs")
+    brief = build_brief([review], BriefSettings(words=100))
+    assert citation_labels(brief) == {"a1": "Engadget (review)"}
+    assert json.loads(render(brief, "json"))["articles"][0]["review"] is True
+    assert "[Engadget (review)]" in render(brief, "md")

@@ -19,7 +19,7 @@ from urllib.parse import quote, urlsplit
 import jinja2
 import jinja2.sandbox
 
-from briefer.core.opinion import is_opinion
+from briefer.core.opinion import is_opinion, is_review
 from briefer.errors import ConfigError
 from briefer.text.printable import printable_line
 from briefer.types import Brief, Point
@@ -116,6 +116,7 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
                 "date": a.date,
                 "source": a.source,
                 "opinion": is_opinion(a),
+                "review": is_review(a),
             }
             for a in brief.articles
         ],
@@ -141,8 +142,8 @@ def _point_to_dict(point: Point, brief: Brief, labels: dict[str, str]) -> dict[s
 
 def citation_labels(brief: Brief) -> dict[str, str]:
     """A short label per article: its outlet, numbered when one outlet has several articles in the cluster, and
-    "(opinion)" after a column, editorial or op-ed (``briefer.core.opinion``): a point that cites only a writer's
-    view says so wherever it is cited."""
+    "(opinion)" after a column, editorial or op-ed, "(review)" after a review (``briefer.core.opinion``): a point
+    that cites only a writer's view says so wherever it is cited."""
     names = {a.id: a.outlet or f"Source {a.id.lstrip('a')}" for a in brief.articles}
     counts: dict[str, int] = {}
     for name in names.values():
@@ -154,7 +155,8 @@ def citation_labels(brief: Brief) -> dict[str, str]:
         if counts[name] > 1:
             seen[name] = seen.get(name, 0) + 1
             name = f"{name} {seen[name]}"
-        labels[article.id] = f"{name} (opinion)" if is_opinion(article) else name
+        labels[article.id] = f"{name} (review)" if is_review(article) else f"{name} (opinion)" if is_opinion(article) \
+            else name
     return labels
 
 
