@@ -122,7 +122,7 @@ def group_cluster(
         warnings.append("no sentence of the cluster passed admission (captions, page furniture, teasers, first-person "
                         "text?): its lede is its best sentence as it stands")
     grouped = claims.group_claims(split, vectors, embedder.claim_threshold, embedder.group_threshold)
-    return usable, grouped.with_reported(embedder.encode)
+    return usable, grouped.with_reported(embedder.encode).with_titles(headline.news_titles(usable), embedder.encode)
 
 
 def _within_limit(split: list[Sentence], warnings: list[str]) -> list[Sentence]:

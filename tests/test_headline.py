@@ -416,3 +416,16 @@ def test_each_title_is_checked_against_its_own_article_even_when_ids_repeat():
 ])
 def test_a_headline_gives_its_claim_to_the_source_the_sentence_gives_it_to(lede, headline):
     assert headline_from_sentence(lede) == headline
+
+
+def test_the_titles_that_say_what_the_news_is_leave_out_questions_and_opinion_when_news_has_titles():
+    from briefer.core.headline import news_titles
+
+    text = "The Washington Monument was closed after an earthquake cracked it near its peak."
+    news = make_article("a1", text, title="Washington Monument closes after earthquake crack")
+    asked = make_article("a2", text, title="Will the Washington Monument reopen after the earthquake?")
+    column = make_article("a3", text, title="Opinion | The Washington Monument crack is a warning",
+                          url="https://example.com/opinion/monument")
+    assert news_titles([news, asked, column]) == ["Washington Monument closes after earthquake crack"]
+    assert news_titles([column]) == ["Opinion | The Washington Monument crack is a warning"]
+    assert news_titles([make_article("a1", text)]) == []

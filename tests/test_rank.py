@@ -653,3 +653,19 @@ def test_he_or_she_before_anyone_it_could_be_cannot_stand_alone(text, alone):
 
     sentence = Sentence("a1", 5, text, 0, len(text))
     assert _cannot_stand_alone(Claim((sentence,), sentence)) is not alone
+
+
+def test_the_lede_is_the_opening_sentence_its_title_retells_and_a_question_is_no_such_title():
+    from briefer.pipeline import build_brief
+    from tests.conftest import make_article
+
+    text = ("Despite what the jeers of jaded Californians might suggest, toppled lawn chairs were not the worst of the "
+            "damage from Tuesday's earthquake on the East Coast. The Washington Monument was closed indefinitely after "
+            "the magnitude-5.8 earthquake cracked it near its peak. Engineers will inspect the "
+            "stone from a basket lowered from the top of the monument next week.")
+    titled = make_article("a1", text, title="Washington Monument closes to repair earthquake crack")
+    assert build_brief([titled], BriefSettings(words=80)).lede.text.startswith("The Washington Monument was closed")
+    untitled = make_article("a1", text)
+    assert build_brief([untitled], BriefSettings(words=80)).lede.text.startswith("Despite what the jeers")
+    asked = make_article("a1", text, title="Did the Washington Monument close over an earthquake crack?")
+    assert build_brief([asked], BriefSettings(words=80)).lede.text.startswith("Despite what the jeers")

@@ -85,6 +85,9 @@ class ClaimSet:
 
     ``sentences`` and ``sentence_vectors`` are every sentence of the cluster and its vector: where citing
     (``briefer.core.cite``) looks for the articles that state a point.
+
+    ``titled`` holds, row for row, how close each claim's representative comes on average to the titles that state
+    the cluster's news, once ``with_titles`` has added it: where the lede is looked for.
     """
 
     claims: tuple[Claim, ...]
@@ -95,6 +98,7 @@ class ClaimSet:
     worded: np.ndarray | None = None
     sentences: tuple[Sentence, ...] = ()
     sentence_vectors: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.float32))
+    titled: np.ndarray | None = None
 
     @property
     def worded_reach(self) -> np.ndarray:
@@ -115,6 +119,22 @@ class ClaimSet:
             return replace(self, reported=self.vectors)
         texts = [reported_content(c.representative.text) for c in self.claims]
         return replace(self, reported=np.asarray(encode(texts), dtype=np.float32))
+
+    def with_titles(self, titles: Sequence[str], encode: Callable[[Sequence[str]], np.ndarray]) -> ClaimSet:
+        """This set with ``titled`` filled in (none without ``titles``): each representative's mean cosine to the
+        titles, encoded in the same call as the representatives for an embedder whose space depends on its batch.
+
+        Why: a title states its article's news in a line; where the titles agree, the lede should too. Among
+        one page's opening sentences the one its title retells is its news ("The Washington Monument developed a
+        crack near its peak from the magnitude-5.8 quake, ..." under "Washington Monument Closes to Repair
+        Earthquake-Induced Crack"), not a writer's way in ("Despite what the jeers of jaded Californians might
+        suggest, toppled lawn chairs weren't actually the worst of the damage ...").
+        """
+        if not self.claims or not titles:
+            return self
+        vectors = np.asarray(encode([*(c.representative.text for c in self.claims), *titles]), dtype=np.float32)
+        representatives, heads = vectors[:len(self.claims)], vectors[len(self.claims):]
+        return replace(self, titled=(representatives @ heads.T).mean(axis=1))
 
 
 def standalone_text(text: str, article: str = "") -> str:

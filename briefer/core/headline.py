@@ -218,6 +218,16 @@ def headline_candidates(articles: list[Article], text_words: list[set[str]]) -> 
     return list(dict.fromkeys(news or [t for t, _ in usable]))
 
 
+def news_titles(articles: list[Article]) -> list[str]:
+    """The titles that say what a cluster's news is, for the lede to be looked for near them: those that may head
+    the brief (``headline_candidates``), but no question ("Does Marie Yovanovitch Have a Net Worth of $17 Million?"
+    heads a fact check: it is the rumour, not the news)."""
+    if not any(a.title for a in articles):
+        return []
+    text_words = [set(similarity_words(a.text)) for a in articles]
+    return [t for t in headline_candidates(articles, text_words) if not t.rstrip("\"'\u201d\u2019").endswith("?")]
+
+
 def _about(title: str, outlet: str | None, text_words: set[str]) -> bool:
     """Whether a title heads its article's text: a page's box or logo that the extractor took for the title shares
     no word with the text ("Get Slate in your inbox") or names only the site ("POLITICO Politico Logo")."""
