@@ -86,8 +86,8 @@ class ClaimSet:
     ``sentences`` and ``sentence_vectors`` are every sentence of the cluster and its vector: where citing
     (``briefer.core.cite``) looks for the articles that state a point.
 
-    ``titled`` holds, row for row, how close each claim's representative comes on average to the titles that state
-    the cluster's news, once ``with_titles`` has added it: where the lede is looked for.
+    ``titles`` are the titles that state the cluster's news and ``encode`` the embedder's, once ``with_titles`` has
+    added them: where the lede is looked for (``title_closeness``).
     """
 
     claims: tuple[Claim, ...]
@@ -98,7 +98,8 @@ class ClaimSet:
     worded: np.ndarray | None = None
     sentences: tuple[Sentence, ...] = ()
     sentence_vectors: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.float32))
-    titled: np.ndarray | None = None
+    titles: tuple[str, ...] = ()
+    encode: Callable[[Sequence[str]], np.ndarray] | None = field(default=None, compare=False, repr=False)
 
     @property
     def worded_reach(self) -> np.ndarray:
@@ -121,20 +122,25 @@ class ClaimSet:
         return replace(self, reported=np.asarray(encode(texts), dtype=np.float32))
 
     def with_titles(self, titles: Sequence[str], encode: Callable[[Sequence[str]], np.ndarray]) -> ClaimSet:
-        """This set with ``titled`` filled in (none without ``titles``): each representative's mean cosine to the
-        titles, encoded in the same call as the representatives for an embedder whose space depends on its batch.
+        """This set with the titles that state the cluster's news and the encoder that reads claims beside them."""
+        return replace(self, titles=tuple(titles), encode=encode)
 
-        Why: a title states its article's news in a line; where the titles agree, the lede should too. Among
-        one page's opening sentences the one its title retells is its news ("The Washington Monument developed a
-        crack near its peak from the magnitude-5.8 quake, ..." under "Washington Monument Closes to Repair
+    def title_closeness(self, indices: Sequence[int]) -> np.ndarray:
+        """For these claims, each representative's mean cosine to ``titles`` (0 without them): encoded in one call
+        with the titles, for an embedder whose space depends on its batch, and only for the claims asked about (the
+        lede's few candidates), so that a slow embedder pays little.
+
+        Why: a title states its article's news in a line; where the titles agree, the lede should too. Among one
+        page's opening sentences the one its title retells is its news ("The Washington Monument developed a crack
+        near its peak from the magnitude-5.8 quake, ..." under "Washington Monument Closes to Repair
         Earthquake-Induced Crack"), not a writer's way in ("Despite what the jeers of jaded Californians might
         suggest, toppled lawn chairs weren't actually the worst of the damage ...").
         """
-        if not self.claims or not titles:
-            return self
-        vectors = np.asarray(encode([*(c.representative.text for c in self.claims), *titles]), dtype=np.float32)
-        representatives, heads = vectors[:len(self.claims)], vectors[len(self.claims):]
-        return replace(self, titled=(representatives @ heads.T).mean(axis=1))
+        if not self.titles or self.encode is None or not len(indices):
+            return np.zeros(len(indices), dtype=np.float32)
+        texts = [self.claims[k].representative.text for k in indices]
+        vectors = np.asarray(self.encode([*texts, *self.titles]), dtype=np.float32)
+        return (vectors[:len(texts)] @ vectors[len(texts):].T).mean(axis=1)
 
 
 def standalone_text(text: str, article: str = "") -> str:

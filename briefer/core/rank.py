@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -193,7 +193,7 @@ def select(
     scored = [replace(claim, score=float(s)) for claim, s in zip(claims.claims, scores)]
     budget = settings.words
     texts = {a.id: a.text for a in articles}
-    lede = _lede(scored, scores + weights.title * _titled(claims), texts)
+    lede = _lede(scored, scores, texts, claims.title_closeness, weights.title)
     outlet_of = _outlet_names(articles)
     outlets = [{outlet_of.get(a, a) for a in claim.article_ids} for claim in scored]
     dates = {a.id: a.date for a in articles}
@@ -251,20 +251,18 @@ def _point(claim: Claim, dates: dict[str, str | None], several_days: bool, texts
     return replace(point, text=standalone_text(point.text, texts.get(article_id, "")), date=day)
 
 
-def _titled(claims: ClaimSet) -> np.ndarray:
-    """Each claim's closeness to the titles that state the cluster's news; none without titles."""
-    return np.zeros(len(claims.claims)) if claims.titled is None else claims.titled
-
-
-def _lede(claims: list[Claim], scores: np.ndarray, texts: dict[str, str]) -> int:
-    """The best claim (``scores``, closeness to the titles counted in) that reads as a plain statement of fact
-    (``may_lead``), shown and able to stand alone, naming its actor (``_named_before``; ``texts``: each article's
-    text), and that some outlet led with (``opens_an_article``) when any such claim does."""
+def _lede(claims: list[Claim], scores: np.ndarray, texts: dict[str, str],
+          title_closeness: Callable[[Sequence[int]], np.ndarray] | None = None, title_weight: float = 0.0) -> int:
+    """The best claim that reads as a plain statement of fact (``may_lead``), shown and able to stand alone, naming
+    its actor (``_named_before``; ``texts``: each article's text), and that some outlet led with
+    (``opens_an_article``) when any such claim does: best by ``scores``, plus ``title_weight`` times its closeness
+    to the titles that state the news (``ClaimSet.title_closeness``)."""
     plain = [i for i, c in enumerate(claims) if c.representative.admissible and may_lead(c.representative.text)
              and not _cannot_stand_alone(c) and not _named_before(c.representative, texts)]
     opening = [i for i in plain if opens_an_article(claims[i].sentences)]
-    candidates = opening or plain or range(len(claims))
-    return max(candidates, key=lambda i: scores[i])
+    candidates = list(opening or plain or range(len(claims)))
+    near = title_closeness(candidates) if title_closeness and title_weight else np.zeros(len(candidates))
+    return max(zip(candidates, near), key=lambda pair: scores[pair[0]] + title_weight * pair[1])[0]
 
 
 def _named_before(sentence: Sentence, texts: dict[str, str]) -> bool:
