@@ -77,15 +77,16 @@ class RankWeights:
     # ROUGE on both halves for 0.1-0.5 (bench/results/rank_sweep.md); 0.2 is the least at which the sample cites
     # all five of its outlets.
     new_outlet: float = 0.2
-    # Bonus, per unit of mean cosine to the titles that state the cluster's news (``ClaimSet.titled``), for a claim
-    # to be the lede: a title states its article's news, and a page's opening sentences are often a writer's way in
-    # or a caption. Set by reading the ledes it changes on the single saved pages of docs/daily_pages.md (486 that
-    # brief): at 2, 29 distinct pages change, 15 for the better (the news in place of an anecdote, a caption or a
-    # sentence leaning on an unseen one), 4 for the worse (a detail near the title's words: "Some currently make
-    # $10.50 an hour" for "Janitors, baggage handlers ... are asking for a $15 hourly wage"), 10 neither; at 1 most
-    # of the gains go. Multi-News has no titles; on MultiLing two ledes change, both to the event the headline names
-    # ("Alexander Vinokourov of Kazakhstan has won stage 13 of the 2007 Tour de France." for "For the second time in
-    # two days, the sun and the crowds came out to welcome the Tour de France to London.").
+    # Bonus, per unit of mean cosine to the titles that state the cluster's news (``ClaimSet.title_closeness``),
+    # for a claim to be the lede: a title states its article's news, and a page's opening sentences are often a
+    # writer's way in or a caption. Set by reading the ledes it changes on the single saved pages of
+    # docs/daily_pages.md (486 that brief): at 2, 29 distinct pages change, 15 for the better (the news in place of
+    # an anecdote, a caption or a sentence leaning on an unseen one), 4 for the worse (a detail near the title's
+    # words: "Some currently make $10.50 an hour" for "Janitors, baggage handlers ... are asking for a $15 hourly
+    # wage"), 10 neither; at 1 most of the gains go. Multi-News has no titles; on MultiLing two ledes change, both
+    # to the event the headline names ("Alexander Vinokourov of Kazakhstan has won stage 13 of the 2007 Tour de
+    # France." for "For the second time in two days, the sun and the crowds came out to welcome the Tour de France
+    # to London.").
     title: float = 2.0
 
 

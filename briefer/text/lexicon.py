@@ -235,14 +235,14 @@ ROLE_TITLES = frozenset(
     representative envoy analyst""".split()
 )
 # Words before a name that say how someone is addressed or what office they hold, not who they are: "Ms. Hamlin"
-# and "Sen. Warner" name someone by surname alone, "Sen. Mark Warner" in full (``people_named``, ``named_in_full``).
+# and "Sen. Warner" name someone by surname alone, "Sen. Mark Warner" in full (``people_named``).
 COURTESY_TITLES = frozenset(
     """Mr Mrs Ms Miss Mx Dr Prof Professor Sir Dame Lord Lady Rev Reverend Sen Rep Gov Gen Col Lt Sgt Capt Adm Maj
     Cmdr Judge Justice Mayor Pope Bishop Cardinal Rabbi Imam Sheikh Coach Officer Detective Sheriff Agent""".split()
 )
 
 
-def is_title(word: str) -> bool:
+def _addresses(word: str) -> bool:
     """Whether a capitalised word before a name is a courtesy title or an office ("Ms.", "President")."""
     word = word.rstrip(".")
     return word in COURTESY_TITLES or word.lower() in ROLE_TITLES
@@ -296,7 +296,7 @@ def people_named(text: str) -> tuple[set[str], set[str]]:
     for run in _CAPITALISED_RUN.finditer(text):
         words = [re.sub(r"(?:['\u2019]s?|[.,])$", "", word) for word in run.group().split()]
         while words and (words[0].lower() in SIMILARITY_STOPWORDS  # "The Malian army" names no one
-                         or is_title(words[0])):  # nor does "Ms. Hamlin" in full
+                         or _addresses(words[0])):  # nor does "Ms. Hamlin" in full
             words = words[1:]
         if words and words[-1] in NAME_SUFFIXES:  # "James P. Kennedy Jr." is Kennedy
             words = words[:-1]
