@@ -40,6 +40,8 @@ STRIPPED = [
     ("JAKARTA/PANGKALAN BUN, Indonesia ", "Search teams hunting for the wreck of an AirAsia jet found its tail."),
     ("GAZA/JERUSALEM ", "Israel's cabinet authorized the mobilization of up to 75,000 reservists late on Friday."),
     ("WOODLAND HILLS >> ", "Homicide detectives are investigating the stabbing death of a hairdresser in his home."),
+    ("Tuesday, January 18, 2005", "Through a telethon, Romanians have raised 15 billion lei for tsunami victims."),
+    ("Saturday, March 26, 2005 ", "Up to four times as many women as men died in the Indian Ocean tsunami."),
 ]
 KEPT = [
     "NASA said on Tuesday that the launch would be delayed by a week.",
@@ -58,6 +60,7 @@ KEPT = [
     "CLOSE to 100 people died when the dam broke on Sunday night.",  # a word in capitals, not a button
     "Sales >> profits this year, analysts said of the chain.",  # ">>" after no place in capitals
     "10:45 a.m. was when the first shot was fired, police said.",  # a time as the subject, no stamp
+    "March 26, 2005 was the day the tsunami's toll by sex was first published.",  # a date as the subject
 ]
 
 
