@@ -23,7 +23,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from briefer.fitted import SUPPORT_CUT, SUPPORT_INTERCEPT, SUPPORT_WEIGHTS
-from briefer.text.lexicon import PLAIN_WORD, dates_and_numbers, is_negated, similarity_words, speakers_in
+from briefer.text.lexicon import (PLAIN_WORD, ages_in, dates_and_numbers, is_negated, similarity_words,
+                                  speakers_in)
 
 FEATURES = (
     "cosine",  # the embedder's cosine minus its claim threshold, so one model serves every embedder
@@ -115,17 +116,20 @@ def compatible(a: str, b: str) -> bool:
 
     Embeddings place "magnitude 6.6" beside "magnitude 5.8", "Blinken said" beside "Lavrov said", and "ruled out"
     beside "did not rule out". Sentences conflict when both carry numbers and share none, when both name a day of a
-    month and share none, when both name a speaker and share none, or when only one of them is negated. A day of a
-    month is a date, not a count: "Today (Nov. 18), NASA announced ..." does not conflict with "NASA said the five
-    companies ..."
+    month and share none, when both name a speaker and share none, when both give a person's age beside a name and
+    share none ("Willie Fuentes Strickland, 42, ... was charged with ..." / "Shellia Huggins, 19, ... was charged
+    with ..."), or when only one of them is negated. A day of a month is a date, not a count: "Today (Nov. 18), NASA
+    announced ..." does not conflict with "NASA said the five companies ..."
     """
-    dates_a, numbers_a, speakers_a, negated_a = _traits(a)
-    dates_b, numbers_b, speakers_b, negated_b = _traits(b)
+    dates_a, numbers_a, speakers_a, ages_a, negated_a = _traits(a)
+    dates_b, numbers_b, speakers_b, ages_b, negated_b = _traits(b)
     if numbers_a and numbers_b and not _share_a_number(numbers_a, numbers_b):
         return False
     if dates_a and dates_b and not dates_a & dates_b:
         return False
     if speakers_a and speakers_b and not speakers_a & speakers_b:
+        return False
+    if ages_a and ages_b and not ages_a & ages_b:
         return False
     return negated_a == negated_b
 
@@ -158,11 +162,12 @@ def _rounds_to(exact: str, rounded: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _traits(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str], bool]:
-    """The dates, other numbers, speakers and negation of a sentence, found once: grouping compares each sentence
-    many times."""
+def _traits(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], bool]:
+    """The dates, other numbers, speakers, ages and negation of a sentence, found once: grouping compares each
+    sentence many times."""
     dates, numbers = dates_and_numbers(text)
-    return frozenset(dates), frozenset(numbers), frozenset(speakers_in(text)), is_negated(text)
+    return (frozenset(dates), frozenset(numbers), frozenset(speakers_in(text)), frozenset(ages_in(text)),
+            is_negated(text))
 
 
 def longest_shared_run(a: str, b: str) -> int:

@@ -134,6 +134,17 @@ def numbers_in(text: str) -> set[str]:
     return digits | words
 
 
+# A person's age given beside their name: "Willie Fuentes Strickland, 42, of Fairmont, was charged ...",
+# "Jordan Scott, 19, ...". Two sentences that give their people's ages, and no age in common, are about other people
+# even when the rest of their words are the same: a police list of charges repeats one template per suspect.
+_AGE_BESIDE_NAME = re.compile(r"\b[A-Z][\w'\u2019.-]*,\s+(\d{1,3}),")
+
+
+def ages_in(text: str) -> set[str]:
+    """The ages a sentence gives beside a name."""
+    return set(_AGE_BESIDE_NAME.findall(text))
+
+
 # --- verbs -----------------------------------------------------------------------------------------------------
 
 # A finite verb, roughly, without a tagger: a past form in -ed, a form of be, have or a modal (or its contraction
