@@ -20,6 +20,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 CLAIM_PAIRS = REPO / "tests" / "data" / "claim_pairs.jsonl"
 MATCH_PAIRS = REPO / "tests" / "data" / "match_pairs.jsonl"
+CITATION_PAIRS = REPO / "tests" / "data" / "citation_pairs.jsonl"
 SAMPLE = REPO / "briefer" / "data" / "sample"
 EVAL = REPO.parent / "shared" / "eval"
 MULTILING = EVAL / "multiling2011-en.jsonl"
@@ -162,6 +163,28 @@ def match_pairs(texts: dict[str, str]) -> list[Pair]:
             raise ValueError(f"match pair {k}: sentence found in {len(events)} clusters, expected 1")
         pairs.append(Pair(row["text"], row["note"], int(row["covered"]), "news:match_pairs", events[0], f"match:{k}"))
     return pairs
+
+
+def citation_pairs() -> list[Pair]:
+    """tests/data/citation_pairs.jsonl (docs/citation_labels.md): a shown point (claim) against another article's
+    sentence (premise); states -> 1. Pairs the labeller could not tell are left out."""
+    pairs = []
+    for k, line in enumerate(CITATION_PAIRS.read_text(encoding="utf-8").splitlines()):
+        row = json.loads(line)
+        if row["states"] is not None:
+            pairs.append(Pair(row["premise"], row["claim"], int(row["states"]), "news:citation_pairs", row["event"],
+                              f"citation:{k}"))
+    return pairs
+
+
+def development_halves() -> dict[str, str]:
+    """Each development cluster's half by its position in its file, as bench/quality.py splits them ("tune" even,
+    "held-out" odd); the sample is held out."""
+    half = {"sample": "held-out"}
+    for path, prefix in ((MULTILING, "multiling2011:"), (MULTINEWS, "multinews-dev:")):
+        for k, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
+            half[prefix + json.loads(line)["id"]] = "tune" if k % 2 == 0 else "held-out"
+    return half
 
 
 @dataclass(frozen=True)
