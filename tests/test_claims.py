@@ -74,6 +74,9 @@ def test_same_fact_with_extra_detail_is_compatible():
     assert compatible('"We are ready," Blinken said.', "Blinken said the US was ready for talks.")
     assert compatible("Shellia Huggins, 19, of Fairmont, was charged with arson.",
                       "Huggins, 19, faces two counts of felony arson, police said.")
+    # the ranker asks whether a reader would see a repeat: the next suspect in the same words is one
+    assert compatible("Willie Fuentes Strickland, 42, of Fairmont, was charged with two counts of felony conspiracy.",
+                      "Shellia Huggins, 19, of Fairmont, was charged with two counts of felony conspiracy.", ages=False)
 
 
 def test_an_article_is_cited_only_through_a_sentence_close_to_the_shown_one():

@@ -461,12 +461,13 @@ def _repeats(claims: list[Claim], candidate: int, chosen: list[int], similarity:
     Closeness alone does not make a repeat. Two sentences that conflict (other numbers, another speaker, only one
     negated) are never one claim (``briefer.core.support.compatible``, the veto grouping applies too), however alike
     their framing: Lavrov's "the US had agreed to send written answers", said "at a news conference following the
-    meeting", is no repeat of a Blinken quote said "at a press conference after his meeting".
+    meeting", is no repeat of a Blinken quote said "at a press conference after his meeting". People told apart only
+    by their ages are: a police list's next suspect "of Fairmont, was charged with two counts of ..." adds a name.
     """
     text = claims[candidate].representative.text
     return any((closeness >= weights.redundancy or closeness >= CONTAINED_FLOOR
                 and _adds_nothing(text, claims[other].representative.text))
-               and compatible(text, claims[other].representative.text)
+               and compatible(text, claims[other].representative.text, ages=False)
                for closeness, other in zip(similarity, chosen))
 
 

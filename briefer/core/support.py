@@ -111,7 +111,7 @@ def _tfidf_cosine(words_a: Counter[str], words_b: Counter[str], vocabulary: Clus
     return dot / norm if norm else 0.0
 
 
-def compatible(a: str, b: str) -> bool:
+def compatible(a: str, b: str, *, ages: bool = True) -> bool:
     """False when two sentences cannot state the same claim whatever their cosine says.
 
     Embeddings place "magnitude 6.6" beside "magnitude 5.8", "Blinken said" beside "Lavrov said", and "ruled out"
@@ -120,6 +120,9 @@ def compatible(a: str, b: str) -> bool:
     share none ("Willie Fuentes Strickland, 42, ... was charged with ..." / "Shellia Huggins, 19, ... was charged
     with ..."), or when only one of them is negated. A day of a month is a date, not a count: "Today (Nov. 18), NASA
     announced ..." does not conflict with "NASA said the five companies ..."
+
+    ``ages=False`` leaves ages out, for the ranker's question of whether a reader would see a repeat: the next
+    suspect's charges in the same words are another fact, but one a brief need not list.
     """
     dates_a, numbers_a, speakers_a, ages_a, negated_a = _traits(a)
     dates_b, numbers_b, speakers_b, ages_b, negated_b = _traits(b)
@@ -129,7 +132,7 @@ def compatible(a: str, b: str) -> bool:
         return False
     if speakers_a and speakers_b and not speakers_a & speakers_b:
         return False
-    if ages_a and ages_b and not ages_a & ages_b:
+    if ages and ages_a and ages_b and not ages_a & ages_b:
         return False
     return negated_a == negated_b
 
