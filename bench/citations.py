@@ -36,31 +36,22 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script: bench.support from the repo
 
+from bench.claims import EVAL
 from bench.support import MIN_PRECISION, fit
 from briefer.backends.embed import get_embedder
 from briefer.backends.judge import load_judge
 from briefer.core.support import SUPPORT_MODEL, SupportModel
-from briefer.evaluate.pairs import COSINE_RULE, LabelledPair, outcome, pair_table
+from briefer.evaluate.pairs import COSINE_RULE, EVAL_FILES, LabelledPair, outcome, pair_table
+from train.data import development_halves
 
 REPO = Path(__file__).resolve().parents[1]
 PAIRS = REPO / "tests" / "data" / "citation_pairs.jsonl"
-EVAL = REPO.parent / "shared" / "eval"
-SETS = {"multiling2011": "multiling2011-en.jsonl", "multinews-dev": "multinews-dev.jsonl"}
 THRESHOLDS = (0.5, 0.7, 0.9, 0.95, 0.99)
 
 
 def read_rows() -> list[dict]:
     rows = [json.loads(line) for line in PAIRS.read_text(encoding="utf-8").splitlines() if line.strip()]
     return [row for row in rows if row["states"] is not None]  # "cannot tell" labels are left out
-
-
-def halves() -> dict[str, str]:
-    """Each development cluster's half, by its position in its file, as bench/quality.py splits them."""
-    half = {}
-    for prefix, name in SETS.items():
-        for k, line in enumerate((EVAL / name).read_text(encoding="utf-8").splitlines()):
-            half[f"{prefix}:{json.loads(line)['id']}"] = "tune" if k % 2 == 0 else "held-out"
-    return half
 
 
 def by_point(rows: list[dict], accepted: np.ndarray, labels: np.ndarray) -> str:
@@ -87,7 +78,7 @@ def brief_citations(events: set[str]) -> dict[tuple[str, str], tuple[str, ...]]:
 
     embedder = get_embedder("static")
     cited = {}
-    for prefix, name in SETS.items():
+    for prefix, name in EVAL_FILES.items():
         for cluster in read_clusters(EVAL / name):
             event = f"{prefix}:{cluster.id}"
             if event not in events:
@@ -145,7 +136,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, help="also write the Markdown report here")
     args = parser.parse_args()
 
-    rows, half = read_rows(), halves()
+    rows, half = read_rows(), development_halves()
     embedder = get_embedder("static")
     labelled = [LabelledPair(r["claim"], r["premise"], r["states"], r["note"], r["event"]) for r in rows]
     table = pair_table(embedder, labelled, EVAL)

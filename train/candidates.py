@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 
 import numpy as np
 
@@ -22,18 +21,18 @@ from briefer.backends import embed
 from briefer.core.support import compatible
 from briefer.errors import InputError
 from briefer.evaluate.datasets import read_clusters
+from briefer.evaluate.pairs import EVAL_FILES
 from briefer.fitted import JUDGE_CANDIDATES_PER_ARTICLE, JUDGE_PREFILTER
 from briefer.pipeline import build_brief
 from briefer.text import sentences as splitter
+from train.data import EVAL
 
-EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
-SETS = {"multinews-dev": "multinews-dev.jsonl", "multiling2011": "multiling2011-en.jsonl"}
 
 
 def candidates(out) -> None:  # type: ignore[no-untyped-def]
     embedder = embed.StaticEmbedder()
-    for prefix, name in SETS.items():
-        for k, cluster in enumerate(read_clusters(EVAL / name)):
+    for prefix, name in EVAL_FILES.items():
+        for cluster in read_clusters(EVAL / name):
             try:
                 brief = build_brief(cluster.articles, embedder=embedder)
             except InputError:
@@ -55,8 +54,7 @@ def candidates(out) -> None:  # type: ignore[no-untyped-def]
                         if closeness[p, row] < JUDGE_PREFILTER:
                             continue
                         out.write(json.dumps({
-                            "event": f"{prefix}:{cluster.id}", "half": "tune" if k % 2 == 0 else "held-out",
-                            "point": p, "article": article_id, "rank": rank,
+                            "event": f"{prefix}:{cluster.id}", "point": p, "article": article_id, "rank": rank,
                             "cosine": round(float(closeness[p, row]), 4),
                             "compatible": compatible(point.text, sentences[row].text),
                             "cited": article_id in point.citations, "claim": point.text,
