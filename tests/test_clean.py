@@ -9,6 +9,7 @@ import pytest
 from briefer.text.clean import clean_article, glued_word_split, news_line, normalise_text, repair_glued_words
 from briefer.ingest.load import load_cluster, sample_cluster_path
 from briefer.types import Article
+from briefer.text.sentences import sentences_of
 
 NEWS = "Blinken met Lavrov in Geneva on Friday."
 MORE_NEWS = "The two sides agreed to keep talking next week."
@@ -476,3 +477,11 @@ def test_a_hover_card_glued_after_a_name_is_left_out(line: str, expected: str) -
 def test_a_name_said_twice_without_a_hover_card_is_kept() -> None:
     line = "Tickets said MORE (and less) than Smith Smith expected, Ilhan OmarOmar wrote."
     assert news_line(line) == line
+
+
+def test_cleaning_leaves_a_glued_sentence_end_for_the_splitter_to_find() -> None:
+    text = ("Ten firefighters were arrested on Tuesday. The ten firefighters arrested were:All ten were placed in the "
+            "county jail.")
+    cleaned = clean_article(Article(id="a1", text=text))
+    assert "were:All ten" in cleaned.text
+    assert [s.text for s in sentences_of(cleaned)][-1] == "All ten were placed in the county jail."

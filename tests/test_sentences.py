@@ -67,6 +67,16 @@ def pieces(text: str) -> list[str]:
          ["3 Photos: Moments of the station The crew of Atlantis took this picture."]),
         ("Zoghlin told The Hill that it was over.", ["Zoghlin told The Hill that it was over."]),
         ("He starred in It Follows in 2014.", ["He starred in It Follows in 2014."]),
+        # a scraped list's lost full stop: a capitalised pronoun after a comma, a capitalised word after a colon
+        ("Williams is charged with one count felony, conspiracy, His bond was set at $200,000.",
+         ["Williams is charged with one count felony, conspiracy,", "His bond was set at $200,000."]),
+        ("The 10 volunteer firefighters arrested were:All 10 were placed in the detention center.",
+         ["The 10 volunteer firefighters arrested were:", "All 10 were placed in the detention center."]),
+        # but a speaker's comma splice is theirs, and a colon before a space or a time is no end
+        ('"I was assaulted in a men\'s room, It was the weirdest thing," she said.',
+         ['"I was assaulted in a men\'s room, It was the weirdest thing," she said.']),
+        ("He gave one reason: It was late, at 10:30 in the evening.",
+         ["He gave one reason: It was late, at 10:30 in the evening."]),
     ],
 )
 def test_split_sentences_on_news_cases(text: str, expected: list[str]) -> None:

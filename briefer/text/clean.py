@@ -240,8 +240,19 @@ def _without_furniture(line: str) -> str:
     lowered = line.lower()
     if not any(phrase in lowered for phrase in _FURNITURE_LOWER):
         return line
-    kept = (line[start:end] for start, end in split_sentences(line))
-    return " ".join(sentence for sentence in kept if not _FURNITURE.search(sentence))
+    return _rejoined(line, [(start, end) for start, end in split_sentences(line)
+                            if not _FURNITURE.search(line[start:end])])
+
+
+def _rejoined(line: str, kept: list[tuple[int, int]]) -> str:
+    """The sentences of ``line`` at spans ``kept``: two that stood side by side keep what stood between them (nothing,
+    where a scrape glued them, so that the splitter finds that end again: "arrested were:All 10 were placed"); a
+    space closes the gap a dropped sentence leaves."""
+    pieces = []
+    for k, (start, end) in enumerate(kept):
+        gap = line[kept[k - 1][1]:start] if k else ""
+        pieces.append((gap if not gap.strip() else " ") + line[start:end])
+    return "".join(pieces)
 
 
 def _without_tail(line: str) -> str:
@@ -366,14 +377,13 @@ def _without_repeats(lines: list[str]) -> list[str]:
     for line in lines:
         kept = []
         for start, end in split_sentences(line):
-            sentence = line[start:end]
-            key = _key(sentence)
+            key = _key(line[start:end])
             if len(key.split()) >= 4 and key in seen:
                 continue
             seen.add(key)
-            kept.append(sentence)
+            kept.append((start, end))
         if kept:
-            kept_lines.append(" ".join(kept))
+            kept_lines.append(_rejoined(line, kept))
     return kept_lines
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from briefer.text.lexicon import ATTRIBUTION_VERBS, MEDIA_WORDS, MONTH_ABBREVIATIONS, alternation
+from briefer.text.lexicon import ATTRIBUTION_VERBS, MEDIA_WORDS, MONTH_ABBREVIATIONS, alternation, inside_quotation
 from briefer.types import Article, Sentence
 
 # Titles before a name: a full stop after them never ends a sentence.
@@ -52,6 +52,12 @@ _NAMED_SPEAKER_AFTER = re.compile(rf"\s+(?:[A-Z][\w.'’-]*\s+){{1,4}}(?:{altern
 # Photos: Notable moments of the station The crew of ... took this picture"): a caption stays glued to its label,
 # which admission refuses.
 _GLUED_START = re.compile(r"(?<=[a-z])\s+(?=(?:The|His|Her|Their|Its|It|He|She|They|We|This|These|Those)\s+[a-z])")
+# A list scraped with its full stops and spaces lost runs one sentence on after a comma or a colon: "... one count
+# felony, conspiracy, His bond was set at $200,000.", "The 10 volunteer firefighters arrested were:All 10 were
+# placed ...". A capitalised pronoun after a comma, or a capitalised word straight after a colon, starts a sentence,
+# outside a quotation (where a speaker's comma splice is theirs: '"... in a men's room, It was the weirdest thing."').
+_SPLICED_START = re.compile(r"(?<=[a-z0-9],)\s+(?=(?:His|Her|Their|Its|It|He|She|They|We)\s+[a-z])"
+                            r"|(?<=[a-z]:)(?=[A-Z][a-z])")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -112,12 +118,17 @@ def _boundaries(line: str) -> list[int]:
 
 def _glued_starts(line: str, ends: list[int]) -> list[int]:
     """Offsets in ``line`` where a sentence run on to a heading starts (``_GLUED_START``), unless the piece before
-    it, since the last sentence end in ``ends``, carries a picture's or player's word: a caption keeps its label."""
+    it, since the last sentence end in ``ends``, carries a picture's or player's word: a caption keeps its label;
+    and where one is spliced on after a comma (``_SPLICED_START``), outside a quotation."""
     starts = []
     for glued in (match.start() for match in _GLUED_START.finditer(line)):
         piece_start = max((end for end in ends if end <= glued), default=0)
         if not MEDIA_WORDS.search(line, piece_start, glued):
             starts.append(glued)
+    for spliced in (match.start() for match in _SPLICED_START.finditer(line)):
+        piece_start = max((end for end in ends if end <= spliced), default=0)
+        if not inside_quotation(line[piece_start:spliced]):
+            starts.append(spliced)
     return starts
 
 
