@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefer.backends import embed
-from briefer.core import admission, cite, claims, headline, opinion, rank, roundups
+from briefer.core import admission, cite, claims, headline, lists, opinion, rank, roundups
 from briefer.ingest import outlets
 from briefer.text import clean, sentences
 from briefer.errors import InputError
@@ -117,7 +117,7 @@ def group_cluster(
     texts = [s.text for s in split]
     vectors = embedder.encode(texts)
     static = vectors if embed.is_default_static(embedder) else embed.StaticEmbedder().encode(texts)
-    split = admission.admit(split, stripped, static, opinion=opinion.opinion_pieces(usable))
+    split = lists.mark_items(admission.admit(split, stripped, static, opinion=opinion.opinion_pieces(usable)))
     if not any(s.admissible for s in split):
         warnings.append("no sentence of the cluster passed admission (captions, page furniture, teasers, first-person "
                         "text?): its lede is its best sentence as it stands")

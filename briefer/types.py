@@ -52,6 +52,8 @@ class Sentence:
     end: int
     # Whether a reader may be shown it as a lede or point (``briefer.core.admission``); every sentence is evidence.
     admissible: bool = True
+    # Whether it is one item of a list its article gives (``briefer.core.lists``): never a lede, shown at most once.
+    listed: bool = False
 
     @property
     def words(self) -> int:

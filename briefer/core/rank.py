@@ -29,6 +29,7 @@ from briefer.text.lexicon import (ATTRIBUTION, ATTRIBUTION_VERBS, CONNECTING_WOR
                                   MONTH_ABBREVIATIONS, MONTHS, QUOTE_OPENERS, REPORTING_VERBS, SIMILARITY_STOPWORDS,
                                   WEEKDAY, alternation, inside_quotation, outside_quotations, people_named,
                                   similarity_words)
+from briefer.core.lists import is_list_item
 from briefer.core.support import longest_shared_run, compatible
 from briefer.types import Article, Claim, Point, Sentence
 
@@ -254,11 +255,12 @@ def _point(claim: Claim, dates: dict[str, str | None], several_days: bool, texts
 def _lede(claims: list[Claim], scores: np.ndarray, texts: dict[str, str],
           title_closeness: Callable[[Sequence[int]], np.ndarray] | None = None, title_weight: float = 0.0) -> int:
     """The best claim that reads as a plain statement of fact (``may_lead``), shown and able to stand alone, naming
-    its actor (``_named_before``; ``texts``: each article's text), and that some outlet led with
-    (``opens_an_article``) when any such claim does: best by ``scores``, plus ``title_weight`` times its closeness
-    to the titles that state the news (``ClaimSet.title_closeness``)."""
+    its actor (``_named_before``; ``texts``: each article's text), no list's item (``briefer.core.lists``), and that
+    some outlet led with (``opens_an_article``) when any such claim does: best by ``scores``, plus ``title_weight``
+    times its closeness to the titles that state the news (``ClaimSet.title_closeness``)."""
     plain = [i for i, c in enumerate(claims) if c.representative.admissible and may_lead(c.representative.text)
-             and not _cannot_stand_alone(c) and not _named_before(c.representative, texts)]
+             and not _cannot_stand_alone(c) and not _named_before(c.representative, texts)
+             and not is_list_item(c.sentences)]
     opening = [i for i in plain if opens_an_article(claims[i].sentences)]
     candidates = list(opening or plain or range(len(claims)))
     near = title_closeness(candidates) if title_closeness and title_weight else np.zeros(len(candidates))
@@ -329,12 +331,12 @@ def may_lead(text: str) -> bool:
 def lead_with_the_most_reported(lede: Point, points: list[Point], articles: list[Article],
                                 background_after: int = BACKGROUND_AFTER) -> tuple[Point, list[Point]]:
     """Once citing has counted who reports what, the chosen point the most outlets report leads: the core event,
-    not the best-scored claim. It swaps places with the ranker's lede; a point that may not lead stays a point, and
-    a tie keeps the ranker's lede. An outlet counts for a point that would displace the lede only where it states
-    the point within its first ``background_after`` sentences: further down it is background, copied from one fact
-    sheet ("North Korea is estimated to have a chemical weapons production capability of up to 4,500 metric tons
-    ...", the 33rd sentence of one story and the second of a short sidebar, is not the news they lead with: "Kim
-    Jong-nam ... was killed by a highly toxic nerve agent")."""
+    not the best-scored claim. It swaps places with the ranker's lede; a point that may not lead (or a list's item)
+    stays a point, and a tie keeps the ranker's lede. An outlet counts for a point that would displace the lede only
+    where it states the point within its first ``background_after`` sentences: further down it is background, copied
+    from one fact sheet ("North Korea is estimated to have a chemical weapons production capability of up to 4,500
+    metric tons ...", the 33rd sentence of one story and the second of a short sidebar, is not the news they lead
+    with: "Kim Jong-nam ... was killed by a highly toxic nerve agent")."""
     outlet_of = _outlet_names(articles)
 
     def outlets(point: Point, within: int | None = None) -> int:
@@ -342,7 +344,8 @@ def lead_with_the_most_reported(lede: Point, points: list[Point], articles: list
                     if within is None or s.index < within})
 
     opening = opens_an_article(lede.evidence)
-    best = max((p for p in points if may_lead(p.text) and (opens_an_article(p.evidence) or not opening)),
+    best = max((p for p in points if may_lead(p.text) and (opens_an_article(p.evidence) or not opening)
+                and not is_list_item(p.evidence)),
                key=lambda p: outlets(p, background_after), default=None)
     if best is None or outlets(best, background_after) <= outlets(lede):
         return lede, points
@@ -371,8 +374,8 @@ def _mmr(
     for something when a claim of nearly the same worth can do it. A claim from an article's opening at least
     ``weights.retold`` close to a chosen one from another's (two first sentences: ``weights.retold_lede``) is the same
     news told again (``_tells_again``; ``dates``: each article's date). The claim about to be chosen is first put to
-    ``restates`` against each chosen claim at least ``weights.judged_redundancy`` close, when it is given. Claims in
-    ``left_out`` are never chosen.
+    ``restates`` against each chosen claim at least ``weights.judged_redundancy`` close, when it is given. Of a list's
+    items (``briefer.core.lists``) one at most is chosen. Claims in ``left_out`` are never chosen.
     """
     spread = float(scores.max() - scores.min()) or 1.0
     relevance = (scores - scores.min()) / spread
@@ -380,6 +383,7 @@ def _mmr(
     chosen: list[int] = [first]
     cited = set(outlets[first])
     used = claims[first].representative.words
+    listed = is_list_item(claims[first].sentences)
     # A claim that is not shown or cannot stand alone never can be, whatever is chosen: left out once, not re-judged
     # at every step.
     candidates = {i for i in range(len(claims)) if i != first and claims[i].representative.admissible
@@ -393,7 +397,7 @@ def _mmr(
         best, best_value = None, -np.inf
         for i, row, repeat, close in zip(pool, similarity, closest, closeness):
             words = claims[i].representative.words
-            if used + words > budget:
+            if used + words > budget or listed and is_list_item(claims[i].sentences):
                 continue
             if repeat >= min(weights.redundancy, CONTAINED_FLOOR) and _repeats(claims, i, chosen, row, weights):
                 continue
@@ -410,6 +414,7 @@ def _mmr(
         if restates is not None and _restated(claims, best, chosen, claim_set.vectors, weights, restates):
             continue
         chosen.append(best)
+        listed = listed or is_list_item(claims[best].sentences)
         cited |= outlets[best]
         used += claims[best].representative.words
     return chosen
