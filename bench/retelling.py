@@ -1,6 +1,6 @@
 """Can a cheap signal tell a second telling of the news from a new fact? Scored on hand-labelled pairs.
 
-    .venv/bin/python bench/retelling.py [--eval ../shared/eval] [--minilm]
+    .venv/bin/python bench/retelling.py [--eval ../shared/eval] [--minilm] [--judge FOLDER]
 
 Each pair of ``tests/data/retelling_pairs.jsonl`` is a point a brief showed from another article's opening (``b``)
 and the chosen claim closest to it (``a``), labelled ``retells`` when ``b`` tells the reader nothing new they need
@@ -9,7 +9,8 @@ after ``a`` (the same event in other words, at most a detail more). Every pair t
 a looser rule would lose. How they were drawn and labelled: docs/retelling.md.
 
 For each signal (static cosine, the support model's log-odds with the cluster's word rarity, the share of the
-shorter sentence's content words the other has, MiniLM cosine with ``--minilm``) it prints the area under the ROC
+shorter sentence's content words the other has, MiniLM cosine with ``--minilm``, and with ``--judge`` a
+cross-encoder saved by ``train/`` (``train.model.save``) judging whether the chosen claim states the point) it prints the area under the ROC
 curve on each half (Multi-News dev clusters at even positions: tune; odd: held out; the real day's stories), then,
 for the cut that the tune half picks (the lowest at which at least 80% of what it takes there retells, taking at least
 five), what that cut takes on each half.
@@ -66,7 +67,8 @@ def vocabularies(rows: list[dict[str, object]], eval_folder: Path) -> dict[str, 
     return found
 
 
-def signals(rows: list[dict[str, object]], eval_folder: Path, minilm: bool) -> dict[str, np.ndarray]:
+def signals(rows: list[dict[str, object]], eval_folder: Path, minilm: bool, judge: Path | None = None
+            ) -> dict[str, np.ndarray]:
     static = embed.StaticEmbedder()
 
     def cosines(model: embed.Embedder) -> np.ndarray:
@@ -83,6 +85,12 @@ def signals(rows: list[dict[str, object]], eval_folder: Path, minilm: bool) -> d
     found["word share"] = np.array([word_share(str(r["a"]), str(r["b"])) for r in rows])
     if minilm:
         found["minilm cosine"] = cosines(embed.embedder_for("minilm", allow_download=False, warnings=[]))
+    if judge is not None:
+        from train.model import load, probabilities  # torch and transformers: only for this signal
+
+        model, tokenizer, _ = load(judge)
+        found[f"judge {judge.name}: a states b"] = np.array(
+            probabilities(model, tokenizer, [str(r["a"]) for r in rows], [str(r["b"]) for r in rows]))
     return found
 
 
@@ -90,6 +98,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--eval", type=Path, default=ROOT.parent / "shared" / "eval")
     parser.add_argument("--minilm", action="store_true", help="also score MiniLM cosine (needs its weights)")
+    parser.add_argument("--judge", type=Path, help="also score a judge saved by train/ (train.model.save)")
     args = parser.parse_args()
     rows = [json.loads(line) for line in LABELS.read_text(encoding="utf-8").splitlines() if line.strip()]
     labels = np.array([bool(r["retells"]) for r in rows])
@@ -101,7 +110,7 @@ def main() -> None:
         print(f"| {name} | {int((half == h).sum())} | {int(labels[half == h].sum())} |")
     print("\n| signal | AUC tune | AUC held out | AUC real day | cut (tune, precision >= 0.8) | taken / precision / "
           "recall: tune | held out | real day |\n|---|---:|---:|---:|---:|---|---|---|")
-    for name, values in signals(rows, args.eval, args.minilm).items():
+    for name, values in signals(rows, args.eval, args.minilm, args.judge).items():
         aucs = [roc_auc_score(labels[half == h], values[half == h]) for h in range(3)]
         tune = half == 0
         cut = next((float(t) for t in np.sort(values[tune])
