@@ -75,6 +75,9 @@ class Claim:
     sentences: tuple[Sentence, ...]
     representative: Sentence
     score: float = 0.0
+    # Every sentence grouped into the claim, cited or not: an outlet that led with the claim in words too far from
+    # the representative's to cite still led with it.
+    grouped: tuple[Sentence, ...] = ()
 
     @property
     def article_ids(self) -> tuple[str, ...]:

@@ -474,6 +474,16 @@ def test_the_lede_is_a_claim_some_outlet_opened_with_even_when_a_detail_scores_h
     assert [p.citations for p in points] == [("a1", "a2", "a3")]
 
 
+def test_an_outlet_that_opened_with_a_claim_in_words_too_far_to_cite_still_opened_with_it():
+    detail = claim(9, 12, "a1", "a2", "a3")
+    opened = Sentence("a4", 0, "Word words told otherwise in the fourth outlet's opening end.", 0, 60)
+    grouped = replace(detail, grouped=(*detail.sentences, opened))  # a4's sentence grouped with it, not cited
+    other = claim(1, 12, "a4")
+    for first, lede_citations in ((detail, ("a4",)), (grouped, ("a1", "a2", "a3"))):
+        lede, _ = select(claim_set((first, other), orthogonal(2)), ARTICLES, BriefSettings(words=200))
+        assert lede.citations == lede_citations
+
+
 def test_a_detail_no_outlet_opened_with_does_not_displace_an_opening_lede():
     lede = cited("A bomb killed twelve people at a market in the capital on Friday.", "a1")
     text = "The market had reopened in May after a fire."

@@ -247,7 +247,8 @@ def group_claims(sentences: list[Sentence], vectors: np.ndarray, threshold: floa
                         vocabulary, support):
                 cited.append(best)
         cited.sort()  # citations in the order the articles came in
-        claims.append(Claim(sentences=tuple(sentences[i] for i in cited), representative=sentences[representative]))
+        claims.append(Claim(sentences=tuple(sentences[i] for i in cited), representative=sentences[representative],
+                            grouped=tuple(sentences[i] for i in members)))
         centroids.append(centroid)
         shown.append(representative)
     article_ids = tuple(by_article)

@@ -256,12 +256,13 @@ def _lede(claims: list[Claim], scores: np.ndarray, texts: dict[str, str],
           title_closeness: Callable[[Sequence[int]], np.ndarray] | None = None, title_weight: float = 0.0) -> int:
     """The best claim that reads as a plain statement of fact (``may_lead``), shown and able to stand alone, naming
     its actor (``_named_before``; ``texts``: each article's text), no list's item (``briefer.core.lists``), and that
-    some outlet led with (``opens_an_article``) when any such claim does: best by ``scores``, plus ``title_weight``
-    times its closeness to the titles that state the news (``ClaimSet.title_closeness``)."""
+    some outlet led with (``opens_an_article``, over every sentence grouped into it: cited or not) when any such
+    claim does: best by ``scores``, plus ``title_weight`` times its closeness to the titles that state the news
+    (``ClaimSet.title_closeness``)."""
     plain = [i for i, c in enumerate(claims) if c.representative.admissible and may_lead(c.representative.text)
              and not _cannot_stand_alone(c) and not _named_before(c.representative, texts)
              and not is_list_item(c.sentences)]
-    opening = [i for i in plain if opens_an_article(claims[i].sentences)]
+    opening = [i for i in plain if opens_an_article(claims[i].grouped or claims[i].sentences)]
     candidates = list(opening or plain or range(len(claims)))
     near = title_closeness(candidates) if title_closeness and title_weight else np.zeros(len(candidates))
     return max(zip(candidates, near), key=lambda pair: scores[pair[0]] + title_weight * pair[1])[0]
