@@ -609,13 +609,13 @@ def test_a_point_naming_someone_in_full_comes_before_one_that_quotes_them_by_sur
     assert people_introduced_first(lede, [quoted, other]) == [quoted, other]
 
 
-def _europa_brief(words: int, quoted: str = "Paganini") -> list[str]:
+def _europa_brief(words: int, quoted: str = "Paganini", third: str | None = None) -> list[str]:
     """A brief of one article in ``words``: the lede, the sentence naming a speaker in full (reported by no other
-    outlet: the lowest score), their quote by surname alone (by three outlets; ``quoted``: how the quote names them)
-    and a claim (by one)."""
+    outlet: the lowest score), their quote by surname alone (by three outlets; ``quoted``: how the quote names them;
+    or ``third`` in its place) and a claim (by one)."""
     parts = ("NASA scientists have confirmed water vapor above the surface of Europa.",
              "Lucas Paganini, a NASA planetary scientist, led the work with a telescope in Hawaii.",
-             f'"We have found the next best thing: water in vapor form," {quoted} added.',
+             third or f'"We have found the next best thing: water in vapor form," {quoted} added.',
              "Europa is one of the solar system's best bets to host life, astrobiologists say.")
     text = " ".join(parts)
     sentences = [Sentence("a1", k, part, text.index(part), text.index(part) + len(part))
@@ -638,6 +638,16 @@ def test_a_quote_by_surname_alone_is_shown_only_when_the_page_says_who_is_speaki
     shown = _europa_brief(words=200)
     assert shown[1].startswith("Lucas Paganini, a NASA planetary scientist")
     assert shown[2].startswith('"We have found the next best thing')
+
+
+@pytest.mark.parametrize("third", ["Paganini's team made 17 observations with the Keck telescope.",
+                                   "Paganini is a planetary scientist at the Goddard Space Flight Center."])
+def test_a_point_opening_on_a_surname_is_shown_only_when_the_page_says_who_that_is(third):
+    # "Hege is the CEO of DH, the Spokane advertising ... firm" on a page that never names Dennis Hege (the real day)
+    shown = _europa_brief(words=32, third=third)
+    assert third not in shown
+    shown = _europa_brief(words=200, third=third)
+    assert shown[1].startswith("Lucas Paganini, a NASA planetary scientist") and shown[2] == third
 
 
 @pytest.mark.parametrize("quoted", ["Dr. Paganini", "Mr Paganini", "Professor Paganini"])

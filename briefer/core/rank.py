@@ -7,7 +7,7 @@ sentence is its news). Selection is maximal marginal relevance under a word budg
 claim does not take a line on the page, and, between claims of nearly the same worth, one that cites an outlet not
 yet cited is preferred. The top claim that some outlet opened with becomes the lede; the rest are ordered the way
 the articles tell the story, except that a point naming someone in full comes before one that quotes them by surname;
-a point quoting by surname someone no line of the page names is not chosen.
+a point quoting, or opening on, a surname that no line of the page gives in full is not chosen.
 """
 
 from __future__ import annotations
@@ -40,7 +40,8 @@ CONTAINED_FLOOR = 0.5
 CONTAINED_SHARE = 0.8
 REPEATED_RUN = 0.6
 RUN_WORTH_LOOKING = 0.4
-# Choices made again, each time without the points that quote someone the page never names (``_quotes_a_stranger``).
+# Choices made again, each time without the points that name someone by surname whom the page never introduces
+# (``_names_a_stranger``).
 STRANGER_ROUNDS = 3
 # A sentence opening in the first person is somebody speaking; without a verb of saying it does not say who. An
 # opening phrase may come first ("At Netflix, we work hard to ..."). "Us" but not "US" (the country).
@@ -202,7 +203,7 @@ def select(
     for _ in range(STRANGER_ROUNDS):
         chosen = _mmr(scored, claims, scores, outlets, budget, settings.max_points + 1, weights, first=lede,
                       restates=restates, dates=dates, left_out=left_out)
-        strangers = _quotes_a_stranger(chosen, scored, texts)
+        strangers = _names_a_stranger(chosen, scored, texts)
         left_out |= strangers
         if not strangers:
             break
@@ -285,22 +286,28 @@ def _given_in_full(surname: str, text: str) -> bool:
                for m in re.finditer(rf"\b([A-Z][a-z]+) {re.escape(surname)}\b", text))
 
 
-def _quotes_a_stranger(chosen: list[int], claims: list[Claim], texts: dict[str, str]) -> set[int]:
-    """The chosen points (not the lede, ``chosen[0]``) that quote someone by surname alone whom their article
-    named in full before ('"... water in vapor form," Paganini added' after "Lucas Paganini, a NASA planetary
-    scientist, ...") and no other line of the page names at all, nor the point itself says who they are ("Clarke,
-    an expert on the origin of birds, says"): the reader would never learn who is speaking. A word the cluster also
-    writes in lower case is no one's surname ("Police said", "Officials said")."""
+def _names_a_stranger(chosen: list[int], claims: list[Claim], texts: dict[str, str]) -> set[int]:
+    """The chosen points (not the lede, ``chosen[0]``) that quote someone by surname alone, or open on that surname,
+    whom their article named in full before ('"... water in vapor form," Paganini added' after "Lucas Paganini, a
+    NASA planetary scientist, ..."; "Hege is the CEO of DH ..." after "Dennis Hege ...") and no other line of the
+    page names at all, nor the point itself says who they are ("Clarke, an expert on the origin of birds, says"): the
+    reader would never learn who is speaking or acting. A word the cluster also writes in lower case is no one's
+    surname ("Police said", "Officials said")."""
     lines = {i: standalone_text(claims[i].representative.text) for i in chosen}
     strangers = set()
     for i in chosen[1:]:
         sentence = claims[i].representative
         before = texts.get(sentence.article_id, "")[:sentence.start]
         others = "\n".join(line for k, line in lines.items() if k != i)
-        if any(_given_in_full(name, before) and not re.search(rf"\b{re.escape(name)}\b", others)
+        subject = _SURNAME_SUBJECT.match(lines[i])
+        names = people_named(lines[i])[1]
+        if subject and not _CALENDAR_WORD.match(subject.group(1)):  # "Wednesday's hearing came after ..."
+            names.add(subject.group(1))
+        if any(name.lower() not in SIMILARITY_STOPWORDS and _given_in_full(name, before)
+               and not re.search(rf"\b{re.escape(name)}\b", others)
                and not any(re.search(rf"\b{re.escape(name.lower())}\b", text) for text in texts.values())
                and not re.search(rf"\b{re.escape(name)},\s+(?:the|a|an|who|whose)\s", lines[i])
-               for name in people_named(lines[i])[1]):
+               for name in names):
             strangers.add(i)
     return strangers
 
