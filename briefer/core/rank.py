@@ -26,9 +26,9 @@ from briefer.core.claims import (CONNECTIVE_OPENER, PRONOUN_OPENER, ClaimSet, re
 from briefer.fitted import BACKGROUND_AFTER
 from briefer.settings import BriefSettings, RankWeights
 from briefer.text.lexicon import (ATTRIBUTION, ATTRIBUTION_VERBS, CONNECTING_WORDS, FINITE_VERB, LOWER_WORD,
-                                  MONTH_ABBREVIATIONS, MONTHS, QUOTE_OPENERS, REPORTING_VERBS, SIMILARITY_STOPWORDS,
-                                  WEEKDAY, alternation, inside_quotation, outside_quotations, people_named,
-                                  similarity_words)
+                                  MONTH_ABBREVIATIONS, MONTHS, NOT_SPEAKERS, QUOTE_OPENERS, REPORTING_VERBS,
+                                  ROLE_TITLES, SIMILARITY_STOPWORDS, SPEAKER_GAP_WORDS, WEEKDAY, alternation,
+                                  inside_quotation, outside_quotations, people_named, similarity_words)
 from briefer.core.lists import is_list_item
 from briefer.core.support import longest_shared_run, compatible
 from briefer.types import Article, Claim, Point, Sentence
@@ -72,6 +72,14 @@ _SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s*$")
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|let['\u2019]s)\b", re.IGNORECASE)  # "you've" too
 _UNNAMED_OPENER = re.compile(r"^(?:The|This|These|Those|That|Such)\s+[a-z]")
 _NAME_AFTER_FIRST_WORD = re.compile(r"(?<=\s)[A-Z]")
+# An office as the subject of a verb of saying, with neither its holder's name nor an article: the scrape lost a
+# linked name ("Despite reaching no breakthroughs ..., US Secretary of State said on Friday that ..."; not "the U.K.'s
+# Foreign Secretary said", nor "Secretary of State Antony Blinken said").
+_OFFICE_WITHOUT_HOLDER = re.compile(
+    rf"(?:^|,\s+)(?!(?:{alternation(NOT_SPEAKERS)})\s)(?:(?:US|U\.S\.|UK|U\.K\.|[A-Z][a-z]+)\s+)?"
+    rf"(?:{alternation(w.capitalize() for w in ROLE_TITLES)})"
+    rf"(?:\s+(?:of\s+State|Minister|General|Secretary))?(?:\s+(?:{alternation(SPEAKER_GAP_WORDS)}))?"
+    rf"\s+(?:{alternation(REPORTING_VERBS)})\b")
 # An appeal to the public for information: a police notice, not news ("Anyone with information about the
 # investigation is asked to call ...").
 _APPEAL = re.compile(r"^(?:anyone|those|people|residents|witnesses)\s+(?:with|who\s+(?:has|have|saw|may\s+have))\b"
@@ -323,11 +331,12 @@ def may_lead(text: str) -> bool:
     """Whether a sentence reads as a lede: a plain statement, not a quotation, not opening on a connective, not
     addressing the reader ("you may notice"), and naming what it is about before its verb ("The talks included ..."
     names nothing outside its quotation marks: which talks? "The visit is expected to last about three hours, and an
-    official in Mr. Netanyahu's office said ..." names someone, but not the visit)."""
+    official in Mr. Netanyahu's office said ..." names someone, but not the visit), nor an office without its holder
+    ("US Secretary of State said ...")."""
     if text.startswith(QUOTE_OPENERS) or CONNECTIVE_OPENER.match(text):
         return False
     told = outside_quotations(text)
-    if _SECOND_PERSON.search(told):
+    if _SECOND_PERSON.search(told) or _OFFICE_WITHOUT_HOLDER.search(told):
         return False
     if not _UNNAMED_OPENER.match(told):
         return True
