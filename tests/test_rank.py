@@ -435,7 +435,14 @@ def test_a_sentence_addressed_to_the_reader_is_never_a_point_but_a_quoted_one_ma
     ("In Moscow on Monday, they said the talks would resume.", False),  # a place may be who "they" are
     ("In it, the British royal blankly denied having met her.", True),  # "it" is in the sentence before
     ("Beyond that, she gave $250,000 to each of her six grandchildren.", True),
-    ("In that case, the court ruled for the city.", False),  # a noun after "that": nothing points back
+    ("In that case, the court ruled for the city.", True),  # which case: the sentence before said
+    ("Given these traits, the ancient animal has been named Caihong juji.", True),
+    ("Despite that positive response, Snap admitted that Spectacles had not made money.", True),
+    ("To fulfill that goal, the company will ship the new Kinect with every Xbox One.", True),
+    ("Just this week, United Airlines updated its boarding process.", False),  # "this week" is now
+    ("At this time, police have no suspects in the shooting.", False),
+    ("If this occurred, the original sizes of these structures would overlap even more.", True),
+    ("If the vote passes, the law takes effect in May.", False),
     ("(Jurvetson has taken leave from Tesla after being accused of sexual harassment.)", True),  # an aside
     ("(This story has been updated with comments from the plaintiff's attorney.)", True),  # an editor's note
     ("(The board) said on Friday it would meet again (in May).", False),  # the first bracket closes early

@@ -89,10 +89,15 @@ _APPEAL = re.compile(r"^(?:anyone|those|people|residents|witnesses)\s+(?:with|wh
 _PROMPT_OPENER = re.compile(r"^(?:(?:Visit|Click|Read|Watch|See|Follow|Subscribe|Learn|Find out|Check out|Call|"
                             r"Contact|Share|Download|Join|Get|Listen|Stay|Sign up|Tune in)\s+(?:the|our|us|more|here|"
                             r"this|a|an|for|to|on|at|now|below|all|in|up|tuned|out)\b|(?:Don't|Don\u2019t|Do not)\s)")
-# An opening phrase that is a preposition and a bare pronoun: "In it, the British royal denied ...", "Beyond that,
-# she gave $250,000 ...", "With that, United joins American ...": what "it" or "that" is, the sentence before said.
-_BACK_REFERRING_PHRASE = re.compile(r"^(?:In|On|At|From|With|For|Despite|After|Before|Because of|Like|Unlike|Besides|"
-                                    r"Beyond|Among|Through|Under|Following)\s+(?:it|this|that|them|these|those)\s*,")
+# An opening phrase that is a preposition and a bare pronoun or a demonstrative's noun: "In it, the British royal
+# denied ...", "Beyond that, she gave $250,000 ...", "With that, United joins American ...", "Given these traits, the
+# ancient animal has been named ...", "Despite that positive response, Snap admitted ...", "At that time, the grant
+# was valued at ...", "If this occurred, the original sizes ...": what "it", "that" or "these traits" are, the sentence
+# before said. "This" with a span of time is now ("Just this week, ...", "At this time, ...").
+_BACK_REFERRING_PHRASE = re.compile(
+    r"^(?:In|On|At|From|With|For|Despite|After|Before|Because of|Like|Unlike|Besides|Beyond|Among|Through|Under|"
+    r"Following|Given|To\s+[a-z]+)\s+(?:it|them|(?:that|these|those|this(?!\s+(?:week|month|year|morning|afternoon|"
+    r"evening|weekend|season|time)\b))(?:\s+[a-z]+){0,2})\s*,|^If\s+(?:this|that|so)\b[^,]{0,40},")
 # A day or month names nobody: "In September, he explained ..." leans on a sentence before as much as "Later, he ...".
 _CALENDAR_WORD = re.compile(rf"\b(?:{WEEKDAY}|{alternation(MONTHS)}|{alternation(MONTH_ABBREVIATIONS)}\.)")
 # A pronoun as the subject after an opening phrase that names nobody: who "she" is was said in a sentence before
