@@ -64,3 +64,10 @@ def test_a_brief_leads_with_the_news_and_shows_one_suspect_at_most() -> None:
     shown = [brief.lede.text, *(p.text for p in brief.points)]
     assert brief.lede.text == arrests
     assert sum(text in SUSPECTS for text in shown) == 1
+
+
+def test_sentences_of_one_shape_far_apart_are_no_list() -> None:
+    filler = [f"Report number {k} covered another topic entirely." for k in range(lists.LIST_SPAN)]
+    text = " ".join([SUSPECTS[0], *filler, SUSPECTS[1], *filler, SUSPECTS[2]])
+    marks = listed(text)
+    assert len(marks) == 3 + 2 * lists.LIST_SPAN and not any(marks)
