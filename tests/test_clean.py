@@ -485,3 +485,16 @@ def test_cleaning_leaves_a_glued_sentence_end_for_the_splitter_to_find() -> None
     cleaned = clean_article(Article(id="a1", text=text))
     assert "were:All ten" in cleaned.text
     assert [s.text for s in sentences_of(cleaned)][-1] == "All ten were placed in the county jail."
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In addition, tele- phone service to 40 communities was interrupted.",
+     "In addition, telephone service to 40 communities was interrupted."),
+    ("Airlines are the main industries whose opera- tions can be affected.",
+     "Airlines are the main industries whose operations can be affected."),
+    # a suspended compound and a word that is not one when joined stay as they are
+    ("The pre- and post-war rules differ.", "The pre- and post-war rules differ."),
+    ("He is a well- known actor in Spain.", "He is a well- known actor in Spain."),
+])
+def test_a_word_a_printed_line_end_broke_is_joined_again(text: str, expected: str) -> None:
+    assert cleaned(text) == expected

@@ -181,7 +181,7 @@ def clean_article(article: Article) -> Article:
     lines = [_without_tail(kept) for kept in map(news_line, lines) if kept]
     lines = [line for line in lines if line and not _same_words(line, title)]
     lines = _without_byline(lines)
-    lines = _without_repeats([repair_glued_words(_unglued(line)) for line in lines])
+    lines = _without_repeats([_rejoined_hyphenation(repair_glued_words(_unglued(line))) for line in lines])
     return dataclasses.replace(article, title=title, text="\n\n".join(lines))
 
 
@@ -301,6 +301,25 @@ def repair_glued_words(line: str) -> str:
     tokens = line.split(" ")
     repaired = [token if _beside_code(tokens, k) else _repaired_token(token) for k, token in enumerate(tokens)]
     return " ".join(repaired) if repaired != tokens else line
+
+
+# A word a printed page broke at its line end, the hyphen left and a space put where the line break was: "tele- phone
+# service", "whose opera- tions can be adversely affected" (a report extracted from its PDF).
+_BROKEN_WORD = re.compile(r"\b([A-Za-z]+)- ([a-z]+)\b")
+# The joined word must be this common (Zipf scale) to be one word: "pre- and post-war" and "well- known" stay.
+_MIN_ZIPF_OF_JOINED = 3.0
+
+
+def _rejoined_hyphenation(line: str) -> str:
+    """``line`` with each word a printed line end broke joined again, when wordfreq knows the joined word well;
+    without wordfreq, or with nothing broken, the line as it is."""
+    if "- " not in line or not _BROKEN_WORD.search(line):
+        return line
+    zipf = _word_zipf()
+    if zipf is None:
+        return line
+    return _BROKEN_WORD.sub(lambda m: m[1] + m[2] if zipf((m[1] + m[2]).lower()) >= _MIN_ZIPF_OF_JOINED else m[0],
+                            line)
 
 
 def _beside_code(tokens: list[str], k: int) -> bool:
