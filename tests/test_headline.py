@@ -251,6 +251,13 @@ def test_headline_shapes(lede, headline):
     assert headline_from_sentence(lede) == headline
 
 
+def test_a_ledes_headline_ends_before_a_clause_of_what_was_argued():
+    lede = ("Attorneys for Boston Marathon bomber Dzhokhar Tsarnaev appealed his conviction and death sentence on Monday, "
+            "arguing that publicity made it impossible for him to get a fair trial in the city.")
+    assert headline_from_sentence(lede) == ("Attorneys for Boston Marathon bomber Dzhokhar Tsarnaev appealed his "
+                                            "conviction and death sentence")
+
+
 def test_a_long_lede_ends_before_its_clause_of_time_or_cause_not_after_a_measure_of_time():
     lede = point("A Nevada parole board decided Simpson should be freed after the former NFL star apologized for his "
                  "role in a 2007 armed robbery, said he'd been a model prisoner, and promised that he'd have no "

@@ -45,6 +45,7 @@ _CLAUSE_END = re.compile(
     r"\s*(?:;|:|\s[\u2014\u2013]|\s--|,\s+(?=(?:and|but|while|which|who|whose|where|when|as|after|before|despite|"
     r"amid|although|though|because|since|including|according|with|without|a|an|the|one|some|many|most|officials?|"
     r"police|authorities|reports?|sources?|[a-z]+ed|suggesting|saying|adding|noting|citing|prompting|sparking|"
+    r"arguing|claiming|insisting|warning|explaining|stating|urging|accusing|alleging|vowing|promising|demanding|"
     r"leaving|killing|injuring|forcing|raising|particularly|especially|notably|mainly|largely)\b)|"
     r"\s+and\s+(?=(?:has|have|had|is|was|were|will)\s))"
 )
