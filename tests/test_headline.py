@@ -251,6 +251,12 @@ def test_headline_shapes(lede, headline):
     assert headline_from_sentence(lede) == headline
 
 
+def test_a_ledes_headline_ends_before_a_clause_of_what_the_event_set_off():
+    lede = ("Twin blasts targeting Syria's army command headquarters rocked the capital on Wednesday, setting off hours "
+            "of sporadic gunbattles and a raging fire inside the heavily guarded compound.")
+    assert headline_from_sentence(lede) == "Twin blasts targeting Syria's army command headquarters rocked capital"
+
+
 def test_a_ledes_headline_ends_before_a_clause_of_what_was_argued():
     lede = ("Attorneys for Boston Marathon bomber Dzhokhar Tsarnaev appealed his conviction and death sentence on Monday, "
             "arguing that publicity made it impossible for him to get a fair trial in the city.")

@@ -46,7 +46,8 @@ _CLAUSE_END = re.compile(
     r"amid|although|though|because|since|including|according|with|without|a|an|the|one|some|many|most|officials?|"
     r"police|authorities|reports?|sources?|[a-z]+ed|suggesting|saying|adding|noting|citing|prompting|sparking|"
     r"arguing|claiming|insisting|warning|explaining|stating|urging|accusing|alleging|vowing|promising|demanding|"
-    r"leaving|killing|injuring|forcing|raising|particularly|especially|notably|mainly|largely)\b)|"
+    r"leaving|killing|injuring|forcing|raising|setting|sending|causing|triggering|ousting|destroying|damaging|"
+    r"wounding|stranding|fuelling|fueling|particularly|especially|notably|mainly|largely)\b)|"
     r"\s+and\s+(?=(?:has|have|had|is|was|were|will)\s))"
 )
 # An aside between commas that names or describes what comes before it, or qualifies it: ", the half-brother of
