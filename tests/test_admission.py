@@ -208,6 +208,9 @@ def test_a_sentence_its_page_cut_off_is_never_shown(text, cut):
     ("An artist's illustration of NASA's Parker Solar Probe spacecraft, formerly known as Solar Probe Plus, studying "
      "the sun.", True),
     ("This image provided by the Montgomery County Correctional Facility shows Bill Cosby on Tuesday.", True),
+    ("An official product shot of Kinect, formally known as Project Natal, the new motion-control system.", True),
+    ("A file photo of the plant before the fire.", True),
+    ("A shot of the vaccine costs about $20 in most pharmacies.", False),  # no picture
     ("The photos show the unidentified boy standing next to the famed director.", False),  # evidence in a lawsuit
     ("McDonnell (R) authorized local officials to issue mandatory evacuation orders.", False),  # a party
     ("Critics on the left, right and center condemned the ruling.", False),

@@ -76,11 +76,13 @@ _PICTURED = re.compile(rf"^{_SCENE_SUBJECT}(?:{alternation(_SCENE_VERBS.split())
 _SCENE = re.compile(rf"\b(?:during|in front of)\b|\b{MONTH}\.?\s+\d{{1,2}}\b|\b(?:{WEEKDAY}),\s|\b(?:19|20)\d\d\b")
 # What a picture is, opening its caption: "An artist's illustration of NASA's Parker Solar Probe ...", "This image
 # provided by the Montgomery County Correctional Facility shows Bill Cosby ...", "This graphic provided by United
-# attempts to explain ...". ("The photos show the unidentified boy ..." may be a story's evidence, and stays.)
+# attempts to explain ...", "An official product shot of Kinect, formally known as Project Natal, ...". ("The photos
+# show the unidentified boy ..." may be a story's evidence, and stays.)
 _WHAT_A_PICTURE_IS = re.compile(r"^(?:(?:An?|This|The)\s+)?artist'?s\s+(?:illustration|impression|rendering|concept"
                                 r"|depiction)\b|^This\s+(?:image|photo|photograph|picture|graphic|illustration|"
                                 r"handout(?: photo)?|video still)\s+(?:provided|released|obtained|taken|made available|"
-                                r"shows)\b", re.IGNORECASE)
+                                r"shows)\b|^(?:An?|The)\s+(?:[a-z]+\s+){0,2}(?:product|file|publicity|promotional|press|"
+                                r"handout)\s+(?:shot|photo|photograph|image|picture|still)\s+of\b", re.IGNORECASE)
 _NOT_A_CAPTION = re.compile(r"\b(?:said|says|told|according to|will|would|has|have|had|was|were|is|are)\b|[\"\u201c]")
 _OUTLETS = r"(?:Associated Press|AP|Reuters|AFP|CNN|Bloomberg|UPI)"
 _NAME = r"[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3}"
