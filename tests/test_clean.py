@@ -398,6 +398,12 @@ def test_whitespace_and_invisible_characters_are_normalised() -> None:
     assert cleaned(text) == "Blinken met Lavrov in Geneva.\n\nThey talked for hours."
 
 
+def test_no_space_is_left_before_a_comma_or_a_possessive() -> None:
+    text = "Richard Reston , son of columnist James Reston , is retiring, says Peter Wallsten 's memo."
+    assert cleaned(text) == "Richard Reston, son of columnist James Reston, is retiring, says Peter Wallsten's memo."
+    assert cleaned("The band played 'S Wonderful on Friday.") == "The band played 'S Wonderful on Friday."
+
+
 def test_hard_wrapped_lines_are_joined_into_paragraphs() -> None:
     text = "Blinken met Lavrov in Geneva on Friday for\nninety minutes of talks.\nLavrov said little."
     assert cleaned(text) == "Blinken met Lavrov in Geneva on Friday for ninety minutes of talks.\n\nLavrov said little."

@@ -185,11 +185,17 @@ def clean_article(article: Article) -> Article:
     return dataclasses.replace(article, title=title, text="\n\n".join(lines))
 
 
+# A space a tokenizer left before a comma or a possessive: "Richard Reston , son of ...", "Peter Wallsten 's".
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"(?<=\w) (?=,\s|'s\s)")
+
+
 def normalise_text(text: str) -> str:
-    """Unicode, HTML entities, quotes and spaces in one form: straight quotes, single spaces, stripped lines."""
+    """Unicode, HTML entities, quotes and spaces in one form: straight quotes, single spaces (none before a comma or
+    a possessive), stripped lines."""
     text = unicodedata.normalize("NFC", html.unescape(text)).replace("\r\n", "\n").replace("\r", "\n")
     text = _INVISIBLE.sub("", text).translate(_DOUBLE_QUOTES)
-    return "\n".join(re.sub(r"[^\S\n]+", " ", line).strip() for line in text.split("\n"))
+    return "\n".join(_SPACE_BEFORE_PUNCTUATION.sub("", re.sub(r"[^\S\n]+", " ", line).strip())
+                     for line in text.split("\n"))
 
 
 def _unwrapped(lines: list[str]) -> list[str]:
