@@ -17,12 +17,11 @@ magnitude.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from itertools import groupby
 
-from briefer.text.lexicon import LOWER_WORD, MATCH_STOPWORDS, NOT_SPEAKERS, NUMBER_VALUES
+from briefer.text.lexicon import CAPITALISED_RUN, LOWER_WORD, MATCH_STOPWORDS, NOT_SPEAKERS, NUMBER_VALUES
 from briefer.types import Sentence
 
 # Siblings share at least SIBLING_SHARE of the shorter sentence's lowercase words, and at least SIBLING_WORDS of them.
@@ -31,9 +30,6 @@ SIBLING_WORDS = 4
 # A list's items stand near each other: siblings are at most this many sentences apart, which also keeps the work
 # linear in a long article (all pairs of a 3,000-sentence article took 6 s).
 LIST_SPAN = 12
-
-_OPENING_NAME = re.compile(r"[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)*")
-
 
 def mark_items(sentences: Sequence[Sentence]) -> list[Sentence]:
     """The sentences, in order, with ``listed`` set on each item of a list its article gives."""
@@ -74,7 +70,7 @@ def _siblings(first: tuple[frozenset[str], str], second: tuple[frozenset[str], s
 def _shape(text: str) -> tuple[frozenset[str], str]:
     """A sentence's lowercase content words (not counting words), and the name it opens on ("" for none)."""
     words = frozenset(w for w in LOWER_WORD.findall(text) if w not in NUMBER_VALUES and w not in MATCH_STOPWORDS)
-    opening = _OPENING_NAME.match(text)
+    opening = CAPITALISED_RUN.match(text)
     name = opening.group().split() if opening else []
     while name and name[0] in NOT_SPEAKERS:
         name.pop(0)

@@ -297,14 +297,14 @@ def speakers_in(text: str) -> set[str]:
 
 
 # A run of capitalised words: two or more ("Lucas Paganini", "Sen. Mark Warner") name someone in full by the last.
-_CAPITALISED_RUN = re.compile(r"[A-Z][\w\u2019'.-]*(?:\s+[A-Z][\w\u2019'.-]*)*")
+CAPITALISED_RUN = re.compile(r"[A-Z][\w\u2019'.-]*(?:\s+[A-Z][\w\u2019'.-]*)*")
 
 
 def people_named(text: str) -> tuple[set[str], set[str]]:
     """The last words of the names a sentence gives in full ("Paganini" of "Lucas Paganini"), and the speakers it
     names by surname alone ("Paganini" of '"...," Paganini added')."""
     full = set()
-    for run in _CAPITALISED_RUN.finditer(text):
+    for run in CAPITALISED_RUN.finditer(text):
         words = [re.sub(r"(?:['\u2019]s?|[.,])$", "", word) for word in run.group().split()]
         while words and (words[0].lower() in SIMILARITY_STOPWORDS  # "The Malian army" names no one
                          or _addresses(words[0])):  # nor does "Ms. Hamlin" in full
