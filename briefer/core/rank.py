@@ -286,10 +286,15 @@ def _named_before(sentence: Sentence, texts: dict[str, str]) -> bool:
     """Whether a sentence opens on a surname its article gave in full before it ("Hege is the CEO of DH ..." after
     "Dennis Hege ...", "Gallant's coauthors acted as study subjects" after "Jack Gallant, professor of psychology
     ..."): the reader of a lede has not met that person."""
-    opening = _SURNAME_SUBJECT.match(sentence.text)
-    if not opening or opening.group(1).lower() in SIMILARITY_STOPWORDS:
-        return False
-    return _given_in_full(opening.group(1), texts.get(sentence.article_id, "")[:sentence.start])
+    surname = _opening_surname(sentence.text)
+    return surname is not None and _given_in_full(surname, texts.get(sentence.article_id, "")[:sentence.start])
+
+
+def _opening_surname(text: str) -> str | None:
+    """The one capitalised word a sentence opens on as its subject ("Hege is ...", "Gallant's coauthors ..."), if
+    it may be a surname (not "The" or "It")."""
+    opening = _SURNAME_SUBJECT.match(text)
+    return opening.group(1) if opening and opening.group(1).lower() not in SIMILARITY_STOPWORDS else None
 
 
 def _given_in_full(surname: str, text: str) -> bool:
@@ -312,12 +317,11 @@ def _names_a_stranger(chosen: list[int], claims: list[Claim], texts: dict[str, s
         sentence = claims[i].representative
         before = texts.get(sentence.article_id, "")[:sentence.start]
         others = "\n".join(line for k, line in lines.items() if k != i)
-        subject = _SURNAME_SUBJECT.match(lines[i])
+        subject = _opening_surname(lines[i])
         names = people_named(lines[i])[1]
-        if subject and not _CALENDAR_WORD.match(subject.group(1)):  # "Wednesday's hearing came after ..."
-            names.add(subject.group(1))
-        if any(name.lower() not in SIMILARITY_STOPWORDS and _given_in_full(name, before)
-               and not re.search(rf"\b{re.escape(name)}\b", others)
+        if subject and not _CALENDAR_WORD.match(subject):  # "Wednesday's hearing came after ..."
+            names.add(subject)
+        if any(_given_in_full(name, before) and not re.search(rf"\b{re.escape(name)}\b", others)
                and not any(re.search(rf"\b{re.escape(name.lower())}\b", text) for text in texts.values())
                and not re.search(rf"\b{re.escape(name)},\s+(?:the|a|an|who|whose)\s", lines[i])
                for name in names):
@@ -405,11 +409,13 @@ def _mmr(
     chosen: list[int] = [first]
     cited = set(outlets[first])
     used = claims[first].representative.words
-    listed = is_list_item(claims[first].sentences)
     # A claim that is not shown or cannot stand alone never can be, whatever is chosen: left out once, not re-judged
-    # at every step.
+    # at every step; so are a list's other items once one is chosen.
     candidates = {i for i in range(len(claims)) if i != first and claims[i].representative.admissible
                   and not _cannot_stand_alone(claims[i])} - (left_out or set())
+    items = {i for i in candidates | {first} if is_list_item(claims[i].sentences)}
+    if first in items:
+        candidates -= items
     while candidates and len(chosen) < limit:
         pool = sorted(candidates)
         similarity = claim_set.vectors[pool] @ claim_set.vectors[chosen].T
@@ -419,7 +425,7 @@ def _mmr(
         best, best_value = None, -np.inf
         for i, row, repeat, close in zip(pool, similarity, closest, closeness):
             words = claims[i].representative.words
-            if used + words > budget or listed and is_list_item(claims[i].sentences):
+            if used + words > budget:
                 continue
             if repeat >= min(weights.redundancy, CONTAINED_FLOOR) and _repeats(claims, i, chosen, row, weights):
                 continue
@@ -436,7 +442,8 @@ def _mmr(
         if restates is not None and _restated(claims, best, chosen, claim_set.vectors, weights, restates):
             continue
         chosen.append(best)
-        listed = listed or is_list_item(claims[best].sentences)
+        if best in items:
+            candidates -= items
         cited |= outlets[best]
         used += claims[best].representative.words
     return chosen
