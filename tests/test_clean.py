@@ -404,9 +404,20 @@ def test_no_space_is_left_before_a_comma_or_a_possessive() -> None:
     assert cleaned("The band played 'S Wonderful on Friday.") == "The band played 'S Wonderful on Friday."
 
 
+def test_ligatures_from_a_pdf_are_spelled_out() -> None:
+    assert cleaned("The \ufb01ndings re\ufb02ect signi\ufb01cant e\ufb00orts.") == "The findings reflect significant efforts."
+
+
 def test_hard_wrapped_lines_are_joined_into_paragraphs() -> None:
     text = "Blinken met Lavrov in Geneva on Friday for\nninety minutes of talks.\nLavrov said little."
     assert cleaned(text) == "Blinken met Lavrov in Geneva on Friday for ninety minutes of talks.\n\nLavrov said little."
+
+
+def test_a_printed_line_ending_on_a_connecting_word_goes_on_into_the_next() -> None:
+    text = "As provided by clause 11(g) of Rule of the House of\n\nRepresentatives, the Committee has forwarded it."
+    assert cleaned(text) == text.replace("\n\n", " ")
+    heading = "Talks in Geneva\n\nRepresentatives of both sides met on Friday."
+    assert cleaned(heading) == heading
 
 
 def test_a_stray_full_stop_between_sentences_goes() -> None:

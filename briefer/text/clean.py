@@ -17,6 +17,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+from briefer.text.lexicon import DANGLING_WORDS
 from briefer.text.sentences import ends_with_punctuation, split_sentences
 from briefer.types import Article
 
@@ -159,7 +160,11 @@ _FURNITURE = re.compile("|".join(re.escape(phrase) for phrase in _FURNITURE_PHRA
 # without the regex, which is slow on long paragraphs; story clustering reads a thousand words of every article.
 _FURNITURE_LOWER = tuple(phrase.lower() for phrase in _FURNITURE_PHRASES)
 
-_DOUBLE_QUOTES = str.maketrans({c: '"' for c in "“”„‟«»″"} | {c: "'" for c in "‘’‚‛′"})
+# Curly quotes made straight, and the typographic ligatures a PDF's text keeps ("signi\ufb01cant") spelled out.
+_ONE_FORM = str.maketrans(
+    {c: '"' for c in "“”„‟«»″"} | {c: "'" for c in "‘’‚‛′"}
+    | {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"}
+)
 # A quote widget's ticker and day change after a company's name (MarketWatch: "Tesla Inc.'s TSLA, +5.77% board").
 _TICKER_QUOTE = re.compile(r"\s+[A-Z]{1,5}(?:\.[A-Z]{1,3})?\.?,\s+[+\-\u2212]\d+\.\d{2}%(?=\s)")
 # A name's hover card glued after it (The Hill): the full name again, the headlines of its latest stories, then
@@ -190,25 +195,39 @@ _SPACE_BEFORE_PUNCTUATION = re.compile(r"(?<=\w) (?=,\s|'s\s)")
 
 
 def normalise_text(text: str) -> str:
-    """Unicode, HTML entities, quotes and spaces in one form: straight quotes, single spaces (none before a comma or
-    a possessive), stripped lines."""
+    """Unicode, HTML entities, quotes and spaces in one form: straight quotes, ligatures spelled out, single spaces
+    (none before a comma or a possessive), stripped lines."""
     text = unicodedata.normalize("NFC", html.unescape(text)).replace("\r\n", "\n").replace("\r", "\n")
-    text = _INVISIBLE.sub("", text).translate(_DOUBLE_QUOTES)
+    text = _INVISIBLE.sub("", text).translate(_ONE_FORM)
     return "\n".join(_SPACE_BEFORE_PUNCTUATION.sub("", re.sub(r"[^\S\n]+", " ", line).strip())
                      for line in text.split("\n"))
 
 
 def _unwrapped(lines: list[str]) -> list[str]:
-    """Paragraphs from hard-wrapped lines: a line that stops mid-sentence before a lower-case line goes on."""
+    """Paragraphs from hard-wrapped lines: a line that stops mid-sentence goes on into the next, when the next
+    opens in lower case or the line ends on a connecting word no sentence or heading ends on ("the House of" /
+    "Representatives, the Committee ..." in a document whose every printed line is a paragraph)."""
     paragraphs: list[str] = []
     for line in lines:
         if not line:
             continue
-        if paragraphs and line[0].islower() and not ends_with_punctuation(paragraphs[-1]):
+        if paragraphs and not ends_with_punctuation(paragraphs[-1]) and (
+            line[0].islower() or (line[0].isalnum() and _ends_on_a_connecting_word(paragraphs[-1]))
+        ):
             paragraphs[-1] += " " + line
         else:
             paragraphs.append(line)
     return paragraphs
+
+
+_PRINTED_LINE_WORDS = 6
+
+
+def _ends_on_a_connecting_word(line: str) -> bool:
+    """A printed line, long, not a credit or byline left on its own line ("Photo courtesy of", "Posted by"), which
+    goes on into no sentence."""
+    words = line.split(" ")
+    return len(words) >= _PRINTED_LINE_WORDS and words[-1] in DANGLING_WORDS - {"by"}
 
 
 def news_line(line: str) -> str:
