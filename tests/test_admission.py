@@ -210,6 +210,9 @@ def test_a_sentence_its_page_cut_off_is_never_shown(text, cut):
     ("This image provided by the Montgomery County Correctional Facility shows Bill Cosby on Tuesday.", True),
     ("An official product shot of Kinect, formally known as Project Natal, the new motion-control system.", True),
     ("A file photo of the plant before the fire.", True),
+    ("Associated Press An Israeli soldier rides on top of an armored carrier close to the border on Thursday.", True),
+    ("Getty Images The president waves from the steps of Air Force One.", True),
+    ("Reuters reported that the talks had ended without a deal.", False),
     ("A shot of the vaccine costs about $20 in most pharmacies.", False),  # no picture
     ("The photos show the unidentified boy standing next to the famed director.", False),  # evidence in a lawsuit
     ("McDonnell (R) authorized local officials to issue mandatory evacuation orders.", False),  # a party

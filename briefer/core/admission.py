@@ -83,6 +83,10 @@ _WHAT_A_PICTURE_IS = re.compile(r"^(?:(?:An?|This|The)\s+)?artist'?s\s+(?:illust
                                 r"handout(?: photo)?|video still)\s+(?:provided|released|obtained|taken|made available|"
                                 r"shows)\b|^(?:An?|The)\s+(?:[a-z]+\s+){0,2}(?:product|file|publicity|promotional|press|"
                                 r"handout)\s+(?:shot|photo|photograph|image|picture|still)\s+of\b", re.IGNORECASE)
+# A picture's credit glued before its caption ("Associated Press An Israeli soldier rides on top of ..."): a credit
+# names who took the picture and a sentence of news never opens on one followed by a new subject.
+_CREDIT_BEFORE_CAPTION = re.compile(r"^(?:Associated Press|AP Photo|AFP|EPA|Getty Images|Reuters|Shutterstock|"
+                                    r"Bloomberg)\s+(?:An?|The|This|These)\s")
 _NOT_A_CAPTION = re.compile(r"\b(?:said|says|told|according to|will|would|has|have|had|was|were|is|are)\b|[\"\u201c]")
 _OUTLETS = r"(?:Associated Press|AP|Reuters|AFP|CNN|Bloomberg|UPI)"
 _NAME = r"[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3}"
@@ -277,10 +281,12 @@ def pictured(text: str) -> bool:
     """Whether a sentence is a photo's caption: someone doing something, in the present tense, at a dated or described
     scene, with no verb of saying, auxiliary or quotation ("Ellen Pao leaves San Francisco Superior Court ... during a
     lunch break in San Francisco, California March 25, 2015."), one that says where someone stands in it, or one
-    that opens on what the picture is ("An artist's illustration of ...", "This image provided by ... shows").
+    that opens on what the picture is ("An artist's illustration of ...", "This image provided by ... shows") or on
+    its credit ("Associated Press An Israeli soldier rides ...").
     """
     return (bool(_PICTURED.match(text)) and bool(_SCENE.search(text)) and not _NOT_A_CAPTION.search(text)
-            or bool(_PLACED_IN_PICTURE.search(text)) or bool(_WHAT_A_PICTURE_IS.match(text)))
+            or bool(_PLACED_IN_PICTURE.search(text)) or bool(_WHAT_A_PICTURE_IS.match(text))
+            or bool(_CREDIT_BEFORE_CAPTION.match(text)))
 
 
 def _attributed(text: str) -> bool:
