@@ -442,6 +442,11 @@ def test_a_sentence_addressed_to_the_reader_is_never_a_point_but_a_quoted_one_ma
     ("Just this week, United Airlines updated its boarding process.", False),  # "this week" is now
     ("At this time, police have no suspects in the shooting.", False),
     ("If this occurred, the original sizes of these structures would overlap even more.", True),
+    ("In the interview, Damon says there is a spectrum to behavior.", True),  # which interview?
+    ("At the time, Nirvana's lineup consisted of Cobain and Novoselic.", True),
+    ("In the past, most cases occurred in the autumn.", False),
+    ("In its statement, Tesla blamed the barrier for the crash.", False),  # whose: Tesla, named next
+    ("In the Mediterranean, the Navy postponed a port call.", False),
     ("If the vote passes, the law takes effect in May.", False),
     ("(Jurvetson has taken leave from Tesla after being accused of sexual harassment.)", True),  # an aside
     ("(This story has been updated with comments from the plaintiff's attorney.)", True),  # an editor's note
