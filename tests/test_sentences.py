@@ -77,6 +77,12 @@ def pieces(text: str) -> list[str]:
          ['"I was assaulted in a men\'s room, It was the weirdest thing," she said.']),
         ("He gave one reason: It was late, at 10:30 in the evening.",
          ["He gave one reason: It was late, at 10:30 in the evening."]),
+        # a full stop after a plain word before a word in lower case: the scrape lost the words between
+        ("There could be no compromise on the issue. central to the rights of Ukraine to join NATO.",
+         ["There could be no compromise on the issue.", "central to the rights of Ukraine to join NATO."]),
+        # but not after an abbreviation or a unit
+        ("Prices rose approx. five points, etc. and the rest, to 3 lbs. of beef at 5 p.m. on Friday.",
+         ["Prices rose approx. five points, etc. and the rest, to 3 lbs. of beef at 5 p.m. on Friday."]),
     ],
 )
 def test_split_sentences_on_news_cases(text: str, expected: list[str]) -> None:

@@ -23,8 +23,8 @@ _TITLES = frozenset(
 )
 # Abbreviations that may also end a sentence: they end one only before a word that usually starts a sentence.
 _AMBIGUOUS = frozenset(month.lower() for month in MONTH_ABBREVIATIONS) | frozenset(
-    "no nos inc corp co ltd llc plc jr sr st ave blvd etc approx est dept univ assn bros fig figs ref refs eq vol pp"
-    .split()
+    "no nos inc corp co ltd llc plc jr sr st ave blvd etc approx est dept univ assn bros fig figs ref refs eq vol pp "
+    "lbs oz ft yds hrs mins secs yrs mos pts".split()
 )
 # Words that start sentences. After an ambiguous abbreviation ("U.S.", "Inc.", "V.") a capitalised word is
 # usually a name ("U.S. Secretary", "Sergey V. Lavrov"); one of these means a new sentence ("in the U.S. The").
@@ -105,7 +105,7 @@ def _boundaries(line: str) -> list[int]:
     ends = []
     for match in _CANDIDATE.finditer(line):
         following = _NEXT_START.match(line, match.end())
-        if following is None or not _starts_sentence(following.group(1)):
+        if following is None or not (_starts_sentence(following.group(1)) or _lost_words_after(line, match)):
             continue
         if _QUOTED_CRY.match(match.group()) and _NAMED_SPEAKER_AFTER.match(line, match.end()):
             continue
@@ -139,6 +139,16 @@ def _word_before(line: str, end: int) -> str:
     while start > 0 and not line[start - 1].isspace() and line[start - 1] not in _WORD_STOPS:
         start -= 1
     return line[start:end]
+
+
+def _lost_words_after(line: str, end: re.Match[str]) -> bool:
+    """Whether a full stop after a plain word, before a word in lower case, ends a sentence whose next words a scrape
+    lost ("... there still could be no compromise on the issue. central to the rights of Ukraine ..."): no
+    abbreviation ends on such a word, and the piece after it is left to admission as a fragment."""
+    if end.group() != ".":
+        return False
+    word = _word_before(line, end.start() + 1)[:-1]
+    return len(word) >= 3 and word.isalpha() and word.islower() and word not in _TITLES and word not in _AMBIGUOUS
 
 
 def _starts_sentence(word: str) -> bool:
