@@ -234,6 +234,17 @@ def test_a_photos_caption_in_the_present_tense_is_never_shown(text, caption):
     assert (not shown[0].admissible) is caption
 
 
+@pytest.mark.parametrize(("text", "embedded"), [
+    ("Elon Musk (@elonmusk) Kanye stopped by the SpaceX rocket factory today.", True),
+    ("Kanye stopped by the SpaceX rocket factory today pic.twitter.com/6z7gHBn6.", True),
+    ("Musk wrote on Twitter that Kanye had stopped by the SpaceX rocket factory.", False),
+])
+def test_a_post_embedded_in_the_page_is_never_shown_but_stays_a_sentence(text, embedded):
+    shown, _ = strip_shown(sentences_of(make_article("a1", text)))
+    assert [s.text for s in shown] == [text]
+    assert (not shown[0].admissible) is embedded
+
+
 def test_a_cluster_with_nothing_a_reader_may_be_shown_says_so():
     from briefer.pipeline import build_brief
     from briefer.settings import BriefSettings

@@ -87,6 +87,9 @@ _WHAT_A_PICTURE_IS = re.compile(r"^(?:(?:An?|This|The)\s+)?artist'?s\s+(?:illust
 # names who took the picture and a sentence of news never opens on one followed by a new subject.
 _CREDIT_BEFORE_CAPTION = re.compile(r"^(?:Associated Press|AP Photo|AFP|EPA|Getty Images|Reuters|Shutterstock|"
                                     r"Bloomberg)\s+(?:An?|The|This|These)\s")
+# A social-media post embedded in a page, signed with its author's handle or carrying its picture link: "Elon Musk
+# (@elonmusk) Kanye stopped by the SpaceX rocket factory today.", "... reading list. pic.twitter.com/TiduRZIEox".
+_EMBEDDED_POST = re.compile(r"\(@\w{1,30}\)|\bpic\.twitter\.com/")
 _NOT_A_CAPTION = re.compile(r"\b(?:said|says|told|according to|will|would|has|have|had|was|were|is|are)\b|[\"\u201c]")
 _OUTLETS = r"(?:Associated Press|AP|Reuters|AFP|CNN|Bloomberg|UPI)"
 _NAME = r"[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3}"
@@ -256,11 +259,13 @@ def strip_shown(sentences: list[Sentence]) -> tuple[list[Sentence], list[bool]]:
     player's buttons or label ("CLOSE Vanderbilt Chancellor Nicholas S. Zeppos discusses why the university is
     renaming ...") is never shown, but stays evidence: it often tells the news the article tells. Nor is a picture's
     date line, which has no subject to be a sentence ("November 1989, as the Berlin Wall was crumbling."), nor a
-    caption that tells what a picture shows (``pictured``), nor a sentence its page cut off (``cut_off``).
+    caption that tells what a picture shows (``pictured``), nor a sentence its page cut off (``cut_off``), nor a
+    social-media post embedded in the page (``_EMBEDDED_POST``).
     """
     shown, stripped = [], []
     for sentence in sentences:
-        if _DATE_WITHOUT_SUBJECT.match(sentence.text) or pictured(sentence.text) or cut_off(sentence.text):
+        if _DATE_WITHOUT_SUBJECT.match(sentence.text) or pictured(sentence.text) or cut_off(sentence.text) \
+                or _EMBEDDED_POST.search(sentence.text):
             sentence = replace(sentence, admissible=False)
         skip = shown_start(sentence.text)
         if skip:
