@@ -447,6 +447,9 @@ def test_a_sentence_addressed_to_the_reader_is_never_a_point_but_a_quoted_one_ma
     ("In the past, most cases occurred in the autumn.", False),
     ("In its statement, Tesla blamed the barrier for the crash.", False),  # whose: Tesla, named next
     ("In the Mediterranean, the Navy postponed a port call.", False),
+    # an office as a subject with its holder's name lost in the scrape: no sentence, as a point or a lede
+    ("Despite no breakthroughs in Geneva, US Secretary of State said on Friday that both sides are on a path.", True),
+    ("Officials said the body of an adult male was found on Saturday.", False),  # a group: nobody's name is lost
     ("If the vote passes, the law takes effect in May.", False),
     ("(Jurvetson has taken leave from Tesla after being accused of sexual harassment.)", True),  # an aside
     ("(This story has been updated with comments from the plaintiff's attorney.)", True),  # an editor's note

@@ -77,7 +77,7 @@ _NAME_AFTER_FIRST_WORD = re.compile(r"(?<=\s)[A-Z]")
 # Foreign Secretary said", nor "Secretary of State Antony Blinken said").
 _OFFICE_WITHOUT_HOLDER = re.compile(
     rf"(?:^|,\s+)(?!(?:{alternation(NOT_SPEAKERS)})\s)(?:(?:US|U\.S\.|UK|U\.K\.|[A-Z][a-z]+)\s+)?"
-    rf"(?:{alternation(w.capitalize() for w in ROLE_TITLES)})"
+    rf"(?:{alternation(w.capitalize() for w in ROLE_TITLES if not w.endswith('s'))})"
     rf"(?:\s+(?:of\s+State|Minister|General|Secretary))?(?:\s+(?:{alternation(SPEAKER_GAP_WORDS)}))?"
     rf"\s+(?:{alternation(REPORTING_VERBS)})\b")
 # An appeal to the public for information: a police notice, not news ("Anyone with information about the
@@ -564,7 +564,9 @@ def _cannot_stand_alone(claim: Claim) -> bool:
         return True
     if _LOWER_CASE_START.match(text) or not _SENTENCE_END.search(text):
         return True
-    if _POINTS_AHEAD.match(text) or _SECOND_PERSON.search(outside_quotations(text)) or _APPEAL.match(text):
+    told = outside_quotations(text)
+    if _POINTS_AHEAD.match(text) or _SECOND_PERSON.search(told) or _APPEAL.match(text) \
+            or _OFFICE_WITHOUT_HOLDER.search(told):
         return True
     if _PROMPT_OPENER.match(text) or _BACK_REFERRING_PHRASE.match(text) or _in_brackets(text):
         return True
