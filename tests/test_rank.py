@@ -447,6 +447,9 @@ def test_a_sentence_addressed_to_the_reader_is_never_a_point_but_a_quoted_one_ma
     ("In the past, most cases occurred in the autumn.", False),
     ("In its statement, Tesla blamed the barrier for the crash.", False),  # whose: Tesla, named next
     ("In the Mediterranean, the Navy postponed a port call.", False),
+    ("In both cases, the victims were held up while meeting a buyer.", True),  # which cases?
+    ("Other large blasts have targeted security agencies in the capital.", True),  # other than which?
+    ("Other than a new couch, the set design was unchanged.", False),
     # an office as a subject with its holder's name lost in the scrape: no sentence, as a point or a lede
     ("Despite no breakthroughs in Geneva, US Secretary of State said on Friday that both sides are on a path.", True),
     ("Officials said the body of an adult male was found on Saturday.", False),  # a group: nobody's name is lost
@@ -473,6 +476,11 @@ def test_an_instruction_or_an_unnamed_subject_is_never_a_point(text, prompt):
 ])
 def test_a_sentence_that_invites_the_reader_along_may_not_lead(text, addressed):
     assert may_lead(text) is not addressed
+
+
+def test_an_opening_besides_leans_on_what_was_said_before():
+    assert not may_lead("Besides stating that the hikers were captured in Iraq, the report also said they were warned.")
+    assert may_lead("Iranian authorities have delayed the trial of two Americans arrested near the Iraqi border.")
 
 
 @pytest.mark.parametrize(("text", "appeal"), [

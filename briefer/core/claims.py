@@ -34,7 +34,7 @@ PRONOUN_OPENER = re.compile(r"^[\"'\u201c]?(?:he|she|they|it|his|her|their|its|t
                             re.IGNORECASE)
 # Openers that lean on the sentence before ("But ...", "Further, ..."): readable, but worse.
 CONNECTIVE_OPENER = re.compile(
-    r"^(?:but|and|also|however|meanwhile|further|furthermore|additionally|still|yet|so|then|there|here)\b",
+    r"^(?:but|and|also|however|meanwhile|further|furthermore|additionally|besides|still|yet|so|then|there|here)\b",
     re.IGNORECASE,
 )
 # A place in capitals before a sentence, its dash lost in the scrape: "WASHINGTON Obesity is imposing ...". Told from
