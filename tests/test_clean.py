@@ -405,7 +405,8 @@ def test_no_space_is_left_before_a_comma_or_a_possessive() -> None:
 
 
 def test_ligatures_from_a_pdf_are_spelled_out() -> None:
-    assert cleaned("The \ufb01ndings re\ufb02ect signi\ufb01cant e\ufb00orts.") == "The findings reflect significant efforts."
+    text = "The \ufb01ndings re\ufb02ect signi\ufb01cant e\ufb00orts."
+    assert cleaned(text) == "The findings reflect significant efforts."
 
 
 def test_hard_wrapped_lines_are_joined_into_paragraphs() -> None:
