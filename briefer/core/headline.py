@@ -152,6 +152,8 @@ _ATTRIBUTION_AT_END = re.compile(r",\s+(?:(?P<who>(?:(?:his|her|their|its|the)\s
                                  r"[\w.'\u2019-]+)\s+(?:has\s+|have\s+)?said|said\s+(?P<name>[A-Z][\w.'\u2019-]*"
                                  r"(?:\s+[A-Z][\w.'\u2019-]*){0,4}))$")
 _PLURAL_SPEAKERS = frozenset("police people staff".split())
+# An aside that says who said the clause before it: ", a judiciary spokesman said on Monday,".
+_SAID_IN_ASIDE = re.compile(r"^,\s+(?:\S+\s+){0,5}(?:said|says|told)\b")
 # A source the sentence gives its claim to, before it ("According to the New York Post and People.com, ...") or right
 # after the clause a headline keeps ("... flooded through the city of Hama on Friday, according to activists, in what
 # they claim ..."): at most six words, so that a long one ("according to an analysis of Wikipedia articles led by
@@ -390,6 +392,8 @@ def _without_aside(aside: re.Match[str]) -> str:
     no relative clause, and no verb after it holds the predicate whose comma the source left out ("Williams, a former
     officer is charged with ..., arson"), and stays; an attribution ("the survey found") goes."""
     rest = aside.string[aside.end():]
+    if _SAID_IN_ASIDE.search(aside.group()) and _FINITE_VERB.search(aside.string[:aside.start()]):
+        return aside.group()  # who said the clause before: it ends there ("..., a spokesman said on Monday, ...")
     if _AUXILIARY_VERB.search(aside.group()) and not _RELATIVE_ASIDE.match(aside.group()) \
             and not _FINITE_VERB.search("and " + rest):
         return aside.group()  # the predicate, not an aside: "Williams, a former officer is charged with ..., arson"
