@@ -254,6 +254,20 @@ def test_headline_shapes(lede, headline):
     assert headline_from_sentence(lede) == headline
 
 
+def test_a_long_lede_ends_before_its_second_verb_in_the_past_or_what_its_act_was_part_of():
+    bush = ("George Herbert Walker Bush led the U.S. to a swift and decisive victory in the first Persian Gulf War and "
+            "presided over the peaceful dissolution of the Soviet Union and unification of Germany, before a painful "
+            "recession cost him a second term as president.")
+    assert choose_headline([], Point(bush, (), ()), []) == ("George Herbert Walker Bush led U.S. to swift and decisive "
+                                                            "victory in first Persian Gulf War")
+    visit = ("The U.S. ambassador to Syria visited the embattled town of Hama Thursday as part of what the State "
+             "Department called an effort to show U.S. support for Syrians fighting for democracy.")
+    assert choose_headline([], Point(visit, (), ()), []) == "U.S. ambassador to Syria visited embattled town of Hama"
+    tired = ("Rescuers carried the tired and frightened residents of the flooded village across the river on Sunday "
+             "night while the water kept rising around the last houses of the valley.")
+    assert "tired" in choose_headline([], Point(tired, (), ()), [])
+
+
 def test_a_ledes_headline_ends_before_a_clause_of_what_the_event_set_off():
     lede = ("Twin blasts targeting Syria's army command headquarters rocked the capital on Wednesday, setting off hours "
             "of sporadic gunbattles and a raging fire inside the heavily guarded compound.")

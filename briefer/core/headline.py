@@ -106,7 +106,7 @@ _SUBORDINATE = re.compile(r"(?<!\bhour)(?<!\bday)(?<!\bweek)(?<!\bmonth)(?<!\bye
                           r"(?<!\bhours)(?<!\bdays)(?<!\bweeks)(?<!\bmonths)(?<!\byears)(?<!\bminutes)"
                           r"(?<!\bmoments)(?<!\bshortly)(?<!\bjust)(?<!\bsoon)(?<!\blong)(?<!\bright)(?<!\bonly)"
                           r"(?<!\bever)\s+(?=(?:after|because|when|while|before|since|amid|despite|although|though|"
-                          r"whereas|in what|in an attempt|in a bid)\s)")
+                          r"whereas|in what|in an attempt|in a bid|as part of)\s)")
 # How long before or after: the time phrase belongs to the clause it opens ("... murder John Lennon two months before
 # he shot ..." ends before "two months").
 _SPAN_BEFORE_CLAUSE = re.compile(r"\s+(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|"
@@ -135,6 +135,7 @@ _HEADLINE_VERB = re.compile(rf"{_FINITE_VERB.pattern}|\b[a-z]{{3,}}ing\b")
 _AUXILIARY_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will)\b")
 _RELATIVE_ASIDE = re.compile(r",\s+(?:who|which|whose)\b")
 _RELATIVE_START = re.compile(r"\s+(?=(?:that|which|who|whose|where)\s)")
+_SECOND_PAST_VERB = re.compile(r"\s+and\s+(?=[a-z]{3,}ed\s)")
 # Words after which "that" opens what was said, known or decided, not a relative clause.
 _OPENS_WHAT_WAS_SAID = SPEECH_VERBS | frozenset(
     "believe believes believed found finds show shows showed reported reports thinks thought knew know learned "
@@ -277,6 +278,9 @@ def choose_headline(articles: list[Article], lede: Point, points: list[Point]) -
     if len(main_clause.split()) <= LONGEST_LEDE_HEADLINE:
         return _given_to(main_clause, source)
     main_clause = _without_relative_clause_in_subject(main_clause)
+    if len(main_clause.split()) <= LONGEST_LEDE_HEADLINE:
+        return _given_to(main_clause, source)
+    main_clause = _before_second_predicate(main_clause)
     if len(main_clause.split()) <= LONGEST_LEDE_HEADLINE:
         return _given_to(main_clause, source)
     # A point's headline stands in: the one whose words are most the lede's, so that it is still the core event.
@@ -481,6 +485,17 @@ def _before_relative_clause(headline: str) -> str:
                 and last not in _OPENS_WHAT_WAS_SAID | DANGLING_WORDS | _PREPOSITIONS and not last.endswith("ing")
                 and not _second_subject(before, headline[m.end():])):
             ends.append(m.start())
+    return _ended(headline, ends)
+
+
+def _before_second_predicate(headline: str) -> str:
+    """``headline`` ended before an "and" that opens a second verb in the past ("George Herbert Walker Bush led U.S. to
+    swift and decisive victory in first Persian Gulf War and presided over ...", "Bloomberg said that Obama is ...
+    and praised Rick Perry ..."), when what stays has its own verb; not after a word in "-ed" ("the tired and
+    frightened residents"), nor inside a quotation."""
+    ends = [m.start() for m in _SECOND_PAST_VERB.finditer(headline)
+            if len(headline[:m.start()].split()) >= SHORTEST_RELATIVE_CUT and _FINITE_VERB.search(headline[:m.start()])
+            and not headline[:m.start()].endswith("ed") and not inside_quotation(headline[:m.start()])]
     return _ended(headline, ends)
 
 
