@@ -42,7 +42,7 @@ _DATE_SUFFIX = re.compile(r"\s+[|\u2013\u2014-]\s+(?:\d{1,2}[./]\d{1,2}[./]\d{2,
 # -ing words only those that open a clause of consequence or speech (", suggesting ...", ", killing two"): a list of
 # gerunds (", lowering fever and treating headaches") is no boundary.
 _CLAUSE_END = re.compile(
-    r"\s*(?:;|:|\s[\u2014\u2013]|\s--|,\s+(?=(?:and|but|while|which|who|whose|where|when|as|after|before|despite|"
+    r"\s*(?:;|:|\s[\u2014\u2013]|\s--|,\s+(?=(?:and|but|while|which|who|whose|where|when|as|even|after|before|despite|"
     r"amid|although|though|because|since|including|according|with|without|a|an|the|one|some|many|most|officials?|"
     r"police|authorities|reports?|sources?|[a-z]+ed|suggesting|saying|adding|noting|citing|prompting|sparking|"
     r"arguing|claiming|insisting|warning|explaining|stating|urging|accusing|alleging|vowing|promising|demanding|"
@@ -106,7 +106,7 @@ _SUBORDINATE = re.compile(r"(?<!\bhour)(?<!\bday)(?<!\bweek)(?<!\bmonth)(?<!\bye
                           r"(?<!\bhours)(?<!\bdays)(?<!\bweeks)(?<!\bmonths)(?<!\byears)(?<!\bminutes)"
                           r"(?<!\bmoments)(?<!\bshortly)(?<!\bjust)(?<!\bsoon)(?<!\blong)(?<!\bright)(?<!\bonly)"
                           r"(?<!\bever)\s+(?=(?:after|because|when|while|before|since|amid|despite|although|though|"
-                          r"whereas|in what|in an attempt|in a bid|as part of)\s)")
+                          r"whereas|in what|in an attempt|in a bid|as part of|following)\s)")
 # How long before or after: the time phrase belongs to the clause it opens ("... murder John Lennon two months before
 # he shot ..." ends before "two months").
 _SPAN_BEFORE_CLAUSE = re.compile(r"\s+(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|"
