@@ -168,6 +168,24 @@ def test_a_close_claim_from_another_speaker_is_no_repeat():
         assert [p.citations for p in points] == ([("a3",)] if published else [])
 
 
+def quoting(text: str, index: int, article_id: str) -> Claim:
+    sentence = Sentence(article_id, index, text, 0, len(text))
+    return Claim(sentences=(sentence,), representative=sentence)
+
+
+@pytest.mark.parametrize(("second", "published"), [
+    ('"We\'re going to have to put all options on the table, including defending our troops," said Graham.', False),
+    ('Graham said "all options on the table" meant pressure on Islamabad, on Tuesday.', False),
+    ('Graham said he watched "Orange Is the New Black" every night with his staff.', True),  # a title, not a statement
+    ('Graham said the talks with Islamabad would "resume in a week or so" after the holiday.', True),  # another quote
+])
+def test_a_point_quoting_what_a_chosen_one_quotes_is_no_new_point(second, published):
+    first = 'Sen. Lindsey Graham says the United States must leave "all options on the table" in dealing with Pakistan.'
+    claims = claim_set((quoting(first, 0, "a1"), quoting(second, 3, "a3")), orthogonal(2))  # far apart by cosine
+    _, points = select(claims, ARTICLES, BriefSettings(words=200))
+    assert [p.text for p in points] == ([second] if published else [])
+
+
 def test_a_claim_citing_an_outlet_not_yet_cited_wins_a_tie():
     # The lede cites Outlet 1; two equal candidates, one from Outlet 1 again, one from Outlet 3; room for one.
     claims = claim_set((claim(0, 12, "a1", "a2"), claim(1, 12, "a1"), claim(1, 12, "a3")), orthogonal(3))

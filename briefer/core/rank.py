@@ -28,7 +28,8 @@ from briefer.settings import BriefSettings, RankWeights
 from briefer.text.lexicon import (ATTRIBUTION, ATTRIBUTION_VERBS, CONNECTING_WORDS, FINITE_VERB, LOWER_WORD,
                                   MONTH_ABBREVIATIONS, MONTHS, NOT_SPEAKERS, QUOTE_OPENERS, REPORTING_VERBS,
                                   ROLE_TITLES, SIMILARITY_STOPWORDS, SPEAKER_GAP_WORDS, WEEKDAY, alternation,
-                                  inside_quotation, outside_quotations, people_named, similarity_words)
+                                  inside_quotation, outside_quotations, people_named, quoted_statements,
+                                  similarity_words)
 from briefer.core.lists import is_list_item
 from briefer.core.support import longest_shared_run, compatible
 from briefer.types import Article, Claim, Point, Sentence
@@ -39,6 +40,9 @@ from briefer.types import Article, Claim, Point, Sentence
 CONTAINED_FLOOR = 0.5
 CONTAINED_SHARE = 0.8
 REPEATED_RUN = 0.6
+# The fewest words of a quoted statement that make two points one when both quote it: "all options on the table"
+# is what Graham said, reported twice; "fully prepared" is in every outlet's words and ``compatible`` still vetoes.
+QUOTED_STATEMENT_WORDS = 4
 RUN_WORTH_LOOKING = 0.4
 # Choices made again, each time without the points that name someone by surname whom the page never introduces
 # (``_names_a_stranger``).
@@ -438,6 +442,8 @@ def _mmr(
             if any(close >= _retold_at(claims[i], claims[other], weights)
                    and _tells_again(claims[i], claims[other], dates or {}) for close, other in zip(row, chosen)):
                 continue
+            if any(_quotes_again(claims[i], claims[other]) for other in chosen):
+                continue
             value = (weights.relevance * relevance[i] - (1.0 - weights.relevance) * float(close)
                      + weights.new_outlet * len(outlets[i] - cited) / every_outlet)
             if value > best_value:
@@ -471,6 +477,15 @@ def _tells_again(claim: Claim, chosen: Claim, dates: dict[str, str | None]) -> b
     return (mine.article_id != theirs.article_id and mine.in_opening and theirs.in_opening
             and _days_apart(dates.get(mine.article_id), dates.get(theirs.article_id)) <= 1
             and not (days and their_days and not days & their_days) and compatible(mine.text, theirs.text))
+
+
+def _quotes_again(claim: Claim, chosen: Claim) -> bool:
+    """Whether a claim quotes a statement a chosen one quotes (``QUOTED_STATEMENT_WORDS`` words or more, one within the
+    other), with no conflict: the same words said once, reported twice (Graham's "all options on the table", the
+    Pentagon's "erroneously re-tweeted content that would not be endorsed by the Department of Defense")."""
+    mine, theirs = claim.representative.text, chosen.representative.text
+    ours, others = quoted_statements(mine, QUOTED_STATEMENT_WORDS), quoted_statements(theirs, QUOTED_STATEMENT_WORDS)
+    return any(a in b or b in a for a in ours for b in others) and compatible(mine, theirs, ages=False)
 
 
 def _days_apart(first: str | None, second: str | None) -> int:

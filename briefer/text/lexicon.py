@@ -346,6 +346,14 @@ def quoted_words(text: str, least: int) -> list[str]:
     return [quote for quote in quotes if len(quote.split()) >= least]
 
 
+def quoted_statements(text: str, least: int) -> list[str]:
+    """``quoted_words`` of the quotations that say something: at least half their words in lower case, so not a
+    title ("Orange Is the New Black", "Good Morning America") that outlets name whatever they report."""
+    quotes = (match.group(1) or match.group(2) for match in _QUOTATION.finditer(text))
+    return [plain_words(quote) for quote in quotes
+            if len(PLAIN_WORD.findall(quote)) >= least and 2 * len(LOWER_WORD.findall(quote)) >= len(quote.split())]
+
+
 def outside_quotations(text: str) -> str:
     """``text`` with each quotation replaced by a space: what the sentence says in its own words."""
     return _QUOTATION.sub(" ", text)
