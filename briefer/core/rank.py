@@ -484,8 +484,16 @@ def _quotes_again(claim: Claim, chosen: Claim) -> bool:
     other), with no conflict: the same words said once, reported twice (Graham's "all options on the table", the
     Pentagon's "erroneously re-tweeted content that would not be endorsed by the Department of Defense")."""
     mine, theirs = claim.representative.text, chosen.representative.text
-    ours, others = quoted_statements(mine, QUOTED_STATEMENT_WORDS), quoted_statements(theirs, QUOTED_STATEMENT_WORDS)
-    return any(a in b or b in a for a in ours for b in others) and compatible(mine, theirs, ages=False)
+    ours = _statements(mine)
+    if not ours:
+        return False
+    return any(a in b or b in a for a in ours for b in _statements(theirs)) and compatible(mine, theirs, ages=False)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _statements(text: str) -> tuple[str, ...]:
+    """``quoted_statements`` of a claim's text, found once: the ranker asks about each candidate at every choice."""
+    return tuple(quoted_statements(text, QUOTED_STATEMENT_WORDS))
 
 
 def _days_apart(first: str | None, second: str | None) -> int:
