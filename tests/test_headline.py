@@ -246,6 +246,9 @@ def test_a_long_aside_between_a_named_subject_and_its_verb_is_left_out_of_the_he
     ("Vanderbilt's chancellor discusses why the university is renaming Confederate Memorial Hall.",
      "Vanderbilt's chancellor discusses why university is renaming Confederate Memorial Hall"),  # keeps its "is"
     ("A woman was killed when her car was hit by a train.", "Woman killed when her car was hit by train"),
+    # an aside whose last comma stands inside a quotation stays whole: no stray closing quote is left behind
+    ('Damon, who stars in the film "Downsizing," worked with Weinstein on "Good Will Hunting."',
+     'Damon, who stars in film "Downsizing," worked with Weinstein on "Good Will Hunting"'),
     # who said it, between commas in the middle: the clause ends before them, not after the words they are dropped
     ("Iranian authorities have delayed the trial of two Americans, a judiciary spokesman said on Monday, less than a "
      "week before their first day in court.", "Iranian authorities have delayed trial of two Americans"),

@@ -396,6 +396,8 @@ def _without_aside(aside: re.Match[str]) -> str:
     no relative clause, and no verb after it holds the predicate whose comma the source left out ("Williams, a former
     officer is charged with ..., arson"), and stays; an attribution ("the survey found") goes."""
     rest = aside.string[aside.end():]
+    if inside_quotation(aside.group()):
+        return aside.group()  # its last comma is a quotation's: ', who stars in the upcoming film "Downsizing,"'
     if _SAID_IN_ASIDE.search(aside.group()) and _FINITE_VERB.search(aside.string[:aside.start()]):
         return aside.group()  # who said the clause before: it ends there ("..., a spokesman said on Monday, ...")
     if _AUXILIARY_VERB.search(aside.group()) and not _RELATIVE_ASIDE.match(aside.group()) \
