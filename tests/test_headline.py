@@ -257,25 +257,32 @@ def test_headline_shapes(lede, headline):
     assert headline_from_sentence(lede) == headline
 
 
-def test_a_long_lede_ends_before_a_second_verb_in_the_past_what_its_act_was_part_of_or_followed():
-    bush = ("George Herbert Walker Bush led the U.S. to a swift and decisive victory in the first Persian Gulf War and "
-            "presided over the peaceful dissolution of the Soviet Union and unification of Germany, before a painful "
-            "recession cost him a second term as president.")
-    assert choose_headline([], Point(bush, (), ()), []) == ("George Herbert Walker Bush led U.S. to swift and decisive "
-                                                            "victory in first Persian Gulf War")
-    visit = ("The U.S. ambassador to Syria visited the embattled town of Hama Thursday as part of what the State "
-             "Department called an effort to show U.S. support for Syrians fighting for democracy.")
-    assert choose_headline([], Point(visit, (), ()), []) == "U.S. ambassador to Syria visited embattled town of Hama"
-    pact = ("The U.S. and Pakistan agreed Monday to work together in any future actions against \"high value targets\" "
-            "in Pakistan, even as U.S. Sen. John Kerry defended Washington's decision not to tell Islamabad in advance "
-            "about the American raid that killed Osama bin Laden.")
-    assert choose_headline([], Point(pact, (), ()), []) == ("U.S. and Pakistan agreed to work together in any future "
-                                                            "actions against \"high value targets\" in Pakistan")
-    call = ("President-elect Donald Trump said he had a \"nice conversation\" with President Barack Obama Wednesday "
-            "following a string of tweets in which he went so far as to suggest that the sitting president was "
-            "disrupting the smooth transition of power.")
-    assert choose_headline([], Point(call, (), ()), []) == ("President-elect Donald Trump said he had \"nice "
-                                                            "conversation\" with President Barack Obama")
+@pytest.mark.parametrize(("lede", "headline"), [
+    # a second verb in the past after "and"
+    ("George Herbert Walker Bush led the U.S. to a swift and decisive victory in the first Persian Gulf War and "
+     "presided over the peaceful dissolution of the Soviet Union and unification of Germany, before a painful "
+     "recession cost him a second term as president.",
+     "George Herbert Walker Bush led U.S. to swift and decisive victory in first Persian Gulf War"),
+    # what the act was part of
+    ("The U.S. ambassador to Syria visited the embattled town of Hama Thursday as part of what the State Department "
+     "called an effort to show U.S. support for Syrians fighting for democracy.",
+     "U.S. ambassador to Syria visited embattled town of Hama"),
+    # ", even as ..."
+    ("The U.S. and Pakistan agreed Monday to work together in any future actions against \"high value targets\" in "
+     "Pakistan, even as U.S. Sen. John Kerry defended Washington's decision not to tell Islamabad in advance about "
+     "the American raid that killed Osama bin Laden.",
+     "U.S. and Pakistan agreed to work together in any future actions against \"high value targets\" in Pakistan"),
+    # "following ..."
+    ("President-elect Donald Trump said he had a \"nice conversation\" with President Barack Obama Wednesday "
+     "following a string of tweets in which he went so far as to suggest that the sitting president was disrupting "
+     "the smooth transition of power.",
+     "President-elect Donald Trump said he had \"nice conversation\" with President Barack Obama"),
+])
+def test_a_long_lede_ends_before_a_second_verb_in_the_past_what_its_act_was_part_of_or_followed(lede, headline):
+    assert choose_headline([], Point(lede, (), ()), []) == headline
+
+
+def test_an_and_after_a_word_in_ed_opens_no_second_verb():
     tired = ("Rescuers carried the tired and frightened residents of the flooded village across the river on Sunday "
              "night while the water kept rising around the last houses of the valley.")
     assert "tired" in choose_headline([], Point(tired, (), ()), [])

@@ -190,6 +190,9 @@ def clean_article(article: Article) -> Article:
     return dataclasses.replace(article, title=title, text="\n\n".join(lines))
 
 
+# The fewest words of a printed line that goes on into the next when it ends on a connecting word (``_unwrapped``):
+# shorter, it is a credit or a byline on a line of its own ("Photo courtesy of").
+_PRINTED_LINE_WORDS = 6
 # A space a tokenizer left before a comma or a possessive: "Richard Reston , son of ...", "Peter Wallsten 's".
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"(?<=\w) (?=,\s|'s\s)")
 
@@ -218,9 +221,6 @@ def _unwrapped(lines: list[str]) -> list[str]:
         else:
             paragraphs.append(line)
     return paragraphs
-
-
-_PRINTED_LINE_WORDS = 6
 
 
 def _ends_on_a_connecting_word(line: str) -> bool:
