@@ -77,6 +77,9 @@ def pieces(text: str) -> list[str]:
          ['"I was assaulted in a men\'s room, It was the weirdest thing," she said.']),
         ("He gave one reason: It was late, at 10:30 in the evening.",
          ["He gave one reason: It was late, at 10:30 in the evening."]),
+        # a post embedded in the page stays one piece with its signature
+        ("Please avoid the area. Media staging at the park. \u2014 Harford Sheriff (@Harford_Sheriff) May 20, 2018",
+         ["Please avoid the area. Media staging at the park. \u2014 Harford Sheriff (@Harford_Sheriff) May 20, 2018"]),
         # a full stop after a plain word before a word in lower case: the scrape lost the words between
         ("There could be no compromise on the issue. central to the rights of Ukraine to join NATO.",
          ["There could be no compromise on the issue.", "central to the rights of Ukraine to join NATO."]),
@@ -120,15 +123,19 @@ def test_sentences_of_skips_fragments_and_headings_but_keeps_the_text() -> None:
         "___\n\n"
         "Image: AP.\n\n"
         "Lavrov said Russia awaits written answers. Yes.\n\n"
-        "Keep our heads in the game, will we?"
+        "There is no compromise on the issue. central to the rights of Ukraine to join NATO.\n\n"
+        "Keep our heads in the game, will we?\n\n"
+        "eBay said it would stay out of the talks."
     )
     article = Article("a1", text)
     assert [s.text for s in sentences_of(article)] == [
         "Blinken met Lavrov in Geneva on Friday.",
         "Lavrov said Russia awaits written answers.",
+        "There is no compromise on the issue.",  # the rest of a sentence whose start a scrape lost is no sentence
         "Keep our heads in the game, will we?",
+        "eBay said it would stay out of the talks.",  # a name in lower case opens one
     ]
-    assert [s.index for s in sentences_of(article)] == [0, 1, 2]
+    assert [s.index for s in sentences_of(article)] == [0, 1, 2, 3, 4]
 
 
 def test_an_unpunctuated_line_that_is_long_is_a_sentence_not_a_heading() -> None:

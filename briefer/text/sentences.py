@@ -35,6 +35,10 @@ _SENTENCE_STARTERS = frozenset(
     "two three what who why how where which".split()
 )
 
+# A social-media post embedded in the page: a line that ends on its author's name, handle and date ("... Please avoid
+# the area. \u2014 Harford Sheriff (@Harford_Sheriff) September 20, 2018").
+_EMBEDDED_POST_SIGNATURE = re.compile(r"(?:\u2014|--|\s-)\s*[^()]{1,60}\(@\w{1,30}\)\s+(?:[A-Z][a-z]+\.?\s+\d{1,2},\s+"
+                                      r"\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})$")
 # End punctuation, then any closing quotes or brackets and reference marks ("[12]"), then whitespace.
 _CANDIDATE = re.compile(r"(?:[.!?]+|…)[\"'”’)\]]*(?:\[\d+\])*(?=\s)")
 # What ends the word before a full stop, scanning back from it: whitespace, an opening quote or bracket.
@@ -61,10 +65,15 @@ _SPLICED_START = re.compile(r"(?<=[a-z0-9],)\s+(?=(?:His|Her|Their|Its|It|He|She
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Character spans ``(start, end)`` of the sentences of ``text``, stripped of surrounding whitespace."""
+    """Character spans ``(start, end)`` of the sentences of ``text``, stripped of surrounding whitespace. A post
+    embedded in the page (``_EMBEDDED_POST_SIGNATURE``) stays one piece with its signature: admission never shows it,
+    and no sentence of it is read without the name of who posted it."""
     spans: list[tuple[int, int]] = []
     for line in re.finditer(r"[^\n]+", text):
         start = line.start()
+        if _EMBEDDED_POST_SIGNATURE.search(line.group().rstrip()):
+            _append_stripped(spans, text, start, line.end())
+            continue
         for end in _boundaries(line.group()):
             _append_stripped(spans, text, start, line.start() + end)
             start = line.start() + end
@@ -85,12 +94,17 @@ def sentences_of(article: Article) -> list[Sentence]:
     return sentences
 
 
+# A piece that opens on a word in lower case is the rest of a sentence whose start or middle a scrape lost
+# ("central to the rights of Ukraine ..."), not a sentence ("eBay said ..." opens on a name).
+_LOWER_CASE_WORD_FIRST = re.compile(r"[\"'(\[]*[a-z]+\b(?![\w'-]*[A-Z])")
+
+
 def is_statement(piece: str, *, whole_line: bool = False) -> bool:
     """Whether a split piece is a sentence worth citing, not a fragment ("AP", "___") or a section heading.
 
     A heading is a short line of its own with no closing punctuation ("US to give written response next week").
     """
-    if len(piece.split()) < 4 or not re.search(r"[^\W\d_]", piece):
+    if len(piece.split()) < 4 or not re.search(r"[^\W\d_]", piece) or _LOWER_CASE_WORD_FIRST.match(piece):
         return False
     return not (whole_line and len(piece.split()) <= 15 and not ends_with_punctuation(piece))
 
