@@ -206,6 +206,8 @@ def test_a_sentence_its_page_cut_off_is_never_shown(text, cut):
     ("(Left to right) Nolan Gould, Steven Levitan and Ariel Winter attend the event.", True),
     ("The Hollywood Reporter says actor Tom Sizemore, seen here in 2014, was suspended from the film.", True),
     ("The comet, seen from Earth every 76 years, returns in 2061.", False),
+    ("McKenzie Anderson, before and after she came down with a disease called acute flaccid myelitis.", True),
+    ("Everything about Simpson, before and after the trial, became a source of fascination.", False),
     # what the picture is
     ("An artist's illustration of NASA's Parker Solar Probe spacecraft, formerly known as Solar Probe Plus, studying "
      "the sun.", True),

@@ -95,11 +95,13 @@ _OUTLETS = r"(?:Associated Press|AP|Reuters|AFP|CNN|Bloomberg|UPI)"
 _NAME = r"[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3}"
 # Where someone stands in a picture ("Sinn Fein President Gerry Adams, right, carries the coffin ...", "Jennifer
 # Paterson (left) and Clarissa Dickson Wright filming ...", "(Left to right) Nolan Gould, ...", "actor Tom Sizemore,
-# seen here in 2014, ..."): said of nobody outside a caption.
+# seen here in 2014, ...", "McKenzie Anderson, before and after she came down with ..."): said of nobody outside a
+# caption ("Everything about Simpson, before and after the trial, became ..." names no one first).
 # A party after a name, "McDonnell (R)", is no place in a picture, nor is "a shift from left to right".
 _PLACED_IN_PICTURE = re.compile(rf"{_NAME},\s+(?:left|right|center|centre),|{_NAME}\s+\((?i:left|right|center|centre)\)"
                                 r"|\b(?i:from left|left to right)\s*[,:)]"
-                                r"|,\s+(?:seen|pictured|shown)\s+(?:here|above|below)\b")
+                                r"|,\s+(?:seen|pictured|shown)\s+(?:here|above|below)\b"
+                                rf"|^{_NAME},\s+before and after\b")
 # What a wire or web page puts before the first sentence: a label ("UPDATE:"), then a place in capitals, a date
 # and/or an agency in brackets, then a dash; or a wire's two places and their country, even when a scraper dropped
 # the agency and dash after them ("JAKARTA/PANGKALAN BUN, Indonesia Search teams ...", "GAZA/JERUSALEM Israel's
