@@ -472,6 +472,9 @@ def test_a_sentence_addressed_to_the_reader_is_never_a_point_but_a_quoted_one_ma
     ("Despite no breakthroughs in Geneva, US Secretary of State said on Friday that both sides are on a path.", True),
     ("Officials said the body of an adult male was found on Saturday.", False),  # a group: nobody's name is lost
     ("If the vote passes, the law takes effect in May.", False),
+    ("For breaking news, features and analysis from India, follow WSJ India on Facebook.", True),
+    ("Follow her on Twitter @LCStansberry.", True),
+    ("Fans follow the band on Twitter more than on any other site, the label said.", False),  # "follow" as news
     ("(Jurvetson has taken leave from Tesla after being accused of sexual harassment.)", True),  # an aside
     ("(This story has been updated with comments from the plaintiff's attorney.)", True),  # an editor's note
     ("(The board) said on Friday it would meet again (in May).", False),  # the first bracket closes early

@@ -93,6 +93,10 @@ _APPEAL = re.compile(r"^(?:anyone|those|people|residents|witnesses)\s+(?:with|wh
 _PROMPT_OPENER = re.compile(r"^(?:(?:Visit|Click|Read|Watch|See|Follow|Subscribe|Learn|Find out|Check out|Call|"
                             r"Contact|Share|Download|Join|Get|Listen|Stay|Sign up|Tune in)\s+(?:the|our|us|more|here|"
                             r"this|a|an|for|to|on|at|now|below|all|in|up|tuned|out)\b|(?:Don't|Don\u2019t|Do not)\s)")
+# An invitation to follow someone on a social network, opening the sentence or a clause of it: "For breaking news
+# ..., follow WSJ India on Facebook.", "Follow her on Twitter @LCStansberry." (not "Fans follow the band on ...").
+_FOLLOW_PROMPT = re.compile(r"(?:^|[,:;]\s+|\byou\s+can\s+)[Ff]ollow\s+(?:[\w@.'\u2019-]+\s+){1,5}on\s+(?:Twitter|"
+                            r"Facebook|Instagram|Google\+|LinkedIn|TikTok)\b")
 # An opening phrase that is a preposition and a bare pronoun or a demonstrative's noun: "In it, the British royal
 # denied ...", "Beyond that, she gave $250,000 ...", "With that, United joins American ...", "Given these traits, the
 # ancient animal has been named ...", "Despite that positive response, Snap admitted ...", "At that time, the grant
@@ -592,7 +596,8 @@ def _cannot_stand_alone(claim: Claim) -> bool:
     if _POINTS_AHEAD.match(text) or _SECOND_PERSON.search(told) or _APPEAL.match(text) \
             or _OFFICE_WITHOUT_HOLDER.search(told):
         return True
-    if _PROMPT_OPENER.match(text) or _BACK_REFERRING_PHRASE.match(text) or _in_brackets(text):
+    if _PROMPT_OPENER.match(text) or _FOLLOW_PROMPT.search(told) or _BACK_REFERRING_PHRASE.match(text) \
+            or _in_brackets(text):
         return True
     opening = _PRONOUN_AFTER_OPENING.match(text)
     if opening and not _NAME_AFTER_FIRST_WORD.search(_names_in(opening)):
