@@ -128,6 +128,7 @@ def test_max_points_caps_the_list():
     '"Says who?" said Cohen, whose job description also includes serving as Trump\'s special counsel.',  # a question
     '"Where in the world are they?" asked a spokesman for the council.',
     "Donald Trump has said that more than once.",  # what was said is in the sentence before
+    "The State Department spokesman, Philip J. Crowley, confirmed that on Sunday.",  # and when
     "The 23-year-old comedian, whose fireman father died in the Sept. 11 attacks, has revealed previously that he took "
     "medical marijuana.",  # an age in place of a name
     "The 73-year-old, who entered and left the courtroom in a wheelchair, had pleaded guilty to the gun charge.",
@@ -475,6 +476,7 @@ def test_a_sentence_addressed_to_the_reader_is_never_a_point_but_a_quoted_one_ma
     ("For breaking news, features and analysis from India, follow WSJ India on Facebook.", True),
     ("Follow her on Twitter @LCStansberry.", True),
     ("Fans follow the band on Twitter more than on any other site, the label said.", False),  # "follow" as news
+    ("The spokesman confirmed that on Sunday the talks would resume in Geneva.", False),  # "that" opens what was said
     ("(Jurvetson has taken leave from Tesla after being accused of sexual harassment.)", True),  # an aside
     ("(This story has been updated with comments from the plaintiff's attorney.)", True),  # an editor's note
     ("(The board) said on Friday it would meet again (in May).", False),  # the first bracket closes early

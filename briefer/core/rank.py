@@ -141,10 +141,12 @@ _CAPITALISED = r"[A-Z][\w.'\u2019-]*"
 _ONLY_WHO_SPOKE = re.compile(rf"^{_CAPITALISED}(?:\s+{_CAPITALISED})*(?:,\s+(?:who|a|an|the)\s[^,\"]+,)?"
                              rf"\s+(?:(?:also|later|then)\s+)?(?:{alternation(REPORTING_VERBS)})"
                              rf"(?:\s+(?:{_CAPITALISED}|reporters|him|her|them|us|me)(?:\s+{_CAPITALISED})*)?\.$")
-# What was said or done, as "that" or "this" at the end: "Donald Trump has said that more than once."
+# What was said or done, as "that" or "this" at the end: "Donald Trump has said that more than once.", "The State
+# Department spokesman, Philip J. Crowley, confirmed that on Sunday."
 _DEMONSTRATIVE_END = re.compile(r"\b(?:said|says|did|done|know|knew|heard|saw|meant|wrote|tweeted|repeated|denied|"
                                 r"confirmed)\s+(?:that|this)(?:\s+(?:more than once|again|too|before|repeatedly|"
-                                r"publicly|twice|often))?[.!]$")
+                                rf"publicly|twice|often|earlier|later|on\s+(?:{WEEKDAY})|last\s+(?:week|month|year|"
+                                rf"{WEEKDAY})|in\s+an?\s+(?:statement|interview|email|tweet)))?[.!]$")
 # An auxiliary ending a sentence, its verb left to the sentence before ("... haven't.", "... it seems to have.").
 _ELIDED_END = re.compile(r"\b(?:have|has|had|do|does|did|is|are|was|were|can|could|will|would|should|might|must)"
                          r"(?:n't|\s+not)?[.!][\"'\u201d\u2019]?\s*$", re.IGNORECASE)
