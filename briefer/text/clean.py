@@ -209,25 +209,31 @@ def normalise_text(text: str) -> str:
 def _unwrapped(lines: list[str]) -> list[str]:
     """Paragraphs from hard-wrapped lines: a line that stops mid-sentence goes on into the next, when the next
     opens in lower case or the line ends on a connecting word no sentence or heading ends on ("the House of" /
-    "Representatives, the Committee ..." in a document whose every printed line is a paragraph)."""
-    paragraphs: list[str] = []
+    "Representatives, the Committee ..." in a document whose every printed line is a paragraph).
+
+    A paragraph is kept as its lines and their word count until it is whole: how it ends is how its last line ends,
+    so a document of thousands of joined lines is read once, not once per line."""
+    paragraphs: list[list[str]] = []
+    words = 0  # in the paragraph being built
     for line in lines:
         if not line:
             continue
-        if paragraphs and not ends_with_punctuation(paragraphs[-1]) and (
-            line[0].islower() or (line[0].isalnum() and _ends_on_a_connecting_word(paragraphs[-1]))
+        if paragraphs and not ends_with_punctuation(paragraphs[-1][-1]) and (
+            line[0].islower() or (line[0].isalnum() and _ends_on_a_connecting_word(paragraphs[-1][-1], words))
         ):
-            paragraphs[-1] += " " + line
+            paragraphs[-1].append(line)
+            words += len(line.split(" "))
         else:
-            paragraphs.append(line)
-    return paragraphs
+            paragraphs.append([line])
+            words = len(line.split(" "))
+    return [" ".join(paragraph) for paragraph in paragraphs]
 
 
-def _ends_on_a_connecting_word(line: str) -> bool:
-    """A printed line, long, not a credit or byline left on its own line ("Photo courtesy of", "Posted by"), which
-    goes on into no sentence."""
-    words = line.split(" ")
-    return len(words) >= _PRINTED_LINE_WORDS and words[-1] in DANGLING_WORDS - {"by"}
+def _ends_on_a_connecting_word(last_line: str, words: int) -> bool:
+    """Whether a paragraph of ``words`` words whose last line is ``last_line`` is a printed line, long, ending on a
+    connecting word: not a credit or byline left on its own line ("Photo courtesy of", "Posted by"), which goes on
+    into no sentence."""
+    return words >= _PRINTED_LINE_WORDS and last_line.rsplit(" ", 1)[-1] in DANGLING_WORDS - {"by"}
 
 
 def news_line(line: str) -> str:
