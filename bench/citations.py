@@ -19,7 +19,7 @@ Reported for the tune half of the development clusters (``bench/quality.py``'s e
 - the cosine rule it replaced, and the same five features refitted on the tune half's pairs with the cut chosen
   there for precision >= 0.97 (out of fold by cluster), read on the held-out half;
 - for comparison, not as a citation decision: the ranker's rule that two sentences quoting one statement repeat each
-  other (``briefer.core.rank.QUOTED_STATEMENT_WORDS`` words or more, ``compatible``);
+  other (``briefer.core.rank.quotes_again``);
 - with ``--judge``, any support judge briefer can load (a model folder or hub id; ``briefer.backends.judge``), at
   its own threshold and at fixed ones.
 """
@@ -42,10 +42,9 @@ from bench.claims import EVAL
 from bench.support import MIN_PRECISION, fit
 from briefer.backends.embed import get_embedder
 from briefer.backends.judge import load_judge
-from briefer.core.rank import QUOTED_STATEMENT_WORDS
-from briefer.core.support import SUPPORT_MODEL, SupportModel, compatible
+from briefer.core.rank import quotes_again
+from briefer.core.support import SUPPORT_MODEL, SupportModel
 from briefer.evaluate.pairs import COSINE_RULE, EVAL_FILES, LabelledPair, outcome, pair_table
-from briefer.text.lexicon import quoted_statements
 from train.data import development_halves
 
 REPO = Path(__file__).resolve().parents[1]
@@ -112,12 +111,6 @@ def in_briefs(rows: list[dict], labels: np.ndarray, cited: dict[tuple[str, str],
             "states the point (wrong, or through a sentence not drawn)")
 
 
-def _share_a_statement(point: str, sentence: str) -> bool:
-    ours = quoted_statements(point, QUOTED_STATEMENT_WORDS)
-    theirs = quoted_statements(sentence, QUOTED_STATEMENT_WORDS)
-    return any(a in b or b in a for a in ours for b in theirs) and compatible(point, sentence, ages=False)
-
-
 def rows_for(name: str, rows: list[dict], accepted: np.ndarray, labels: np.ndarray) -> str:
     return f"| {name} | {outcome(accepted, labels).cells()} | {by_point(rows, accepted, labels)} |"
 
@@ -166,9 +159,9 @@ def main() -> None:
                  f"cosine rule it replaced (>= {COSINE_RULE['static']})": cosine_rule,
                  f"SupportModel refitted on the tune half, cut {cut:.2f} chosen there": refitted}
     # Not a citation decision: the ranker's rule that a point quoting what a chosen point quotes repeats it
-    # (briefer.core.rank._quotes_again), read against the same labels.
+    # (briefer.core.rank.quotes_again), read against the same labels.
     decisions["a quoted statement both share (the ranker's repeat rule, for comparison)"] = np.array(
-        [_share_a_statement(r["claim"], r["premise"]) for r in rows])
+        [quotes_again(r["claim"], r["premise"]) for r in rows])
     if args.judge:
         judge = load_judge(args.judge)
         assert judge is not None

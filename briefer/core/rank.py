@@ -448,7 +448,7 @@ def _mmr(
             if any(close >= _retold_at(claims[i], claims[other], weights)
                    and _tells_again(claims[i], claims[other], dates or {}) for close, other in zip(row, chosen)):
                 continue
-            if any(_quotes_again(claims[i], claims[other]) for other in chosen):
+            if any(quotes_again(claims[i].representative.text, claims[other].representative.text) for other in chosen):
                 continue
             value = (weights.relevance * relevance[i] - (1.0 - weights.relevance) * float(close)
                      + weights.new_outlet * len(outlets[i] - cited) / every_outlet)
@@ -485,15 +485,14 @@ def _tells_again(claim: Claim, chosen: Claim, dates: dict[str, str | None]) -> b
             and not (days and their_days and not days & their_days) and compatible(mine.text, theirs.text))
 
 
-def _quotes_again(claim: Claim, chosen: Claim) -> bool:
-    """Whether a claim quotes a statement a chosen one quotes (``QUOTED_STATEMENT_WORDS`` words or more, one within the
-    other), with no conflict: the same words said once, reported twice (Graham's "all options on the table", the
+def quotes_again(text: str, chosen: str) -> bool:
+    """Whether a sentence quotes a statement a chosen one quotes (``QUOTED_STATEMENT_WORDS`` words or more, one within
+    the other), with no conflict: the same words said once, reported twice (Graham's "all options on the table", the
     Pentagon's "erroneously re-tweeted content that would not be endorsed by the Department of Defense")."""
-    mine, theirs = claim.representative.text, chosen.representative.text
-    ours = _statements(mine)
+    ours = _statements(text)
     if not ours:
         return False
-    return any(a in b or b in a for a in ours for b in _statements(theirs)) and compatible(mine, theirs, ages=False)
+    return any(a in b or b in a for a in ours for b in _statements(chosen)) and compatible(text, chosen, ages=False)
 
 
 @functools.lru_cache(maxsize=1 << 16)

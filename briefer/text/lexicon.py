@@ -17,7 +17,7 @@ overlaps on ``tests/data/match_pairs.jsonl``, compared before and after). The va
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 
 def alternation(words: Iterable[str]) -> str:
@@ -339,18 +339,22 @@ def inside_quotation(prefix: str) -> bool:
 _QUOTATION = re.compile(r'"([^"]+)"|\u201c([^\u201c\u201d]+)\u201d')
 
 
+def _quotations(text: str) -> Iterator[str]:
+    """What each quotation of ``text`` holds, between its marks."""
+    return (match.group(1) or match.group(2) for match in _QUOTATION.finditer(text))
+
+
 def quoted_words(text: str, least: int) -> list[str]:
     """Each quotation in ``text`` of at least ``least`` words, as its lower-case words joined by single spaces: the
     form in which the same quotation is found in another outlet's sentence whatever its punctuation."""
-    quotes = (plain_words(match.group(1) or match.group(2)) for match in _QUOTATION.finditer(text))
+    quotes = (plain_words(quote) for quote in _quotations(text))
     return [quote for quote in quotes if len(quote.split()) >= least]
 
 
 def quoted_statements(text: str, least: int) -> list[str]:
     """``quoted_words`` of the quotations that say something: at least half their words in lower case, so not a
     title ("Orange Is the New Black", "Good Morning America") that outlets name whatever they report."""
-    quotes = (match.group(1) or match.group(2) for match in _QUOTATION.finditer(text))
-    return [plain_words(quote) for quote in quotes
+    return [plain_words(quote) for quote in _quotations(text)
             if len(PLAIN_WORD.findall(quote)) >= least and 2 * len(LOWER_WORD.findall(quote)) >= len(quote.split())]
 
 
