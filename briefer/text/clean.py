@@ -193,6 +193,8 @@ def clean_article(article: Article) -> Article:
 # The fewest words of a printed line that goes on into the next when it ends on a connecting word (``_unwrapped``):
 # shorter, it is a credit or a byline on a line of its own ("Photo courtesy of").
 _PRINTED_LINE_WORDS = 6
+# The connecting words such a line may end on: not "by", which ends credits ("Photo by").
+_LINE_GOES_ON_AFTER = DANGLING_WORDS - {"by"}
 # A space a tokenizer left before a comma or a possessive: "Richard Reston , son of ...", "Peter Wallsten 's".
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"(?<=\w) (?=,\s|'s\s)")
 
@@ -233,7 +235,7 @@ def _ends_on_a_connecting_word(last_line: str, words: int) -> bool:
     """Whether a paragraph of ``words`` words whose last line is ``last_line`` is a printed line, long, ending on a
     connecting word: not a credit or byline left on its own line ("Photo courtesy of", "Posted by"), which goes on
     into no sentence."""
-    return words >= _PRINTED_LINE_WORDS and last_line.rsplit(" ", 1)[-1] in DANGLING_WORDS - {"by"}
+    return words >= _PRINTED_LINE_WORDS and last_line.rsplit(" ", 1)[-1] in _LINE_GOES_ON_AFTER
 
 
 def news_line(line: str) -> str:
