@@ -252,6 +252,15 @@ def test_a_long_aside_between_a_named_subject_and_its_verb_is_left_out_of_the_he
     # who said it, between commas in the middle: the clause ends before them, not after the words they are dropped
     ("Iranian authorities have delayed the trial of two Americans, a judiciary spokesman said on Monday, less than a "
      "week before their first day in court.", "Iranian authorities have delayed trial of two Americans"),
+    # openers of time before the subject go, a number for subject too; a quantity of "over 100" stays
+    ("Back in November, Snap Inc. announced it would sell sunglasses.", "Snap Inc. announced it would sell sunglasses"),
+    ("Ten years ago this morning, meteorologist Robert Ricks faced a dilemma.", "Meteorologist Robert Ricks faced dilemma"),
+    ("Following a year-long investigation, 10 volunteer firefighters were arrested.",
+     "10 volunteer firefighters arrested"),
+    ("Over the weekend, police arrested 12 people.", "Police arrested 12 people"),
+    ("Over 100 people were killed in the attack.", "Over 100 people killed in attack"),
+    # ... unless a pronoun would open the headline
+    ("Over on Yellin's page, she shared Schumer's picks.", "Over on Yellin's page, she shared Schumer's picks"),
 ])
 def test_headline_shapes(lede, headline):
     assert headline_from_sentence(lede) == headline

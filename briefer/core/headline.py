@@ -12,6 +12,7 @@ import re
 from collections import Counter
 
 from briefer.core.admission import shown_start
+from briefer.core.claims import PRONOUN_OPENER
 from briefer.core.opinion import is_opinion
 from briefer.text.lexicon import (DANGLING_WORDS, FINITE_VERB, QUOTE_OPENERS, SIMILARITY_STOPWORDS, SPEECH_VERBS,
                                   WEEKDAY, inside_quotation, people_named, similarity_words)
@@ -68,21 +69,24 @@ _DASH_ASIDE = re.compile(r"\s+(?:[\u2014\u2013]|--)\s+[^\u2014\u2013]{1,80}?\s+(
 # An adverb between commas that joins two clauses when a clause comes before it (", however," / ", though,").
 _JOINING_ADVERB = re.compile(r",\s+(?:however|though),$")
 # An opening phrase of circumstance before the subject: "Amid Ukrainian border tensions, ..." / "On Friday, ..." /
-# "Recently, ...".
+# "Recently, ..." / "Back in November, ..." / "Over the weekend, ..." / "Next 31 Jan. 2018, ...", also before a
+# subject that opens on a number ("Following a year-long investigation, 10 volunteer firefighters were arrested").
 # A participle before a preposition opens one too: "Held in the Cathedral of St. John in Turin, Italy, the shroud
 # ..." / "Speaking to reporters, ...". A place may carry its region ("Turin, Italy,").
 _OPENING_PHRASE = re.compile(r"^(?:(?:amid|after|in|on|during|despite|following|with|as|at|for|by|since|before|"
-                             r"earlier|later|last|this|recently|meanwhile|now)\b|"
+                             r"earlier|later|last|this|recently|meanwhile|now|next|today|tonight|yesterday)\b|"
+                             r"(?:back|over)\s+(?=(?:in|on|at|the|when)\s)|"
                              r"(?:[A-Z][a-z]+(?:ed|en|ing)|Held|Built|Born|Found|Made|Set|Seen|Shot|Hit|Kept|Left|"
                              r"Led)\s+"
                              r"(?=(?:in|on|at|by|from|to|with|near|outside|inside|during|after|for|as)\s))"
                              r"[^,;:\"\u201c]{0,90}"
-                             r"(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=,))?,\s+(?=[A-Z]|(?:the|a|an)\s)",
+                             r"(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=,))?,\s+(?=[A-Z]|\d|(?:the|a|an)\s)",
                              re.IGNORECASE)
 # A measure of time before the event it dates, however long: "Three days after a gunman killed nine people at an
-# Oregon community college and then shot himself dead, the Republican frontrunner ...".
+# Oregon community college and then shot himself dead, the Republican frontrunner ...", "Ten years ago this
+# morning, ...".
 _TIME_OPENER = re.compile(r"^(?:[\w-]+\s+){1,2}(?:hours?|days?|weeks?|months?|years?)\s+"
-                          r"(?:(?:after|before|since)\b[^,;:\"\u201c]{0,120}|later|earlier),\s+"
+                          r"(?:(?:after|before|since)\b[^,;:\"\u201c]{0,120}|later|earlier|ago(?:\s+\w+){0,2}),\s+"
                           r"(?=[A-Z]|(?:the|a|an)\s)",
                           re.IGNORECASE)
 # What the subject was doing, before the subject: "Defending his appointment of a billionaire ..., Donald Trump has
@@ -320,7 +324,9 @@ def _headline_and_source(sentence: str) -> tuple[str, str | None]:
     if source:
         text = text[source.end():]
     for opener in (_PARENTHESES, _TIME_OPENER, _DOING_OPENER, _OPENING_PHRASE, _KICKER):
-        text = opener.sub("", text)
+        rest = opener.sub("", text)
+        if not PRONOUN_OPENER.match(rest):  # "Over on Yellin's page, she shared ...": "She shared" names nobody
+            text = rest
     text = _DASH_ASIDE.sub(_subject_aside, _APPOSITIVE.sub(_without_aside, _PARTICIPLE_ASIDE.sub(r"\g<subject> ", text)))
     text = _COMMA_BEFORE_VERB.sub(r"\1 ", text)
     if not _ABBREVIATION_END.search(text.rstrip("\"'\u201d\u2019")):
