@@ -67,13 +67,21 @@ _DATE_WITHOUT_SUBJECT = re.compile(rf"^(?:(?:Early|Late|Mid)[- ])?(?:\d{{1,2}}\s
 # ("President Donald Trump speaks during a news conference in the East Room ..., Thursday, Feb. 16, 2017.", "O.J.
 # Simpson testifies during an evidentiary hearing ...", "Mike Brown stands for a portrait in front of ..."). News in
 # the present tense says something ("Durst still faces a separate murder charge") or has a verb of saying or an
-# auxiliary ("will", "has"), which a caption does not.
+# auxiliary ("will", "has"), which a caption does not. A name may hold "of" ("Northern Ireland Minister of Justice
+# David Ford speaks to the media ...").
 _SCENE_VERBS = ("stands sits poses gestures waves smiles arrives walks speaks looks listens holds points returns "
                 "answers attends reacts testifies addresses greets leaves watches talks pauses prays rides carries "
                 "celebrates kneels hugs shakes delivers wipes embraces displays performs sings dances climbs inspects")
-_SCENE_SUBJECT = r"(?:(?:A|An|The)\s+(?:[a-z][\w-]*\s+){1,3}|(?:(?:A|An|The)\s+)?(?:[A-Z0-9][\w.'\u2019-]*,?\s+){1,7}?)"
+# Verbs that news uses in the present too ("Democrats remain divided on the bill, which passed in 2017."): a caption
+# only with the place and day of its picture ("Members of Occupy Philadelphia remain on site at City Hall into the
+# evening of Nov. 28."; not "Talks remain stalled since March 3.").
+_DAY_SCENE_VERBS = "remains gathers waits remain gather wait stand sit pose"
+_SCENE_SUBJECT = (r"(?:(?:A|An|The)\s+(?:[a-z][\w-]*\s+){1,3}|"
+                  r"(?:(?:A|An|The)\s+)?(?:[A-Z0-9][\w.'\u2019-]*,?\s+|(?:of|and)\s+(?=[A-Z])){1,7}?)")
 _PICTURED = re.compile(rf"^{_SCENE_SUBJECT}(?:{alternation(_SCENE_VERBS.split())})\b")
+_PICTURED_ON_A_DAY = re.compile(rf"^{_SCENE_SUBJECT}(?:{alternation(_DAY_SCENE_VERBS.split())})\b")
 _SCENE = re.compile(rf"\b(?:during|in front of)\b|\b{MONTH}\.?\s+\d{{1,2}}\b|\b(?:{WEEKDAY}),\s|\b(?:19|20)\d\d\b")
+_DAY_OF_THE_PICTURE = re.compile(rf"\b(?:at|outside|inside|near|in front of)\s.*\b{MONTH}\.?\s+\d{{1,2}}\b")
 # What a picture is, opening its caption: "An artist's illustration of NASA's Parker Solar Probe ...", "This image
 # provided by the Montgomery County Correctional Facility shows Bill Cosby ...", "This graphic provided by United
 # attempts to explain ...", "An official product shot of Kinect, formally known as Project Natal, ...". ("The photos
@@ -292,7 +300,9 @@ def pictured(text: str) -> bool:
     that opens on what the picture is ("An artist's illustration of ...", "This image provided by ... shows") or on
     its credit ("Associated Press An Israeli soldier rides ...").
     """
-    return (bool(_PICTURED.match(text)) and bool(_SCENE.search(text)) and not _NOT_A_CAPTION.search(text)
+    return ((bool(_PICTURED.match(text)) and bool(_SCENE.search(text))
+             or bool(_PICTURED_ON_A_DAY.match(text)) and bool(_DAY_OF_THE_PICTURE.search(text)))
+            and not _NOT_A_CAPTION.search(text)
             or bool(_PLACED_IN_PICTURE.search(text)) or bool(_WHAT_A_PICTURE_IS.match(text))
             or bool(_CREDIT_BEFORE_CAPTION.match(text)))
 
