@@ -19,6 +19,7 @@ from briefer.daily.day import (
     compose,
     lead,
     mark,
+    outlet_names,
     previous_page,
     render_page,
     write_day,
@@ -712,3 +713,10 @@ def test_a_round_up_that_mentions_the_days_story_does_not_join_it_nor_lend_it_it
     top = page["stories"][0]
     assert "Opening Bell" not in top["headline"]
     assert all("Opening Bell" not in (source.get("title") or "") for source in top["sources"])
+
+
+def test_a_story_names_its_outlets_then_counts_the_rest_as_other_or_unnamed_sources():
+    named = Story(rows=(0, 1, 2), outlets=("The Hill", "#a2", "#a3"), newest=None, score=1.0)
+    assert outlet_names(named) == ("The Hill", "2 other sources")
+    nameless = Story(rows=(0, 1), outlets=("#a1", "#a2"), newest=None, score=1.0)
+    assert outlet_names(nameless) == ("2 unnamed sources",)

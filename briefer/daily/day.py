@@ -192,10 +192,12 @@ def _scored(rows: Iterable[int], articles: Sequence[Article], outlet_keys: Seque
 
 
 def outlet_names(story: Story) -> tuple[str, ...]:
-    """Known outlet names of a story, then "N other sources" for articles whose outlet is unknown."""
+    """Known outlet names of a story, then "N other sources" for articles whose outlet is unknown ("N unnamed
+    sources" when no outlet is known: "5 articles: 5 other sources" names nothing the "other" is other than)."""
     names = [k for k in story.outlets if not k.startswith("#")]
     unknown = len(story.outlets) - len(names)
-    return (*names, *([f"{unknown} other source{'s' if unknown != 1 else ''}"] if unknown else []))
+    kind = "other" if names else "unnamed"
+    return (*names, *([f"{unknown} {kind} source{'s' if unknown != 1 else ''}"] if unknown else []))
 
 
 def build_day(
