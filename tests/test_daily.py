@@ -316,6 +316,21 @@ def test_a_story_shows_who_someone_is_before_their_quote_by_surname():
     assert item.page_order == [0, 3, 1, 2]
 
 
+def test_a_story_shows_the_days_news_before_a_point_that_opens_on_an_earlier_year():
+    texts = ["Kim Jong-nam was killed by a highly toxic nerve agent, Malaysia says.",
+             "In 1994 and 1995, the Japanese cult Aum Shinrikyo used homemade VX to attack three people.",
+             "Mr Kim died last week after two women accosted him in a check-in hall at the airport.",
+             "In 2017, North Korea will face new sanctions, officials said."]
+    points = [Point(text=t, citations=("a1",), evidence=(Sentence("a1", k, t, 0, len(t)),), chosen=k)
+              for k, t in enumerate(texts)]
+    item = fake_briefed("Kim Jong-nam killed", [10])
+    item = replace(item, brief=replace(item.brief, lede=points[0], points=tuple(points[1:])),
+                   new_points=(True,) * 4)
+    assert item.page_order == [0, 2, 1, 3]  # undated: every opening year is background, in the order chosen
+    dated = replace(item, story=replace(item.story, newest="2017-02-24"))
+    assert dated.page_order == [0, 2, 3, 1]  # the story's own year is news
+
+
 def test_compose_never_puts_an_ongoing_story_on_the_page():
     stories = [fake_briefed("old", [10, 10], status="ongoing"), fake_briefed("fresh", [10, 10])]
     shown, rest = compose(stories, stories=6, words=1000)

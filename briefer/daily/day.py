@@ -50,6 +50,12 @@ SAME_POINT = 0.6
 # An unbriefed story's line is read from the openings of its first few articles.
 _LINE_ARTICLES = 3
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+# A point that opens on the year it tells of: "In 1994 and 1995, the Japanese cult Aum Shinrikyo used homemade VX ...",
+# "In June 2009, Air France flight 447 went missing ...", "From August to December 2014, 120 people ...". Before the
+# story's own year it is background.
+_YEAR_OPENER = re.compile(r"^(?:In|By|Since|Until|Back in|As early as|Between|From|During)\s+"
+                          r"(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\.?\s+)?(?:(?:to|and)\s+[A-Z][a-z]+\.?\s+)?"
+                          r"(?:\d{1,2},?\s+)?((?:19|20)\d\d)\b")
 R = TypeVar("R")
 
 
@@ -93,15 +99,22 @@ class Briefed:
         """Indices of ``points`` in the order the page shows them: the lede, then the points the ranker chose first
         (a page has room for two to four of a brief's points: the best, not the first told), except that one naming
         someone in full comes before one quoting them by surname alone (``people_introduced_first``: a page that
-        shows the quote shows who said it); an update's new points before all."""
+        shows the quote shows who said it), and one that opens on a year before the story's after the rest: the page's
+        few points are the day's news, the background can wait for the story's brief; an update's new points before
+        all."""
         points = self.points
-        chosen = sorted(range(1, len(points)), key=lambda k: points[k].chosen)
+        chosen = sorted(range(1, len(points)), key=lambda k: (self._background(points[k]), points[k].chosen))
         index = {id(points[k]): k for k in chosen}
         introduced = people_introduced_first(points[0], [points[k] for k in chosen])
         by_choice = [0, *(index[id(point)] for point in introduced)]
         if self.status != "update":
             return by_choice
         return sorted(by_choice, key=lambda k: not self.new_points[k])
+
+    def _background(self, point: Point) -> bool:
+        """Whether a point opens on a year before the story's newest article (any year, when it has no date)."""
+        opening = _YEAR_OPENER.match(point.text)
+        return bool(opening) and (self.story.newest is None or opening.group(1) < self.story.newest[:4])
 
 
 @dataclass(frozen=True)
