@@ -615,6 +615,24 @@ def test_a_sentence_whose_verb_the_sentence_before_holds_cannot_stand_alone(text
     assert _cannot_stand_alone(Claim((sentence,), sentence)) is elided
 
 
+@pytest.mark.parametrize(("text", "leans"), [
+    ("Witnesses said both had been drinking alcohol with friends before the incident.", True),
+    ("The pair were not guests of the hotel but managed to reach the rooftop anyway, sources said.", True),
+    ("When asked for documentation, the 79-year-old demurred, citing privacy issues.", True),
+    ("Although both were able to take up the bacteria, the cells fought back.", True),
+    ("When Blinken asked whether there was any prospect of a deal, both answered there were.", True),
+    ("Lavrov and Blinken met for 90 minutes, and both said the talks were useful.", False),  # named first
+    ("Smith and Jones both said they would run again.", False),
+    ("Both sides agreed to meet again next month.", False),  # "both" counts what it names
+    ("The two countries signed the deal on Friday.", False),
+])
+def test_people_counted_not_named_as_a_subject_cannot_stand_alone(text, leans):
+    from briefer.core.rank import _cannot_stand_alone
+
+    sentence = Sentence("a1", 5, text, 0, len(text))
+    assert _cannot_stand_alone(Claim((sentence,), sentence)) is leans
+
+
 @pytest.mark.parametrize(("text", "cut_off"), [
     ("Carson, who lives in suburban Chicago, told TODAY.", True),  # the end of a quotation: who, and nothing said
     ("Mumma added.", True),

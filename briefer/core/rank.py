@@ -124,6 +124,14 @@ _OPENING_WORDS = (r"(?:In|On|At|After|Before|When|While|Once|Despite|Since|Durin
 _PRONOUN_AFTER_OPENING = re.compile(rf"^(?P<opening>{_OPENING_WORDS}\b[^,;:\"\u201c]{{0,50}}),\s+"
                                     r"(?P<pronoun>he|she|they|it|his|her|their|its)(?:'s|\u2019s)?\b")
 _WEEKDAY = re.compile(rf"\b(?:{WEEKDAY})\b")
+# People counted, not named, as a clause's subject: "both", "the two", "the pair", "the 79-year-old" before its verb
+# ("Witnesses said both had been drinking ...", "The pair were not guests of the hotel ...", "When asked for
+# documentation, the 79-year-old demurred"). Who they are was said in a sentence before, unless the sentence names two
+# people or more first ("Lavrov and Blinken met for 90 minutes, and both said ...").
+_COUNTED_SUBJECT = re.compile(
+    rf"(?:^|[,;:]\s+|\b(?i:said|says|that|when|while|although|though|because|since|as|after|before|if|until|where)\s+)"
+    rf"(?:[Bb]oth|[Tt]he\s+(?:two|pair|duo|trio)|[Tt]he\s+\d+-year-old)\s+"
+    rf"(?:(?:also|still|now|later|then|had|have)\s+)?(?:{FINITE_VERB.pattern})")
 # "he", "she" and their forms, outside quotations: who they are must be named before them in the sentence, by a
 # name ("Blinken reiterated he ...") or by anything a determiner brings in ("A man is in custody after two of his
 # neighbors ...", "the suspect said he", "The pope said he"), or after a comma that ends the opening phrases holding
@@ -581,15 +589,16 @@ def _cannot_stand_alone(claim: Claim) -> bool:
     lower case is a piece of a sentence, and one with no full stop, question or exclamation mark at its end is a
     heading, a standfirst or a caption; one that says only who spoke is the end of a quotation cut off ("Carson, who
     lives in suburban Chicago, told TODAY."), and one with "he" or "she" before anyone it could be
-    (``_unresolved_pronoun``) or ending on what was said as "that" ("Donald Trump has said that more than once.")
-    leans on the sentence before. Each is judged on the sentence as the page would show it
+    (``_unresolved_pronoun``), with people counted and not named as a subject ("Witnesses said both had been
+    drinking ...", ``_unnamed_counted_subject``) or ending on what was said as "that" ("Donald Trump has said that
+    more than once.") leans on the sentence before. Each is judged on the sentence as the page would show it
     (``standalone_text``): "But he also added ..." is shown as "He also added ...".
     """
     text = standalone_text(claim.representative.text)
     if PRONOUN_OPENER.match(text) or cut_off(text) or _part_of_a_longer_quote(text):
         return True
     if _WHOLLY_QUOTED.match(text) or _elided(text) or _ONLY_WHO_SPOKE.match(text) or _unresolved_pronoun(text) \
-            or _DEMONSTRATIVE_END.search(text) or _QUOTED_QUESTION.match(text):
+            or _unnamed_counted_subject(text) or _DEMONSTRATIVE_END.search(text) or _QUOTED_QUESTION.match(text):
         return True
     if _LOWER_CASE_START.match(text) or not _SENTENCE_END.search(text):
         return True
@@ -624,6 +633,18 @@ def _unresolved_pronoun(text: str) -> bool:
         return False
     return not any(name.group(1).lower() not in SIMILARITY_STOPWORDS
                    for name in _NAME_AFTER_A_COMMA.finditer(told, pronoun.end()))
+
+
+def _unnamed_counted_subject(text: str) -> bool:
+    """Whether people counted, not named, are a clause's subject (``_COUNTED_SUBJECT``, outside quotations) with fewer
+    than two names before them; an opening word ("When", "Although") is no name."""
+    told = outside_quotations(text)
+    counted = _COUNTED_SUBJECT.search(told)
+    if counted is None:
+        return False
+    names = {w for k, w in enumerate(_CAPITALISED_WORD.findall(told[:counted.start()]))
+             if w.lower() not in SIMILARITY_STOPWORDS and not (k == 0 and _OPENING_WORD.match(w))}
+    return len(names) < 2
 
 
 def _elided(text: str) -> bool:
