@@ -138,6 +138,17 @@ def test_sentences_of_skips_fragments_and_headings_but_keeps_the_text() -> None:
     assert [s.index for s in sentences_of(article)] == [0, 1, 2, 3, 4]
 
 
+@pytest.mark.parametrize(("piece", "statement"), [
+    ("*walks up to Michael Cohen's door*", False),  # lower case after any punctuation: a piece, not a sentence
+    ("...to Mar-a-Lago 3 nights in a row around New Year's Eve.", False),
+    ("#breaking a horror film come to life in Lancaster.", False),
+    ("eBay said it would stay out of the talks.", True),
+    ("\u201cWe will keep talking,\u201d Blinken said.", True),
+])
+def test_a_piece_that_opens_in_lower_case_after_any_punctuation_is_no_sentence(piece, statement) -> None:
+    assert is_statement(piece) is statement
+
+
 def test_an_unpunctuated_line_that_is_long_is_a_sentence_not_a_heading() -> None:
     line = "Blinken said the two sides would keep talking next week after the written answers arrive in Moscow"
     assert is_statement(line, whole_line=True)

@@ -25,8 +25,8 @@ from briefer.core.claims import (CONNECTIVE_OPENER, PRONOUN_OPENER, ClaimSet, re
                                   standalone_text)
 from briefer.fitted import BACKGROUND_AFTER
 from briefer.settings import BriefSettings, RankWeights
-from briefer.text.lexicon import (ATTRIBUTION, ATTRIBUTION_VERBS, CONNECTING_WORDS, FINITE_VERB, LOWER_WORD,
-                                  MONTH_ABBREVIATIONS, MONTHS, NOT_SPEAKERS, QUOTE_OPENERS, REPORTING_VERBS,
+from briefer.text.lexicon import (ATTRIBUTION, ATTRIBUTION_VERBS, CONNECTING_WORDS, FINITE_VERB, LOWER_CASE_START,
+                                  LOWER_WORD, MONTH_ABBREVIATIONS, MONTHS, NOT_SPEAKERS, QUOTE_OPENERS, REPORTING_VERBS,
                                   ROLE_TITLES, SIMILARITY_STOPWORDS, SPEAKER_GAP_WORDS, WEEKDAY, alternation,
                                   inside_quotation, outside_quotations, people_named, quoted_statements,
                                   similarity_words)
@@ -65,9 +65,6 @@ _WHOLLY_QUOTED = re.compile(r'^["\u201c][^"\u201c\u201d]+["\u201d]$')
 # A question quoted and who asked it ('"Says who?" said Cohen, whose job ...', '"Where in the world are they?" said
 # a spokesman ...'): what it answers is in the sentence before, and a question reports nothing.
 _QUOTED_QUESTION = re.compile(rf'^["\u201c][^"\u201c\u201d]+\?["\u201d],?\s+(?:{alternation(ATTRIBUTION_VERBS)})\b')
-# A piece of a sentence: its first word starts in lower case ("(up; under Title VII) authorizing ...", "...to
-# Mar-a-Lago 3 nights in a row"), unless it is a name written so ("iPhone", "eBay").
-_LOWER_CASE_START = re.compile(r"^[^\w]*[a-z][a-z'\u2019-]*\b")
 # How a sentence ends: without it, a line is a page's heading or standfirst, or a caption ("One member of the Browns'
 # defense didn't hold back on Monday when asked about Thursday night's fight").
 _SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s*$")
@@ -600,7 +597,7 @@ def _cannot_stand_alone(claim: Claim) -> bool:
     if _WHOLLY_QUOTED.match(text) or _elided(text) or _ONLY_WHO_SPOKE.match(text) or _unresolved_pronoun(text) \
             or _unnamed_counted_subject(text) or _DEMONSTRATIVE_END.search(text) or _QUOTED_QUESTION.match(text):
         return True
-    if _LOWER_CASE_START.match(text) or not _SENTENCE_END.search(text):
+    if LOWER_CASE_START.match(text) or not _SENTENCE_END.search(text):
         return True
     told = outside_quotations(text)
     if _POINTS_AHEAD.match(text) or _SECOND_PERSON.search(told) or _APPEAL.match(text) \

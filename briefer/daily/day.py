@@ -114,7 +114,9 @@ class Briefed:
     def _background(self, point: Point) -> bool:
         """Whether a point opens on a year before the story's newest article (any year, when it has no date)."""
         opening = _YEAR_OPENER.match(point.text)
-        return bool(opening) and (self.story.newest is None or opening.group(1) < self.story.newest[:4])
+        if opening is None:
+            return False
+        return self.story.newest is None or opening.group(1) < self.story.newest[:4]
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 
-from briefer.text.lexicon import ATTRIBUTION_VERBS, MEDIA_WORDS, MONTH_ABBREVIATIONS, alternation, inside_quotation
+from briefer.text.lexicon import (ATTRIBUTION_VERBS, LOWER_CASE_START, MEDIA_WORDS, MONTH_ABBREVIATIONS, alternation,
+                                  inside_quotation)
 from briefer.types import Article, Sentence
 
 # Titles before a name: a full stop after them never ends a sentence.
@@ -94,17 +95,14 @@ def sentences_of(article: Article) -> list[Sentence]:
     return sentences
 
 
-# A piece that opens on a word in lower case is the rest of a sentence whose start or middle a scrape lost
-# ("central to the rights of Ukraine ..."), not a sentence ("eBay said ..." opens on a name).
-_LOWER_CASE_WORD_FIRST = re.compile(r"[\"'(\[]*[a-z]+\b(?![\w'-]*[A-Z])")
-
-
 def is_statement(piece: str, *, whole_line: bool = False) -> bool:
     """Whether a split piece is a sentence worth citing, not a fragment ("AP", "___") or a section heading.
 
-    A heading is a short line of its own with no closing punctuation ("US to give written response next week").
+    A heading is a short line of its own with no closing punctuation ("US to give written response next week"). A
+    piece that opens on a word in lower case is the rest of a sentence whose start or middle a scrape lost ("central
+    to the rights of Ukraine ..."): it takes no place in its article's opening.
     """
-    if len(piece.split()) < 4 or not re.search(r"[^\W\d_]", piece) or _LOWER_CASE_WORD_FIRST.match(piece):
+    if len(piece.split()) < 4 or not re.search(r"[^\W\d_]", piece) or LOWER_CASE_START.match(piece):
         return False
     return not (whole_line and len(piece.split()) <= 15 and not ends_with_punctuation(piece))
 
