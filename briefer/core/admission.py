@@ -23,8 +23,8 @@ from importlib import resources
 import numpy as np
 
 from briefer.fitted import MIN_SHOWN, OPENING_FLOOR, SHOWN_FLOOR
-from briefer.text.lexicon import (ATTRIBUTION, CONNECTING_WORDS, MEDIA_WORDS, MONTH, WEEKDAY, WORD, alternation,
-                                  speakers_in)
+from briefer.text.lexicon import (ATTRIBUTION, CONNECTING_WORDS, MEDIA_WORDS, MONTH, POST_HANDLE, WEEKDAY, WORD,
+                                  alternation, speakers_in)
 from briefer.types import Sentence
 
 _PLACE = r"(?!(?:FILE|PHOTO|VIDEO|IMAGE|WATCH)\b)[A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,3}"  # "KUALA LUMPUR"
@@ -97,7 +97,7 @@ _CREDIT_BEFORE_CAPTION = re.compile(r"^(?:Associated Press|AP Photo|AFP|EPA|Gett
                                     r"Bloomberg)\s+(?:An?|The|This|These)\s")
 # A social-media post embedded in a page, signed with its author's handle or carrying its picture link: "Elon Musk
 # (@elonmusk) Kanye stopped by the SpaceX rocket factory today.", "... reading list. pic.twitter.com/TiduRZIEox".
-_EMBEDDED_POST = re.compile(r"\(@\w{1,30}\)|\bpic\.twitter\.com/")
+_EMBEDDED_POST = re.compile(rf"{POST_HANDLE}|\bpic\.twitter\.com/")
 _NOT_A_CAPTION = re.compile(r"\b(?:said|says|told|according to|will|would|has|have|had|was|were|is|are)\b|[\"\u201c]")
 _OUTLETS = r"(?:Associated Press|AP|Reuters|AFP|CNN|Bloomberg|UPI)"
 _NAME = r"[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3}"

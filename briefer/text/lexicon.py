@@ -45,6 +45,8 @@ MATCH_TOKEN = re.compile(WORD.pattern + r"|\d+(?:[.,:]\d+)*")
 GUARD_TOKEN = re.compile(NUMBER.pattern + r"|[^\W\d_]+")
 # A whole lower-case word, not the tail of "Russia's" or a piece of "co-operate": is anything in a line a sentence?
 LOWER_WORD = re.compile(r"(?<![\w'\u2019-])[a-z]+(?![\w-])")
+# A social-media author's handle in brackets, as a post embedded in a page is signed: "Elon Musk (@elonmusk)".
+POST_HANDLE = r"\(@\w{1,30}\)"
 # A piece of a sentence, not a sentence: its first word starts in lower case, after any punctuation ("central to the
 # rights of Ukraine ...", "(up; under Title VII) authorizing ...", "...to Mar-a-Lago 3 nights in a row"), unless it is
 # a name written so ("iPhone", "eBay").

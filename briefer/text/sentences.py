@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from briefer.text.lexicon import (ATTRIBUTION_VERBS, LOWER_CASE_START, MEDIA_WORDS, MONTH_ABBREVIATIONS, alternation,
-                                  inside_quotation)
+from briefer.text.lexicon import (ATTRIBUTION_VERBS, LOWER_CASE_START, MEDIA_WORDS, MONTH_ABBREVIATIONS, POST_HANDLE,
+                                  alternation, inside_quotation)
 from briefer.types import Article, Sentence
 
 # Titles before a name: a full stop after them never ends a sentence.
@@ -38,8 +38,8 @@ _SENTENCE_STARTERS = frozenset(
 
 # A social-media post embedded in the page: a line that ends on its author's name, handle and date ("... Please avoid
 # the area. \u2014 Harford Sheriff (@Harford_Sheriff) September 20, 2018").
-_EMBEDDED_POST_SIGNATURE = re.compile(r"(?:\u2014|--|\s-)\s*[^()]{1,60}\(@\w{1,30}\)\s+(?:[A-Z][a-z]+\.?\s+\d{1,2},\s+"
-                                      r"\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})$")
+_EMBEDDED_POST_SIGNATURE = re.compile(rf"(?:\u2014|--|\s-)\s*[^()]{{1,60}}{POST_HANDLE}\s+"
+                                      r"(?:[A-Z][a-z]+\.?\s+\d{1,2},\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4})$")
 # End punctuation, then any closing quotes or brackets and reference marks ("[12]"), then whitespace.
 _CANDIDATE = re.compile(r"(?:[.!?]+|…)[\"'”’)\]]*(?:\[\d+\])*(?=\s)")
 # What ends the word before a full stop, scanning back from it: whitespace, an opening quote or bracket.
