@@ -42,6 +42,16 @@ def test_a_large_amount_and_its_rounding_are_one_number_but_years_and_other_amou
     assert not compatible("The firm wants about $980,000 from Pao.", exact)
 
 
+def test_the_same_label_with_other_numbers_conflicts_whatever_else_the_sentences_share():
+    stage = "Vinokourov of Kazakhstan has won stage 15 of the 2007 Tour de France."
+    assert not compatible("Vinokourov of Kazakhstan has won stage 13 of the 2007 Tour de France.", stage)
+    assert compatible("Vinokourov won stage 15 of the 2007 Tour on Sunday.", stage)
+    assert compatible("Air France Flight 447 went down in June 2009.", "Flight 447 crashed in 2009 with 228 aboard.")
+    # a month, or a word that labels nothing, is no label
+    assert compatible("The rebels took the town in July 2005.", "The rebels took the town on July 7, 2005.")
+    assert compatible("More than 30 people died in 2010.", "Fewer than 40 people died, officials said in 2010.")
+
+
 def test_a_day_of_a_month_is_a_date_not_a_count():
     selected = "NASA said the five companies had been selected to join the nine with lander contracts."
     assert compatible("Today (Nov. 18), NASA announced the selection of SpaceX and Blue Origin.", selected)

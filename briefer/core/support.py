@@ -23,8 +23,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from briefer.fitted import SUPPORT_CUT, SUPPORT_INTERCEPT, SUPPORT_WEIGHTS
-from briefer.text.lexicon import (PLAIN_WORD, ages_in, dates_and_numbers, is_negated, similarity_words,
-                                  speakers_in)
+from briefer.text.lexicon import (PLAIN_WORD, ages_in, dates_and_numbers, is_negated, labelled_numbers,
+                                  similarity_words, speakers_in)
 
 FEATURES = (
     "cosine",  # the embedder's cosine minus its claim threshold, so one model serves every embedder
@@ -115,8 +115,9 @@ def compatible(a: str, b: str, *, ages: bool = True) -> bool:
     """False when two sentences cannot state the same claim whatever their cosine says.
 
     Embeddings place "magnitude 6.6" beside "magnitude 5.8", "Blinken said" beside "Lavrov said", and "ruled out"
-    beside "did not rule out". Sentences conflict when both carry numbers and share none, when both name a day of a
-    month and share none, when both name a speaker and share none, when both give a person's age beside a name and
+    beside "did not rule out". Sentences conflict when both carry numbers and share none, when both give the same
+    label different numbers ("stage 13" / "stage 15", whatever else they share), when both name a day of a month and
+    share none, when both name a speaker and share none, when both give a person's age beside a name and
     share none ("Willie Fuentes Strickland, 42, ... was charged with ..." / "Shellia Huggins, 19, ... was charged
     with ..."), or when only one of them is negated. A day of a month is a date, not a count: "Today (Nov. 18), NASA
     announced ..." does not conflict with "NASA said the five companies ..."
@@ -124,9 +125,12 @@ def compatible(a: str, b: str, *, ages: bool = True) -> bool:
     ``ages=False`` leaves ages out, for the ranker's question of whether a reader would see a repeat: the next
     suspect's charges in the same words are another fact, but one a brief need not list.
     """
-    dates_a, numbers_a, speakers_a, ages_a, negated_a = _traits(a)
-    dates_b, numbers_b, speakers_b, ages_b, negated_b = _traits(b)
+    dates_a, numbers_a, labelled_a, speakers_a, ages_a, negated_a = _traits(a)
+    dates_b, numbers_b, labelled_b, speakers_b, ages_b, negated_b = _traits(b)
     if numbers_a and numbers_b and not _share_a_number(numbers_a, numbers_b):
+        return False
+    labels_b = dict(labelled_b)
+    if any(label in labels_b and not _share_a_number(given, labels_b[label]) for label, given in labelled_a):
         return False
     if dates_a and dates_b and not dates_a & dates_b:
         return False
@@ -164,12 +168,17 @@ def _rounds_to(exact: str, rounded: str) -> bool:
     return value != int(rounded) and round(value, -zeros) == int(rounded)
 
 
+_Traits = tuple[frozenset[str], frozenset[str], tuple[tuple[str, frozenset[str]], ...], frozenset[str], frozenset[str],
+                bool]
+
+
 @functools.lru_cache(maxsize=1 << 16)
-def _traits(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str], bool]:
-    """The dates, other numbers, speakers, ages and negation of a sentence, found once: grouping compares each
-    sentence many times."""
+def _traits(text: str) -> _Traits:
+    """The dates, other numbers, labelled numbers, speakers, ages and negation of a sentence, found once: grouping
+    compares each sentence many times."""
     dates, numbers = dates_and_numbers(text)
-    return (frozenset(dates), frozenset(numbers), frozenset(speakers_in(text)), frozenset(ages_in(text)),
+    labelled = tuple((label, frozenset(given)) for label, given in labelled_numbers(text).items())
+    return (frozenset(dates), frozenset(numbers), labelled, frozenset(speakers_in(text)), frozenset(ages_in(text)),
             is_negated(text))
 
 

@@ -196,6 +196,25 @@ def dates_and_numbers(text: str) -> tuple[set[str], set[str]]:
     return dates, numbers_in(_DAY_OF_MONTH.sub(" ", text))
 
 
+# A number that a word labels: "stage 13", "Flight 447", "Route 168", "Chapter 11". Two sentences that give the same
+# label different numbers are about different things even when they share another number ("won stage 13 of the 2007
+# Tour de France" / "won stage 15 of the 2007 Tour de France"). Not a month's ("July 2005"), nor after a word that
+# labels nothing ("than 30", "within 9").
+_LABELLED_NUMBER = re.compile(r"\b([A-Za-z][a-z]+)\s+(?:No\.\s*|#)?(\d+(?:[.,]\d+)*)\b(?![.,]?\d)")
+_NO_LABEL = (SIMILARITY_STOPWORDS | {m.lower() for m in (*MONTHS, *MONTH_ABBREVIATIONS)} | set(NUMBER_VALUES)
+             | frozenset("than between within".split()))
+
+
+def labelled_numbers(text: str) -> dict[str, set[str]]:
+    """The numbers a sentence gives after a word that labels them: {"stage": {"13"}} for "won stage 13"."""
+    found: dict[str, set[str]] = {}
+    for match in _LABELLED_NUMBER.finditer(text):
+        label = match.group(1).lower()
+        if label not in _NO_LABEL:
+            found.setdefault(label, set()).add(match.group(2).replace(",", ""))
+    return found
+
+
 # --- negation --------------------------------------------------------------------------------------------------
 
 # Words that negate what follows them. "n't" is a negation too: ``NEGATED`` finds it in raw text, and the guard
