@@ -11,7 +11,7 @@ from briefer.types import Article, Claim, Point, Sentence
 
 def claim(index: int, words: int, *article_ids: str) -> Claim:
     tag = f"{index}{''.join(article_ids)}"  # each claim its own words: none repeats another by its words
-    text = " ".join(["Word"] + [f"word{tag}n{k}" for k in range(words - 2)]) + " end."
+    text = " ".join(["Word"] + [f"word{tag}n{k}" for k in range(words - 2)]) + " ended."
     sentences = tuple(Sentence(a, index, text, 0, len(text)) for a in article_ids)
     return Claim(sentences=sentences, representative=sentences[0])
 
@@ -613,6 +613,22 @@ def test_a_sentence_whose_verb_the_sentence_before_holds_cannot_stand_alone(text
 
     sentence = Sentence("a1", 5, text, 0, len(text))
     assert _cannot_stand_alone(Claim((sentence,), sentence)) is elided
+
+
+@pytest.mark.parametrize(("text", "verbless"), [
+    ("Agustín Ross Balcony after the earthquake and tsunami.", True),  # a caption
+    ("Mohammed Sidique Khan, 30, born in Pakistan, from Dewsbury.", True),  # a list's line
+    ('To quote a friend, "The party\'s over and the hangover is brutal."', True),  # said by nobody named
+    ("Refurbish yourself with a new connector and pay Apple for the privilege!", True),  # a command
+    ("The aftershock hit central Chile on Wednesday night.", False),
+    ("Most people support the plan, a survey finds.", False),
+    ("The village has long been the epicenter of Irish music.", False),
+])
+def test_a_sentence_with_no_verb_outside_its_quotations_cannot_stand_alone(text, verbless):
+    from briefer.core.rank import _cannot_stand_alone
+
+    sentence = Sentence("a1", 5, text, 0, len(text))
+    assert _cannot_stand_alone(Claim((sentence,), sentence)) is verbless
 
 
 @pytest.mark.parametrize(("text", "leans"), [

@@ -152,6 +152,9 @@ _DEMONSTRATIVE_END = re.compile(r"\b(?:said|says|did|done|know|knew|heard|saw|me
                                 r"confirmed)\s+(?:that|this)(?:\s+(?:more than once|again|too|before|repeatedly|"
                                 rf"publicly|twice|often|earlier|later|on\s+(?:{WEEKDAY})|last\s+(?:week|month|year|"
                                 rf"{WEEKDAY})|in\s+an?\s+(?:statement|interview|email|tweet)))?[.!]$")
+# A word that may be a verb when no finite verb is found: a form in -s, -ing or -ed ("Most people now work ..." has
+# none, and is rare; a caption or a label has none either: "Agustín Ross Balcony after the earthquake and tsunami.").
+_VERB_FORM = re.compile(r"\b[a-z]+(?:s|ing|ed)\b")
 # An auxiliary ending a sentence, its verb left to the sentence before ("... haven't.", "... it seems to have.").
 _ELIDED_END = re.compile(r"\b(?:have|has|had|do|does|did|is|are|was|were|can|could|will|would|should|might|must)"
                          r"(?:n't|\s+not)?[.!][\"'\u201d\u2019]?\s*$", re.IGNORECASE)
@@ -575,7 +578,8 @@ def _cannot_stand_alone(claim: Claim) -> bool:
     only lower-case words are function words is a heading, caption or scraped fragment, not a sentence ("Russian
     Foreign Affairs in Geneva."), and its common words would make every outlet seem to repeat it. One that ends in
     an ellipsis was cut by its source ("... the death of Fabio Sementilli, an internationally known..."), and one that
-    quotes a question and says who asked it ('"Says who?" said Cohen, ...') answers a sentence before. One whose
+    quotes a question and says who asked it ('"Says who?" said Cohen, ...') answers a sentence before, and one with
+    no verb outside its quotations is a caption, a label or a command (``_verbless``). One whose
     quotation marks do not pair up is one sentence of a longer quotation ('"It is only our intent to clear the
     street.'), whose speaker and end are in another; so is one that is a quotation and nothing else ('"Several woods
     fires and abandoned house fires in a week."'). One that points to what comes next in its article ("The
@@ -594,8 +598,9 @@ def _cannot_stand_alone(claim: Claim) -> bool:
     text = standalone_text(claim.representative.text)
     if PRONOUN_OPENER.match(text) or cut_off(text) or _part_of_a_longer_quote(text):
         return True
-    if _WHOLLY_QUOTED.match(text) or _elided(text) or _ONLY_WHO_SPOKE.match(text) or _unresolved_pronoun(text) \
-            or _unnamed_counted_subject(text) or _DEMONSTRATIVE_END.search(text) or _QUOTED_QUESTION.match(text):
+    if _WHOLLY_QUOTED.match(text) or _elided(text) or _verbless(text) or _ONLY_WHO_SPOKE.match(text) \
+            or _unresolved_pronoun(text) or _unnamed_counted_subject(text) or _DEMONSTRATIVE_END.search(text) \
+            or _QUOTED_QUESTION.match(text):
         return True
     if LOWER_CASE_START.match(text) or not _SENTENCE_END.search(text):
         return True
@@ -642,6 +647,17 @@ def _unnamed_counted_subject(text: str) -> bool:
     names = {w for k, w in enumerate(_CAPITALISED_WORD.findall(told[:counted.start()]))
              if w.lower() not in SIMILARITY_STOPWORDS and not (k == 0 and _OPENING_WORD.match(w))}
     return len(names) < 2
+
+
+def _verbless(text: str) -> bool:
+    """Whether a sentence has no verb outside its quotations: a caption, a label or a list's line ("Mohammed Sidique
+    Khan, 30, born in Pakistan, from Dewsbury."), a quotation someone unnamed said ('To quote a friend, "The party's
+    over ..."'), or a command to the reader ("Refurbish yourself with a proprietary Lightning connector ..."). A
+    sentence in capitals is read in lower case ("BLINKEN AND LAVROV MET IN GENEVA ...")."""
+    told = outside_quotations(text)
+    if not any(c.islower() for c in told):
+        told = told.lower()
+    return not FINITE_VERB.search(told) and not _VERB_FORM.search(told)
 
 
 def _elided(text: str) -> bool:
