@@ -30,6 +30,7 @@ STRIPPED = [
     ("By JANE DOE and JOHN ROE \u2014 WASHINGTON (AP) \u2014 ", "The Senate voted on Friday to pass the bill."),
     ("ALBANY, NY (NEWS 10) \u2013 ", "A total of seven men have been charged in the hazing death."),
     ("- ", "Ogunjobi and Garrett have been playing a ton of snaps all season."),
+    ("1) ", "At the beginning of the press conference, Trump blasted leaks as fake news."),
     ("\u2014 -- ", "Hillary Clinton has an explanation for Putin's alleged involvement."),  # a dateline's dashes
     ("\u2022 ", "About one-third of adults in the USA are overweight."),
     ("\u2014 ", "A quick-thinking emergency dispatcher is credited with saving the day."),

@@ -404,6 +404,12 @@ def test_no_space_is_left_before_a_comma_or_a_possessive() -> None:
     assert cleaned("The band played 'S Wonderful on Friday.") == "The band played 'S Wonderful on Friday."
 
 
+def test_a_closing_quote_a_broken_decoding_lost_is_restored_only_where_a_quotation_is_open() -> None:
+    text = "Tapper called it \u201cunhinged\ufffd? and \u201cwild.\ufffd? The White House disagreed."
+    assert cleaned(text) == 'Tapper called it "unhinged" and "wild." The White House disagreed.'
+    assert cleaned("Did she order the caf\ufffd? Nobody knows.") == "Did she order the caf\ufffd? Nobody knows."
+
+
 def test_ligatures_from_a_pdf_are_spelled_out() -> None:
     text = "The \ufb01ndings re\ufb02ect signi\ufb01cant e\ufb00orts."
     assert cleaned(text) == "The findings reflect significant efforts."

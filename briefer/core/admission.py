@@ -46,10 +46,10 @@ _LABEL = (r"(?:(?i:update[ds]?)(?:\s*\d+|,?\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z
           r"|BREAKING(?:\s+NEWS)?|EXCLUSIVE|ANALYSIS|OPINION)\s*[:\u2014\u2013]\s+")
 # A live report's time stamp: "12:00 PM PT -- Sheriff's deputies were at The London ...", "10:45 a.m. ET: ...".
 _TIME_STAMP = r"\d{1,2}:\d{2}\s*[AaPp]\.?[Mm]\.?(?:\s+[A-Z]{2,4})?\s*(?:--|\u2014|\u2013|:)\s+"
-# The bullet of a list item the page's text kept ("- Ogunjobi and Garrett have been playing ..."), or the dashes a
-# dateline leaves when the place before it went to another line ("\u2014 A quick-thinking dispatcher ...", "\u2014 --
-# Hillary Clinton has an explanation ...").
-_LIST_MARK = r"(?:(?:[\u2022\u00b7*]|[-\u2013\u2014]+(?=\s))\s*)+"
+# The bullet or number of a list item the page's text kept ("- Ogunjobi and Garrett have been playing ...", "1) At the
+# beginning of the press conference, Trump blasted ..."), or the dashes a dateline leaves when the place before it
+# went to another line ("\u2014 A quick-thinking dispatcher ...", "\u2014 -- Hillary Clinton has an explanation ...").
+_LIST_MARK = r"(?:(?:[\u2022\u00b7*]|[-\u2013\u2014]+(?=\s)|\d{1,2}\)(?=\s))\s*)+"
 # A video player's buttons or a picture's label left before the text of its caption ("CLOSE Kevin Spacey is facing yet
 # another accuser", "Skip in Skip x Embed x Share FBI officials say ...", "Caption Wildlife officials in Kenya shot
 # the escaped lion ...").

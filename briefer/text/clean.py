@@ -177,6 +177,9 @@ _CARD_END, _CARD_LENGTH = " MORE (", 1100
 # editor's and stays.
 _REFERENCE_MARK = re.compile(r"\[(?:\d{1,3}|citation needed)\]|(?<=[.!?])\*+(?=\s)")
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff\ue000-\uf8ff]")  # soft hyphen, zero-width, private use
+# A closing curly quote that a broken decoding turned into the replacement character and a question mark ('... called
+# it \u201cunhinged\ufffd? and \u201cwild.\ufffd?'): after a word or its punctuation, when a quotation is open.
+_LOST_CLOSING_QUOTE = re.compile(r"(?<=[\w.,!?'\u2019])\ufffd\?(?=\s|$)")
 
 
 def clean_article(article: Article) -> Article:
@@ -203,9 +206,22 @@ def normalise_text(text: str) -> str:
     """Unicode, HTML entities, quotes and spaces in one form: straight quotes, ligatures spelled out, single spaces
     (none before a comma or a possessive), stripped lines."""
     text = unicodedata.normalize("NFC", html.unescape(text)).replace("\r\n", "\n").replace("\r", "\n")
+    if "\ufffd" in text:
+        text = "\n".join(map(_closing_quotes_restored, text.split("\n")))
     text = _INVISIBLE.sub("", text).translate(_ONE_FORM)
     return "\n".join(_SPACE_BEFORE_PUNCTUATION.sub("", re.sub(r"[^\S\n]+", " ", line).strip())
                      for line in text.split("\n"))
+
+
+def _closing_quotes_restored(line: str) -> str:
+    """``line`` with each ``_LOST_CLOSING_QUOTE`` that closes an open quotation written as the quote it was."""
+    parts, start = [], 0
+    for lost in _LOST_CLOSING_QUOTE.finditer(line):
+        before = "".join(parts) + line[start:lost.start()]
+        closes = before.count("\u201c") > before.count("\u201d")
+        parts.append(line[start:lost.start()] + ("\u201d" if closes else lost.group()))
+        start = lost.end()
+    return "".join(parts) + line[start:]
 
 
 def _unwrapped(lines: list[str]) -> list[str]:
