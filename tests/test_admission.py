@@ -235,6 +235,11 @@ def test_a_sentence_its_page_cut_off_is_never_shown(text, cut):
      "May 2, 2014.", True),
     ("Democrats and Republicans remain divided on the bill, which passed in 2017.", False),
     ("Talks remain stalled since March 3.", False),
+    # a picture the sentence points at
+    ("Police released this video still from the bank robbery in Medicine Hat.", True),
+    ("The moon turns blood-red in this image of a total lunar eclipse from 2004.", True),
+    ("This is still the basic method the search engine uses.", False),
+    ('He said "this photo changed my life" in an interview on Monday.', False),  # a quotation's words
 ])
 def test_a_photos_caption_in_the_present_tense_is_never_shown(text, caption):
     from briefer.core.admission import pictured

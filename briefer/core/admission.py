@@ -24,7 +24,7 @@ import numpy as np
 
 from briefer.fitted import MIN_SHOWN, OPENING_FLOOR, SHOWN_FLOOR
 from briefer.text.lexicon import (ATTRIBUTION, CONNECTING_WORDS, MEDIA_WORDS, MONTH, POST_HANDLE, WEEKDAY, WORD,
-                                  alternation, speakers_in)
+                                  alternation, outside_quotations, speakers_in)
 from briefer.types import Sentence
 
 _PLACE = r"(?!(?:FILE|PHOTO|VIDEO|IMAGE|WATCH)\b)[A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,3}"  # "KUALA LUMPUR"
@@ -91,6 +91,11 @@ _WHAT_A_PICTURE_IS = re.compile(r"^(?:(?:An?|This|The)\s+)?artist'?s\s+(?:illust
                                 r"handout(?: photo)?|video still)\s+(?:provided|released|obtained|taken|made available|"
                                 r"shows)\b|^(?:An?|The)\s+(?:[a-z]+\s+){0,2}(?:product|file|publicity|promotional|press|"
                                 r"handout)\s+(?:shot|photo|photograph|image|picture|still)\s+of\b", re.IGNORECASE)
+# A picture on the page the sentence points at, wherever it stands ("Police released this still image from
+# surveillance video ...", "The moon turns blood-red in this image of a total lunar eclipse from 2004."): the reader
+# of a brief never sees it.
+_THIS_PICTURE = re.compile(r"\b[Tt]his\s+(?:[\w-]+\s+){0,2}?(?:photo|photograph|image|picture|video still|screenshot|"
+                           r"screengrab)\b")
 # A picture's credit glued before its caption ("Associated Press An Israeli soldier rides on top of ..."): a credit
 # names who took the picture and a sentence of news never opens on one followed by a new subject.
 _CREDIT_BEFORE_CAPTION = re.compile(r"^(?:Associated Press|AP Photo|AFP|EPA|Getty Images|Reuters|Shutterstock|"
@@ -298,12 +303,14 @@ def pictured(text: str) -> bool:
     scene, with no verb of saying, auxiliary or quotation ("Ellen Pao leaves San Francisco Superior Court ... during a
     lunch break in San Francisco, California March 25, 2015."), one that says where someone stands in it, or one
     that opens on what the picture is ("An artist's illustration of ...", "This image provided by ... shows") or on
-    its credit ("Associated Press An Israeli soldier rides ...").
+    its credit ("Associated Press An Israeli soldier rides ..."), or one that points at the picture ("... in this image
+    of a total lunar eclipse from 2004.").
     """
     return ((bool(_PICTURED.match(text)) and bool(_SCENE.search(text))
              or bool(_PICTURED_ON_A_DAY.match(text)) and bool(_DAY_OF_THE_PICTURE.search(text)))
             and not _NOT_A_CAPTION.search(text)
             or bool(_PLACED_IN_PICTURE.search(text)) or bool(_WHAT_A_PICTURE_IS.match(text))
+            or bool(_THIS_PICTURE.search(outside_quotations(text)))
             or bool(_CREDIT_BEFORE_CAPTION.match(text)))
 
 
