@@ -215,7 +215,8 @@ def normalise_text(text: str) -> str:
 
 def _closing_quotes_restored(line: str) -> str:
     """``line`` with each ``_LOST_CLOSING_QUOTE`` that closes an open quotation written as the quote it was."""
-    parts, start = [], 0
+    parts: list[str] = []
+    start = 0
     for lost in _LOST_CLOSING_QUOTE.finditer(line):
         before = "".join(parts) + line[start:lost.start()]
         closes = before.count("\u201c") > before.count("\u201d")
