@@ -119,6 +119,7 @@ def test_a_loose_group_is_one_claim_but_cites_only_what_passes_the_strict_test()
     ("US Secretary of State Antony Blinken said Friday that Biden was ready to meet Putin.",
      "Biden was ready to meet Putin."),
     ("Talks will go on next week, Blinken said on Friday.", "Talks will go on next week"),
+    ("In 2016, West tweeted that he was in debt.", "he was in debt."),  # the comma ends an opening, not a statement
     ("The earthquake killed at least 214 people in Chile.", "The earthquake killed at least 214 people in Chile."),
     ("In the past week, Russia massed troops near the border.", "In the past week, Russia massed troops near the border."),
     # a verb of saying inside a quotation attributes nothing: the sentence is not cut there

@@ -202,8 +202,8 @@ def reported_content(text: str) -> str:
         quote = _QUOTE_CLOSE.search(before)
         if quote:
             body = before[:quote.start() + 1]
-        elif head and len(speaker.split()) <= 4 and len(after.split()) <= 8:
-            body = head
+        elif head and len(speaker.split()) <= 4 and len(after.split()) <= 8 and not _THAT.match(after):
+            body = head  # "Talks will go on, Blinken said on Friday.", not "In 2016, West tweeted that he ..."
         else:
             body = _THAT.sub("", after)
     return body.strip(" ,") or text
