@@ -776,3 +776,20 @@ def test_the_lede_is_the_opening_sentence_its_title_retells_and_a_question_is_no
     assert build_brief([untitled], BriefSettings(words=80)).lede.text.startswith("Despite what the jeers")
     asked = make_article("a1", text, title="Did the Washington Monument close over an earthquake crack?")
     assert build_brief([asked], BriefSettings(words=80)).lede.text.startswith("Despite what the jeers")
+
+
+@pytest.mark.parametrize(("text", "chosen", "repeat"), [
+    # most of its words, with the number that singles out the fact
+    ("The business, a WinCo supermarket, is located in the 700 block of West Avenue K in Lancaster.",
+     "Detectives responded to a WinCo Foods store in the 700 block of West Avenue K at about 2:40 p.m.", True),
+    # a shared threshold is no fact of its own: a projection for 2030 is news beside today's figure
+    ("By 2030, nearly one in four rectal tumors and more than one in 10 colon cancers will be diagnosed in people "
+     "under 50, researchers estimate.",
+     "One in seven colon and rectal cancers in the U.S. are now diagnosed in patients younger than age 50.", False),
+    # a year is no such number; nor is the opening before who said it all that is reported
+    ("In 2016, Yeezy tweeted that he was in debt.", "In 2016, Kanye West declared he was broke.", False),
+])
+def test_a_point_that_shares_a_singular_number_and_most_words_with_a_chosen_one_adds_nothing(text, chosen, repeat):
+    from briefer.core.rank import _adds_nothing
+
+    assert _adds_nothing(text, chosen) is repeat

@@ -28,8 +28,8 @@ from briefer.settings import BriefSettings, RankWeights
 from briefer.text.lexicon import (ATTRIBUTION, ATTRIBUTION_VERBS, CONNECTING_WORDS, FINITE_VERB, LOWER_CASE_START,
                                   LOWER_WORD, MONTH_ABBREVIATIONS, MONTHS, NOT_SPEAKERS, QUOTE_OPENERS, REPORTING_VERBS,
                                   ROLE_TITLES, SIMILARITY_STOPWORDS, SPEAKER_GAP_WORDS, WEEKDAY, alternation,
-                                  inside_quotation, outside_quotations, people_named, quoted_statements,
-                                  similarity_words)
+                                  dates_and_numbers, inside_quotation, outside_quotations, people_named,
+                                  quoted_statements, similarity_words)
 from briefer.core.lists import is_list_item
 from briefer.core.support import longest_shared_run, compatible
 from briefer.types import Article, Claim, Point, Sentence
@@ -40,6 +40,13 @@ from briefer.types import Article, Claim, Point, Sentence
 CONTAINED_FLOOR = 0.5
 CONTAINED_SHARE = 0.8
 REPEATED_RUN = 0.6
+# ... or when they share a number that singles out one fact and NUMBERED_SHARE of its content words are the chosen
+# claim's ("Recently, Yeezy tweeted that he's $53 million in debt." after "... declared he is $53m in debt and
+# requested funding ..."). Read on the 201 development briefs, where it leaves out four points, each a repeat; at 0.5
+# it also took a projection for 2030 as a repeat of today's figure ("under 50"). On the labelled citation pairs the
+# same test (a shared number, 60% of the shorter's content) finds pairs that state each other 79% of the time on the
+# tune half and 89% held out.
+NUMBERED_SHARE = 0.6
 # The fewest words of a quoted statement that make two points one when both quote it: "all options on the table"
 # is what Graham said, reported twice; "fully prepared" is in every outlet's words and ``compatible`` still vetoes.
 QUOTED_STATEMENT_WORDS = 4
@@ -559,14 +566,31 @@ def _says_nothing_more(text: str, chosen: str) -> bool:
     """Whether ``text`` adds nothing to ``chosen``: nearly all its words are there ("One in seven colon cancer
     patients is under 50." after "One in seven colon and rectal cancers in the U.S. are now diagnosed in patients
     younger than age 50, ..."), or most of it is a run of the chosen claim's words (the same quotation or wire copy
-    with a few words more). A shorter shared run is no repeat: "the beginning of a sophisticated attempt to hack into
-    its voter database" is in a report of the attack and in its retraction."""
+    with a few words more), or most of its words are there with a number that singles out the fact ("$53 million in
+    debt"). A shorter shared run is no repeat: "the beginning of a sophisticated attempt to hack into its voter
+    database" is in a report of the attack and in its retraction."""
     words, there = set(similarity_words(text)), set(similarity_words(chosen))
     shared = len(words & there) / max(len(words), 1)
     if shared >= CONTAINED_SHARE:
         return True
+    if shared >= NUMBERED_SHARE and _distinctive_numbers(text) & _distinctive_numbers(chosen):
+        return True
     # A run of most of a sentence carries many of its content words: without them the costly run is not looked for.
     return shared >= RUN_WORTH_LOOKING and longest_shared_run(text, chosen) >= REPEATED_RUN * len(text.split())
+
+
+def _distinctive_numbers(text: str) -> set[str]:
+    """The numbers of a sentence that single out one fact: 10 or more, or with a decimal point, and not a year
+    ("$53 million", "700 block", "2.9"; not "2016" nor "three")."""
+    found = set()
+    for n in dates_and_numbers(text)[1]:
+        try:
+            value = float(n)
+        except ValueError:
+            continue
+        if value >= 10 and not (n.isdigit() and 1900 <= value <= 2100) or "." in n:
+            found.add(n)
+    return found
 
 
 def _cannot_stand_alone(claim: Claim) -> bool:
