@@ -275,6 +275,15 @@ def fake_briefed(headline: str, point_words: list[int], status: str = "new", row
     return Briefed(story=story, brief=brief, status=status, new_points=(True,) * len(point_words))
 
 
+def briefed_with_points(headline: str, texts: list[str]) -> Briefed:
+    """A story whose lede and points are ``texts``, each chosen in the order given."""
+    points = [Point(text=t, citations=("a1",), evidence=(Sentence("a1", k, t, 0, len(t)),), chosen=k)
+              for k, t in enumerate(texts)]
+    item = fake_briefed(headline, [10])
+    return replace(item, brief=replace(item.brief, lede=points[0], points=tuple(points[1:])),
+                   new_points=(True,) * len(texts))
+
+
 def test_compose_gives_two_points_each_then_thirds_and_fourths_in_rank_order():
     stories = [fake_briefed("one two", [10, 10, 10, 10]), fake_briefed("three four", [10, 10, 10, 10]),
                fake_briefed("five six", [10, 10, 10])]
@@ -307,11 +316,7 @@ def test_a_story_shows_who_someone_is_before_their_quote_by_surname():
              '"We have found the next best thing: water in vapor form," Paganini added.',
              "Europa is one of the solar system's best bets to host life, astrobiologists say.",
              "Lucas Paganini, a NASA planetary scientist, led the work with a telescope in Hawaii."]
-    points = [Point(text=t, citations=("a1",), evidence=(Sentence("a1", k, t, 0, len(t)),), chosen=k)
-              for k, t in enumerate(texts)]
-    item = fake_briefed("Water vapor on Europa", [10])
-    item = replace(item, brief=replace(item.brief, lede=points[0], points=tuple(points[1:])),
-                   new_points=(True,) * 4)
+    item = briefed_with_points("Water vapor on Europa", texts)
     # chosen first, the quote would be the page's second line with no word on who Paganini is
     assert item.page_order == [0, 3, 1, 2]
 
@@ -321,11 +326,7 @@ def test_a_story_shows_the_days_news_before_a_point_that_opens_on_an_earlier_yea
              "In 1994 and 1995, the Japanese cult Aum Shinrikyo used homemade VX to attack three people.",
              "Mr Kim died last week after two women accosted him in a check-in hall at the airport.",
              "In 2017, North Korea will face new sanctions, officials said."]
-    points = [Point(text=t, citations=("a1",), evidence=(Sentence("a1", k, t, 0, len(t)),), chosen=k)
-              for k, t in enumerate(texts)]
-    item = fake_briefed("Kim Jong-nam killed", [10])
-    item = replace(item, brief=replace(item.brief, lede=points[0], points=tuple(points[1:])),
-                   new_points=(True,) * 4)
+    item = briefed_with_points("Kim Jong-nam killed", texts)
     assert item.page_order == [0, 2, 1, 3]  # undated: every opening year is background, in the order chosen
     dated = replace(item, story=replace(item.story, newest="2017-02-24"))
     assert dated.page_order == [0, 2, 3, 1]  # the story's own year is news

@@ -16,6 +16,14 @@ def claim(index: int, words: int, *article_ids: str) -> Claim:
     return Claim(sentences=sentences, representative=sentences[0])
 
 
+def cannot_stand_alone(text: str) -> bool:
+    """The ranker's judgement of one sentence as a point of its own (a claim of one sentence, fifth in its article)."""
+    from briefer.core.rank import _cannot_stand_alone
+
+    sentence = Sentence("a1", 5, text, 0, len(text))
+    return _cannot_stand_alone(Claim((sentence,), sentence))
+
+
 ARTICLES = [Article(id=f"a{i}", text="x", outlet=f"Outlet {i}") for i in range(1, 5)]
 
 
@@ -482,10 +490,7 @@ def test_a_sentence_addressed_to_the_reader_is_never_a_point_but_a_quoted_one_ma
     ("(The board) said on Friday it would meet again (in May).", False),  # the first bracket closes early
 ])
 def test_an_instruction_or_an_unnamed_subject_is_never_a_point(text, prompt):
-    from briefer.core.rank import _cannot_stand_alone
-
-    sentence = Sentence("a1", 5, text, 0, len(text))
-    assert _cannot_stand_alone(Claim((sentence,), sentence)) is prompt
+    assert cannot_stand_alone(text) is prompt
 
 
 @pytest.mark.parametrize(("text", "addressed"), [
@@ -609,10 +614,7 @@ def test_a_lede_does_not_open_on_a_surname_its_article_gave_in_full_before():
     ("Meteorologist Robert Ricks knew he had a job to do.", False),
 ])
 def test_a_sentence_whose_verb_the_sentence_before_holds_cannot_stand_alone(text, elided):
-    from briefer.core.rank import _cannot_stand_alone
-
-    sentence = Sentence("a1", 5, text, 0, len(text))
-    assert _cannot_stand_alone(Claim((sentence,), sentence)) is elided
+    assert cannot_stand_alone(text) is elided
 
 
 @pytest.mark.parametrize(("text", "verbless"), [
@@ -625,10 +627,7 @@ def test_a_sentence_whose_verb_the_sentence_before_holds_cannot_stand_alone(text
     ("The village has long been the epicenter of Irish music.", False),
 ])
 def test_a_sentence_with_no_verb_outside_its_quotations_cannot_stand_alone(text, verbless):
-    from briefer.core.rank import _cannot_stand_alone
-
-    sentence = Sentence("a1", 5, text, 0, len(text))
-    assert _cannot_stand_alone(Claim((sentence,), sentence)) is verbless
+    assert cannot_stand_alone(text) is verbless
 
 
 @pytest.mark.parametrize(("text", "leans"), [
@@ -643,10 +642,7 @@ def test_a_sentence_with_no_verb_outside_its_quotations_cannot_stand_alone(text,
     ("The two countries signed the deal on Friday.", False),
 ])
 def test_people_counted_not_named_as_a_subject_cannot_stand_alone(text, leans):
-    from briefer.core.rank import _cannot_stand_alone
-
-    sentence = Sentence("a1", 5, text, 0, len(text))
-    assert _cannot_stand_alone(Claim((sentence,), sentence)) is leans
+    assert cannot_stand_alone(text) is leans
 
 
 @pytest.mark.parametrize(("text", "cut_off"), [
@@ -659,10 +655,7 @@ def test_people_counted_not_named_as_a_subject_cannot_stand_alone(text, leans):
     ("Lavrov said that Washington now had the initiative.", False),
 ])
 def test_a_sentence_saying_only_who_spoke_cannot_stand_alone(text, cut_off):
-    from briefer.core.rank import _cannot_stand_alone
-
-    sentence = Sentence("a1", 5, text, 0, len(text))
-    assert _cannot_stand_alone(Claim((sentence,), sentence)) is cut_off
+    assert cannot_stand_alone(text) is cut_off
 
 
 @pytest.mark.parametrize(("text", "alone"), [
