@@ -652,8 +652,7 @@ def _unresolved_pronoun(text: str) -> bool:
     if pronoun is None:
         return False
     before = told[:pronoun.start()]
-    if any(w.lower() not in SIMILARITY_STOPWORDS and not (k == 0 and _OPENING_WORD.match(w))
-           for k, w in enumerate(_CAPITALISED_WORD.findall(before))):
+    if _names_before(before):
         return False
     if _SOMEONE_INTRODUCED.search(before):
         return False
@@ -668,9 +667,14 @@ def _unnamed_counted_subject(text: str) -> bool:
     counted = _COUNTED_SUBJECT.search(told)
     if counted is None:
         return False
-    names = {w for k, w in enumerate(_CAPITALISED_WORD.findall(told[:counted.start()]))
-             if w.lower() not in SIMILARITY_STOPWORDS and not (k == 0 and _OPENING_WORD.match(w))}
-    return len(names) < 2
+    return len(_names_before(told[:counted.start()])) < 2
+
+
+def _names_before(prefix: str) -> set[str]:
+    """The capitalised words of the start of a sentence that may name someone: not stop words ("The"), nor the
+    sentence's opening word ("When", "Although")."""
+    return {w for k, w in enumerate(_CAPITALISED_WORD.findall(prefix))
+            if w.lower() not in SIMILARITY_STOPWORDS and not (k == 0 and _OPENING_WORD.match(w))}
 
 
 def _verbless(text: str) -> bool:

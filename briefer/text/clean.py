@@ -216,11 +216,13 @@ def normalise_text(text: str) -> str:
 def _closing_quotes_restored(line: str) -> str:
     """``line`` with each ``_LOST_CLOSING_QUOTE`` that closes an open quotation written as the quote it was."""
     parts: list[str] = []
-    start = 0
+    start = opened = 0  # quotations open before the next lost quote
     for lost in _LOST_CLOSING_QUOTE.finditer(line):
-        before = "".join(parts) + line[start:lost.start()]
-        closes = before.count("\u201c") > before.count("\u201d")
-        parts.append(line[start:lost.start()] + ("\u201d" if closes else lost.group()))
+        between = line[start:lost.start()]
+        opened += between.count("\u201c") - between.count("\u201d")
+        closes = opened > 0
+        parts.append(between + ("\u201d" if closes else lost.group()))
+        opened -= closes
         start = lost.end()
     return "".join(parts) + line[start:]
 

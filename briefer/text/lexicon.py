@@ -200,7 +200,7 @@ def dates_and_numbers(text: str) -> tuple[set[str], set[str]]:
 # label different numbers are about different things even when they share another number ("won stage 13 of the 2007
 # Tour de France" / "won stage 15 of the 2007 Tour de France"). Not a month's ("July 2005"), nor after a word that
 # labels nothing ("than 30", "within 9").
-_LABELLED_NUMBER = re.compile(r"\b([A-Za-z][a-z]+)\s+(?:No\.\s*|#)?(\d+(?:[.,]\d+)*)\b(?![.,]?\d)")
+_LABELLED_NUMBER = re.compile(rf"\b([A-Za-z][a-z]+)\s+(?:No\.\s*|#)?({NUMBER.pattern})\b(?![.,]?\d)")
 _NO_LABEL = (SIMILARITY_STOPWORDS | {m.lower() for m in (*MONTHS, *MONTH_ABBREVIATIONS)} | set(NUMBER_VALUES)
              | frozenset("than between within".split()))
 
