@@ -786,3 +786,54 @@ def test_a_point_that_shares_a_singular_number_and_most_words_with_a_chosen_one_
     from briefer.core.rank import _adds_nothing
 
     assert _adds_nothing(text, chosen) is repeat
+
+
+TOLD_SHORT = ("The trek will feature members Tom Johnston, Patrick Simmons, John McFee and McDonald together for the first "
+              "time in 25 years.")
+TOLD_IN_FULL = ("Singer-guitarists Tom Johnston and Patrick Simmons, singer-keyboardist McDonald, and multi-instrumentalist "
+                "John McFee will tour together for the first time in nearly 25 years during the trek, which kicks off "
+                "June 9th in West Palm Beach, Florida.")
+
+
+def told(text: str, index: int, *article_ids: str) -> Claim:
+    sentences = tuple(Sentence(a, index, text, 0, len(text)) for a in article_ids)
+    return Claim(sentences=sentences, representative=sentences[0])
+
+
+def chosen_texts(lede_text: str, shorter: str, fuller: str) -> list[str]:
+    """What the ranker shows of a lede, a shorter point more outlets carry and a fuller one close to it (cosine 0.7)."""
+    vectors = np.array([[1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.7, 0.714]], dtype=np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    claims = claim_set((told(lede_text, 0, "a1", "a2", "a3", "a4"), told(shorter, 4, "a2", "a3"),
+                        told(fuller, 6, "a1")), vectors)
+    lede, points = select(claims, ARTICLES, BriefSettings(words=200))
+    return [lede.text, *(p.text for p in points)]
+
+
+def test_a_point_that_tells_a_chosen_one_in_full_takes_its_place():
+    lede = "The Doobie Brothers will unite with Michael McDonald for a 50th anniversary tour in 2020."
+    assert chosen_texts(lede, TOLD_SHORT, TOLD_IN_FULL) == [lede, TOLD_IN_FULL]
+
+
+def test_a_point_that_tells_the_lede_in_full_is_left_out():
+    short = ("Tom Johnston, Patrick Simmons, John McFee and Michael McDonald will tour together for the first time in "
+             "25 years.")
+    vectors = np.array([[1.0, 0.0], [0.7, 0.714]], dtype=np.float32)
+    claims = claim_set((told(short, 0, "a1", "a2", "a3"), told(TOLD_IN_FULL, 6, "a4")), vectors)
+    lede, points = select(claims, ARTICLES, BriefSettings(words=200))
+    assert lede.text == short and points == []
+
+
+@pytest.mark.parametrize(("shorter", "fuller"), [
+    # a long name the two share
+    ("The Los Angeles County Sheriff's Department is leading the death investigation.",
+     "The body was in a state of decomposition and the person's gender was unknown at the time, according to Lt. John "
+     "Corina with the Los Angeles County Sheriff's Department."),
+    # a day the shorter one names and the fuller one does not: another day's rocket
+    ("Tel Aviv was not hit on Thursday.",
+     "Israel said the rocket launched toward Jerusalem landed in the occupied West Bank, and the one fired at Tel Aviv "
+     "did not hit the city."),
+])
+def test_a_point_that_does_not_tell_a_chosen_one_in_full_leaves_it_in_place(shorter, fuller):
+    lede = "Detectives removed a decomposing body that was found inside a column at a supermarket in Lancaster."
+    assert chosen_texts(lede, shorter, fuller) == [lede, shorter, fuller]

@@ -432,7 +432,8 @@ def _mmr(
     ``weights.retold`` close to a chosen one from another's (two first sentences: ``weights.retold_lede``) is the same
     news told again (``_tells_again``; ``dates``: each article's date). The claim about to be chosen is first put to
     ``restates`` against each chosen claim at least ``weights.judged_redundancy`` close, when it is given. Of a list's
-    items (``briefer.core.lists``) one at most is chosen. Claims in ``left_out`` are never chosen.
+    items (``briefer.core.lists``) one at most is chosen. Claims in ``left_out`` are never chosen. A claim that tells
+    a chosen point in full and more takes its place (``_told_in_full``); one that so tells the lede is left out.
     """
     spread = float(scores.max() - scores.min()) or 1.0
     relevance = (scores - scores.min()) / spread
@@ -453,10 +454,13 @@ def _mmr(
         closest = similarity.max(axis=1)
         reported = claim_set.reported_vectors[pool] @ claim_set.reported_vectors[chosen].T
         closeness = weights.reported_novelty * reported.max(axis=1) + (1.0 - weights.reported_novelty) * closest
-        best, best_value = None, -np.inf
+        best, best_value, best_takes = None, -np.inf, None
         for i, row, repeat, close in zip(pool, similarity, closest, closeness):
-            words = claims[i].representative.words
-            if used + words > budget:
+            takes = _told_in_full(claims, i, chosen, row)
+            if takes == 0:  # the lede's news told again with more around it: the lede tells it
+                continue
+            freed = claims[chosen[takes]].representative.words if takes is not None else 0
+            if used - freed + claims[i].representative.words > budget:
                 continue
             if repeat >= min(weights.redundancy, CONTAINED_FLOOR) and _repeats(claims, i, chosen, row, weights):
                 continue
@@ -468,18 +472,50 @@ def _mmr(
             value = (weights.relevance * relevance[i] - (1.0 - weights.relevance) * float(close)
                      + weights.new_outlet * len(outlets[i] - cited) / every_outlet)
             if value > best_value:
-                best, best_value = i, value
+                best, best_value, best_takes = i, value, takes
         if best is None:
             break
         candidates.discard(best)
         if restates is not None and _restated(claims, best, chosen, claim_set.vectors, weights, restates):
             continue
-        chosen.append(best)
+        if best_takes is None:
+            chosen.append(best)
+        else:
+            used -= claims[chosen[best_takes]].representative.words
+            chosen[best_takes] = best
         if best in items:
             candidates -= items
-        cited |= outlets[best]
+        cited = set().union(*(outlets[k] for k in chosen))
         used += claims[best].representative.words
     return chosen
+
+
+def _told_in_full(claims: list[Claim], candidate: int, chosen: list[int], similarity: np.ndarray) -> int | None:
+    """The position in ``chosen`` of a claim that the candidate tells in full with more besides, if any: "The trek
+    will feature members Tom Johnston, Patrick Simmons, John McFee and McDonald together for the first time in 25
+    years." is all in "Singer-guitarists Tom Johnston and Patrick Simmons, singer-keyboardist McDonald, and
+    multi-instrumentalist John McFee will tour together for the first time in nearly 25 years during the trek, which
+    kicks off June 9th ...". The fuller sentence takes the shorter one's place, so that the page tells the news once
+    and keeps what only the fuller one says. Only nearly all of the shorter one's content words count
+    (``CONTAINED_SHARE``): a shared number with most of them, what two report under different attributions
+    (``reported_content``) or a long name the two share ("... according to Lt. John Corina with the Los Angeles County
+    Sheriff's Department" does not tell that the department "is leading the death investigation") is too loose a
+    match to give a chosen point away for."""
+    text = claims[candidate].representative.text
+    for position, (closeness, other) in enumerate(zip(similarity, chosen)):
+        told = claims[other].representative.text
+        if closeness >= CONTAINED_FLOOR and _contains(text, told):
+            return position
+    return None
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _contains(text: str, told: str) -> bool:
+    """Whether ``text`` has nearly all of ``told``'s content words and says more, with nothing that conflicts and
+    every day of the week ``told`` names: "Tel Aviv was not hit on Thursday." is another day's rocket than "... the
+    one fired at Tel Aviv did not hit the city" of a Friday report."""
+    return (_shared_share(told, text) >= CONTAINED_SHARE and not _says_nothing_more(text, told)
+            and _weekdays(told) <= _weekdays(text) and compatible(told, text, ages=False))
 
 
 def _retold_at(claim: Claim, chosen: Claim, weights: RankWeights) -> float:
@@ -569,14 +605,19 @@ def _says_nothing_more(text: str, chosen: str) -> bool:
     with a few words more), or most of its words are there with a number that singles out the fact ("$53 million in
     debt"). A shorter shared run is no repeat: "the beginning of a sophisticated attempt to hack into its voter
     database" is in a report of the attack and in its retraction."""
-    words, there = set(similarity_words(text)), set(similarity_words(chosen))
-    shared = len(words & there) / max(len(words), 1)
+    shared = _shared_share(text, chosen)
     if shared >= CONTAINED_SHARE:
         return True
     if shared >= NUMBERED_SHARE and _distinctive_numbers(text) & _distinctive_numbers(chosen):
         return True
     # A run of most of a sentence carries many of its content words: without them the costly run is not looked for.
     return shared >= RUN_WORTH_LOOKING and longest_shared_run(text, chosen) >= REPEATED_RUN * len(text.split())
+
+
+def _shared_share(text: str, chosen: str) -> float:
+    """The share of ``text``'s content words that ``chosen`` has."""
+    words = set(similarity_words(text))
+    return len(words & set(similarity_words(chosen))) / max(len(words), 1)
 
 
 def _distinctive_numbers(text: str) -> set[str]:
