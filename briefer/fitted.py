@@ -153,6 +153,13 @@ class StoryParams:
     # held-out adjusted Rand 0.865 -> 0.876 and the real day's 0.875 -> 0.904 (bench/results/stories_session19.md).
     opening_words: int = 150
     opening_weight: float = 0.5
+    # Two articles that each name at least this many people, places or bodies (a capitalised word inside a sentence,
+    # briefer.text.lexicon.NAME_INSIDE_A_SENTENCE) and share none of them are never linked, however alike their
+    # words: two stabbings of one day ("Man stabbed to death on San Francisco Bay train", "Son of former German
+    # president stabbed to death in Berlin", cosine 0.17 on a day of 36 pages) are two stories. At 3 the shuffled
+    # Multi-News halves and the real day score as without it (bench/results/stories_session26.md); at 1 a study that
+    # names no one splits from its story.
+    story_names: int = 3
 
 
 # Two stories are one when their centroids are this close (TF-IDF cosine) or their titles share this share of words.

@@ -227,3 +227,24 @@ def test_two_events_of_one_field_are_told_apart_by_their_titles_and_openings():
     whole_only, both = StoryParams(threshold=0.6, opening_weight=0.0), StoryParams(threshold=0.6)
     assert partition(cluster_stories(articles, params=whole_only).groups) == {frozenset({0, 1, 2})}
     assert partition(cluster_stories(articles, params=both).groups) == {frozenset({0, 2}), frozenset({1})}
+
+
+SAN_FRANCISCO = ("A man was stabbed to death on a commuter train pulling into a station in Hayward, and police said "
+                 "the attacker had tried to steal shoes from another rider, according to BART and the San Francisco "
+                 "Chronicle. The victim died at the scene.")
+BERLIN = ("A man was stabbed to death during a lecture at the Schlosspark clinic in Berlin, and police said the "
+          "attacker was arrested, according to German media and Kan. The victim was the son of Richard von "
+          "Weizsäcker.")
+
+
+def test_two_events_of_one_kind_that_share_no_name_are_two_stories():
+    stabbings = [article(0, SAN_FRANCISCO, "Man stabbed to death on train"),
+                 article(1, BERLIN, "Man stabbed to death in clinic")]
+    vectors = article_vectors(stabbings)
+    assert (vectors @ vectors.T).toarray()[0, 1] >= StoryParams().threshold  # alike in their words
+    assert partition(cluster_stories(stabbings).groups) == {frozenset({0}), frozenset({1})}
+    # one name in common (the same city's train) and they are one story; and few names veto nothing
+    same_city = BERLIN.replace("in Berlin", "in Hayward")
+    assert partition(cluster_stories([stabbings[0], article(1, same_city, "Man stabbed to death in clinic")]
+                                     ).groups) == {frozenset({0, 1})}
+    assert partition(cluster_stories(stabbings, params=StoryParams(story_names=20)).groups) == {frozenset({0, 1})}

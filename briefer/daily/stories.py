@@ -8,7 +8,8 @@ of model time: see ``bench/stories.py``.
 Nothing compares all pairs. Candidate pairs come from blocking: each article is filed under its ``block_terms``
 most distinctive terms; a block of up to ``max_block`` articles is compared all against all, a bigger one only
 against its ``hubs`` most central members, so there are at most n * block_terms * (max_block / 2 + hubs)
-candidate pairs: linear in n. Exact cosines are computed for candidates only. Stories are then grown by
+candidate pairs: linear in n. Exact cosines are computed for candidates only; a pair of articles that each name
+people or places and share none of them is two events of one kind, never a close pair. Stories are then grown by
 average-linkage agglomeration over those edges, closest first; each group keeps the sum of its vectors, so the
 average cosine of two groups is one sparse dot product, (sum_a . sum_b) / (|a| |b|). Average (not single)
 linkage matters: a chain of pairwise-similar articles must not glue two events into one story.
@@ -23,7 +24,8 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 import numpy as np
 
 from briefer.text.clean import news_line
-from briefer.text.hashed import hashed_words
+from briefer.text.hashed import hashed_columns, hashed_words
+from briefer.text.lexicon import NAME_INSIDE_A_SENTENCE
 from briefer.errors import ConfigError, missing_dependency
 from briefer.fitted import StoryParams
 from briefer.types import Article
@@ -133,13 +135,34 @@ def opening(text: str, words: int) -> str:
     return f"{title}\n{' '.join(body.split(maxsplit=words)[:words])}"
 
 
-def view_counts(texts: Sequence[str], opening_words: int) -> tuple[csr_matrix, csr_matrix]:
-    """``term_counts`` of some clustering texts whole, and of their title and opening alone."""
-    return term_counts(texts), term_counts([opening(t, opening_words) for t in texts])
+def view_counts(texts: Sequence[str], opening_words: int) -> tuple[csr_matrix, csr_matrix, csr_matrix]:
+    """``term_counts`` of some clustering texts whole, and of their title and opening alone; and the names each text
+    holds (``name_columns``)."""
+    return term_counts(texts), term_counts([opening(t, opening_words) for t in texts]), name_columns(texts)
+
+
+def name_columns(texts: Sequence[str]) -> csr_matrix:
+    """Which names each clustering text holds after its title line (``NAME_INSIDE_A_SENTENCE``), a row each, hashed
+    into the same columns in every process: one entry per distinct name."""
+    from scipy.sparse import csr_matrix
+
+    found = [{name.lower().encode("utf-8") for name in NAME_INSIDE_A_SENTENCE.findall(text.partition("\n")[2])}
+             for text in texts]
+    rows = np.repeat(np.arange(len(texts)), [len(names) for names in found])
+    columns = hashed_columns([name for names in found for name in names], HASH_BITS)
+    matrix = csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, columns)), shape=(len(texts), 2**HASH_BITS))
+    matrix.data[:] = 1.0  # two names in one column are one
+    return matrix
 
 
 def article_vectors(articles: Sequence[Article], params: StoryParams = DEFAULT_PARAMS,
                     mapper: PartMapper = in_process) -> csr_matrix:
+    """The rows ``article_views`` clusters by, without the names."""
+    return article_views(articles, params, mapper)[0]
+
+
+def article_views(articles: Sequence[Article], params: StoryParams = DEFAULT_PARAMS,
+                  mapper: PartMapper = in_process) -> tuple[csr_matrix, csr_matrix]:
     """Unit rows, one per article: its TF-IDF vector over the whole clustering text and its TF-IDF vector over the
     title and opening alone, side by side, weighted ``1 - opening_weight`` and ``opening_weight`` (each with the idf
     of this set of articles, sublinear tf, smoothed idf). A row's cosine with another is the weighted mean of the
@@ -147,18 +170,20 @@ def article_vectors(articles: Sequence[Article], params: StoryParams = DEFAULT_P
     its title and first lines.
 
     The articles are counted in partitions of ``PARTITION`` (by ``mapper``: here, or on a cluster); only one
-    partition's clustering text exists at a time in this process. Columns are the hashed words that occur.
+    partition's clustering text exists at a time in this process. Columns are the hashed words that occur. With
+    them, the names each article holds (``name_columns``), a row each.
     """
     try:
-        from scipy.sparse import csr_matrix, hstack
+        from scipy.sparse import csr_matrix, hstack, vstack
     except ImportError as exc:
         raise ConfigError(missing_dependency(exc, "clustering articles into stories needs scipy", "daily")
                           ) from None
     texts = ([story_text(a, params.lead_words) for a in articles[start:start + PARTITION]]
              for start in range(0, len(articles), PARTITION))
     counted = mapper(view_counts, texts, opening_words=params.opening_words)
-    views = [list(view) for view in zip(*counted)] or [[], []]
+    views = [list(view) for view in zip(*counted)] or [[], [], []]
     del counted  # each view's raw counts are let go as soon as its TF-IDF rows exist
+    names = vstack(views.pop(), format="csr") if views[-1] else csr_matrix((0, 2**HASH_BITS), dtype=np.float32)
     whole = _unit_tfidf(views.pop(0), len(articles))
     first = _unit_tfidf(views.pop(0), len(articles))
     used = np.flatnonzero(np.bincount(whole.indices, minlength=2**HASH_BITS))
@@ -170,7 +195,7 @@ def article_vectors(articles: Sequence[Article], params: StoryParams = DEFAULT_P
     first.data *= np.float32(np.sqrt(params.opening_weight))
     whole = csr_matrix((whole.data, column[whole.indices], whole.indptr), shape=shape)
     first = csr_matrix((first.data, column[first.indices], first.indptr), shape=shape)
-    return hstack([whole, first], format="csr", dtype=np.float32)
+    return hstack([whole, first], format="csr", dtype=np.float32), names
 
 
 def _unit_tfidf(counted: list[csr_matrix], n: int) -> csr_matrix:
@@ -280,6 +305,17 @@ def pair_cosines(vectors: csr_matrix, left: np.ndarray, right: np.ndarray,
     return np.concatenate(scored) if scored else np.zeros(0, dtype=np.float32)
 
 
+def _strangers(names: csr_matrix, left: np.ndarray, right: np.ndarray, least: int) -> np.ndarray:
+    """For each pair, whether both articles name at least ``least`` people, places or bodies and share none of them
+    (``StoryParams.story_names``): two events of one kind, however alike their words."""
+    held = np.diff(names.indptr)
+    shared = np.zeros(len(left), dtype=np.float32)
+    for start in range(0, len(left), _PAIR_CHUNK):
+        stop = start + _PAIR_CHUNK
+        shared[start:stop] = np.asarray(names[left[start:stop]].multiply(names[right[start:stop]]).sum(axis=1)).ravel()
+    return (held[left] >= least) & (held[right] >= least) & (shared == 0)
+
+
 def _cosines(pairs: tuple[np.ndarray, np.ndarray], vectors: csr_matrix) -> np.ndarray:
     left, right = pairs
     out = np.empty(len(left), dtype=np.float32)
@@ -306,7 +342,7 @@ def cluster_stories(
     ``mapper`` runs the counting of words, the scoring of candidate pairs and the linkage of each connected set of
     articles, here or on a cluster.
     """
-    vectors = article_vectors(articles, params, mapper)
+    vectors, names = article_views(articles, params, mapper)
     given = list(given) if given is not None else [None] * len(articles)
     if len(given) != len(articles) or apart is not None and len(apart) != len(articles):
         raise ValueError("given and apart must each have an entry for every article")
@@ -316,6 +352,7 @@ def cluster_stories(
     if apart is not None:
         kind = np.asarray(apart, dtype=bool)
         close &= kind[left] == kind[right]
+    close[close] = ~_strangers(names, left[close], right[close], params.story_names)
     parts = _linkage_parts(left[close], right[close], cosines[close], given)
     linked = [group for part in mapper(_link, parts, vectors=vectors, threshold=params.threshold) for group in part]
     grouped = {row for group in linked for row in group}

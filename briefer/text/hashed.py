@@ -30,7 +30,7 @@ def hashed_words(texts: Sequence[str], bits: int) -> tuple[np.ndarray, np.ndarra
     the word's hash in ``[0, 2**bits)``. A word twice in a text gives two entries."""
     words = [_WORD.findall(similarity_text(text).encode("ascii", "replace")) for text in texts]
     counts = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
-    columns = _columns(list(chain.from_iterable(words)), bits)
+    columns = hashed_columns(list(chain.from_iterable(words)), bits)
     rows = np.repeat(np.arange(len(texts)), counts)
     keep = ~np.isin(columns, stop_columns(bits))
     return rows[keep], columns[keep]
@@ -39,9 +39,10 @@ def hashed_words(texts: Sequence[str], bits: int) -> tuple[np.ndarray, np.ndarra
 @cache
 def stop_columns(bits: int) -> np.ndarray:
     """The columns of the stop words (``FOLDED_STOPWORDS``)."""
-    return np.unique(_columns([word.encode("ascii") for word in FOLDED_STOPWORDS], bits))
+    return np.unique(hashed_columns([word.encode("ascii") for word in FOLDED_STOPWORDS], bits))
 
 
-def _columns(words: list[bytes], bits: int) -> np.ndarray:
+def hashed_columns(words: list[bytes], bits: int) -> np.ndarray:
+    """The column of each of ``words`` as given (no folding, no stop words), the same in every process."""
     crcs = np.fromiter(map(zlib.crc32, words), dtype=np.uint64, count=len(words))
     return ((crcs * _MIX) >> np.uint64(64 - bits)).astype(np.int64)
