@@ -8,7 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 from briefer.ingest.load import load_cluster, sample_cluster_path
-from briefer.text.hashed import _columns, hashed_words
+from briefer.text.hashed import hashed_columns, hashed_words
 from briefer.text.lexicon import similarity_words
 
 TRICKY = [
@@ -26,7 +26,7 @@ def texts() -> list[str]:
 def test_hashed_words_are_the_similarity_words_of_each_text():
     rows, columns = hashed_words(texts(), 22)
     for row, text in enumerate(texts()):
-        expected = Counter(_columns([w.encode("ascii") for w in similarity_words(text)], 22).tolist())
+        expected = Counter(hashed_columns([w.encode("ascii") for w in similarity_words(text)], 22).tolist())
         assert Counter(columns[rows == row].tolist()) == expected, text[:60]
     assert len(set(columns.tolist())) > 500 and columns.max() < 2**22
 
