@@ -148,14 +148,14 @@ def main() -> None:
     parts["held-out"] = ~parts["tune"]
     parts["all"] = np.ones(len(rows), bool)
 
-    shipped = table.considered & (SUPPORT_MODEL.scores(table.features) >= SUPPORT_MODEL.cut)
+    shipped = table.accepted(SUPPORT_MODEL)
     cosine_rule = table.allowed & (table.cosines >= COSINE_RULE["static"])
     tune_scores = out_of_fold(table.features, labels, table.clusters, parts["tune"] & table.considered)
     refit: SupportModel = fit(table.features[parts["tune"] & table.considered],
                               labels[parts["tune"] & table.considered])
     cut = refit_cut(tune_scores[parts["tune"]], labels[parts["tune"]])
-    refitted = table.considered & (refit.scores(table.features) >= cut)
-    decisions = {"shipped decision (compatible, floor, SupportModel)": shipped,
+    refitted = table.accepted(SupportModel(refit.weights, refit.intercept, cut))
+    decisions = {"shipped decision (compatible; stated in full, or floor and SupportModel)": shipped,
                  f"cosine rule it replaced (>= {COSINE_RULE['static']})": cosine_rule,
                  f"SupportModel refitted on the tune half, cut {cut:.2f} chosen there": refitted}
     # Not a citation decision: the ranker's rule that a point quoting what a chosen point quotes repeats it

@@ -30,8 +30,9 @@ def test_paraphrases_from_different_articles_become_one_claim_citing_both():
 def test_average_linkage_does_not_chain_different_statements_together():
     # a~b and b~c are close, but a and c are far apart: single linkage would glue all three.
     vectors = unit([1.0, 0.0], [0.8, 0.6], [0.28, 0.96])
-    sentences = [sentence(f"a{i}", 0, f"Statement {name} is a full sentence here.") for i, name in
-                 ((1, "alpha"), (2, "beta"), (3, "gamma"))]
+    sentences = [sentence(f"a{i}", 0, text) for i, text in
+                 ((1, "Alpha opened the talks in Geneva."), (2, "Beta left the summit early."),
+                  (3, "Gamma signed a trade deal with Oslo."))]
     assert float(vectors[0] @ vectors[1]) >= 0.79 and float(vectors[1] @ vectors[2]) >= 0.79
     claims = group_claims(sentences, vectors, threshold=0.79, group_threshold=0.79, support=CITE_BY_COSINE).claims
     assert max(len(c.sentences) for c in claims) == 2

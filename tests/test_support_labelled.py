@@ -55,9 +55,9 @@ def test_minilm_decision_scores_the_labelled_pairs_as_reported(minilm, pairs, la
 
 def test_static_decision_on_the_pipelines_own_candidates_is_as_reported():
     # bench/citations.py on tests/data/citation_pairs.jsonl (docs/citation_labels.md): what the citing stage meets
-    # on the development briefs, 983 of 8,851 pairs stating the point. Measured: 116 accepted, 1 wrong, recall 0.117
-    # (the cosine rule it replaced: 87 accepted, 0 wrong, 0.089). The margins allow one more wrong pair, or about ten
-    # fewer right ones.
+    # on the development briefs, 983 of 8,851 pairs stating the point. Measured: 128 accepted, 2 wrong, recall 0.128
+    # (116, 1 and 0.117 before a sentence stating a point in full was accepted below the floor; the cosine rule it
+    # replaced: 87 accepted, 0 wrong, 0.089). The margins allow no more wrong pairs, or about ten fewer right ones.
     import json
 
     from briefer.backends.embed import get_embedder
@@ -69,7 +69,7 @@ def test_static_decision_on_the_pipelines_own_candidates_is_as_reported():
     pairs = [LabelledPair(r["claim"], r["premise"], r["states"], r["note"], r["event"]) for r in rows
              if r["states"] is not None]
     table = pair_table(get_embedder("static"), pairs, EVAL)
-    accepted = table.considered & (SUPPORT_MODEL.scores(table.features) >= SUPPORT_MODEL.cut)
+    accepted = table.accepted(SUPPORT_MODEL)
     result = outcome(accepted, table.labels)
-    assert result.wrong <= 2 and result.recall >= 0.105, result
+    assert result.wrong <= 2 and result.recall >= 0.118, result
     assert result.recall > outcome(table.allowed & (table.cosines >= BEFORE["static"]), table.labels).recall

@@ -31,14 +31,14 @@ from briefer.text.lexicon import (ATTRIBUTION, ATTRIBUTION_VERBS, CONNECTING_WOR
                                   dates_and_numbers, inside_quotation, outside_quotations, people_named,
                                   quoted_statements, similarity_words)
 from briefer.core.lists import is_list_item
-from briefer.core.support import longest_shared_run, compatible
+from briefer.core.support import (CONTAINED_SHARE, compatible, content_share, longest_shared_run, states_in_full,
+                                  weekdays)
 from briefer.types import Article, Claim, Point, Sentence
 
 
-# A candidate at least this close to a chosen claim repeats it when CONTAINED_SHARE of its content words are the
-# chosen claim's, or when a run of words the two share is REPEATED_RUN of its length.
+# A candidate at least this close to a chosen claim repeats it when CONTAINED_SHARE (briefer.core.support) of its
+# content words are the chosen claim's, or when a run of words the two share is REPEATED_RUN of its length.
 CONTAINED_FLOOR = 0.5
-CONTAINED_SHARE = 0.8
 REPEATED_RUN = 0.6
 # ... or when they share a number that singles out one fact and NUMBERED_SHARE of its content words are the chosen
 # claim's ("Recently, Yeezy tweeted that he's $53 million in debt." after "... declared he is $53m in debt and
@@ -127,7 +127,6 @@ _OPENING_WORDS = (r"(?:In|On|At|After|Before|When|While|Once|Despite|Since|Durin
                   r"[A-Z][a-z]+(?:ing|ed|ly))")
 _PRONOUN_AFTER_OPENING = re.compile(rf"^(?P<opening>{_OPENING_WORDS}\b[^,;:\"\u201c]{{0,50}}),\s+"
                                     r"(?P<pronoun>he|she|they|it|his|her|their|its)(?:'s|\u2019s)?\b")
-_WEEKDAY = re.compile(rf"\b(?:{WEEKDAY})\b")
 # People counted, not named, as a clause's subject: "both", "the two", "the pair", "the 79-year-old" before its verb
 # ("Witnesses said both had been drinking ...", "The pair were not guests of the hotel ...", "When asked for
 # documentation, the 79-year-old demurred"). Who they are was said in a sentence before, unless the sentence names two
@@ -511,11 +510,9 @@ def _told_in_full(claims: list[Claim], candidate: int, chosen: list[int], simila
 
 @functools.lru_cache(maxsize=1 << 16)
 def _contains(text: str, told: str) -> bool:
-    """Whether ``text`` has nearly all of ``told``'s content words and says more, with nothing that conflicts and
-    every day of the week ``told`` names: "Tel Aviv was not hit on Thursday." is another day's rocket than "... the
-    one fired at Tel Aviv did not hit the city" of a Friday report."""
-    return (_shared_share(told, text) >= CONTAINED_SHARE and not _says_nothing_more(text, told)
-            and _weekdays(told) <= _weekdays(text) and compatible(told, text, ages=False))
+    """Whether ``text`` states ``told`` in full (``states_in_full``) and says more, with nothing that conflicts."""
+    return (states_in_full(told, text) and not _says_nothing_more(text, told)
+            and compatible(told, text, ages=False))
 
 
 def _retold_at(claim: Claim, chosen: Claim, weights: RankWeights) -> float:
@@ -530,7 +527,7 @@ def _tells_again(claim: Claim, chosen: Claim, dates: dict[str, str | None]) -> b
     state the core event), of the same day's news (an article two days apart, or a sentence naming other weekdays,
     tells a later development), with no conflict of numbers, dates, speakers or negation."""
     mine, theirs = claim.representative, chosen.representative
-    days, their_days = _weekdays(mine.text), _weekdays(theirs.text)
+    days, their_days = weekdays(mine.text), weekdays(theirs.text)
     return (mine.article_id != theirs.article_id and mine.in_opening and theirs.in_opening
             and _days_apart(dates.get(mine.article_id), dates.get(theirs.article_id)) <= 1
             and not (days and their_days and not days & their_days) and compatible(mine.text, theirs.text))
@@ -558,11 +555,6 @@ def _days_apart(first: str | None, second: str | None) -> int:
         return abs((date.fromisoformat((first or "")[:10]) - date.fromisoformat((second or "")[:10])).days)
     except ValueError:
         return 0
-
-
-def _weekdays(text: str) -> set[str]:
-    """The days of the week a sentence names: "met late Monday" and "said on Tuesday" are two events."""
-    return set(_WEEKDAY.findall(text))
 
 
 def _restated(claims: list[Claim], candidate: int, chosen: list[int], vectors: np.ndarray, weights: RankWeights,
@@ -605,19 +597,13 @@ def _says_nothing_more(text: str, chosen: str) -> bool:
     with a few words more), or most of its words are there with a number that singles out the fact ("$53 million in
     debt"). A shorter shared run is no repeat: "the beginning of a sophisticated attempt to hack into its voter
     database" is in a report of the attack and in its retraction."""
-    shared = _shared_share(text, chosen)
+    shared = content_share(text, chosen)
     if shared >= CONTAINED_SHARE:
         return True
     if shared >= NUMBERED_SHARE and _distinctive_numbers(text) & _distinctive_numbers(chosen):
         return True
     # A run of most of a sentence carries many of its content words: without them the costly run is not looked for.
     return shared >= RUN_WORTH_LOOKING and longest_shared_run(text, chosen) >= REPEATED_RUN * len(text.split())
-
-
-def _shared_share(text: str, chosen: str) -> float:
-    """The share of ``text``'s content words that ``chosen`` has."""
-    words = set(similarity_words(text))
-    return len(words & set(similarity_words(chosen))) / max(len(words), 1)
 
 
 def _distinctive_numbers(text: str) -> set[str]:

@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 
 from briefer.backends.embed import Embedder
-from briefer.core.support import ClusterVocabulary, compatible, pair_features
+from briefer.core.support import ClusterVocabulary, SupportModel, compatible, pair_features, states_in_full
 from briefer.ingest.load import articles_from_records, load_cluster, sample_cluster_path
 from briefer.text.clean import clean_article
 from briefer.text.sentences import sentences_of
@@ -112,6 +112,12 @@ class PairTable:
     decided: np.ndarray  # one sentence is the other's closest in its article: the pairs the pipeline judges
     clusters: np.ndarray
     encoded: dict[str, EncodedCluster]
+    in_full: np.ndarray  # allowed, and the second sentence states the first in full (``states_in_full``)
+
+    def accepted(self, model: SupportModel) -> np.ndarray:
+        """The pairs ``briefer.core.support.supports`` accepts with ``model``: stated in full, or over the floor and
+        the model's cut."""
+        return self.in_full | (self.considered & (model.scores(self.features) >= model.cut))
 
 
 def cluster_vocabularies(pairs: Sequence[LabelledPair], eval_folder: Path) -> dict[str, ClusterVocabulary]:
@@ -152,7 +158,8 @@ def pair_table(embedder: Embedder, pairs: Sequence[LabelledPair], eval_folder: P
     return PairTable(embedder.name, embedder.claim_threshold, embedder.group_threshold, np.vstack(rows), cosine_array,
                      np.array([p.same_claim for p in pairs]), allowed,
                      allowed & (cosine_array >= embedder.claim_threshold), np.array(decided),
-                     np.array([p.cluster for p in pairs]), encoded)
+                     np.array([p.cluster for p in pairs]), encoded,
+                     allowed & np.array([states_in_full(p.a, p.b) for p in pairs], dtype=bool))
 
 
 @dataclass(frozen=True)
