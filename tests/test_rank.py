@@ -837,3 +837,14 @@ def test_a_point_that_tells_the_lede_in_full_is_left_out():
 def test_a_point_that_does_not_tell_a_chosen_one_in_full_leaves_it_in_place(shorter, fuller):
     lede = "Detectives removed a decomposing body that was found inside a column at a supermarket in Lancaster."
     assert chosen_texts(lede, shorter, fuller) == [lede, shorter, fuller]
+
+
+@pytest.mark.parametrize(("text", "writer"), [
+    ('Snap has now closed that pop-up, and tells me "Snapbots will continue to land in surprising locations."', True),
+    ("Before the hearing, Herman tells me of a little girl who had been abused.", True),
+    ("Judging by logbooks and my own observations, the count is close to 50.", True),
+    ('"Give me a chance," Smith told the court on Monday.', False),  # the speaker's words, in quotation marks
+    ("Smith told the court on Monday that she would appeal the ruling.", False),
+])
+def test_the_writer_speaking_as_me_outside_quotations_cannot_stand_alone(text, writer):
+    assert cannot_stand_alone(text) is writer

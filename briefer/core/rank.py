@@ -78,6 +78,10 @@ _SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s*$")
 # What a lede must not be: addressed to the reader, or about something it does not name (read outside quotations).
 # "let's take a look" speaks to the reader too.
 _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|let['\u2019]s)\b", re.IGNORECASE)  # "you've" too
+# The writer in the first person outside any quotation ("Herman tells me of a little girl ...", "judging by logbooks
+# and my own observations"): someone the page never names. Of the hand-labelled sentences with these words outside
+# quotations (16) none is a claim; "I" and "we" are left to the opener rule ("World War I", a paper's "we").
+_WRITER_IN_PERSON = re.compile(r"\b(?:me|my|mine|myself)\b")
 _UNNAMED_OPENER = re.compile(r"^(?:The|This|These|Those|That|Such)\s+[a-z]")
 _NAME_AFTER_FIRST_WORD = re.compile(r"(?<=\s)[A-Z]")
 # An office as the subject of a verb of saying, with neither its holder's name nor an article: the scrape lost a
@@ -636,7 +640,8 @@ def _cannot_stand_alone(claim: Claim) -> bool:
     fires and abandoned house fires in a week."'). One that points to what comes next in its article ("The
     following ensued when ...", "Here is what we know:") announces text the reader never sees. One addressed to the
     reader outside any quotation is a service's terms, a how-to or a prompt, not news ("If you do not enable Voice
-    Recognition, you will not be able to ..."), and so is an appeal to the public ("Anyone with information is asked
+    Recognition, you will not be able to ..."), one where the writer says "me" or "my" outside any quotation speaks
+    as someone the page never names ("Herman tells me of a little girl ..."), and so is an appeal to the public ("Anyone with information is asked
     to call ...") or an instruction ("Visit the National Cancer Institute for more"). One whose first word starts in
     lower case is a piece of a sentence, and one with no full stop, question or exclamation mark at its end is a
     heading, a standfirst or a caption; one that says only who spoke is the end of a quotation cut off ("Carson, who
@@ -656,8 +661,8 @@ def _cannot_stand_alone(claim: Claim) -> bool:
     if LOWER_CASE_START.match(text) or not _SENTENCE_END.search(text):
         return True
     told = outside_quotations(text)
-    if _POINTS_AHEAD.match(text) or _SECOND_PERSON.search(told) or _APPEAL.match(text) \
-            or _OFFICE_WITHOUT_HOLDER.search(told):
+    if _POINTS_AHEAD.match(text) or _SECOND_PERSON.search(told) or _WRITER_IN_PERSON.search(told) \
+            or _APPEAL.match(text) or _OFFICE_WITHOUT_HOLDER.search(told):
         return True
     if _PROMPT_OPENER.match(text) or _FOLLOW_PROMPT.search(told) or _BACK_REFERRING_PHRASE.match(text) \
             or _in_brackets(text):
