@@ -466,6 +466,8 @@ def test_a_sentence_addressed_to_the_reader_is_never_a_point_but_a_quoted_one_ma
     ("Given these traits, the ancient animal has been named Caihong juji.", True),
     ("Despite that positive response, Snap admitted that Spectacles had not made money.", True),
     ("To fulfill that goal, the company will ship the new Kinect with every Xbox One.", True),
+    ("With that chunk of change, Sophie won't be eating store-brand dog food.", True),  # which change?
+    ("On this day last year, a series of coordinated suicide bombings struck London's transport.", False),  # a date
     ("Just this week, United Airlines updated its boarding process.", False),  # "this week" is now
     ("At this time, police have no suspects in the shooting.", False),
     ("If this occurred, the original sizes of these structures would overlap even more.", True),
@@ -653,6 +655,9 @@ def test_people_counted_not_named_as_a_subject_cannot_stand_alone(text, leans):
     ("Plus, most consumers have no idea they're on the lists in the first place, said Dixon.", False),
     ("The Pentagon said.", True),
     ("Lavrov said that Washington now had the initiative.", False),
+    ("Hernandez exclaimed in an interview with The Post.", True),  # where it was said, and still nothing said
+    ("Even Bruce Fromong, a victim in the robbery, agreed.", True),
+    ("The two sides agreed in a statement to resume talks in March.", False),
 ])
 def test_a_sentence_saying_only_who_spoke_cannot_stand_alone(text, cut_off):
     assert cannot_stand_alone(text) is cut_off

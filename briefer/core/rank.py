@@ -107,17 +107,19 @@ _FOLLOW_PROMPT = re.compile(r"(?:^|[,:;]\s+|\byou\s+can\s+)[Ff]ollow\s+(?:[\w@.'
                             r"Facebook|Instagram|Google\+|LinkedIn|TikTok)\b")
 # An opening phrase that is a preposition and a bare pronoun or a demonstrative's noun: "In it, the British royal
 # denied ...", "Beyond that, she gave $250,000 ...", "With that, United joins American ...", "Given these traits, the
-# ancient animal has been named ...", "Despite that positive response, Snap admitted ...", "At that time, the grant
+# ancient animal has been named ...", "Despite that positive response, Snap admitted ...", "With that chunk of
+# change, Sophie won't be ...", "At that time, the grant
 # was valued at ...", "If this occurred, the original sizes ...": what "it", "that" or "these traits" are, the sentence
-# before said. "This" with a span of time is now ("Just this week, ...", "At this time, ..."). So does a definite noun
+# before said. "This" with a span of time is now ("Just this week, ...", "At this time, ...", "On this day last year,
+# ..."). So does a definite noun
 # and nothing more: "In the interview, Damon says ...", "During the segment, ...", "At the time, ...", "In the
 # meantime, ..." (which interview, which time?), but not "In the past, ..." or "In the morning, ...", nor one whose
 # owner the sentence names next ("In its statement, Tesla blamed ..."). "In both cases, ..." and "Other large blasts
 # have targeted ..." count what the sentence before named.
 _BACK_REFERRING_PHRASE = re.compile(
     r"^(?:In|On|At|From|With|For|Despite|After|Before|Because of|Like|Unlike|Besides|Beyond|Among|Through|Under|"
-    r"Following|Given|To\s+[a-z]+)\s+(?:it|them|(?:both|that|these|those|this(?!\s+(?:week|month|year|morning|"
-    r"afternoon|evening|weekend|season|time)\b))(?:\s+[a-z]+){0,2})\s*,|^If\s+(?:this|that|so)\b[^,]{0,40},"
+    r"Following|Given|To\s+[a-z]+)\s+(?:it|them|(?:both|that|these|those|this(?!\s+(?:day|week|month|year|morning|"
+    r"afternoon|evening|weekend|season|time)\b))(?:\s+[a-z]+){0,3})\s*,|^If\s+(?:this|that|so)\b[^,]{0,40},"
     r"|^(?:In|On|At|During|Throughout|From|Besides)\s+the\s+(?!(?:past|future|morning|afternoon|"
     r"evening|night|wild|summer|winter|spring|autumn)\s*,)[a-z-]+\s*,|^Other\s+(?!than\b)[a-z]")
 # A day or month names nobody: "In September, he explained ..." leans on a sentence before as much as "Later, he ...".
@@ -151,11 +153,15 @@ _SOMEONE_INTRODUCED = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he|[Tt]his|
                                  r"[a-z][\w-]*\b")
 _NAME_AFTER_A_COMMA = re.compile(r",\s+(?:[a-z]+\s+){0,2}([A-Z][\w'\u2019-]*)")
 # Who spoke and nothing of what they said: the end of a quotation the splitter cut off ("Carson, who lives in
-# suburban Chicago, told TODAY.", "Mumma added.").
+# suburban Chicago, told TODAY.", "Mumma added.", "Hernandez exclaimed in an interview with The Post."), or who
+# agreed with it ("Even Bruce Fromong, a victim in the robbery, agreed.").
 _CAPITALISED = r"[A-Z][\w.'\u2019-]*"
-_ONLY_WHO_SPOKE = re.compile(rf"^{_CAPITALISED}(?:\s+{_CAPITALISED})*(?:,\s+(?:who|a|an|the)\s[^,\"]+,)?"
-                             rf"\s+(?:(?:also|later|then)\s+)?(?:{alternation(REPORTING_VERBS)})"
-                             rf"(?:\s+(?:{_CAPITALISED}|reporters|him|her|them|us|me)(?:\s+{_CAPITALISED})*)?\.$")
+_SAID_ALONE = REPORTING_VERBS | {"exclaimed", "exclaims", "agreed", "agrees", "quipped", "joked", "continued"}
+_ONLY_WHO_SPOKE = re.compile(rf"^(?:Even\s+)?{_CAPITALISED}(?:\s+{_CAPITALISED})*(?:,\s+(?:who|a|an|the)\s[^,\"]+,)?"
+                             rf"\s+(?:(?:also|later|then)\s+)?(?:{alternation(_SAID_ALONE)})"
+                             rf"(?:\s+(?:{_CAPITALISED}|reporters|him|her|them|us|me)(?:\s+{_CAPITALISED})*)?"
+                             rf"(?:\s+in\s+an?\s+(?:interview|statement|email|phone\s+call|call)"
+                             rf"(?:\s+with\s+{_CAPITALISED}(?:\s+{_CAPITALISED})*)?)?\.$")
 # What was said or done, as "that" or "this" at the end: "Donald Trump has said that more than once.", "The State
 # Department spokesman, Philip J. Crowley, confirmed that on Sunday."
 _DEMONSTRATIVE_END = re.compile(r"\b(?:said|says|did|done|know|knew|heard|saw|meant|wrote|tweeted|repeated|denied|"
@@ -641,15 +647,15 @@ def _cannot_stand_alone(claim: Claim) -> bool:
     following ensued when ...", "Here is what we know:") announces text the reader never sees. One addressed to the
     reader outside any quotation is a service's terms, a how-to or a prompt, not news ("If you do not enable Voice
     Recognition, you will not be able to ..."), one where the writer says "me" or "my" outside any quotation speaks
-    as someone the page never names ("Herman tells me of a little girl ..."), and so is an appeal to the public ("Anyone with information is asked
-    to call ...") or an instruction ("Visit the National Cancer Institute for more"). One whose first word starts in
-    lower case is a piece of a sentence, and one with no full stop, question or exclamation mark at its end is a
-    heading, a standfirst or a caption; one that says only who spoke is the end of a quotation cut off ("Carson, who
-    lives in suburban Chicago, told TODAY."), and one with "he" or "she" before anyone it could be
-    (``_unresolved_pronoun``), with people counted and not named as a subject ("Witnesses said both had been
-    drinking ...", ``_unnamed_counted_subject``) or ending on what was said as "that" ("Donald Trump has said that
-    more than once.") leans on the sentence before. Each is judged on the sentence as the page would show it
-    (``standalone_text``): "But he also added ..." is shown as "He also added ...".
+    as someone the page never names ("Herman tells me of a little girl ..."), and so is an appeal to the public
+    ("Anyone with information is asked to call ...") or an instruction ("Visit the National Cancer Institute for
+    more"). One whose first word starts in lower case is a piece of a sentence, and one with no full stop, question
+    or exclamation mark at its end is a heading, a standfirst or a caption; one that says only who spoke is the end
+    of a quotation cut off ("Carson, who lives in suburban Chicago, told TODAY."), and one with "he" or "she" before
+    anyone it could be (``_unresolved_pronoun``), with people counted and not named as a subject ("Witnesses said
+    both had been drinking ...", ``_unnamed_counted_subject``) or ending on what was said as "that" ("Donald Trump
+    has said that more than once.") leans on the sentence before. Each is judged on the sentence as the page would
+    show it (``standalone_text``): "But he also added ..." is shown as "He also added ...".
     """
     text = standalone_text(claim.representative.text)
     if PRONOUN_OPENER.match(text) or cut_off(text) or _part_of_a_longer_quote(text):
