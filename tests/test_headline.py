@@ -238,6 +238,8 @@ def test_a_long_aside_between_a_named_subject_and_its_verb_is_left_out_of_the_he
      'Nicole "Snooki" Polizzi is pregnant with her first child, Post says'),  # no comma between subject and verb
     ("John the Apostle's grave in Turkey was a pilgrimage site for early Christians.",
      "John the Apostle's grave in Turkey was pilgrimage site for early Christians"),  # "the" inside a name stays
+    ("One of the people killed in the explosions was an 8-year-old boy from Dorchester.",
+     "One of the people killed in explosions was 8-year-old boy from Dorchester"),  # a share of a group keeps "the"
     ('Michael Cohen repeatedly asked CNN "says who?" when an anchor said Trump was down. | Getty Trump lawyer on '
      "polls", 'Michael Cohen repeatedly asked CNN "says who?" when anchor said Trump was down'),  # a credit after a bar
     ("As Israel's Operation Protective Edge entered its 24th day on Thursday, the security cabinet ordered the "

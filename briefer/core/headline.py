@@ -128,6 +128,9 @@ _NAME_BEFORE = re.compile(r"(?:^|\s)([A-Z][\w.'\u2019-]*)\s+$")
 # A clause opened by a question word, not yet closed by a comma: its verb keeps its auxiliary ("discusses why the
 # university is renaming ...", never "why university renaming"; "when police were called", never "when police called").
 _WH_CLAUSE_SO_FAR = re.compile(r"\b(?:why|how|what|whether|where|when)\s[^,]*$", re.IGNORECASE)
+# A share of a group: its "the" stays ("three of the men", never "three of men").
+_SHARE_OF = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+|some|most|all|many|several|half|"
+                       r"none|each|both|any|few|part|rest)\s+of\s+$", re.IGNORECASE)
 # A clause opened by a conjunction after a comma, not yet closed by another comma.
 _SUBORDINATE_SO_FAR = re.compile(r",\s+(?:as|when|while|if|because|although|though|since|after|before|until|unless)\s"
                                  r"[^,]*$")
@@ -380,10 +383,12 @@ def _unless_kept(word: re.Match[str]) -> str:
     """Nothing in place of a word a headline sheds ("the", "was", "on Friday"), unless it stands inside a quotation (a
     headline never changes what someone said: "thanks to several previous operations and a hearing aid"), in a
     clause that opens on a conjunction (", as this legislation is known," must keep its "is") or on a question word
-    (an auxiliary: "why the university is renaming"), or inside a name ("John the Apostle")."""
+    (an auxiliary: "why the university is renaming"), inside a name ("John the Apostle"), or after a share of a group
+    ("three of the men")."""
     before = word.string[:word.start()]
     kept = inside_quotation(before) or _SUBORDINATE_SO_FAR.search(before) or _inside_a_name(word) \
-        or word.re is _AUXILIARY and _WH_CLAUSE_SO_FAR.search(before)
+        or word.re is _AUXILIARY and _WH_CLAUSE_SO_FAR.search(before) \
+        or word.re is _ARTICLE and _SHARE_OF.search(before)
     return word.group() if kept else ""
 
 
