@@ -240,6 +240,8 @@ def test_a_long_aside_between_a_named_subject_and_its_verb_is_left_out_of_the_he
      "John the Apostle's grave in Turkey was pilgrimage site for early Christians"),  # "the" inside a name stays
     ("One of the people killed in the explosions was an 8-year-old boy from Dorchester.",
      "One of the people killed in explosions was 8-year-old boy from Dorchester"),  # a share of a group keeps "the"
+    ("Born Betty Jane Perske in The Bronx and raised by her mother, the actress won two Tony Awards.",
+     "Actress won two Tony Awards"),  # "Born" and a name open a phrase, not the subject
     ('Michael Cohen repeatedly asked CNN "says who?" when an anchor said Trump was down. | Getty Trump lawyer on '
      "polls", 'Michael Cohen repeatedly asked CNN "says who?" when anchor said Trump was down'),  # a credit after a bar
     ("As Israel's Operation Protective Edge entered its 24th day on Thursday, the security cabinet ordered the "

@@ -78,7 +78,8 @@ _OPENING_PHRASE = re.compile(r"^(?:(?:amid|after|in|on|during|despite|following|
                              r"(?:back|over)\s+(?=(?:in|on|at|the|when)\s)|"
                              r"(?:[A-Z][a-z]+(?:ed|en|ing)|Held|Built|Born|Found|Made|Set|Seen|Shot|Hit|Kept|Left|"
                              r"Led)\s+"
-                             r"(?=(?:in|on|at|by|from|to|with|near|outside|inside|during|after|for|as)\s))"
+                             r"(?=(?:in|on|at|by|from|to|with|near|outside|inside|during|after|for|as)\s)|"
+                             r"Born\s+(?=[A-Z]))"
                              r"[^,;:\"\u201c]{0,90}"
                              r"(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=,))?,\s+(?=[A-Z]|\d|(?:the|a|an)\s)",
                              re.IGNORECASE)
