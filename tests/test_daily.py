@@ -736,3 +736,16 @@ def test_a_story_names_its_outlets_then_counts_the_rest_as_other_or_unnamed_sour
     assert outlet_names(named) == ("The Hill", "2 other sources")
     nameless = Story(rows=(0, 1), outlets=("#a1", "#a2"), newest=None, score=1.0)
     assert outlet_names(nameless) == ("2 unnamed sources",)
+
+
+def test_an_unbriefed_storys_line_is_an_opening_that_stands_as_a_lede():
+    from briefer.daily.day import _story_line
+
+    leaning = Article(id="x1", url="https://a.example/1", text=(
+        "With that chunk of change, Sophie won't be eating store-brand dog food, the paper reported on Friday. "
+        "Born in The Bronx, the actress won two Tony Awards over her career."))
+    plain = Article(id="x2", url="https://b.example/2", text=(
+        "Late screen siren Lauren Bacall left the bulk of her $26.6 million fortune to family, carving out a special "
+        "$10,000 bequest for her beloved dog, Sophie, according to her will. The will was filed in Manhattan."))
+    line, source = _story_line([leaning, plain])
+    assert line.startswith("Late screen siren Lauren Bacall left bulk of her $26.6 million fortune") and source is plain

@@ -313,13 +313,21 @@ def _lede(claims: list[Claim], scores: np.ndarray, texts: dict[str, str],
     some outlet led with (``opens_an_article``, over every sentence grouped into it: cited or not) when any such
     claim does: best by ``scores``, plus ``title_weight`` times its closeness to the titles that state the news
     (``ClaimSet.title_closeness``)."""
-    plain = [i for i, c in enumerate(claims) if c.representative.admissible and may_lead(c.representative.text)
-             and not _cannot_stand_alone(c) and not _named_before(c.representative, texts)
+    plain = [i for i, c in enumerate(claims)
+             if stands_as_lede(c.representative, texts.get(c.representative.article_id, ""))
              and not is_list_item(c.sentences)]
     opening = [i for i in plain if opens_an_article(claims[i].grouped or claims[i].sentences)]
     candidates = list(opening or plain or range(len(claims)))
     near = title_closeness(candidates) if title_closeness and title_weight else np.zeros(len(candidates))
     return max(zip(candidates, near), key=lambda pair: scores[pair[0]] + title_weight * pair[1])[0]
+
+
+def stands_as_lede(sentence: Sentence, article_text: str) -> bool:
+    """Whether a sentence may open a story on its own: shown (admitted), a plain statement of fact (``may_lead``), able
+    to stand alone (``_cannot_stand_alone``), and not calling by surname someone its article (``article_text``) named
+    in full before it (``_named_before``)."""
+    return (sentence.admissible and may_lead(sentence.text) and not _cannot_stand_alone(Claim((sentence,), sentence))
+            and not _named_before(sentence, {sentence.article_id: article_text}))
 
 
 def _named_before(sentence: Sentence, texts: dict[str, str]) -> bool:

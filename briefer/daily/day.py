@@ -26,7 +26,7 @@ import numpy as np
 
 from briefer.backends import embed
 from briefer.core import admission, headline
-from briefer.core.rank import people_introduced_first
+from briefer.core.rank import people_introduced_first, stands_as_lede
 from briefer.text import clean, sentences
 from briefer.text.lexicon import similarity_words
 from briefer.errors import ConfigError, InputError, nothing_readable
@@ -648,16 +648,20 @@ def _story_line(members: Sequence[Article]) -> tuple[str, Article] | None:
     """A story in one line without briefing it, and the article it comes from: the title that best fits the
     opening the admission model would show first (not a caption or a dateline), else that sentence as a headline.
     None when no article has a sentence left after cleaning."""
-    split = [s for n, article in enumerate(members[:_LINE_ARTICLES])
-             for s in sentences.sentences_of(clean.clean_article(replace(article, id=f"a{n}")))]
+    cleaned = [clean.clean_article(replace(article, id=f"a{n}")) for n, article in enumerate(members[:_LINE_ARTICLES])]
+    split = [s for article in cleaned for s in sentences.sentences_of(article)]
     if not split:
         return None
     shown, stripped = admission.strip_shown(split)
     vectors = embed.StaticEmbedder().encode([s.text for s in shown])
     model = admission.shipped_model()
     likely = model.probabilities(admission.feature_rows(shown, stripped, vectors))
-    opening = next((s for s, p in zip(shown, likely) if p >= model.threshold and s.admissible),
-                   shown[int(np.argmax(likely))])
+    texts = {article.id: article.text for article in cleaned}
+    admitted = [s for s, p in zip(shown, likely) if p >= model.threshold and s.admissible]
+    # As a brief's lede is chosen: the earliest in its article that stands as one ("With that chunk of change, Sophie
+    # ..." does not; another outlet's first sentence comes before this one's fifth), else the first admitted.
+    opening = next((s for s in sorted(admitted, key=lambda s: s.index) if stands_as_lede(s, texts[s.article_id])),
+                   admitted[0] if admitted else shown[int(np.argmax(likely))])
     lead = Point(text=opening.text, citations=(opening.article_id,), evidence=(opening,))
     line = headline.choose_headline(list(members), lead, [])
     titled = next((a for a in members if a.title and headline.title_of(a) == line), None)
