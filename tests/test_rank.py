@@ -849,7 +849,10 @@ def test_a_point_that_does_not_tell_a_chosen_one_in_full_leaves_it_in_place(shor
     ("Before the hearing, Herman tells me of a little girl who had been abused.", True),
     ("Judging by logbooks and my own observations, the count is close to 50.", True),
     ('"Give me a chance," Smith told the court on Monday.', False),  # the speaker's words, in quotation marks
+    ('Now the question is what camera this "Camera Company" will release next.', True),  # the writer wondering
+    ("Whether elite customers now filter more evenly into the boarding groups remains to be seen.", True),
+    ('"Time will tell," the coach said after the loss.', False),  # someone's words
     ("Smith told the court on Monday that she would appeal the ruling.", False),
 ])
-def test_the_writer_speaking_as_me_outside_quotations_cannot_stand_alone(text, writer):
+def test_the_writer_speaking_in_person_or_wondering_outside_quotations_cannot_stand_alone(text, writer):
     assert cannot_stand_alone(text) is writer

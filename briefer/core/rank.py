@@ -82,6 +82,11 @@ _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|let['\u2019]s)\b", re.IGNORECA
 # and my own observations"): someone the page never names. Of the hand-labelled sentences with these words outside
 # quotations (16) none is a claim; "I" and "we" are left to the opener rule ("World War I", a paper's "we").
 _WRITER_IN_PERSON = re.compile(r"\b(?:me|my|mine|myself)\b")
+# The writer wondering, outside any quotation: "Now the question is what camera ... will release next.", "Whether the
+# party can stick together ... remains to be seen ...": no one's fact. Of every admissible development sentence it
+# finds 3, each the writer's aside.
+_WRITER_WONDERS = re.compile(r"\b(?:[Tt]he\s+(?:big\s+|real\s+|only\s+)?question\s+(?:now\s+)?(?:is|remains)|"
+                             r"remains\s+to\s+be\s+seen|time\s+will\s+tell)\b")
 _UNNAMED_OPENER = re.compile(r"^(?:The|This|These|Those|That|Such)\s+[a-z]")
 _NAME_AFTER_FIRST_WORD = re.compile(r"(?<=\s)[A-Z]")
 # An office as the subject of a verb of saying, with neither its holder's name nor an article: the scrape lost a
@@ -655,7 +660,8 @@ def _cannot_stand_alone(claim: Claim) -> bool:
     following ensued when ...", "Here is what we know:") announces text the reader never sees. One addressed to the
     reader outside any quotation is a service's terms, a how-to or a prompt, not news ("If you do not enable Voice
     Recognition, you will not be able to ..."), one where the writer says "me" or "my" outside any quotation speaks
-    as someone the page never names ("Herman tells me of a little girl ..."), and so is an appeal to the public
+    as someone the page never names ("Herman tells me of a little girl ..."), as does one wondering what comes next
+    ("... remains to be seen", "Now the question is ..."), and so is an appeal to the public
     ("Anyone with information is asked to call ...") or an instruction ("Visit the National Cancer Institute for
     more"). One whose first word starts in lower case is a piece of a sentence, and one with no full stop, question
     or exclamation mark at its end is a heading, a standfirst or a caption; one that says only who spoke is the end
@@ -676,7 +682,7 @@ def _cannot_stand_alone(claim: Claim) -> bool:
         return True
     told = outside_quotations(text)
     if _POINTS_AHEAD.match(text) or _SECOND_PERSON.search(told) or _WRITER_IN_PERSON.search(told) \
-            or _APPEAL.match(text) or _OFFICE_WITHOUT_HOLDER.search(told):
+            or _WRITER_WONDERS.search(told) or _APPEAL.match(text) or _OFFICE_WITHOUT_HOLDER.search(told):
         return True
     if _PROMPT_OPENER.match(text) or _FOLLOW_PROMPT.search(told) or _BACK_REFERRING_PHRASE.match(text) \
             or _in_brackets(text):
