@@ -852,6 +852,9 @@ def test_a_point_that_does_not_tell_a_chosen_one_in_full_leaves_it_in_place(shor
     ('Now the question is what camera this "Camera Company" will release next.', True),  # the writer wondering
     ("Whether elite customers now filter more evenly into the boarding groups remains to be seen.", True),
     ('"Time will tell," the coach said after the loss.', False),  # someone's words
+    ("Of course, the Wolfman was always the poor relation of the Universal Studio horror crew.", True),  # a stance
+    ("Fortunately, business managers and customers are not stupid.", True),
+    ("Clearly marked exits were blocked, the fire marshal said.", False),  # an adverb of the subject, not a stance
     ("Smith told the court on Monday that she would appeal the ruling.", False),
 ])
 def test_the_writer_speaking_in_person_or_wondering_outside_quotations_cannot_stand_alone(text, writer):

@@ -85,6 +85,13 @@ _WRITER_IN_PERSON = re.compile(r"\b(?:me|my|mine|myself)\b")
 # The writer wondering, outside any quotation: "Now the question is what camera ... will release next.", "Whether the
 # party can stick together ... remains to be seen ...": no one's fact. Of every admissible development sentence it
 # finds 3, each the writer's aside.
+# The writer's stance as the opening words: "Of course, the Wolfman was always the poor relation ...", "Fortunately,
+# business managers and customers are not stupid ...", "To be fair, ...", "Suffice to say, ...". Of the hand-labelled
+# sentences so opening (5) none is a claim, nor any of the 6 admissible development sentences. Read on the sentence as
+# its source wrote it: ``standalone_text`` drops "Of course," and would leave the view unmarked.
+_WRITER_STANCE = re.compile(r"^(?:(?:Of course|Obviously|Clearly|Fortunately|Unfortunately|Sadly|Ironically|"
+                            r"Interestingly|Surprisingly|To be fair|To be sure|Needless to say|Suffice(?: it)? to say|"
+                            r"Make no mistake)\s*,|It(?:'s|\u2019s| is) worth noting\b)")
 _WRITER_WONDERS = re.compile(r"\b(?:[Tt]he\s+(?:big\s+|real\s+|only\s+)?question\s+(?:now\s+)?(?:is|remains)|"
                              r"remains\s+to\s+be\s+seen|time\s+will\s+tell)\b")
 _UNNAMED_OPENER = re.compile(r"^(?:The|This|These|Those|That|Such)\s+[a-z]")
@@ -661,7 +668,8 @@ def _cannot_stand_alone(claim: Claim) -> bool:
     reader outside any quotation is a service's terms, a how-to or a prompt, not news ("If you do not enable Voice
     Recognition, you will not be able to ..."), one where the writer says "me" or "my" outside any quotation speaks
     as someone the page never names ("Herman tells me of a little girl ..."), as does one wondering what comes next
-    ("... remains to be seen", "Now the question is ..."), and so is an appeal to the public
+    ("... remains to be seen", "Now the question is ...") or opening on the writer's stance ("Of course, ...",
+    "Fortunately, ..."), and so is an appeal to the public
     ("Anyone with information is asked to call ...") or an instruction ("Visit the National Cancer Institute for
     more"). One whose first word starts in lower case is a piece of a sentence, and one with no full stop, question
     or exclamation mark at its end is a heading, a standfirst or a caption; one that says only who spoke is the end
@@ -685,6 +693,7 @@ def _cannot_stand_alone(claim: Claim) -> bool:
             or _WRITER_WONDERS.search(told) or _APPEAL.match(text) or _OFFICE_WITHOUT_HOLDER.search(told):
         return True
     if _PROMPT_OPENER.match(text) or _FOLLOW_PROMPT.search(told) or _BACK_REFERRING_PHRASE.match(text) \
+            or _WRITER_STANCE.match(claim.representative.text) \
             or _in_brackets(text):
         return True
     opening = _PRONOUN_AFTER_OPENING.match(text)
