@@ -752,6 +752,10 @@ def test_a_title_before_a_surname_does_not_say_who_is_speaking(quoted):
     ("The pope said he invokes God's peace upon the dead.", True),
     ("In 1997, two years after his acquittal, Simpson was found liable for the deaths of Brown and Goldman.", True),
     ('"Juice," as he was known in his heyday, said associates misled him.', False),  # a nickname in quotes names no one
+    # who said it is not who "he" is
+    ("Without help he is still about 90% deaf, but he can hear the birds, David Sorkin, his father, said.", False),
+    ("Once inside, she placed the iPhones in a box and left the store, Fairfax County police said.", False),
+    ("After his arrest, Smith told reporters he was innocent, his lawyer said.", True),  # named before the closing
 ])
 def test_he_or_she_before_anyone_it_could_be_cannot_stand_alone(text, alone):
     from briefer.core.rank import _cannot_stand_alone

@@ -164,6 +164,10 @@ _OPENING_WORD = re.compile(rf"{_OPENING_WORDS}$")
 _SOMEONE_INTRODUCED = re.compile(r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]he|[Tt]his|[Tt]hat)\s+(?:[\w-]+\s+){0,3}?"
                                  r"[a-z][\w-]*\b")
 _NAME_AFTER_A_COMMA = re.compile(r",\s+(?:[a-z]+\s+){0,2}([A-Z][\w'\u2019-]*)")
+# Who said the sentence, at its end: ", David Sorkin, his father, said.", ", Fairfax County police said." That speaker
+# is not whom an earlier "he" or "she" is ("... he could hear the wind blow ..., David Sorkin, his father, said.").
+_CLOSING_ATTRIBUTION = re.compile(rf",\s+(?:[\w.'\u2019-]+\s+){{0,3}}[\w.'\u2019-]+(?:,[^,;]{{1,80}},)?\s+"
+                                  rf"(?:{alternation(REPORTING_VERBS)})\.?\s*$")
 # Who spoke and nothing of what they said: the end of a quotation the splitter cut off ("Carson, who lives in
 # suburban Chicago, told TODAY.", "Mumma added.", "Hernandez exclaimed in an interview with The Post."), or who
 # agreed with it ("Even Bruce Fromong, a victim in the robbery, agreed.").
@@ -707,7 +711,8 @@ def _cannot_stand_alone(claim: Claim) -> bool:
 def _unresolved_pronoun(text: str) -> bool:
     """Whether "he" or "she" (outside quotations) comes before anyone it could be ("But she told how she has still been
     allowed ...", "And so, using computers, history and his fellow forecasters, he sat down to write."); "Lavrov said
-    during the meeting he ..." names him first (``_PERSON_PRONOUN``)."""
+    during the meeting he ..." names him first (``_PERSON_PRONOUN``). Whoever a closing attribution names said the
+    sentence and is not "he" (``_CLOSING_ATTRIBUTION``)."""
     told = outside_quotations(text)
     pronoun = _PERSON_PRONOUN.search(told)
     if pronoun is None:
@@ -717,8 +722,10 @@ def _unresolved_pronoun(text: str) -> bool:
         return False
     if _SOMEONE_INTRODUCED.search(before):
         return False
+    closing = _CLOSING_ATTRIBUTION.search(told, pronoun.end())
+    end = closing.start() if closing else len(told)
     return not any(name.group(1).lower() not in SIMILARITY_STOPWORDS
-                   for name in _NAME_AFTER_A_COMMA.finditer(told, pronoun.end()))
+                   for name in _NAME_AFTER_A_COMMA.finditer(told, pronoun.end(), end))
 
 
 def _unnamed_counted_subject(text: str) -> bool:
