@@ -122,16 +122,27 @@ def states_in_full(shown: str, candidate: str) -> bool:
     city" of a Friday report), when ``shown`` singles out its fact by a name or a number ("No casualties have been
     reported." is in a report of another quake of the cluster) and says most of it in its own words: a quotation
     that every outlet copies is cited by ``briefer.core.cite.cite_quotations`` once the lede is settled, so that its
-    copies do not make it the lede. ``compatible`` is the caller's to check."""
-    own = len(set(similarity_words(outside_quotations(shown))))
-    return (content_share(shown, candidate) >= CONTAINED_SHARE and weekdays(shown) <= weekdays(candidate)
-            and bool(_NAMED_OR_COUNTED.search(shown)) and 2 * own >= len(set(similarity_words(shown))))
+    copies do not make it the lede. ``compatible`` is the caller's to check.
+
+    Grouping asks it of every claim against every other article, before any cosine floor: the cheap tests go first,
+    and each sentence's content words are found once (``_content_words``)."""
+    if not _NAMED_OR_COUNTED.search(shown) or not weekdays(shown) <= weekdays(candidate):
+        return False
+    if content_share(shown, candidate) < CONTAINED_SHARE:
+        return False
+    return 2 * len(_content_words(outside_quotations(shown))) >= len(_content_words(shown))
 
 
 def content_share(text: str, other: str) -> float:
     """The share of ``text``'s content words (``similarity_words``) that ``other`` has."""
-    words = set(similarity_words(text))
-    return len(words & set(similarity_words(other))) / max(len(words), 1)
+    words = _content_words(text)
+    return len(words & _content_words(other)) / max(len(words), 1)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _content_words(text: str) -> frozenset[str]:
+    """``similarity_words`` of a sentence as a set, found once: the same sentences are compared many times."""
+    return frozenset(similarity_words(text))
 
 
 def weekdays(text: str) -> set[str]:
