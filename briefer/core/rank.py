@@ -82,9 +82,6 @@ _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|let['\u2019]s)\b", re.IGNORECA
 # and my own observations"): someone the page never names. Of the hand-labelled sentences with these words outside
 # quotations (16) none is a claim; "I" and "we" are left to the opener rule ("World War I", a paper's "we").
 _WRITER_IN_PERSON = re.compile(r"\b(?:me|my|mine|myself)\b")
-# The writer wondering, outside any quotation: "Now the question is what camera ... will release next.", "Whether the
-# party can stick together ... remains to be seen ...": no one's fact. Of every admissible development sentence it
-# finds 3, each the writer's aside.
 # The writer's stance as the opening words: "Of course, the Wolfman was always the poor relation ...", "Fortunately,
 # business managers and customers are not stupid ...", "To be fair, ...", "Suffice to say, ...". Of the hand-labelled
 # sentences so opening (5) none is a claim, nor any of the 6 admissible development sentences. Read on the sentence as
@@ -92,6 +89,9 @@ _WRITER_IN_PERSON = re.compile(r"\b(?:me|my|mine|myself)\b")
 _WRITER_STANCE = re.compile(r"^(?:(?:Of course|Obviously|Clearly|Fortunately|Unfortunately|Sadly|Ironically|"
                             r"Interestingly|Surprisingly|To be fair|To be sure|Needless to say|Suffice(?: it)? to say|"
                             r"Make no mistake)\s*,|It(?:'s|\u2019s| is) worth noting\b)")
+# The writer wondering, outside any quotation: "Now the question is what camera ... will release next.", "Whether the
+# party can stick together ... remains to be seen ...": no one's fact. Of every admissible development sentence it
+# finds 3, each the writer's aside.
 _WRITER_WONDERS = re.compile(r"\b(?:[Tt]he\s+(?:big\s+|real\s+|only\s+)?question\s+(?:now\s+)?(?:is|remains)|"
                              r"remains\s+to\s+be\s+seen|time\s+will\s+tell)\b")
 _UNNAMED_OPENER = re.compile(r"^(?:The|This|These|Those|That|Such)\s+[a-z]")
@@ -673,15 +673,15 @@ def _cannot_stand_alone(claim: Claim) -> bool:
     Recognition, you will not be able to ..."), one where the writer says "me" or "my" outside any quotation speaks
     as someone the page never names ("Herman tells me of a little girl ..."), as does one wondering what comes next
     ("... remains to be seen", "Now the question is ...") or opening on the writer's stance ("Of course, ...",
-    "Fortunately, ..."), and so is an appeal to the public
-    ("Anyone with information is asked to call ...") or an instruction ("Visit the National Cancer Institute for
-    more"). One whose first word starts in lower case is a piece of a sentence, and one with no full stop, question
-    or exclamation mark at its end is a heading, a standfirst or a caption; one that says only who spoke is the end
-    of a quotation cut off ("Carson, who lives in suburban Chicago, told TODAY."), and one with "he" or "she" before
-    anyone it could be (``_unresolved_pronoun``), with people counted and not named as a subject ("Witnesses said
-    both had been drinking ...", ``_unnamed_counted_subject``) or ending on what was said as "that" ("Donald Trump
-    has said that more than once.") leans on the sentence before. Each is judged on the sentence as the page would
-    show it (``standalone_text``): "But he also added ..." is shown as "He also added ...".
+    "Fortunately, ..."), and so is an appeal to the public ("Anyone with information is asked to call ...") or an
+    instruction ("Visit the National Cancer Institute for more"). One whose first word starts in lower case is a piece
+    of a sentence, and one with no full stop, question or exclamation mark at its end is a heading, a standfirst or a
+    caption; one that says only who spoke is the end of a quotation cut off ("Carson, who lives in suburban Chicago,
+    told TODAY."), and one with "he" or "she" before anyone it could be (``_unresolved_pronoun``), with people counted
+    and not named as a subject ("Witnesses said both had been drinking ...", ``_unnamed_counted_subject``) or ending
+    on what was said as "that" ("Donald Trump has said that more than once.") leans on the sentence before. Each is
+    judged on the sentence as the page would show it (``standalone_text``): "But he also added ..." is shown as "He
+    also added ...".
     """
     text = standalone_text(claim.representative.text)
     if PRONOUN_OPENER.match(text) or cut_off(text) or _part_of_a_longer_quote(text):
@@ -697,8 +697,7 @@ def _cannot_stand_alone(claim: Claim) -> bool:
             or _WRITER_WONDERS.search(told) or _APPEAL.match(text) or _OFFICE_WITHOUT_HOLDER.search(told):
         return True
     if _PROMPT_OPENER.match(text) or _FOLLOW_PROMPT.search(told) or _BACK_REFERRING_PHRASE.match(text) \
-            or _WRITER_STANCE.match(claim.representative.text) \
-            or _in_brackets(text):
+            or _WRITER_STANCE.match(claim.representative.text) or _in_brackets(text):
         return True
     opening = _PRONOUN_AFTER_OPENING.match(text)
     if opening and not _NAME_AFTER_FIRST_WORD.search(_names_in(opening)):
