@@ -791,10 +791,10 @@ def test_the_lede_is_the_opening_sentence_its_title_retells_and_a_question_is_no
     # a year is no such number; nor is the opening before who said it all that is reported
     ("In 2016, Yeezy tweeted that he was in debt.", "In 2016, Kanye West declared he was broke.", False),
 ])
-def test_a_point_that_shares_a_singular_number_and_most_words_with_a_chosen_one_adds_nothing(text, chosen, repeat):
-    from briefer.core.rank import _adds_nothing
+def test_a_point_that_shares_a_singular_number_and_most_words_with_a_chosen_oneadds_nothing(text, chosen, repeat):
+    from briefer.core.rank import adds_nothing
 
-    assert _adds_nothing(text, chosen) is repeat
+    assert adds_nothing(text, chosen) is repeat
 
 
 TOLD_SHORT = ("The trek will feature members Tom Johnston, Patrick Simmons, John McFee and McDonald together for the first "

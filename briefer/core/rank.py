@@ -611,13 +611,13 @@ def _repeats(claims: list[Claim], candidate: int, chosen: list[int], similarity:
     """
     text = claims[candidate].representative.text
     return any((closeness >= weights.redundancy or closeness >= CONTAINED_FLOOR
-                and _adds_nothing(text, claims[other].representative.text))
+                and adds_nothing(text, claims[other].representative.text))
                and compatible(text, claims[other].representative.text, ages=False)
                for closeness, other in zip(similarity, chosen))
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _adds_nothing(text: str, chosen: str) -> bool:
+def adds_nothing(text: str, chosen: str) -> bool:
     """Whether ``text`` adds nothing to ``chosen``, read whole or for what each reports without who said it and
     where: the same quotation under two attributions ('"Colon cancer has traditionally been thought of as a disease
     of the elderly," said study lead author Dr. Samantha Hendren, an associate professor ...') is one point."""
@@ -681,26 +681,41 @@ def _cannot_stand_alone(claim: Claim) -> bool:
     and not named as a subject ("Witnesses said both had been drinking ...", ``_unnamed_counted_subject``) or ending
     on what was said as "that" ("Donald Trump has said that more than once.") leans on the sentence before. Each is
     judged on the sentence as the page would show it (``standalone_text``): "But he also added ..." is shown as "He
-    also added ...".
+    also added ...". The rules come in two sets: what leans on the sentence before (``leans_on_context``), which may
+    still be shown right after that sentence (``briefer.core.follow_on``), and what is no news anywhere
+    (``unpublishable``).
     """
     text = standalone_text(claim.representative.text)
-    if PRONOUN_OPENER.match(text) or cut_off(text) or _part_of_a_longer_quote(text):
+    return leans_on_context(text) or unpublishable(text, claim.representative.text)
+
+
+def leans_on_context(text: str) -> bool:
+    """Whether a sentence, as a point shows it (``standalone_text``), leans on the one before it in its article: who
+    "he", "they" or "both" are, what "that" is, who spoke a quotation or asked its question, or the verb an auxiliary
+    stands for is told there (the rules of ``_cannot_stand_alone`` that such a sentence passes when shown after the
+    one it leans on)."""
+    if PRONOUN_OPENER.match(text) or _WHOLLY_QUOTED.match(text) or _elided(text) or _unresolved_pronoun(text) \
+            or _unnamed_counted_subject(text) or _DEMONSTRATIVE_END.search(text) or _QUOTED_QUESTION.match(text):
         return True
-    if _WHOLLY_QUOTED.match(text) or _elided(text) or _verbless(text) or _ONLY_WHO_SPOKE.match(text) \
-            or _unresolved_pronoun(text) or _unnamed_counted_subject(text) or _DEMONSTRATIVE_END.search(text) \
-            or _QUOTED_QUESTION.match(text):
+    if _BACK_REFERRING_PHRASE.match(text) or _OFFICE_WITHOUT_HOLDER.search(outside_quotations(text)):
+        return True
+    opening = _PRONOUN_AFTER_OPENING.match(text)
+    return opening is not None and not _NAME_AFTER_FIRST_WORD.search(_names_in(opening))
+
+
+def unpublishable(text: str, raw: str) -> bool:
+    """Whether a sentence is no news to show wherever it stands (the other rules of ``_cannot_stand_alone``): a
+    fragment, caption, heading, prompt, appeal, the writer's own voice, or a piece of a longer quotation. ``text`` is
+    the sentence as a point shows it, ``raw`` as its article has it (a stance opener is read there)."""
+    if cut_off(text) or _part_of_a_longer_quote(text) or _verbless(text) or _ONLY_WHO_SPOKE.match(text):
         return True
     if LOWER_CASE_START.match(text) or not _SENTENCE_END.search(text):
         return True
     told = outside_quotations(text)
     if _POINTS_AHEAD.match(text) or _SECOND_PERSON.search(told) or _WRITER_IN_PERSON.search(told) \
-            or _WRITER_WONDERS.search(told) or _APPEAL.match(text) or _OFFICE_WITHOUT_HOLDER.search(told):
+            or _WRITER_WONDERS.search(told) or _APPEAL.match(text):
         return True
-    if _PROMPT_OPENER.match(text) or _FOLLOW_PROMPT.search(told) or _BACK_REFERRING_PHRASE.match(text) \
-            or _WRITER_STANCE.match(claim.representative.text) or _in_brackets(text):
-        return True
-    opening = _PRONOUN_AFTER_OPENING.match(text)
-    if opening and not _NAME_AFTER_FIRST_WORD.search(_names_in(opening)):
+    if _PROMPT_OPENER.match(text) or _FOLLOW_PROMPT.search(told) or _WRITER_STANCE.match(raw) or _in_brackets(text):
         return True
     if any(c.islower() for c in text) and not set(LOWER_WORD.findall(text)) - CONNECTING_WORDS:
         return True  # (an all-capitals article is no heading)
