@@ -1,4 +1,5 @@
-"""The brief pipeline, top to bottom: load → clean → split → admit → group claims → rank → cite → rewrite?
+"""The brief pipeline, top to bottom: load → clean → split → admit → group claims → rank → cite → follow on →
+rewrite?
 
 Each stage is a small module with one job; this module only wires them together. ``build_brief`` is a pure
 function of its articles and settings, so a cluster can be briefed anywhere (a worker, a notebook, a test).
@@ -12,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefer.backends import embed
-from briefer.core import admission, cite, claims, headline, lists, opinion, rank, roundups
+from briefer.core import admission, cite, claims, follow_on, headline, lists, opinion, rank, roundups
 from briefer.ingest import outlets
 from briefer.text import clean, sentences
 from briefer.errors import InputError
@@ -67,6 +68,8 @@ def build_brief(
     # After the lede is settled: a statement's words that many outlets copy ("The EPA says Magnolia engaged in ...")
     # are more cited, not more the event than the fine they report.
     lede, *points = cite.cite_quotations([lede, *points], grouped)
+    if settings.follow_on:
+        lede, points = follow_on.follow_on(lede, points, grouped, settings.words, {a.id: a.text for a in usable})
 
     brief = Brief(
         headline=headline.choose_headline(usable, lede, points),

@@ -39,6 +39,9 @@ class BriefSettings:
     # Extra domain -> outlet name entries, on top of the packaged table.
     outlets: dict[str, str] = field(default_factory=dict)
     rank: RankWeights = RankWeights()
+    # Words the chosen points leave over go to the sentences that follow them in their articles
+    # (briefer.core.follow_on); a daily page shows a story's first lines only, and keeps them one sentence each.
+    follow_on: bool = True
 
 
 @dataclass(frozen=True)
@@ -58,7 +61,7 @@ class DailySettings:
     story_articles: int = 8  # articles briefed per story (closest to its centre, outlets first); 0: all
     lead_words: int = 300  # of each, the whole sentences within its first this many words; 0: all
     # how each story is briefed: as a brief is, but ranked by DAILY_RANK (two outlets' ledes tell its news again sooner)
-    brief: BriefSettings = field(default_factory=lambda: BriefSettings(rank=DAILY_RANK))
+    brief: BriefSettings = field(default_factory=lambda: BriefSettings(rank=DAILY_RANK, follow_on=False))
     workers: int = 0  # brief stories on a local Dask cluster of this many processes; 0: here, one after another
     scheduler: str | None = None  # or on the Dask cluster behind this scheduler address (tcp://host:8786)
     clustering: StoryParams = StoryParams()
@@ -129,7 +132,8 @@ def daily_settings(
         story_articles=number("story_articles", None, defaults.story_articles),
         lead_words=number("lead_words", None, defaults.lead_words),
         brief=replace(brief_settings(config, sections=sections, embedder=embedder, model=model, judge=judge,
-                                     allow_download=allow_download), rank=defaults.brief.rank),
+                                     allow_download=allow_download), rank=defaults.brief.rank,
+                      follow_on=defaults.brief.follow_on),
     )
 
 

@@ -54,6 +54,9 @@ class Sentence:
     admissible: bool = True
     # Whether it is one item of a list its article gives (``briefer.core.lists``): never a lede, shown at most once.
     listed: bool = False
+    # Whether a reader may be shown it right after the sentence before it in its article, which it leans on ("She also
+    # asked ...", "The pair ...", a quotation whose speaker that one names): ``briefer.core.admission``.
+    follows_on: bool = False
 
     @property
     def words(self) -> int:
@@ -107,6 +110,9 @@ class Point:
     # When the ranker chose it: 0 for the best claim (the lede), 1 for the next, ... A brief reads its points in the
     # order the story happened; a page with room for two of them shows the two chosen first.
     chosen: int = 0
+    # The sentences shown after the point's own, which follow it in its article and lean on it
+    # (``briefer.core.follow_on``); they end ``text`` and ``evidence``.
+    following: tuple[Sentence, ...] = ()
 
     @classmethod
     def from_claim(cls, claim: Claim) -> Point:

@@ -127,9 +127,8 @@ def test_a_small_cluster_gets_its_likeliest_sentences_down_to_the_floor(monkeypa
 
     texts = ["The zoo welcomed a baby giraffe on Friday morning.", "Keepers said the calf was healthy.",
              "Sign up for our newsletter.", "The zoo will hold a contest to name the calf."]
-    fixed = iter([np.array([0.9, 0.5, 0.1, 0.3])])
     model = admission.AdmissionModel(np.zeros(1), 0.0, threshold=0.8)
-    monkeypatch.setattr(admission.AdmissionModel, "probabilities", lambda self, rows: next(fixed))
+    monkeypatch.setattr(admission.AdmissionModel, "probabilities", lambda self, rows: np.array([0.9, 0.5, 0.1, 0.3]))
     shown, stripped = strip_shown(sentences_of(make_article("a1", "\n".join(texts))))
     verdicts = [s.admissible for s in admission.admit(shown, stripped, np.zeros((4, 1)), model)]
     assert verdicts == [True, True, False, False]  # 0.5 is over the floor, 0.3 is not; junk never
@@ -143,9 +142,9 @@ def test_a_cluster_gets_an_opening_to_lead_with(monkeypatch, first, expected):
     from briefer.core import admission
 
     texts = [f"Officials in Springfield said {n} roads would stay closed until Friday." for n in range(12)]
-    fixed = iter([np.array([first, 0.55, 0.45] + [0.9] * 9)])  # enough over the threshold: no small-cluster rule
+    fixed = np.array([first, 0.55, 0.45] + [0.9] * 9)  # enough over the threshold: no small-cluster rule
     model = admission.AdmissionModel(np.zeros(1), 0.0, threshold=0.8)
-    monkeypatch.setattr(admission.AdmissionModel, "probabilities", lambda self, rows: next(fixed))
+    monkeypatch.setattr(admission.AdmissionModel, "probabilities", lambda self, rows: fixed)
     shown, stripped = strip_shown(sentences_of(make_article("a1", "\n".join(texts))))
     verdicts = [s.admissible for s in admission.admit(shown, stripped, np.zeros((12, 1)), model)]
     assert verdicts == expected + [True] * 9

@@ -38,7 +38,8 @@ def brief_command(
     ),
     words: Optional[int] = typer.Option(
         None, "--words",
-        help="Word budget for the lede and key points (the headline and sources list come on top). Overrides --length.",
+        help="Word budget for the lede and key points (the headline and sources list come on top); words the points "
+        "leave over go to the sentences that follow them in their own articles. Overrides --length.",
     ),
     length: Optional[str] = typer.Option(
         None, "--length", help="Budget preset: short (200 words), medium (350), long (550). (default: medium)"

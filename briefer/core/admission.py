@@ -188,6 +188,10 @@ FEATURES = (
     "stripped", "pronoun_before_name", "back_reference", "continuing_opener", "no_name", "pronoun_speaker",
     "pronoun_share", "caption_date", "full_date", "cut_off", "heading_colon",
 )
+# The features that tell a sentence leans on the one before it: read right after that one, it does not.
+CONTEXT_FEATURES = ("pronoun_opener", "connective_opener", "quote_opener", "definite_opener", "pronoun_before_name",
+                    "back_reference", "continuing_opener", "no_name", "pronoun_speaker", "pronoun_share")
+_CONTEXT_COLUMNS = [FEATURES.index(name) for name in CONTEXT_FEATURES]
 
 
 def features(sentence: Sentence, sentences_in_article: int, stripped: bool) -> np.ndarray:
@@ -342,11 +346,18 @@ def admit(sentences: list[Sentence], stripped: list[bool], vectors: np.ndarray,
     is looked for there (news states its core event first), and without them it came from an article's middle
     ("As the story says, Kieran could already hear ..." in place of "A boy born without ears has had a pair
     created from his own ribs ...", refused at 0.58 for a threshold of 0.58).
+
+    A sentence ``follows_on`` when it is shown, or when only what ties it to the sentence before it kept it out: the
+    model reads it over the threshold without ``CONTEXT_FEATURES`` ("She also asked her followers to petition the
+    company ..."). Shown right after that sentence (``briefer.core.follow_on``), it reads as its article wrote it.
     """
     if not sentences:
         return []
     model = model or shipped_model()
-    probabilities = model.probabilities(feature_rows(sentences, stripped, vectors))
+    rows = feature_rows(sentences, stripped, vectors)
+    probabilities = model.probabilities(rows)
+    rows[:, _CONTEXT_COLUMNS] = 0.0
+    after_previous = model.probabilities(rows) >= model.threshold
     publishable = probabilities >= model.threshold
     allowed = np.array([s.admissible and (s.article_id not in opinion or _attributed(s.text))
                         for s in sentences])  # a caption ``strip_shown`` found never is
@@ -359,4 +370,6 @@ def admit(sentences: list[Sentence], stripped: list[bool], vectors: np.ndarray,
     opening = np.array([s.in_opening for s in sentences]) & allowed
     if not publishable[opening].any():
         publishable |= opening & (probabilities >= OPENING_FLOOR)
-    return [replace(s, admissible=bool(ok)) for s, ok in zip(sentences, publishable)]
+    follows_on = allowed & (publishable | after_previous)
+    return [replace(s, admissible=bool(ok), follows_on=bool(after)) for s, ok, after in
+            zip(sentences, publishable, follows_on)]

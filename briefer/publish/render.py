@@ -133,6 +133,7 @@ def _point_to_dict(point: Point, brief: Brief, labels: dict[str, str]) -> dict[s
         "origin": point.origin,
         "guard_note": point.guard_note,
         "date": point.date,
+        "following": [s.index for s in point.following],
         "evidence": [
             {"article_id": s.article_id, "sentence_index": s.index, "text": s.text, "start": s.start, "end": s.end}
             for s in point.evidence

@@ -1,0 +1,72 @@
+"""Spare words: the sentences that follow a point in its article, shown after it.
+
+A brief of a small cluster runs out of sentences that stand alone long before its budget: the rest of its articles
+lean on what came before ("She also asked her followers to petition the company ...", "The pair allegedly attempted
+a truce in March ..."). Shown right after the sentence they lean on, they read as their article wrote them, so a
+brief with words to spare takes them, in their article's order, after the point that came from the sentence before
+them. Only a point its own article alone backs is followed on: its citation then backs every sentence shown with it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from briefer.core.claims import ClaimSet, standalone_text
+from briefer.core.rank import adds_nothing, unpublishable
+from briefer.types import Point, Sentence
+
+# Sentences shown after one point at most: past that, the point is a passage of one article.
+MAX_FOLLOWING = 3
+
+
+def follow_on(lede: Point, points: list[Point], claims: ClaimSet, budget: int,
+              texts: dict[str, str]) -> tuple[Point, list[Point]]:
+    """``lede`` and ``points`` with the words ``budget`` leaves over spent on the sentences that follow them, the
+    lede's first and then each point's in the order the ranker chose them (``texts``: each article's text).
+
+    A sentence follows on when admission says it may (``Sentence.follows_on``), it is no news anywhere
+    (``rank.unpublishable``) and it adds something to every line already shown (``rank.adds_nothing``); the first
+    that may not ends its point's run.
+    """
+    spare = budget - lede.words - sum(point.words for point in points)
+    if spare <= 0:
+        return lede, points
+    after = {(s.article_id, s.index): s for s in claims.sentences}
+    shown = [lede.text, *(point.text for point in points)]
+    followed: dict[int, Point] = {}
+    for k, point in sorted(enumerate([lede, *points]), key=lambda item: item[1].chosen):
+        own = _shown_sentence(point, texts)
+        if own is None or point.citations != (own.article_id,):
+            continue
+        following = []
+        for index in range(own.index + 1, own.index + 1 + MAX_FOLLOWING):
+            sentence = after.get((own.article_id, index))
+            if sentence is None or not _may_follow(sentence, shown, texts) or sentence.words > spare:
+                break
+            following.append(sentence)
+            shown.append(sentence.text)
+            spare -= sentence.words
+        if following:
+            followed[k] = _with_following(point, following)
+    lines = [followed.get(k, point) for k, point in enumerate([lede, *points])]
+    return lines[0], lines[1:]
+
+
+def _shown_sentence(point: Point, texts: dict[str, str]) -> Sentence | None:
+    """The sentence of its article a point shows (its text as ``standalone_text`` reads it), or None when the
+    point's text is no longer one (a model's rewrite)."""
+    return next((s for s in point.evidence if standalone_text(s.text, texts.get(s.article_id, "")) == point.text),
+                None)
+
+
+def _may_follow(sentence: Sentence, shown: list[str], texts: dict[str, str]) -> bool:
+    text = standalone_text(sentence.text, texts.get(sentence.article_id, ""))
+    return (sentence.follows_on and not unpublishable(text, sentence.text)
+            and not any(text in line or adds_nothing(text, line) for line in shown))
+
+
+def _with_following(point: Point, following: list[Sentence]) -> Point:
+    """The point with its following sentences shown after it as their article wrote them ("But ..." reads on from the
+    point), and in its evidence."""
+    return replace(point, text=" ".join([point.text, *(s.text for s in following)]),
+                   evidence=(*point.evidence, *following), following=tuple(following))
