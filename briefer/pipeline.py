@@ -68,11 +68,12 @@ def build_brief(
     # After the lede is settled: a statement's words that many outlets copy ("The EPA says Magnolia engaged in ...")
     # are more cited, not more the event than the fine they report.
     lede, *points = cite.cite_quotations([lede, *points], grouped)
+    title = headline.choose_headline(usable, lede, points)  # from the lede's own sentence, before what follows it
     if settings.follow_on:
         lede, points = follow_on.follow_on(lede, points, grouped, settings.words, {a.id: a.text for a in usable})
 
     brief = Brief(
-        headline=headline.choose_headline(usable, lede, points),
+        headline=title,
         lede=lede,
         points=tuple(points),
         articles=tuple(usable),

@@ -71,3 +71,9 @@ def test_admission_lets_a_sentence_follow_on_only_when_its_context_kept_it_out()
 def test_a_daily_page_keeps_each_story_line_one_sentence():
     assert not DailySettings().brief.follow_on
     assert BriefSettings().follow_on
+
+
+def test_a_headline_made_from_the_lede_is_made_from_its_own_sentence():
+    brief = build_brief([make_article("a1", WILLIAMS.text)], BriefSettings(words=200))
+    assert brief.lede.following
+    assert "asked" not in brief.headline and "removed" not in brief.headline
