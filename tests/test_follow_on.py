@@ -77,3 +77,23 @@ def test_a_headline_made_from_the_lede_is_made_from_its_own_sentence():
     brief = build_brief([make_article("a1", WILLIAMS.text)], BriefSettings(words=200))
     assert brief.lede.following
     assert "asked" not in brief.headline and "removed" not in brief.headline
+
+
+def test_a_wire_story_and_its_copy_are_both_cited_for_what_follows_the_point():
+    copy = make_article("a3", WILLIAMS.text.replace("Click here to subscribe to our daily newsletter.", ""),
+                        outlet="Other Outlet")
+    brief = build_brief([WILLIAMS, TWITTER, copy], BriefSettings(words=200))
+    followed = next(p for p in shown(brief) if p.text.startswith(QUIT))
+    assert set(followed.citations) == {"a1", "a3"}
+    assert followed.text == " ".join([QUIT, ASKED, REMOVED])
+    assert sorted((s.article_id, s.text) for s in followed.evidence if s.text != QUIT) == [
+        ("a1", ASKED), ("a1", REMOVED), ("a3", ASKED), ("a3", REMOVED)]
+
+
+def test_a_copy_that_goes_on_otherwise_stops_what_follows():
+    other = make_article("a3", " ".join([QUIT, "Her brother Zak Williams said the family was grateful for the support "
+                                              "of fans around the world."]), outlet="Other Outlet")
+    brief = build_brief([WILLIAMS, TWITTER, other], BriefSettings(words=200))
+    followed = next(p for p in shown(brief) if p.text.startswith(QUIT))
+    assert set(followed.citations) == {"a1", "a3"}
+    assert not followed.following and not any(ASKED in p.text for p in shown(brief))

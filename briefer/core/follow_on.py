@@ -4,7 +4,8 @@ A brief of a small cluster runs out of sentences that stand alone long before it
 lean on what came before ("She also asked her followers to petition the company ...", "The pair allegedly attempted
 a truce in March ..."). Shown right after the sentence they lean on, they read as their article wrote them, so a
 brief with words to spare takes them, in their article's order, after the point that came from the sentence before
-them. Only a point its own article alone backs is followed on: its citation then backs every sentence shown with it.
+them. Only a point whose every cited article goes on in the same words (a wire story and its copies) is followed on,
+so that its citations back every sentence shown with it.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import replace
 
 from briefer.core.claims import ClaimSet, standalone_text
 from briefer.core.rank import adds_nothing, unpublishable
+from briefer.core.support import CONTAINED_SHARE, compatible, content_share, weekdays
 from briefer.types import Point, Sentence
 
 # Sentences shown after one point at most: past that, the point is a passage of one article.
@@ -25,8 +27,8 @@ def follow_on(lede: Point, points: list[Point], claims: ClaimSet, budget: int,
     lede's first and then each point's in the order the ranker chose them (``texts``: each article's text).
 
     A sentence follows on when admission says it may (``Sentence.follows_on``), it is no news anywhere
-    (``rank.unpublishable``) and it adds something to every line already shown (``rank.adds_nothing``); the first
-    that may not ends its point's run.
+    (``rank.unpublishable``), it adds something to every line already shown (``rank.adds_nothing``) and every other
+    article the point cites goes on the same way (``_copies``); the first that may not ends its point's run.
     """
     spare = budget - lede.words - sum(point.words for point in points)
     if spare <= 0:
@@ -36,20 +38,51 @@ def follow_on(lede: Point, points: list[Point], claims: ClaimSet, budget: int,
     followed: dict[int, Point] = {}
     for k, point in sorted(enumerate([lede, *points]), key=lambda item: item[1].chosen):
         own = _shown_sentence(point, texts)
-        if own is None or point.citations != (own.article_id,):
+        if own is None:
             continue
-        following = []
-        for index in range(own.index + 1, own.index + 1 + MAX_FOLLOWING):
-            sentence = after.get((own.article_id, index))
+        reached = {s.article_id: s for s in point.evidence}
+        following: list[Sentence] = []
+        copies: list[Sentence] = []
+        while len(following) < MAX_FOLLOWING:
+            sentence = after.get((own.article_id, own.index + len(following) + 1))
             if sentence is None or not _may_follow(sentence, shown, texts) or sentence.words > spare:
                 break
+            told = _copies(sentence, reached, after)
+            if told is None:
+                break
             following.append(sentence)
+            copies += told
+            reached.update({s.article_id: s for s in told})
             shown.append(sentence.text)
             spare -= sentence.words
         if following:
-            followed[k] = _with_following(point, following)
+            followed[k] = replace(point, text=" ".join([point.text, *(s.text for s in following)]),
+                                  evidence=(*point.evidence, *following, *copies), following=tuple(following))
     lines = [followed.get(k, point) for k, point in enumerate([lede, *points])]
     return lines[0], lines[1:]
+
+
+def _copies(sentence: Sentence, reached: dict[str, Sentence], after: dict[tuple[str, int], Sentence]
+            ) -> list[Sentence] | None:
+    """The sentence that comes next in each other article the point cites (``reached``: each one's sentence so far),
+    when every one of them goes on as ``sentence`` does, in nearly its words (a wire story and its copies); else
+    None: a citation after the point must back everything shown with it."""
+    copies = []
+    for article_id, last in reached.items():
+        if article_id == sentence.article_id:
+            continue
+        following = after.get((article_id, last.index + 1))
+        if following is None or not _told_alike(sentence.text, following.text):
+            return None
+        copies.append(following)
+    return copies
+
+
+def _told_alike(text: str, other: str) -> bool:
+    """Whether two sentences tell the same thing in nearly the same words: each has ``CONTAINED_SHARE`` of the
+    other's content words, the same weekdays, and nothing that sets them apart (``compatible``)."""
+    return (content_share(text, other) >= CONTAINED_SHARE and content_share(other, text) >= CONTAINED_SHARE
+            and weekdays(text) == weekdays(other) and compatible(text, other))
 
 
 def _shown_sentence(point: Point, texts: dict[str, str]) -> Sentence | None:
@@ -63,10 +96,3 @@ def _may_follow(sentence: Sentence, shown: list[str], texts: dict[str, str]) -> 
     text = standalone_text(sentence.text, texts.get(sentence.article_id, ""))
     return (sentence.follows_on and not unpublishable(text, sentence.text)
             and not any(text in line or adds_nothing(text, line) for line in shown))
-
-
-def _with_following(point: Point, following: list[Sentence]) -> Point:
-    """The point with its following sentences shown after it as their article wrote them ("But ..." reads on from the
-    point), and in its evidence."""
-    return replace(point, text=" ".join([point.text, *(s.text for s in following)]),
-                   evidence=(*point.evidence, *following), following=tuple(following))
