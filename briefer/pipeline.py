@@ -70,7 +70,7 @@ def build_brief(
     lede, *points = cite.cite_quotations([lede, *points], grouped)
     title = headline.choose_headline(usable, lede, points)  # from the lede's own sentence, before what follows it
     if settings.follow_on:
-        lede, points = follow_on.follow_on(lede, points, grouped, settings.words, {a.id: a.text for a in usable})
+        lede, points = follow_on.follow_on(lede, points, grouped, settings, {a.id: a.text for a in usable})
 
     brief = Brief(
         headline=title,

@@ -97,3 +97,28 @@ def test_a_copy_that_goes_on_otherwise_stops_what_follows():
     followed = next(p for p in shown(brief) if p.text.startswith(QUIT))
     assert set(followed.citations) == {"a1", "a3"}
     assert not followed.following and not any(ASKED in p.text for p in shown(brief))
+
+
+def test_a_sentence_another_outlet_told_about_as_closely_as_a_retelling_does_not_follow_on():
+    import numpy as np
+
+    from briefer.core.claims import ClaimSet
+    from briefer.core.follow_on import _repeats_a_line
+    from briefer.types import Sentence
+
+    shown = Sentence("a2", 4, "Detectives said the woman appeared to know where the iPhones were kept.", 0, 1)
+    candidate = Sentence("a1", 3, "The suspect was familiar with store procedures and where iPhones were kept.", 0, 1)
+    own = Sentence("a1", 1, "Police said the suspect appeared to know where the iPhones were kept.", 0, 1)
+
+    def claims(closeness: float) -> ClaimSet:
+        vectors = np.array([[1.0, 0.0], [closeness, float(np.sqrt(1 - closeness ** 2))]], dtype=np.float32)
+        return ClaimSet(claims=(), vectors=np.zeros((0, 2)), reach=np.zeros((0, 2)), article_ids=("a1", "a2"),
+                        sentences=(shown, candidate), sentence_vectors=vectors)
+
+    settings = BriefSettings()
+    assert settings.rank.retold <= 0.77 < settings.rank.redundancy
+    assert _repeats_a_line(1, [0], claims(0.77), settings)  # another outlet's line, a speaker compatible() vetoes
+    assert not _repeats_a_line(1, [0], claims(0.6), settings)
+    same_article = ClaimSet(claims=(), vectors=np.zeros((0, 2)), reach=np.zeros((0, 2)), article_ids=("a1",),
+                            sentences=(own, candidate), sentence_vectors=claims(0.77).sentence_vectors)
+    assert not _repeats_a_line(1, [0], same_article, settings)  # its own article goes on: no retelling

@@ -13,28 +13,32 @@ from __future__ import annotations
 from dataclasses import replace
 
 from briefer.core.claims import ClaimSet, standalone_text
-from briefer.core.rank import adds_nothing, unpublishable
+from briefer.core.rank import repeats, unpublishable
 from briefer.core.support import CONTAINED_SHARE, compatible, content_share, weekdays
+from briefer.settings import BriefSettings
 from briefer.types import Point, Sentence
 
 # Sentences shown after one point at most: past that, the point is a passage of one article.
 MAX_FOLLOWING = 3
 
 
-def follow_on(lede: Point, points: list[Point], claims: ClaimSet, budget: int,
+def follow_on(lede: Point, points: list[Point], claims: ClaimSet, settings: BriefSettings,
               texts: dict[str, str]) -> tuple[Point, list[Point]]:
-    """``lede`` and ``points`` with the words ``budget`` leaves over spent on the sentences that follow them, the
-    lede's first and then each point's in the order the ranker chose them (``texts``: each article's text).
+    """``lede`` and ``points`` with the words ``settings.words`` leaves over spent on the sentences that follow them,
+    the lede's first and then each point's in the order the ranker chose them (``texts``: each article's text).
 
     A sentence follows on when admission says it may (``Sentence.follows_on``), it is no news anywhere
-    (``rank.unpublishable``), it adds something to every line already shown (``rank.adds_nothing``) and every other
-    article the point cites goes on the same way (``_copies``); the first that may not ends its point's run.
+    (``rank.unpublishable``), it repeats no sentence already shown (``rank.repeats``, as the ranker tells a repeat)
+    and every other article the point cites goes on the same way (``_copies``); the first that may not ends its
+    point's run.
     """
-    spare = budget - lede.words - sum(point.words for point in points)
+    spare = settings.words - lede.words - sum(point.words for point in points)
     if spare <= 0:
         return lede, points
     after = {(s.article_id, s.index): s for s in claims.sentences}
-    shown = [lede.text, *(point.text for point in points)]
+    row = {(s.article_id, s.index): k for k, s in enumerate(claims.sentences)}
+    shown = [row[key] for key in (_key(s) for line in [lede, *points] for s in _shown_sentences(line, texts))
+             if key in row]
     followed: dict[int, Point] = {}
     for k, point in sorted(enumerate([lede, *points]), key=lambda item: item[1].chosen):
         own = _shown_sentence(point, texts)
@@ -45,7 +49,8 @@ def follow_on(lede: Point, points: list[Point], claims: ClaimSet, budget: int,
         copies: list[Sentence] = []
         while len(following) < MAX_FOLLOWING:
             sentence = after.get((own.article_id, own.index + len(following) + 1))
-            if sentence is None or not _may_follow(sentence, shown, texts) or sentence.words > spare:
+            if sentence is None or sentence.words > spare or not _may_follow(sentence, texts) \
+                    or _repeats_a_line(row[_key(sentence)], shown, claims, settings):
                 break
             told = _copies(sentence, reached, after)
             if told is None:
@@ -53,7 +58,7 @@ def follow_on(lede: Point, points: list[Point], claims: ClaimSet, budget: int,
             following.append(sentence)
             copies += told
             reached.update({s.article_id: s for s in told})
-            shown.append(sentence.text)
+            shown.append(row[_key(sentence)])
             spare -= sentence.words
         if following:
             followed[k] = replace(point, text=" ".join([point.text, *(s.text for s in following)]),
@@ -85,6 +90,10 @@ def _told_alike(text: str, other: str) -> bool:
             and weekdays(text) == weekdays(other) and compatible(text, other))
 
 
+def _key(sentence: Sentence) -> tuple[str, int]:
+    return sentence.article_id, sentence.index
+
+
 def _shown_sentence(point: Point, texts: dict[str, str]) -> Sentence | None:
     """The sentence of its article a point shows (its text as ``standalone_text`` reads it), or None when the
     point's text is no longer one (a model's rewrite)."""
@@ -92,7 +101,27 @@ def _shown_sentence(point: Point, texts: dict[str, str]) -> Sentence | None:
                 None)
 
 
-def _may_follow(sentence: Sentence, shown: list[str], texts: dict[str, str]) -> bool:
+def _shown_sentences(point: Point, texts: dict[str, str]) -> list[Sentence]:
+    own = _shown_sentence(point, texts)
+    return [own, *point.following] if own else list(point.following)
+
+
+def _may_follow(sentence: Sentence, texts: dict[str, str]) -> bool:
     text = standalone_text(sentence.text, texts.get(sentence.article_id, ""))
-    return (sentence.follows_on and not unpublishable(text, sentence.text)
-            and not any(text in line or adds_nothing(text, line) for line in shown))
+    return sentence.follows_on and not unpublishable(text, sentence.text)
+
+
+def _repeats_a_line(candidate: int, shown: list[int], claims: ClaimSet, settings: BriefSettings) -> bool:
+    """Whether sentence ``candidate`` (a row of ``claims.sentences``) restates one already shown (rows ``shown``):
+    as the ranker tells a repeat (``rank.repeats``), or, from another article, as close as ``RankWeights.retold``.
+    Two outlets tell a story in the same order, so the sentences after one outlet's point retell what another's
+    point and its sentences said ("The doctor first diagnosed the man with a lower respiratory tract infection." /
+    "At first, his doctor assumed he had a lower respiratory tract infection, ..."), with a speaker ("Detectives
+    said ...") that ``compatible`` would take for a conflict."""
+    if not shown:
+        return False
+    closeness = claims.sentence_vectors[shown] @ claims.sentence_vectors[candidate]
+    sentence = claims.sentences[candidate]
+    return any(repeats(sentence.text, claims.sentences[k].text, float(close), settings.rank)
+               or close >= settings.rank.retold and claims.sentences[k].article_id != sentence.article_id
+               for k, close in zip(shown, closeness))

@@ -610,10 +610,15 @@ def _repeats(claims: list[Claim], candidate: int, chosen: list[int], similarity:
     by their ages are: a police list's next suspect "of Fairmont, was charged with two counts of ..." adds a name.
     """
     text = claims[candidate].representative.text
-    return any((closeness >= weights.redundancy or closeness >= CONTAINED_FLOOR
-                and adds_nothing(text, claims[other].representative.text))
-               and compatible(text, claims[other].representative.text, ages=False)
+    return any(repeats(text, claims[other].representative.text, closeness, weights)
                for closeness, other in zip(similarity, chosen))
+
+
+def repeats(text: str, chosen: str, closeness: float, weights: RankWeights) -> bool:
+    """Whether ``text`` restates ``chosen``, its vector ``closeness`` away: close enough (``weights.redundancy``),
+    or fairly close and adding nothing to it, and never when the two conflict (``compatible``)."""
+    return ((closeness >= weights.redundancy or closeness >= CONTAINED_FLOOR and adds_nothing(text, chosen))
+            and compatible(text, chosen, ages=False))
 
 
 @functools.lru_cache(maxsize=1 << 16)
