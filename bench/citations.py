@@ -91,7 +91,7 @@ def brief_citations(events: set[str]) -> dict[tuple[str, str], tuple[str, ...]]:
             except InputError:  # a cluster whose pages carry no text (Multi-News has one)
                 continue
             for point in (brief.lede, *brief.points):
-                cited[(event, point.text)] = point.citations
+                cited[(event, point.own_text)] = point.citations
     return cited
 
 

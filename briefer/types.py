@@ -126,6 +126,12 @@ class Point:
     def words(self) -> int:
         return len(self.text.split())
 
+    @property
+    def own_text(self) -> str:
+        """What the point shows of its own sentence: ``text`` without the sentences that follow it."""
+        tail = " ".join(sentence.text for sentence in self.following)
+        return self.text[:-len(tail) - 1] if tail and self.text.endswith(" " + tail) else self.text
+
 
 @dataclass(frozen=True)
 class Brief:

@@ -29,6 +29,7 @@ def test_a_brief_with_words_to_spare_shows_what_follows_a_point_after_it():
     assert followed.text == " ".join([QUIT, ASKED, REMOVED])
     assert followed.citations == ("a1",)
     assert [s.text for s in followed.following] == [ASKED, REMOVED]
+    assert followed.own_text == QUIT
     assert {s.text for s in followed.evidence} >= {ASKED, REMOVED}
     assert not any(PROMPT in p.text for p in shown(brief))  # page furniture follows nothing
     assert brief.words <= 200

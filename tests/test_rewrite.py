@@ -86,6 +86,19 @@ def test_accepted_rewrites_are_published_with_their_citations_and_evidence_uncha
     assert rewritten.articles == brief.articles and rewritten.date == brief.date
 
 
+def test_an_accepted_rewrite_of_a_point_and_what_follows_it_is_one_text(brief: Brief) -> None:
+    """The sentences shown after a point are among the sources its rewrite fuses: none follows the rewrite."""
+    following = Sentence("a1", 1, "The talks lasted 90 minutes.", 0, 28)
+    lede = dataclasses.replace(brief.lede, text=f"{brief.lede.text} {following.text}", following=(following,),
+                               evidence=(*brief.lede.evidence, following))
+    model = ScriptedRewriter("Blinken and Lavrov met in Geneva on Friday for 90 minutes.")
+    rewritten = rewrite_brief(dataclasses.replace(brief, lede=lede), model)
+    assert model.tasks[0].sources == (*MEETING, following.text)
+    assert rewritten.lede.origin == "generated" and rewritten.lede.following == ()
+    assert rewritten.lede.text == "Blinken and Lavrov met in Geneva on Friday for 90 minutes."
+    assert rewritten.lede.own_text == rewritten.lede.text
+
+
 def test_rejected_rewrites_keep_the_extracted_point_and_say_why(brief: Brief) -> None:
     model = ScriptedRewriter(
         "Blinken and Lavrov met in Vienna for two hours.",  # lede: new place, new number

@@ -235,7 +235,7 @@ def _guarded_point(point: Point, written: str, kind: TaskKind) -> Point:
         problem = None if verdict.accepted else verdict.note
     if problem is not None:
         return replace(point, origin="extracted", guard_note=f"rewrite rejected: {problem}")
-    return replace(point, text=text, origin="generated", guard_note=None)
+    return replace(point, text=text, origin="generated", guard_note=None, following=())  # the rewrite fuses them
 
 
 def _guarded_headline(headline: str, written: str, sources: Sequence[str]) -> str:
