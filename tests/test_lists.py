@@ -71,3 +71,10 @@ def test_sentences_of_one_shape_far_apart_are_no_list() -> None:
     text = " ".join([SUSPECTS[0], *filler, SUSPECTS[1], *filler, SUSPECTS[2]])
     marks = listed(text)
     assert len(marks) == 3 + 2 * lists.LIST_SPAN and not any(marks)
+
+
+def test_a_list_item_never_follows_another_on_a_brief_with_words_to_spare() -> None:
+    news = "Ten volunteer firefighters were arrested Tuesday and accused of setting fires to abandoned homes."
+    brief = build_brief([Article(id="a1", text=" ".join([news, *SUSPECTS]))], BriefSettings(words=300))
+    shown = " ".join(p.text for p in (brief.lede, *brief.points))
+    assert sum(suspect in shown for suspect in SUSPECTS) == 1

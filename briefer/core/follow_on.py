@@ -27,10 +27,10 @@ def follow_on(lede: Point, points: list[Point], claims: ClaimSet, settings: Brie
     """``lede`` and ``points`` with the words ``settings.words`` leaves over spent on the sentences that follow them,
     the lede's first and then each point's in the order the ranker chose them (``texts``: each article's text).
 
-    A sentence follows on when admission says it may (``Sentence.follows_on``), it is no news anywhere
-    (``rank.unpublishable``), it repeats no sentence already shown (``rank.repeats``, as the ranker tells a repeat)
-    and every other article the point cites goes on the same way (``_copies``); the first that may not ends its
-    point's run.
+    A sentence follows on when admission says it may (``Sentence.follows_on``), nothing makes it unpublishable
+    wherever it stands (``rank.unpublishable``), it is no item of a list its article gives (the ranker shows one at
+    most), it repeats no sentence already shown (``_repeats_a_line``) and every other article the point cites goes
+    on the same way (``_copies``); the first that may not ends its point's run.
     """
     spare = settings.words - lede.words - sum(point.words for point in points)
     if spare <= 0:
@@ -108,7 +108,7 @@ def _shown_sentences(point: Point, texts: dict[str, str]) -> list[Sentence]:
 
 def _may_follow(sentence: Sentence, texts: dict[str, str]) -> bool:
     text = standalone_text(sentence.text, texts.get(sentence.article_id, ""))
-    return sentence.follows_on and not unpublishable(text, sentence.text)
+    return sentence.follows_on and not sentence.listed and not unpublishable(text, sentence.text)
 
 
 def _repeats_a_line(candidate: int, shown: list[int], claims: ClaimSet, settings: BriefSettings) -> bool:
