@@ -123,12 +123,10 @@ def sentences_shown(row: dict, key: str) -> list[tuple[str, bool]]:
     it in its article: a point's own sentence, then the sentences shown after it (``Point.following``; briefs written
     by an older checkout have none)."""
     following = row.get("following") if key == "shown" else None
-    found = []
-    for k, text in enumerate(row[key]):
-        after = following[k] if following else []
-        own = text[:len(text) - len(" ".join(after)) - 1] if after else text
-        found += [(own, False), *((sentence, True) for sentence in after)]
-    return found
+    if not following:
+        return [(text, False) for text in row[key]]
+    return [pair for own, after in zip(row["own"], following)
+            for pair in [(own, False), *((sentence, True) for sentence in after)]]
 
 
 def clusters(name: str, limit: int | None):  # type: ignore[no-untyped-def]
@@ -151,6 +149,7 @@ def brief_rows(names: list[str], limit: int | None) -> list[dict]:
             shown = [brief.lede.text, *(p.text for p in brief.points)]
             words = sum(len(t.split()) for t in shown)
             rows.append({"set": name, "position": position, "id": cluster_id, "headline": brief.headline,
+                         "own": [p.own_text for p in (brief.lede, *brief.points)],
                          "following": [[s.text for s in p.following] for p in (brief.lede, *brief.points)],
                          "lede_index": min(s.index for s in brief.lede.evidence),
                          "titled": any(a.title for a in brief.articles), "shown": shown,
