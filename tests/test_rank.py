@@ -859,6 +859,8 @@ def test_a_point_that_does_not_tell_a_chosen_one_in_full_leaves_it_in_place(shor
     ("Of course, the Wolfman was always the poor relation of the Universal Studio horror crew.", True),  # a stance
     ("Fortunately, business managers and customers are not stupid.", True),
     ("Clearly marked exits were blocked, the fire marshal said.", False),  # an adverb of the subject, not a stance
+    ("But it should be noted that unlimited time off policies can have their pitfalls.", True),
+    ("Judge Amy Berman said the objection should be noted in the court record.", False),
     ("Smith told the court on Monday that she would appeal the ruling.", False),
 ])
 def test_the_writer_speaking_in_person_or_wondering_outside_quotations_cannot_stand_alone(text, writer):
