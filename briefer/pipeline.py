@@ -100,16 +100,19 @@ def group_cluster(
     does; an article with no text left is added to ``warnings``, and so is a site's front page, whose stories the
     brief may mix.
     """
-    usable: list[Article] = []
-    for article in outlets.assign_outlets(articles, settings.outlets):
+    kept: list[Article] = []
+    for article in articles:
         cleaned = clean.clean_article(article)
         if cleaned.text.strip():
-            usable.append(cleaned)
+            kept.append(cleaned)
         else:
             warnings.append(f"{article.source or article.id}: no article text left after cleaning; skipped")
         if roundups.is_front_page(article):
             warnings.append(f"{article.source or article.id}: {article.url} is a site's front or section page, not "
                             "one story: its stories may be mixed in the brief")
+    # Outlets once the articles that kept no text are gone: a page with no name is "Source N" by its place in the
+    # sources list the reader sees.
+    usable = list(outlets.assign_outlets(kept, settings.outlets))
     split, stripped = admission.strip_shown(
         _within_limit([s for article in usable for s in sentences.sentences_of(article)], warnings))
     if not split:

@@ -7,6 +7,7 @@ import pytest
 
 from briefer.errors import InputError
 from briefer.pipeline import build_brief
+from briefer.publish.render import render
 from briefer.settings import BriefSettings
 from tests.conftest import make_article
 
@@ -119,3 +120,13 @@ def test_a_sites_front_page_is_briefed_with_a_warning_that_its_stories_may_mix()
     assert any("https://us.yahoo.com/news/ is a site's front or section page" in w for w in brief.warnings)
     story = replace(front, url="https://www.example.com/news/2022/01/21/blinken-lavrov-geneva")
     assert not build_brief([story], BriefSettings(embedder="lexical")).warnings
+
+
+def test_a_page_with_no_name_is_numbered_by_its_place_in_the_sources_list(minilm):
+    """The first article keeps no text: the second is the first source the reader sees, "Source 1", not "Source 2"."""
+    text = ("The city council approved the new budget on Monday. The vote was seven to two. "
+            "Mayor Jane Ortiz said the plan adds forty buses. Critics said taxes would rise next year.")
+    brief = build_brief([make_article("a1", "!!!"), make_article("a2", text)], embedder=minilm)
+    assert [a.id for a in brief.articles] == ["a2"]
+    assert brief.articles[0].outlet == "Source 1"
+    assert "**Source 1**" in render(brief, "md") and "[Source 1]" in render(brief, "md")

@@ -37,7 +37,7 @@ def assign_outlets(articles: Iterable[Article], overrides: Mapping[str, str] | N
     assigned = []
     for position, article in enumerate(articles, start=1):
         outlet = (article.outlet or "").strip() or outlet_from_url(article.url or "", overrides)
-        assigned.append(dataclasses.replace(article, outlet=outlet or _neutral_label(article.id, position)))
+        assigned.append(dataclasses.replace(article, outlet=outlet or f"Source {position}"))
     return tuple(assigned)
 
 
@@ -118,8 +118,3 @@ def _normalised(table: Mapping[str, object]) -> dict[str, str]:
         key = domain.strip().lower().rstrip(".")
         normalised[key[4:] if key.startswith("www.") else key] = name.strip()
     return normalised
-
-
-def _neutral_label(article_id: str, position: int) -> str:
-    number = re.fullmatch(r"a(\d+)", article_id)
-    return f"Source {number.group(1) if number else position}"

@@ -145,7 +145,7 @@ def citation_labels(brief: Brief) -> dict[str, str]:
     """A short label per article: its outlet, numbered when one outlet has several articles in the cluster, and
     "(opinion)" after a column, editorial or op-ed, "(review)" after a review (``briefer.core.opinion``): a point
     that cites only a writer's view says so wherever it is cited."""
-    names = {a.id: a.outlet or f"Source {a.id.lstrip('a')}" for a in brief.articles}
+    names = {a.id: a.outlet or f"Source {k}" for k, a in enumerate(brief.articles, start=1)}
     counts: dict[str, int] = {}
     for name in names.values():
         counts[name] = counts.get(name, 0) + 1
