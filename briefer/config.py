@@ -65,8 +65,13 @@ class Config:
         value = self.value(name, given, sections=sections, default=default, kind=int)
         return whole_number(value, name, minimum, maximum)
 
-    def flag(self, name: str, given: bool | None = None, *, sections: tuple[str, ...] = ("brief",)) -> bool:
-        return bool(self.value(name, given, sections=sections, default=False, kind=bool))
+    def flag(self, name: str, given: bool | None = None, *, sections: tuple[str, ...] = ("brief",),
+             default: bool = False) -> bool:
+        """A setting that is on or off: ``true`` or ``false`` in the file, never a string that merely looks like one."""
+        value = self.value(name, given, sections=sections, default=default, kind=bool)
+        if not isinstance(value, bool):
+            raise ConfigError(f"{name} must be true or false, not {value!r}")
+        return value
 
     def outlets(self) -> dict[str, str]:
         return outlet_names(self.tables)

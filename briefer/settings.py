@@ -89,6 +89,7 @@ def brief_settings(
         judge=config.text("judge", judge, sections=sections),
         allow_download=config.flag("allow_download", allow_download, sections=sections),
         outlets=config.outlets(),
+        follow_on=config.flag("follow_on", sections=sections, default=True),
     )
 
 

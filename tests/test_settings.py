@@ -93,3 +93,13 @@ def test_evaluate_reads_its_config_like_every_other_command(tmp_path: Path) -> N
     result = invoke("evaluate", "--dataset", str(dataset), "--config", str(tmp_path / "briefer.toml"), "--json")
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["words"] == 40
+
+
+def test_points_of_one_sentence_each_are_a_config_key_and_a_string_is_no_flag(configs, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    assert brief_settings(configs()).follow_on  # the default: spare words go to what follows a point
+    assert not brief_settings(configs(given="[brief]\nfollow_on = false\n")).follow_on
+    assert not daily_settings(configs(given="[brief]\nfollow_on = true\n")).brief.follow_on  # a page: one sentence
+    with pytest.raises(ConfigError, match="follow_on must be true or false"):
+        brief_settings(configs(given='[brief]\nfollow_on = "no"\n'))
+    monkeypatch.setenv("BRIEFER_FOLLOW_ON", "off")
+    assert not brief_settings(configs()).follow_on
