@@ -29,7 +29,7 @@ from briefer.text.lexicon import (ATTRIBUTION, ATTRIBUTION_VERBS, CONNECTING_WOR
                                   LOWER_WORD, MONTH_ABBREVIATIONS, MONTHS, NOT_SPEAKERS, QUOTE_OPENERS, REPORTING_VERBS,
                                   ROLE_TITLES, SIMILARITY_STOPWORDS, SPEAKER_GAP_WORDS, WEEKDAY, alternation,
                                   dates_and_numbers, inside_quotation, outside_quotations, people_named,
-                                  quoted_statements, similarity_words)
+                                  quoted_statements)
 from briefer.core.lists import is_list_item
 from briefer.core.support import (CONTAINED_SHARE, compatible, content_share, longest_shared_run, states_in_full,
                                   weekdays)

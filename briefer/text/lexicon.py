@@ -140,12 +140,12 @@ def numbers_in(text: str) -> set[str]:
     return digits | words
 
 
-# A person's age given beside their name: "Willie Fuentes Strickland, 42, of Fairmont, was charged ...",
-# "Jordan Scott, 19, ...". Two sentences that give their people's ages, and no age in common, are about other people
-# even when the rest of their words are the same: a police list of charges repeats one template per suspect.
 # A capitalised word after a word in lower case or a comma, so inside a sentence, not opening one: a name ("... in
 # Berlin", "... told BART police"); a title's capitals are not read.
 NAME_INSIDE_A_SENTENCE = re.compile(r"(?<=[a-z,;] )(?:[A-Z][\w'\u2019.-]*\w|[A-Z]{2,})")
+# A person's age given beside their name: "Willie Fuentes Strickland, 42, of Fairmont, was charged ...",
+# "Jordan Scott, 19, ...". Two sentences that give their people's ages, and no age in common, are about other people
+# even when the rest of their words are the same: a police list of charges repeats one template per suspect.
 _AGE_BESIDE_NAME = re.compile(r"\b[A-Z][\w'\u2019.-]*,\s+(\d{1,3}),")
 
 
