@@ -37,11 +37,12 @@ def follow_on(lede: Point, points: list[Point], claims: ClaimSet, settings: Brie
         return lede, points
     after = {(s.article_id, s.index): s for s in claims.sentences}
     row = {(s.article_id, s.index): k for k, s in enumerate(claims.sentences)}
-    shown = [row[key] for key in (_key(s) for line in [lede, *points] for s in _shown_sentences(line, texts))
-             if key in row]
+    lines = [lede, *points]
+    owns = [_shown_sentence(line, texts) for line in lines]
+    shown = [row[_key(own)] for own in owns if own is not None and _key(own) in row]
     followed: dict[int, Point] = {}
-    for k, point in sorted(enumerate([lede, *points]), key=lambda item: item[1].chosen):
-        own = _shown_sentence(point, texts)
+    for k in sorted(range(len(lines)), key=lambda k: lines[k].chosen):
+        point, own = lines[k], owns[k]
         if own is None:
             continue
         reached = {s.article_id: s for s in point.evidence}
@@ -63,7 +64,7 @@ def follow_on(lede: Point, points: list[Point], claims: ClaimSet, settings: Brie
         if following:
             followed[k] = replace(point, text=" ".join([point.text, *(s.text for s in following)]),
                                   evidence=(*point.evidence, *following, *copies), following=tuple(following))
-    lines = [followed.get(k, point) for k, point in enumerate([lede, *points])]
+    lines = [followed.get(k, line) for k, line in enumerate(lines)]
     return lines[0], lines[1:]
 
 
@@ -99,11 +100,6 @@ def _shown_sentence(point: Point, texts: dict[str, str]) -> Sentence | None:
     point's text is no longer one (a model's rewrite)."""
     return next((s for s in point.evidence if standalone_text(s.text, texts.get(s.article_id, "")) == point.text),
                 None)
-
-
-def _shown_sentences(point: Point, texts: dict[str, str]) -> list[Sentence]:
-    own = _shown_sentence(point, texts)
-    return [own, *point.following] if own else list(point.following)
 
 
 def _may_follow(sentence: Sentence, texts: dict[str, str]) -> bool:
