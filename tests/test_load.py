@@ -289,13 +289,45 @@ def test_html_page_text_and_metadata(tmp_path: Path) -> None:
     ('<meta property="og:site_name" content="Wccftech">'
      '<link rel="canonical" href="https://wccftech.com/stadia-destiny-2/">',
      "Wccftech", "https://wccftech.com/stadia-destiny-2/"),  # the same, written as a name
+    ('<meta property="og:site_name" content="Space.com"><link rel="canonical" href="https://www.space.com/moon-1">'
+     '<script type="application/ld+json">{"publisher": {"name": "Space"}}</script>',
+     "space.com", "https://www.space.com/moon-1"),  # its host, shortened later, is still its host
+    ('<meta property="og:site_name" content="spokesman.com"><link rel="canonical" href="https://www.spokesman.com/1">'
+     '<script type="application/ld+json">{"publisher": {"name": "The Spokesman-Review"}}</script>',
+     "The Spokesman-Review", "https://www.spokesman.com/1"),  # a name after its host: the name
 ])
 def test_a_page_names_its_outlet_and_link_from_its_own_metadata(tmp_path: Path, head, outlet, url) -> None:
+    assert saved_page(tmp_path, head) == (outlet, url)
+
+
+def saved_page(tmp_path: Path, head: str, title: str = "Budget passes") -> tuple[str | None, str | None]:
+    """(outlet, url) of a saved page with ``head`` in its <head>, as a brief names it."""
     sentence = "The state budget passed on Friday and will fund new schools and hospitals this year. "
-    page = (f"<html><head><title>Budget passes</title>{head}</head>"
+    page = (f"<html><head><title>{title}</title>{head}</head>"
             f"<body><article><h1>Budget passes</h1><p>{sentence * 4}</p></article></body></html>")
     article = assign_outlets(load_cluster(write(tmp_path, "page.html", page)).articles)[0]
-    assert (article.outlet, article.url) == (outlet, url)
+    return article.outlet, article.url
+
+
+@pytest.mark.parametrize(("head", "title", "outlet"), [
+    # What only names the page's owner, a handle, or a part of its title is no outlet (pages saved in 2008 and 2019).
+    ('<meta name="copyright" content="&copy; 2000 Rural Press Ltd.">', "Budget passes", "Source 1"),
+    ('<meta name="publisher" content="Internet Broadcasting Systems, Inc.">', "Budget passes", "Source 1"),
+    ('<meta name="twitter:site" content="@NYTimes">', "Budget passes", "Source 1"),
+    ("", "T.J. Ford Cleared To Practice : PROTRADE", "Source 1"),
+    ('<meta property="article:publisher" content="https://www.facebook.com/cbssports">', "Budget passes",
+     "Source 1"),
+    # A name with more in it, its JSON-LD publisher, a host it gives: the name.
+    ('<meta property="og:site_name" content="The Jerusalem Post | JPost.com">', "Budget passes", "The Jerusalem Post"),
+    ('<script type="application/ld+json">{"@graph": [{"@type": "NewsArticle", "publisher": {"@type": '
+     '"Organization", "name": "Deccan Herald"}}]}</script>', "Budget passes", "Deccan Herald"),
+    # With no address of its own, the host its title ends on, through the outlet table.
+    ("", "Budget passes - CNN.com", "CNN"),
+    ('<meta property="og:site_name" content="SignOnSanDiego.com > News">', "Budget passes", "signonsandiego.com"),
+])
+def test_a_page_without_a_name_of_its_own_is_not_named_by_its_owner_or_title(tmp_path: Path, head, title, outlet
+                                                                            ) -> None:
+    assert saved_page(tmp_path, head, title) == (outlet, None)
 
 
 def test_an_undated_page_gets_no_invented_date(tmp_path: Path) -> None:

@@ -18,12 +18,15 @@ from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 from importlib.resources import as_file, files
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from briefer.errors import InputError, missing_dependency, nothing_readable
-from briefer.ingest.outlets import site_name
+from briefer.ingest.outlets import named_host, outlet_from_url, site_name
 from briefer.text.lexicon import TITLE_CASE_SMALL_WORDS
 from briefer.types import Article
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".json", ".jsonl", ".html", ".htm")
 # One article is never this big; a larger file is a wrong file (a dump, a video) and is skipped unread.
@@ -389,27 +392,74 @@ def _is_title(line: str) -> bool:
     return all(not word[0].islower() for word in words if word.lower() not in TITLE_CASE_SMALL_WORDS)
 
 
-def _declared_url(html: str) -> str | None:
+def _declared_url(page: HtmlElement | None) -> str | None:
     """The page's own address from ``<link rel="canonical">`` or ``og:url`` wherever they stand.
 
     trafilatura looks for them inside ``<head>`` only; a page whose head the parser closed early (a stray element
     before them: Rolling Stone, Reuters and BGR pages saved in 2019) keeps them in what it reads as the body.
     """
-    found = _page_values(html, "//link[contains(concat(' ', normalize-space(@rel), ' '), ' canonical ')]/@href"
+    found = _page_values(page, "//link[contains(concat(' ', normalize-space(@rel), ' '), ' canonical ')]/@href"
                                " | //meta[@property='og:url']/@content")
     return next((url for url in found if _ABSOLUTE_URL.match(url)), None)
 
 
-def _page_values(html: str, query: str) -> list[str]:
-    """The values an XPath ``query`` finds anywhere in a saved page, stripped; none when the page does not parse. The
-    page is parsed here, apart from trafilatura's extraction, only for what that extraction misses."""
+# Where a page says who publishes it: its Open Graph site name or application name, then (after its JSON-LD
+# publisher) a publisher meta tag. Not what else trafilatura may fall back on: a copyright meta tag, a Twitter handle, or a
+# part of the <title> ("T.J. Ford Cleared To Practice" of "T.J. Ford Cleared To Practice : PROTRADE").
+_DECLARED_NAMES = "//meta[@property='og:site_name']/@content | //meta[@name='application-name']/@content"
+_PUBLISHER_NAMES = ("//meta[@name='publisher' or @name='dc.publisher' or @name='DC.publisher' or "
+                    "@name='dcterms.publisher']/@content")
+
+
+def _outlet(page: HtmlElement | None, extracted: str | None, url: str | None) -> str | None:
+    """The outlet a saved page names itself: the first name it declares that ``site_name`` takes for a name, but not
+    the first label of a host it declared before ("Space" after "Space.com": its address names it, as the outlet
+    table or its domain do). A page with no address of its own is named by such a host, or by one trafilatura found
+    in its title ("Bush arrives in Kuwait - CNN.com")."""
+    declared = [*_page_values(page, _DECLARED_NAMES), *_json_ld_publishers(page), *_page_values(page, _PUBLISHER_NAMES)]
+    hosts = [host for host in map(named_host, declared) if host]
+    labels = {host.split(".")[0] for host in hosts}
+    for given in declared:
+        name = site_name(given, url)
+        if name and re.sub(r"\W", "", name.lower()) not in labels:
+            return name
+    if url is not None:
+        return None
+    host = next(filter(None, [*hosts, named_host(extracted)]), None)
+    return outlet_from_url(host) if host else None
+
+
+def _json_ld_publishers(page: HtmlElement | None) -> list[str]:
+    """The publishers' names in a page's JSON-LD blocks (the document's own, or in its ``@graph``)."""
+    names = []
+    for block in _page_values(page, "//script[@type='application/ld+json']/text()"):
+        try:
+            data = json.loads(block)
+        except ValueError:
+            continue
+        items = data if isinstance(data, list) else data.get("@graph", [data]) if isinstance(data, dict) else []
+        for item in items if isinstance(items, list) else []:
+            publisher = item.get("publisher") if isinstance(item, dict) else None
+            for entry in publisher if isinstance(publisher, list) else [publisher]:
+                if isinstance(entry, dict) and isinstance(entry.get("name"), str):
+                    names.append(entry["name"].strip())
+    return names
+
+
+def _parsed(html: str) -> HtmlElement | None:
+    """The page parsed apart from trafilatura's extraction, for what that extraction misses; None when it does not
+    parse."""
     import lxml.html  # trafilatura's own dependency
 
     try:
-        tree = lxml.html.document_fromstring(html)
+        return lxml.html.document_fromstring(html)
     except (ValueError, lxml.etree.ParserError):
-        return []
-    return [str(value).strip() for value in tree.xpath(query)]
+        return None
+
+
+def _page_values(page: HtmlElement | None, query: str) -> list[str]:
+    """The values an XPath ``query`` finds anywhere in a parsed page, stripped."""
+    return [str(value).strip() for value in page.xpath(query)] if page is not None else []
 
 
 _ABSOLUTE_URL = re.compile(r"https?://[^\s/]+\.[^\s/]+(?:/\S*)?$", re.IGNORECASE)
@@ -426,21 +476,13 @@ def _html_fields(html: str) -> dict[str, object]:
     document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
     if not isinstance(document, Document) or len((document.text or "").split()) < _MIN_PAGE_WORDS:
         raise _Unreadable("no article text found in the page")
-    url = _scalar(document.url) or _declared_url(html)  # the page's canonical link or og:url
+    page = _parsed(html)
+    url = _scalar(document.url) or _declared_url(page)  # the page's canonical link or og:url
     return {
         "text": document.text,
         "title": _scalar(document.title),
         "url": url,
         "date": normalise_date(document.date),
-        "outlet": site_name(_declared_site_name(html, _scalar(document.sitename)), url),
+        "outlet": _outlet(page, _scalar(document.sitename), url),
     }
 
-
-def _declared_site_name(html: str, extracted: str | None) -> str | None:
-    """The site name as the page writes it: trafilatura capitalises one in lower case ("cleveland" -> "Cleveland"),
-    which hides that it is only its host's name. The page is parsed again only for a one-word name it may have
-    capitalised."""
-    if not extracted or " " in extracted or extracted != extracted.lower().title():
-        return extracted
-    declared = _page_values(html, "//meta[@property='og:site_name']/@content")
-    return declared[0] if declared and declared[0].lower() == extracted.lower() else extracted

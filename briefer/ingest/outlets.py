@@ -41,12 +41,26 @@ def assign_outlets(articles: Iterable[Article], overrides: Mapping[str, str] | N
     return tuple(assigned)
 
 
+# A bare host, as a page may give it for its name ("https://www.deccanherald.com", "CNN.com").
+BARE_HOST = re.compile(r"(?:https?://)?(?:www\.)?((?:[\w-]+\.)+[a-z]{2,})/?")
+# Who owns a page rather than the outlet a reader knows: a copyright notice ("(c) 2000 Rural Press Ltd.", "Copyright
+# (c) 2008 ABC News Internet Ventures") or a company's legal name ("Internet Broadcasting Systems, Inc.", a host of
+# TV stations' sites).
+_OWNER = re.compile(r"\u00a9|\(c\)|\bcopyright\b|\ball rights reserved\b|"
+                    r"\b(?:inc|ltd|llc|l\.p|corp|corporation|plc|gmbh)\b\.?$", re.IGNORECASE)
+# What follows the name in a name with more in it: "The Jerusalem Post | JPost.com", "SignOnSanDiego.com > News",
+# "Manchester.com - News", "Star-Telegram.com:".
+_AFTER_NAME = re.compile(r"\s+[|>/\u2013\u2014-]\s.*$|\s*[|>:]\s*$|\s*[|>]\s.*$")
+
+
 def site_name(declared: str | None, url: str | None) -> str | None:
     """The outlet a saved page names itself (``og:site_name``, its JSON-LD publisher), when that is a name: not a
-    bare host ("deccanherald.com") or its first label in lower case ("cleveland" for cleveland.com), and not for a
-    domain the packaged table already names (one outlet, one name across its feeds and pages)."""
-    name = " ".join((declared or "").split())
-    if not name or len(name) > 60 or re.fullmatch(r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)+/?", name.lower()):
+    link, a handle or a bare host ("deccanherald.com") or its first label in lower case ("cleveland" for
+    cleveland.com), not its owner (``_OWNER``), and not for a domain the packaged table already names (one outlet,
+    one name across its feeds and pages)."""
+    name = _AFTER_NAME.sub("", " ".join((declared or "").split()))
+    if not name or len(name) > 60 or re.match(r"@|\S+://", name) or BARE_HOST.fullmatch(name.lower()) \
+            or _OWNER.search(name):
         return None
     host = _host(url or "")
     if host is not None:
@@ -57,6 +71,13 @@ def site_name(declared: str | None, url: str | None) -> str | None:
         return None  # its host's name in lower case ("cleveland", "detroitnews"): "cleveland.com" names it better
     # A two-letter name is an acronym whose case the page or the extractor lost ("Nj" for NJ.com).
     return name.upper() if len(name) == 2 and name.isalpha() else name
+
+
+def named_host(declared: str | None) -> str | None:
+    """The host a page gives for its name ("SignOnSanDiego.com > News" -> "signonsandiego.com"), if that is all it
+    gives."""
+    found = BARE_HOST.fullmatch(_AFTER_NAME.sub("", " ".join((declared or "").split())).lower())
+    return found.group(1) if found else None
 
 
 def outlet_from_url(url: str, overrides: Mapping[str, str] | None = None) -> str | None:
