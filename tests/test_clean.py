@@ -522,3 +522,10 @@ def test_cleaning_leaves_a_glued_sentence_end_for_the_splitter_to_find() -> None
 ])
 def test_a_word_a_printed_line_end_broke_is_joined_again(text: str, expected: str) -> None:
     assert cleaned(text) == expected
+
+
+def test_wire_copys_backquoted_quotations_are_quotes() -> None:
+    # AP copy of 2008 (L3S-GN1): ``quoted'' and ''quoted'' alike.
+    assert normalise_text("declared: ``I have never used steroids, period''") == \
+        'declared: "I have never used steroids, period"'
+    assert normalise_text("said, ''Yes, we shall be making it.''") == 'said, "Yes, we shall be making it."'

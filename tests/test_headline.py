@@ -75,6 +75,28 @@ def test_a_title_is_preferred_and_may_be_long_but_never_cut():
     # a dash inside a quotation: the quotation goes on
     ("Kristen Wiig: 'My next movie \u2013 it's going to be a Porky's prequel'",
      "Kristen Wiig: 'My next movie \u2013 it's going to be a Porky's prequel'"),
+    # sites and sections around the title (Google News pages saved in 2008, L3S-GN1)
+    ("Chelsea hoping to sign Anelka before weekend - Soccer - Sport - Breaking News",
+     "Chelsea hoping to sign Anelka before weekend"),
+    ("Snake saved after eating golf balls -- Page 1 -- Times Union - Albany NY", "Snake saved after eating golf balls"),
+    ("World -- Judges in Liberian ex-president's trial allow video of victims",
+     "Judges in Liberian ex-president's trial allow video of victims"),
+    ("The Bellingham Herald / Wire Elections / Obama picking up support in Harlem",
+     "Obama picking up support in Harlem"),
+    ("toledoblade.com -- Steelers' Heinz turf is terrible, Taylor says",
+     "Steelers' Heinz turf is terrible, Taylor says"),
+    ("Starbucks founder back at helm amid sliding sales_English_Xinhua",
+     "Starbucks founder back at helm amid sliding sales"),
+    ("Lukla Airport to be named as Hillary Tenzing Airport- Travel-Services-News By Industry-News-The Economic Times",
+     "Lukla Airport to be named as Hillary Tenzing Airport"),
+    ("Big Brother bosses pinning hopes for failing show on a Brand new hijacker| Showbiz",
+     "Big Brother bosses pinning hopes for failing show on a Brand new hijacker"),
+    # ... but not a headline's own parts: after an em dash, in lower case, or longer than the rest
+    ("The Early Reviews For Google's Stadia Gaming Platform Are Here \u2014 And They're Not Great - Digg",
+     "The Early Reviews For Google's Stadia Gaming Platform Are Here \u2014 And They're Not Great"),
+    ("Star Wars Jedi: Fallen Order review - shoots for the moon, lands among the stars - VG247",
+     "Star Wars Jedi: Fallen Order review - shoots for the moon, lands among the stars"),
+    ("Trump - Kim summit to go ahead in Hanoi", "Trump - Kim summit to go ahead in Hanoi"),
 ])
 def test_a_title_loses_its_site_and_its_date(title, cleaned):
     from briefer.core.headline import clean_title
@@ -492,3 +514,13 @@ def test_the_titles_that_say_what_the_news_is_leave_out_questions_and_opinion_wh
     assert news_titles([news, asked, column]) == ["Washington Monument closes after earthquake crack"]
     assert news_titles([column]) == ["Opinion | The Washington Monument crack is a warning"]
     assert news_titles([make_article("a1", text)]) == []
+
+
+def test_one_title_over_different_stories_is_their_sites_name_not_a_headline():
+    games = ["Yao Ming scored 36 points to lead the Houston Rockets over the New York Knicks at the Garden.",
+             "Andy McDonald scored twice as the St. Louis Blues beat the Columbus Blue Jackets on home ice.",
+             "The Montreal Canadiens visit the Rangers tonight to close out their six-game road trip."]
+    reports = [make_article(f"a{k}", text, title="The Sports Network") for k, text in enumerate(games, start=1)]
+    assert choose_headline(reports, point(games[0]), []) != "The Sports Network"
+    copies = [make_article(f"a{k}", games[0], title="Yao leads Rockets past Knicks") for k in (1, 2)]
+    assert choose_headline(copies, point(games[0]), []) == "Yao leads Rockets past Knicks"  # a wire story's copies

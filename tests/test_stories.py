@@ -132,6 +132,13 @@ def test_story_text_is_the_title_and_the_first_words():
     assert text == "Quake hits Sumatra\none two"
 
 
+def test_a_wire_credit_before_the_news_is_not_what_a_story_is_about():
+    # Seven game reports of one sports wire, each opening "(Sports Network) -", were one "story" (L3S-GN1, 2008).
+    text = story_text(Article(id="a1", text="New York, NY -- (Sports Network) - Yao Ming scored a season-high 36 points "
+                                            "to lead the Houston Rockets over the New York Knicks."))
+    assert "Sports Network" not in text and text.split()[:2] == ["Yao", "Ming"]
+
+
 NOTICE = ("Starting in 1996, Alexa Internet has been donating their crawl data to the Internet Archive. Flowing in "
           "every day, these data are added to the Wayback Machine after an embargo period.")
 

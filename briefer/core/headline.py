@@ -14,7 +14,9 @@ from collections import Counter
 from briefer.core.admission import shown_start
 from briefer.core.claims import PRONOUN_OPENER
 from briefer.core.opinion import is_opinion
+from briefer.ingest.outlets import BARE_HOST
 from briefer.text.lexicon import (DANGLING_WORDS, FINITE_VERB, QUOTE_OPENERS, SIMILARITY_STOPWORDS, SPEECH_VERBS,
+                                  TITLE_CASE_SMALL_WORDS,
                                   WEEKDAY, inside_quotation, people_named, similarity_words)
 from briefer.types import Article, Point
 
@@ -22,6 +24,9 @@ from briefer.types import Article, Point
 MAX_TITLE_WORDS = 30
 # A long lede's headline ended before a relative clause keeps at least this many words.
 SHORTEST_RELATIVE_CUT = 8
+# Two articles share at least this share of the shorter one's content words when they tell one story (a wire story
+# and its copies); one title over articles that share less is their site's name (``_site_titles``).
+SAME_STORY_SHARE = 0.5
 # A point's headline that stands in for the lede's says at least this much ("Attacks occurred in Syria" does not).
 SHORTEST_POINT_HEADLINE = 5
 # A headline made from the lede ends at the last clause boundary within this many words (or, with none, at the
@@ -32,7 +37,17 @@ MAX_EXTRACTED_HEADLINE_WORDS = 16
 MAX_GENERATED_HEADLINE_WORDS = 14
 # Longer than this, the lede's clause gives way to a point's shorter one (a point's clause is less the story).
 LONGEST_LEDE_HEADLINE = 24
-_SITE_SUFFIX = re.compile(r"\s+[|\u2013\u2014-]\s+[^|\u2013\u2014-]{2,40}$")
+# Where a title meets its site's or section's names: "Chelsea hoping to sign Anelka before weekend - Soccer - Sport -
+# Breaking News", "World -- Judges in ...", "oHERALDo :: CM hints ...", "The Bellingham Herald / Wire Elections /
+# Obama picking up ...", "TV3 > News > ...", and a dash or bar left on a word ("... Tenzing Airport- Travel-Services-
+# News By Industry-News-The Economic Times", "... a Brand new hijacker| Showbiz"). The strong ones (not a single dash or bar) also part a site's name before the
+# title from it.
+_SEPARATOR = re.compile(r"\s+(?P<strong>--|::|/|>|\u00bb)\s+|\s+[|\u2013\u2014-]\s+|(?<=[a-z])[-|]\s+(?=[A-Z])")
+# The most a site's or section's name is (characters), and the fewest words a title keeps without one.
+_SITE_NAME_LENGTH = 60
+_TITLE_WORDS_LEFT = 4
+# A site's names glued on with underscores: "Starbucks founder back at helm amid sliding sales_English_Xinhua".
+_UNDERSCORED_SITE = re.compile(r"\s*(?:_[A-Z][A-Za-z]*)+$")
 # A quotation mark that opens (at the start of a word after a space, a colon or a bracket) or closes one.
 _OPENING_QUOTE = re.compile(r"(?:^|(?<=[\s:(\[]))['\u2018\"\u201c](?=\w)")
 _CLOSING_QUOTE = re.compile(r"(?<=[\w.!?,])['\u2019\"\u201d](?=$|[\s,.:;!?)\]])")
@@ -194,15 +209,47 @@ _RELATIVE_TIME = re.compile(rf"\s+(?:(?:early|late)\s+)?(?:on\s+)?(?:(?:{WEEKDAY
 
 
 def clean_title(title: str) -> str:
-    """A title without a trailing " | Site Name" (and a date after it) and without a final full stop. What follows
-    a dash inside a quotation is the quotation going on, not a site ("Kristen Wiig: 'My next movie – it's going to be
-    a Porky's prequel'")."""
-    title = _DATE_SUFFIX.sub("", " ".join(title.split()))
-    suffix = _SITE_SUFFIX.search(title)
-    if suffix and not _open_quotation(title[:suffix.start()]):
-        title = title[:suffix.start()]
+    """A title without the site and section names around it (``_without_site_names``), a date after them, and a
+    final full stop."""
+    title = _UNDERSCORED_SITE.sub("", _DATE_SUFFIX.sub("", " ".join(title.split())))
+    title = _without_site_names(title)
     title = title[shown_start(title):]
     return title.rstrip(".").strip()
+
+
+def _without_site_names(title: str) -> str:
+    """``title`` without the names after it: the last one when it is shorter than what is left ("... | Reuters", not
+    "Opinion | Republicans Are Following Trump to Nowhere"), those before it when they are names (``_only_names``)
+    after a dash or bar that is not a headline's own em or en dash, while the title keeps ``_TITLE_WORDS_LEFT``
+    words; and without those before it that a strong separator parts
+    ("World -- ..."), or that are a host ("toledoblade.com -- ..."), on the same terms. What follows a dash inside a
+    quotation is the quotation going on, not a site ("Kristen Wiig: 'My next movie – it's going to be a Porky's
+    prequel'")."""
+    cuts = [cut for cut in _SEPARATOR.finditer(title) if not _open_quotation(title[:cut.start()])]
+    if not cuts:
+        return title
+    starts, ends = [0, *(cut.end() for cut in cuts)], [*(cut.start() for cut in cuts), len(title)]
+    first, last = 0, len(cuts)
+    while last > first and len(title[starts[last]:]) <= _SITE_NAME_LENGTH and (
+            _words(title[starts[first]:ends[last - 1]]) > _words(title[starts[last]:ends[last]]) if last == len(cuts)
+            else _words(title[starts[first]:ends[last - 1]]) >= _TITLE_WORDS_LEFT and _only_names(
+                title[starts[last]:ends[last]]) and cuts[last - 1].group().strip() not in "\u2013\u2014"):
+        last -= 1
+    while first < last and len(title[:ends[first]]) <= _SITE_NAME_LENGTH \
+            and (cuts[first].group("strong") or BARE_HOST.fullmatch(title[:ends[first]].lower())) \
+            and _words(title[starts[first + 1]:ends[last]]) >= _TITLE_WORDS_LEFT:
+        first += 1
+    return title[starts[first]:ends[last]]
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _only_names(text: str) -> bool:
+    """Whether every word of ``text`` but the small ones is capitalised: a site's or section's name ("Breaking News",
+    "Times Union", "A-League"), not a headline's second part ("shoots for the moon, lands among the stars")."""
+    return all(not word[0].islower() for word in text.split() if word.lower() not in TITLE_CASE_SMALL_WORDS)
 
 
 def title_of(article: Article) -> str:
@@ -225,10 +272,22 @@ def headline_candidates(articles: list[Article], text_words: list[set[str]]) -> 
     each article's content words, in the order of ``articles``; ids may repeat in a day's pile). An opinion piece's
     title ("The Guardian view on Hong Kong: a city on the brink") only when no news article has one."""
     titles = [(title_of(a), a, words) for a, words in zip(articles, text_words) if a.title]
-    usable = [(t, a) for t, a, words in titles
-              if 3 <= len(t.split()) <= MAX_TITLE_WORDS and not _cut(t) and _about(t, a.outlet, words)]
+    sites = _site_titles(titles)
+    usable = [(t, a) for t, a, words in titles if 3 <= len(t.split()) <= MAX_TITLE_WORDS and not _cut(t)
+              and t not in sites and _about(t, a.outlet, words)]
     news = [t for t, a in usable if not is_opinion(a)]
     return list(dict.fromkeys(news or [t for t, _ in usable]))
+
+
+def _site_titles(titles: list[tuple[str, Article, set[str]]]) -> set[str]:
+    """The titles that name a site rather than a story: one title over articles that tell different stories (less
+    than ``SAME_STORY_SHARE`` of either's words in the other), as "The Sports Network" heads each of its game
+    reports. Copies of one wire story under one title are not that."""
+    texts_of: dict[str, list[set[str]]] = {}
+    for title, _, words in titles:
+        texts_of.setdefault(title, []).append(words)
+    return {title for title, texts in texts_of.items()
+            if any(len(a & b) < SAME_STORY_SHARE * min(len(a), len(b)) for k, a in enumerate(texts) for b in texts[:k])}
 
 
 def news_titles(articles: list[Article]) -> list[str]:

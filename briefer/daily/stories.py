@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import numpy as np
 
+from briefer.core.admission import shown_start
 from briefer.text.clean import news_line
 from briefer.text.hashed import hashed_columns, hashed_words
 from briefer.text.lexicon import NAME_INSIDE_A_SENTENCE
@@ -104,7 +105,8 @@ def story_text(article: Article, lead_words: int = DEFAULT_PARAMS.lead_words) ->
     while start < len(text) and len(words) < CHECKED_WORDS:
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
-        words.extend(news_line(text[start:end]).split())
+        line = news_line(text[start:end])
+        words.extend(line[shown_start(line):].split())
         start = end + 1
     left = max(lead_words - len(words), 0)
     rest = text[start:].split(maxsplit=left)[:left] if left else []
