@@ -524,3 +524,11 @@ def test_one_title_over_different_stories_is_their_sites_name_not_a_headline():
     assert choose_headline(reports, point(games[0]), []) != "The Sports Network"
     copies = [make_article(f"a{k}", games[0], title="Yao leads Rockets past Knicks") for k in (1, 2)]
     assert choose_headline(copies, point(games[0]), []) == "Yao leads Rockets past Knicks"  # a wire story's copies
+
+
+def test_a_short_past_tense_is_a_verb_so_the_headline_ends_before_the_clause_after_it():
+    lede = ("Congress is asking the Justice Department to investigate whether former AL MVP Miguel Tejada lied to House "
+            "committee staff when he was interviewed in 2005 in connection with the Rafael Palmeiro steroids case.")
+    assert choose_headline([make_article("a1", lede)], point(lede), []) == (
+        "Congress asking Justice Department to investigate whether former AL MVP Miguel Tejada lied to House "
+        "committee staff")

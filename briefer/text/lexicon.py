@@ -160,7 +160,7 @@ def ages_in(text: str) -> set[str]:
 # with "not"), or a common irregular past. What a headline needs to be a clause, and what tells where a sentence's
 # subject ends.
 FINITE_VERB = re.compile(
-    r"\b(?:[a-z]{3,}ed|is|are|was|were|has|have|had|will|would|can|could|may|might|"
+    r"\b(?:[a-z]{2,}ed|is|are|was|were|has|have|had|will|would|can|could|may|might|"
     r"must|should|said|says|made|found|became|won|lost|took|gave|began|left|led|met|held|told|"
     r"went|came|saw|got|set|put|hit|shot|struck|fled|sent|paid|sold|built|brought|caught|"
     r"kept|ran|fell|rose|broke|chose|spoke|wrote|drove|flew|grew|knew|threw|wore|laid|lay|sat|"
