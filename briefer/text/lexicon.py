@@ -156,9 +156,9 @@ def ages_in(text: str) -> set[str]:
 
 # --- verbs -----------------------------------------------------------------------------------------------------
 
-# A finite verb, roughly, without a tagger: a past form in -ed, a form of be, have or a modal (or its contraction
-# with "not"), or a common irregular past. What a headline needs to be a clause, and what tells where a sentence's
-# subject ends.
+# A finite verb, roughly, without a tagger: a past form in -ed ("lied", "died" too), a form of be, have or a modal
+# (or its contraction with "not"), or a common irregular past. What a headline needs to be a clause, and what tells
+# where a sentence's subject ends.
 FINITE_VERB = re.compile(
     r"\b(?:[a-z]{2,}ed|is|are|was|were|has|have|had|will|would|can|could|may|might|"
     r"must|should|said|says|made|found|became|won|lost|took|gave|began|left|led|met|held|told|"
