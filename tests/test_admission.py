@@ -43,6 +43,8 @@ STRIPPED = [
     ("WOODLAND HILLS >> ", "Homicide detectives are investigating the stabbing death of a hairdresser in his home."),
     ("Tuesday, January 18, 2005", "Through a telethon, Romanians have raised 15 billion lei for tsunami victims."),
     ("Saturday, March 26, 2005 ", "Up to four times as many women as men died in the Indian Ocean tsunami."),
+    ("By Scott Garbarini, Associate NFL Editor -- (Sports Network) - ",  # a byline with its role, then a wire tag
+     "Postseason football returns to historic Lambeau Field following a three-year absence this Saturday."),
 ]
 KEPT = [
     "NASA said on Tuesday that the launch would be delayed by a week.",
@@ -62,6 +64,7 @@ KEPT = [
     "Sales >> profits this year, analysts said of the chain.",  # ">>" after no place in capitals
     "10:45 a.m. was when the first shot was fired, police said.",  # a time as the subject, no stamp
     "March 26, 2005 was the day the tsunami's toll by sex was first published.",  # a date as the subject
+    "By Friday, Congress - which had stalled for weeks - passed the bill.",  # a day, not a byline
 ]
 
 

@@ -527,8 +527,28 @@ def test_one_title_over_different_stories_is_their_sites_name_not_a_headline():
 
 
 def test_a_short_past_tense_is_a_verb_so_the_headline_ends_before_the_clause_after_it():
-    lede = ("Congress is asking the Justice Department to investigate whether former AL MVP Miguel Tejada lied to House "
-            "committee staff when he was interviewed in 2005 in connection with the Rafael Palmeiro steroids case.")
+    lede = ("Congress is asking the Justice Department to investigate whether former AL MVP Miguel Tejada lied to "
+            "House committee staff when he was interviewed in 2005 in connection with the Rafael Palmeiro steroids "
+            "case.")
     assert choose_headline([make_article("a1", lede)], point(lede), []) == (
         "Congress asking Justice Department to investigate whether former AL MVP Miguel Tejada lied to House "
         "committee staff")
+
+
+@pytest.mark.parametrize(("lede", "headline"), [
+    # Google News pages of 2008 (L3S-GN1): an opening "Early ..." phrase, two opening phrases, "this Saturday"
+    ("Early Monday, police arrested two men suspected of robbing a bank in downtown Dallas.",
+     "Police arrested two men suspected of robbing bank in downtown Dallas"),
+    ("Early yesterday morning, in the latest of a series of attacks against political leaders in Lebanon that began "
+     "with the February 2005 murder of former Prime Minister Rafik Hariri, a car bomb killed Fran\u00e7ois al-Hajj, a "
+     "brigadier general in Lebanon's army, and his bodyguard.",
+     "Car bomb killed Fran\u00e7ois al-Hajj and his bodyguard"),
+    ("Postseason football returns to historic Lambeau Field following a three-year absence this Saturday, when the "
+     "resurgent Green Bay Packers begin their Super Bowl quest.",
+     "Postseason football returns to historic Lambeau Field following three-year absence"),
+    ("Late screen siren Lauren Bacall left the bulk of her fortune to family, carving out a bequest for her dog.",
+     # "Late" as an adjective
+     "Late screen siren Lauren Bacall left bulk of her fortune to family, carving out bequest for her dog"),
+])
+def test_a_headline_is_the_main_clause_after_the_phrases_that_open_the_lede(lede, headline):
+    assert headline_from_sentence(lede) == headline

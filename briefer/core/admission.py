@@ -127,7 +127,7 @@ _DATELINE = re.compile(
     rf"|{_PLACE}{_REGION}(?:,\s*{_DATE})?\s*(?:{_DASH}\s+|(?:\u2014|\u2013|--)(?=[A-Z\"\u201c]))"
     rf"|{_TOWN},\s*(?:{_TOWN}|{_STATE})\s+(?:\u2014|\u2013|--|-)\s+"
     rf"|{_WIRE_PLACE}/{_WIRE_PLACE}(?:,\s*{_TOWN})?\s+(?=[A-Z][a-z])"
-    rf"|By\s+{_NAME}(?:\s+(?:and|&)\s+{_NAME})?(?:,?\s+{_OUTLETS}[\w ]{{0,20}})?\s*(?:{_DASH}|-|\|)\s+"
+    rf"|By\s+{_NAME}(?:\s+(?:and|&)\s+{_NAME})?(?:,?\s+{_OUTLETS}[\w ]{{0,20}}|,\s+{_NAME})?\s*(?:{_DASH}|-|\|)\s+"
     rf")|^{_LABEL}|^{_TIME_STAMP}|^{_LIST_MARK}|^{_PLAYER_BUTTON}|^{_DATE_LINE}"
 )
 

@@ -39,9 +39,9 @@ MAX_GENERATED_HEADLINE_WORDS = 14
 LONGEST_LEDE_HEADLINE = 24
 # Where a title meets its site's or section's names: "Chelsea hoping to sign Anelka before weekend - Soccer - Sport -
 # Breaking News", "World -- Judges in ...", "oHERALDo :: CM hints ...", "The Bellingham Herald / Wire Elections /
-# Obama picking up ...", "TV3 > News > ...", and a dash or bar left on a word ("... Tenzing Airport- Travel-Services-
-# News By Industry-News-The Economic Times", "... a Brand new hijacker| Showbiz"). The strong ones (not a single dash or bar) also part a site's name before the
-# title from it.
+# Obama picking up ...", "TV3 > News > ...", and a dash or bar left on a word ("... Tenzing Airport- Travel-
+# Services-News By Industry-News-The Economic Times", "... a Brand new hijacker| Showbiz"). The strong ones (not a
+# single dash or bar) also part a site's name before the title from it.
 _SEPARATOR = re.compile(r"\s+(?P<strong>--|::|/|>|\u00bb)\s+|\s+[|\u2013\u2014-]\s+|(?<=[a-z])[-|]\s+(?=[A-Z])")
 # The most a site's or section's name is (characters), and the fewest words a title keeps without one.
 _SITE_NAME_LENGTH = 60
@@ -88,8 +88,12 @@ _JOINING_ADVERB = re.compile(r",\s+(?:however|though),$")
 # subject that opens on a number ("Following a year-long investigation, 10 volunteer firefighters were arrested").
 # A participle before a preposition opens one too: "Held in the Cathedral of St. John in Turin, Italy, the shroud
 # ..." / "Speaking to reporters, ...". A place may carry its region ("Turin, Italy,").
-_OPENING_PHRASE = re.compile(r"^(?:(?:amid|after|in|on|during|despite|following|with|as|at|for|by|since|before|"
-                             r"earlier|later|last|this|recently|meanwhile|now|next|today|tonight|yesterday)\b|"
+# The words that open a phrase of circumstance and never a headline's clause ("early" and "late" of a time: "Early
+# Monday, ...", not "Late screen siren Lauren Bacall left ...").
+_CIRCUMSTANCE = (rf"amid|after|in|on|during|despite|following|with|at|since|before|earlier|later|last|this|yesterday|"
+                 rf"(?:early|late)(?=\s+(?:{WEEKDAY}|morning|afternoon|evening|night|yesterday|today|on|in|last|"
+                 rf"this)\b)")
+_OPENING_PHRASE = re.compile(rf"^(?:(?:{_CIRCUMSTANCE}|as|for|by|recently|meanwhile|now|next|today|tonight)\b|"
                              r"(?:back|over)\s+(?=(?:in|on|at|the|when)\s)|"
                              r"(?:[A-Z][a-z]+(?:ed|en|ing)|Held|Built|Born|Found|Made|Set|Seen|Shot|Hit|Kept|Left|"
                              r"Led)\s+"
@@ -98,6 +102,8 @@ _OPENING_PHRASE = re.compile(r"^(?:(?:amid|after|in|on|during|despite|following|
                              r"[^,;:\"\u201c]{0,90}"
                              r"(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=,))?,\s+(?=[A-Z]|\d|(?:the|a|an)\s)",
                              re.IGNORECASE)
+# A headline that still starts on an opening phrase is no clause.
+_OPENING_WORD = re.compile(rf"(?:{_CIRCUMSTANCE})\s", re.IGNORECASE)
 # A measure of time before the event it dates, however long: "Three days after a gunman killed nine people at an
 # Oregon community college and then shot himself dead, the Republican frontrunner ...", "Ten years ago this
 # morning, ...".
@@ -203,7 +209,7 @@ _AUXILIARY = re.compile(r"(?<!\bI )(?<!\bwe )(?<!\byou )(?<!\bhe )(?<!\bshe )(?<
                         r"(?:is|are)\s+(?=[a-z]{3,}ing\b))")
 # A weekday that starts a name ("Saturday Night Live", "Good Friday Agreement") is no relative time: it is kept, and
 # so is a possessive one ("the dress she wore to Wednesday night's screening", not "wore to's screening").
-_RELATIVE_TIME = re.compile(rf"\s+(?:(?:early|late)\s+)?(?:on\s+)?(?:(?:{WEEKDAY})"
+_RELATIVE_TIME = re.compile(rf"\s+(?:(?:early|late)\s+)?(?:on\s+)?(?:(?:(?:this|next|last)\s+)?(?:{WEEKDAY})"
                             r"(?:\s+(?-i:night|morning|afternoon|evening))?|yesterday|today|tonight|this week|"
                             r"last week|last night)\b(?!\s+(?-i:[A-Z]))(?!(?:\s+\w+)?['\u2019]s\b)", re.IGNORECASE)
 
@@ -386,10 +392,11 @@ def _headline_and_source(sentence: str) -> tuple[str, str | None]:
     source = _ACCORDING_FIRST.match(text)  # "According to the New York Post, Snooki is pregnant ..."
     if source:
         text = text[source.end():]
-    for opener in (_PARENTHESES, _TIME_OPENER, _DOING_OPENER, _OPENING_PHRASE, _KICKER):
+    opened = text
+    for opener in (_PARENTHESES, _TIME_OPENER, _DOING_OPENER, _OPENING_PHRASE, _OPENING_PHRASE, _KICKER):
         rest = opener.sub("", text)
         if not PRONOUN_OPENER.match(rest):  # "Over on Yellin's page, she shared ...": "She shared" names nobody
-            text = rest
+            text = rest  # (two opening phrases: "Early Monday, in Dallas, police arrested ...")
     text = _DASH_ASIDE.sub(_subject_aside, _APPOSITIVE.sub(_without_aside, _PARTICIPLE_ASIDE.sub(r"\g<subject> ", text)))
     text = _COMMA_BEFORE_VERB.sub(r"\1 ", text)
     if not _ABBREVIATION_END.search(text.rstrip("\"'\u201d\u2019")):
@@ -404,6 +411,14 @@ def _headline_and_source(sentence: str) -> tuple[str, str | None]:
     first = next((i for i, c in enumerate(text) if c.isalnum()), None)
     if first is None:
         return sentence.strip(), None
+    if _OPENING_WORD.match(text):
+        # Still an opening phrase, too long to be taken for one ("Early yesterday morning, in the latest of a series
+        # of attacks ... that began with ..., a car bomb killed ..."): the clause after a later comma that opens on
+        # its subject, if it has a verb before any relative clause.
+        for comma in re.finditer(r",\s+(?=[A-Z]|(?:the|a|an)\s)", opened):
+            later, later_source = _headline_and_source(opened[comma.end():])
+            if not _OPENING_WORD.match(later) and _FINITE_VERB.search(_RELATIVE_PRONOUN.split(later, maxsplit=1)[0]):
+                return later, later_source or (_said_by(source.group("who")) if source else None)
     # "34-year-old man ..." keeps its case
     return text[:first] + text[first].upper() + text[first + 1:], _said_by(source.group("who")) if source else None
 
