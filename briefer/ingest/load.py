@@ -404,8 +404,8 @@ def _declared_url(page: HtmlElement | None) -> str | None:
 
 
 # Where a page says who publishes it: its Open Graph site name or application name, then (after its JSON-LD
-# publisher) a publisher meta tag. Not what else trafilatura may fall back on: a copyright meta tag, a Twitter handle, or a
-# part of the <title> ("T.J. Ford Cleared To Practice" of "T.J. Ford Cleared To Practice : PROTRADE").
+# publisher) a publisher meta tag. Not what else trafilatura may fall back on: a copyright meta tag, a Twitter
+# handle, or a part of the <title> ("T.J. Ford Cleared To Practice" of "T.J. Ford Cleared To Practice : PROTRADE").
 _DECLARED_NAMES = "//meta[@property='og:site_name']/@content | //meta[@name='application-name']/@content"
 _PUBLISHER_NAMES = ("//meta[@name='publisher' or @name='dc.publisher' or @name='DC.publisher' or "
                     "@name='dcterms.publisher']/@content")
