@@ -552,3 +552,14 @@ def test_a_short_past_tense_is_a_verb_so_the_headline_ends_before_the_clause_aft
 ])
 def test_a_headline_is_the_main_clause_after_the_phrases_that_open_the_lede(lede, headline):
     assert headline_from_sentence(lede) == headline
+
+
+def test_a_title_of_names_that_the_text_does_not_say_is_a_sites_or_sections_name():
+    text = ("House price inflation fell sharply at the end of last year, according to the Halifax, the UK's biggest "
+            "mortgage lender.")
+    section = make_article("a1", text, title="UK Film and Television News")
+    assert choose_headline([section], point(text), []) != "UK Film and Television News"
+    cruise = ("Astronauts could one day hibernate on long flights to Mars, a study by the European Space Agency "
+              "suggests.")
+    figurative = make_article("a1", cruise, title="Snooze cruise: Study sees future for hibernating astronauts")
+    assert choose_headline([figurative], point(cruise), []) == figurative.title  # in lower case: a headline

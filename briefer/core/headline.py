@@ -308,10 +308,12 @@ def news_titles(articles: list[Article]) -> list[str]:
 
 def _about(title: str, outlet: str | None, text_words: set[str]) -> bool:
     """Whether a title heads its article's text: a page's box or logo that the extractor took for the title shares
-    no word with the text ("Get Slate in your inbox") or names only the site ("POLITICO Politico Logo")."""
-    words = set(similarity_words(title))
-    site = set(similarity_words(outlet or "")) | {"logo"}
-    return bool(words - site) and bool(words & text_words)
+    no word with the text ("Get Slate in your inbox") or names only the site ("POLITICO Politico Logo"); a title
+    that is all names (``_only_names``) and shares less than half its words with the text names a site or a section
+    ("UK Film and Television News" over a report on house prices, "Daily Star: Simply The Best 7 Days A Week")."""
+    words = set(similarity_words(title)) - set(similarity_words(outlet or "")) - {"logo"}
+    shared = words & text_words
+    return bool(shared) and (not _only_names(title) or 2 * len(shared) >= len(words))
 
 
 def _cut(title: str) -> bool:
