@@ -529,3 +529,4 @@ def test_wire_copys_backquoted_quotations_are_quotes() -> None:
     assert normalise_text("declared: ``I have never used steroids, period''") == \
         'declared: "I have never used steroids, period"'
     assert normalise_text("said, ''Yes, we shall be making it.''") == 'said, "Yes, we shall be making it."'
+    assert normalise_text("Amy cries `I love you' to jailed husband") == "Amy cries 'I love you' to jailed husband"

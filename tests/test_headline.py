@@ -563,3 +563,9 @@ def test_a_title_of_names_that_the_text_does_not_say_is_a_sites_or_sections_name
               "suggests.")
     figurative = make_article("a1", cruise, title="Snooze cruise: Study sees future for hibernating astronauts")
     assert choose_headline([figurative], point(cruise), []) == figurative.title  # in lower case: a headline
+
+
+def test_a_wire_credit_in_the_text_does_not_make_the_sites_name_a_headline():
+    text = "St. Louis, MO (Sports Network) - Andy McDonald scored twice as the St. Louis Blues beat Columbus 6-1."
+    report = make_article("a1", text, title="The Sports Network")
+    assert choose_headline([report], point(text[text.index("Andy"):]), []) != "The Sports Network"

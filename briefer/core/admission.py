@@ -30,8 +30,9 @@ from briefer.types import Sentence
 _PLACE = r"(?!(?:FILE|PHOTO|VIDEO|IMAGE|WATCH)\b)[A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,3}"  # "KUALA LUMPUR"
 # A place of a wire's two-place dateline: four capitals or more ("GAZA/JERUSALEM", not "AC/DC" or "NBC/WSJ").
 _WIRE_PLACE = r"[A-Z]{4,}(?:\s+[A-Z]{3,}){0,2}"
-# "Beijing", "Washington": only before an agency in brackets, or as "London, England —" before a long dash
-_TOWN = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}"
+# "Beijing", "Washington", "St. Louis": only before an agency in brackets, or as "London, England —" before a long
+# dash
+_TOWN = r"[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+){0,2}"
 _STATE = r"(?:[A-Z]{2}|[A-Z][a-z]{1,4}\.)"  # "VA", "Va.", "Calif." after a town: "Charlottesville, VA - "
 _REGION = r"(?:,\s*[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2})?"  # ", Malaysia", ", South Korea", ", D.C."
 # "June 10", "10 June", "Nov. 30, 2018", "Monday"

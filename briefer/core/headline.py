@@ -296,13 +296,19 @@ def _site_titles(titles: list[tuple[str, Article, set[str]]]) -> set[str]:
             if any(len(a & b) < SAME_STORY_SHARE * min(len(a), len(b)) for k, a in enumerate(texts) for b in texts[:k])}
 
 
+def _words_said(article: Article) -> set[str]:
+    """The words an article's text says, without the datelines and agency credits its lines open on: "The Sports
+    Network" does not head a report because it opens "(Sports Network) -"."""
+    return set(similarity_words(" ".join(line[shown_start(line):] for line in article.text.split("\n"))))
+
+
 def news_titles(articles: list[Article]) -> list[str]:
     """The titles that say what a cluster's news is, for the lede to be looked for near them: those that may head
     the brief (``headline_candidates``), but no question ("Does Marie Yovanovitch Have a Net Worth of $17 Million?"
     heads a fact check: it is the rumour, not the news)."""
     if not any(a.title for a in articles):
         return []
-    text_words = [set(similarity_words(a.text)) for a in articles]
+    text_words = [_words_said(a) for a in articles]
     return [t for t in headline_candidates(articles, text_words) if not t.rstrip("\"'\u201d\u2019").endswith("?")]
 
 
@@ -328,7 +334,7 @@ def choose_headline(articles: list[Article], lede: Point, points: list[Point]) -
     Bets on the Future With Launch of Stadia ...") do not hand the headline to a narrower title whose words all
     recur ("... Red Dead Redemption 2 doesn't run at a stable 60fps").
     """
-    text_words = [set(similarity_words(a.text)) for a in articles] if any(a.title for a in articles) else []
+    text_words = [_words_said(a) for a in articles] if any(a.title for a in articles) else []
     candidates = headline_candidates(articles, text_words)
     if candidates:
         brief_words = Counter(w for p in [lede, *points] for w in set(similarity_words(p.text)))

@@ -203,12 +203,12 @@ _SPACE_BEFORE_PUNCTUATION = re.compile(r"(?<=\w) (?=,\s|'s\s)")
 
 
 def normalise_text(text: str) -> str:
-    """Unicode, HTML entities, quotes and spaces in one form: straight quotes (also for the ``quoted'' of wire copy),
-    ligatures spelled out, single spaces (none before a comma or a possessive), stripped lines."""
+    """Unicode, HTML entities, quotes and spaces in one form: straight quotes (also for the ``quoted'' and `quoted'
+    of wire copy), ligatures spelled out, single spaces (none before a comma or a possessive), stripped lines."""
     text = unicodedata.normalize("NFC", html.unescape(text)).replace("\r\n", "\n").replace("\r", "\n")
     if "\ufffd" in text:
         text = "\n".join(map(_closing_quotes_restored, text.split("\n")))
-    text = _INVISIBLE.sub("", text).translate(_ONE_FORM).replace("``", '"').replace("''", '"')  # wire copy's quotes
+    text = _INVISIBLE.sub("", text).translate(_ONE_FORM).replace("``", '"').replace("''", '"').replace("`", "'")
     return "\n".join(_SPACE_BEFORE_PUNCTUATION.sub("", re.sub(r"[^\S\n]+", " ", line).strip())
                      for line in text.split("\n"))
 
