@@ -226,26 +226,34 @@ def clean_title(title: str) -> str:
 def _without_site_names(title: str) -> str:
     """``title`` without the names after it: the last one when it is shorter than what is left ("... | Reuters", not
     "Opinion | Republicans Are Following Trump to Nowhere"), those before it when they are names (``_only_names``)
-    after a dash or bar that is not a headline's own em or en dash, while the title keeps ``_TITLE_WORDS_LEFT``
-    words; and without those before it that a strong separator parts
-    ("World -- ..."), or that are a host ("toledoblade.com -- ..."), on the same terms. What follows a dash inside a
-    quotation is the quotation going on, not a site ("Kristen Wiig: 'My next movie – it's going to be a Porky's
-    prequel'")."""
+    after a dash or bar that is not a headline's own em or en dash; and without the names before it that a strong
+    separator parts ("World -- ...") or that are a host ("toledoblade.com -- ..."); each while the title keeps
+    ``_TITLE_WORDS_LEFT`` words. What follows a dash inside a quotation is the quotation going on, not a site
+    ("Kristen Wiig: 'My next movie – it's going to be a Porky's prequel'")."""
     cuts = [cut for cut in _SEPARATOR.finditer(title) if not _open_quotation(title[:cut.start()])]
-    if not cuts:
-        return title
     starts, ends = [0, *(cut.end() for cut in cuts)], [*(cut.start() for cut in cuts), len(title)]
-    first, last = 0, len(cuts)
-    while last > first and len(title[starts[last]:]) <= _SITE_NAME_LENGTH and (
-            _words(title[starts[first]:ends[last - 1]]) > _words(title[starts[last]:ends[last]]) if last == len(cuts)
-            else _words(title[starts[first]:ends[last - 1]]) >= _TITLE_WORDS_LEFT and _only_names(
-                title[starts[last]:ends[last]]) and cuts[last - 1].group().strip() not in "\u2013\u2014"):
+    first, last = 0, len(cuts)  # the parts kept, between separators
+
+    def parts(a: int, b: int) -> str:
+        return title[starts[a]:ends[b]]
+
+    def name_after(k: int) -> bool:
+        if len(title[starts[k]:]) > _SITE_NAME_LENGTH:
+            return False
+        if k == len(cuts):
+            return _words(parts(first, k - 1)) > _words(parts(k, k))
+        return (_words(parts(first, k - 1)) >= _TITLE_WORDS_LEFT and _only_names(parts(k, k))
+                and cuts[k - 1].group().strip() not in "\u2013\u2014")
+
+    def name_before(k: int) -> bool:
+        return (len(title[:ends[k]]) <= _SITE_NAME_LENGTH and _words(parts(k + 1, last)) >= _TITLE_WORDS_LEFT
+                and bool(cuts[k].group("strong") or BARE_HOST.fullmatch(title[:ends[k]].lower())))
+
+    while last > first and name_after(last):
         last -= 1
-    while first < last and len(title[:ends[first]]) <= _SITE_NAME_LENGTH \
-            and (cuts[first].group("strong") or BARE_HOST.fullmatch(title[:ends[first]].lower())) \
-            and _words(title[starts[first + 1]:ends[last]]) >= _TITLE_WORDS_LEFT:
+    while first < last and name_before(first):
         first += 1
-    return title[starts[first]:ends[last]]
+    return parts(first, last)
 
 
 def _words(text: str) -> int:
