@@ -569,3 +569,13 @@ def test_a_wire_credit_in_the_text_does_not_make_the_sites_name_a_headline():
     text = "St. Louis, MO (Sports Network) - Andy McDonald scored twice as the St. Louis Blues beat Columbus 6-1."
     report = make_article("a1", text, title="The Sports Network")
     assert choose_headline([report], point(text[text.index("Andy"):]), []) != "The Sports Network"
+
+
+@pytest.mark.parametrize(("sentence", "headline"), [
+    ("First, Sharp unveils a program that will let TV customers get select Internet content on their TVs.",
+     "Sharp unveils program that will let TV customers get select Internet content on their TVs"),  # L3S-GN1
+    ("However, the company said it would appeal the ruling.", "Company said it would appeal ruling"),
+    ("However, he said the plan would fail.", "However, he said plan would fail"),  # "He said" would name nobody
+])
+def test_a_headline_does_not_open_on_a_word_that_links_it_to_other_sentences(sentence, headline):
+    assert headline_from_sentence(sentence) == headline

@@ -102,6 +102,10 @@ _OPENING_PHRASE = re.compile(rf"^(?:(?:{_CIRCUMSTANCE}|as|for|by|recently|meanwh
                              r"[^,;:\"\u201c]{0,90}"
                              r"(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=,))?,\s+(?=[A-Z]|\d|(?:the|a|an)\s)",
                              re.IGNORECASE)
+# A sentence adverb that ties a sentence to others, which a headline has none of: "First, Sharp unveils ...",
+# "However, the company said ...".
+_LINKING_ADVERB = re.compile(r"^(?:first|second|third|finally|however|still|instead|also|moreover|furthermore|"
+                             r"additionally|separately|meanwhile|nonetheless|nevertheless),\s+(?=\S)", re.IGNORECASE)
 # A headline that still starts on an opening phrase is no clause.
 _OPENING_WORD = re.compile(rf"(?:{_CIRCUMSTANCE})\s", re.IGNORECASE)
 # A measure of time before the event it dates, however long: "Three days after a gunman killed nine people at an
@@ -409,7 +413,8 @@ def _headline_and_source(sentence: str) -> tuple[str, str | None]:
     if source:
         text = text[source.end():]
     opened = text
-    for opener in (_PARENTHESES, _TIME_OPENER, _DOING_OPENER, _OPENING_PHRASE, _OPENING_PHRASE, _KICKER):
+    for opener in (_PARENTHESES, _LINKING_ADVERB, _TIME_OPENER, _DOING_OPENER, _OPENING_PHRASE, _OPENING_PHRASE,
+                   _KICKER):
         rest = opener.sub("", text)
         if not PRONOUN_OPENER.match(rest):  # "Over on Yellin's page, she shared ...": "She shared" names nobody
             text = rest  # (two opening phrases: "Early Monday, in Dallas, police arrested ...")
