@@ -432,3 +432,11 @@ def test_json_records_get_the_same_header_sniffing_as_text_files():
                                                       "keep talking.")
     assert second.date == "2005-01-08" and second.text.startswith("U.S. citizens donating")
     assert third.date == "2022-01-20" and third.title == "Dated"
+
+
+def test_a_few_stray_nul_bytes_are_left_out_of_a_text_with_a_warning(tmp_path: Path) -> None:
+    # Two of L3S-GN1's saved pages carry 1 and 27 NUL bytes in 33 to 69 KB: pages, not binary files.
+    write(tmp_path, "a.txt", f"Stray\n\n{BODY} {BODY}".replace("met", "m\x00et", 1).encode("utf-8"))
+    loaded = load_cluster(tmp_path)
+    assert "\x00" not in loaded.articles[0].text and "met" in loaded.articles[0].text
+    assert loaded.problems == (f"{tmp_path / 'a.txt'}: 1 NUL byte in the text left out",)

@@ -181,8 +181,12 @@ def _decoded(path: Path, max_bytes: int, problems: list[str]) -> str:
             return data.decode("utf-16")
         except UnicodeDecodeError:
             raise _Unreadable("not valid UTF-16 text") from None
-    if b"\x00" in data:
+    nuls = data.count(b"\x00")
+    if nuls > len(data) * _MOST_NULS:
         raise _Unreadable("binary file, not text")
+    if nuls:  # a saved page with a few stray NUL bytes (two of L3S-GN1's 621) is still a page
+        data = data.replace(b"\x00", b"")
+        problems.append(f"{path}: {nuls} NUL byte{'s' if nuls > 1 else ''} in the text left out")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -200,6 +204,8 @@ def _decoded(path: Path, max_bytes: int, problems: list[str]) -> str:
     raise _Unreadable("not UTF-8 text")
 
 
+# The largest share of NUL bytes a text file may have: a binary file (a picture, a PDF) has far more.
+_MOST_NULS = 0.01
 _CHARSET_DECLARATION = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?([A-Za-z0-9_.:-]{2,40})""", re.IGNORECASE)
 
 
