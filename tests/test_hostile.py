@@ -89,12 +89,12 @@ def test_control_characters_never_reach_a_brief_in_any_format():
     for fmt in ("md", "html", "txt", "json"):
         text = render(brief, fmt)
         assert not any(c in text for c in "\x1b\x00\x07\x9b\r"), fmt
-    assert brief.articles[0].title == "Zoo]0;pwned news 31m here  too"
+    assert brief.articles[0].title == "Zoo news  here  too"  # each terminal sequence goes whole
 
 
 def test_article_text_keeps_its_lines_and_loses_its_control_codes():
     article = Article(id="a1", text="One.\r\nTwo\x1b[31m.\x00\tThree.\rFour.")
-    assert article.text == "One.\nTwo[31m.\tThree.\nFour."
+    assert article.text == "One.\nTwo.\tThree.\nFour."
 
 
 def test_a_file_name_with_a_terminal_escape_is_warned_about_without_it(tmp_path):

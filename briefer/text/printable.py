@@ -2,13 +2,18 @@
 
 Article titles, text, outlet names and file names come from anywhere. An ESC or OSC sequence in a file name
 rewrites the user's terminal through a warning; a NUL or ESC in a title ends up in .md/.txt/.html files. Both
-helpers drop C0 and C1 control characters (and DEL); ``printable_text`` keeps line breaks and tabs.
+helpers drop terminal control sequences whole, then C0 and C1 control characters (and DEL); ``printable_text`` keeps
+line breaks and tabs.
 """
 
 from __future__ import annotations
 
 import re
 
+# A terminal's control sequence, whole (a colour "\x1b[31m" or "\x9b31m", a window title "\x1b]0;...\x07"): dropping
+# only its escape character would leave "Gen[31meva" in the text.
+_TERMINAL_CODE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])"
+                            r"|\x9b[0-?]*[ -/]*[@-~]")
 # C0 controls except tab and line feed, DEL, and the C1 block; carriage returns become line feeds first.
 _TEXT_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # In one-line fields every control, line and paragraph separator included, goes.
@@ -20,11 +25,11 @@ def printable_text(text: str) -> str:
     """Multi-line text without control characters: CR LF and CR become LF, tabs and LF stay."""
     if text.isprintable():
         return text
-    return _TEXT_CONTROLS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return _TEXT_CONTROLS.sub("", _TERMINAL_CODE.sub("", text).replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def printable_line(text: str) -> str:
     """One-line text (a title, an outlet, a file name, a message) without control characters or line breaks."""
     if text.isprintable():
         return text
-    return _LINE_CONTROLS.sub("", _LINE_BREAKS.sub(" ", text))
+    return _LINE_CONTROLS.sub("", _LINE_BREAKS.sub(" ", _TERMINAL_CODE.sub("", text)))
