@@ -131,6 +131,7 @@ def test_folder_order_ids_and_what_is_ignored(tmp_path: Path) -> None:
         ("empty.txt", "", "file is empty"),
         ("blank.txt", " \n\n\t", "file is empty"),
         ("binary.txt", b"\x00\x01\x02binary\x00", "binary file, not text"),
+        ("noise.txt", bytes(range(256)) * 8, "binary file, not text"),  # NULs under 1%, control bytes one in eight
         ("latin.txt", bytes(range(0x80, 0x100)) * 20, "not UTF-8 text"),
         (
             "bad.json",

@@ -169,7 +169,8 @@ def _read_file(path: Path, problems: list[str]) -> list[tuple[dict[str, object],
 def _decoded(path: Path, max_bytes: int, problems: list[str]) -> str:
     """The file's text: UTF-8 (or UTF-16 with a BOM); else, with a warning in ``problems`` since a wrong guess
     garbles the text, the charset the file declares, cp1252 when the bytes are clearly that, or the charset
-    charset-normalizer detects (KOI8-R, Shift-JIS...)."""
+    charset-normalizer detects (KOI8-R, Shift-JIS...). A few stray NUL bytes (two of L3S-GN1's 621 saved pages have
+    1 and 27) are left out, with a warning."""
     try:
         data = read_capped(path, max_bytes)
     except InputError as exc:
@@ -181,12 +182,17 @@ def _decoded(path: Path, max_bytes: int, problems: list[str]) -> str:
             return data.decode("utf-16")
         except UnicodeDecodeError:
             raise _Unreadable("not valid UTF-16 text") from None
-    nuls = data.count(b"\x00")
-    if nuls > len(data) * _MOST_NULS:
+    if len(data) - len(data.translate(None, _CONTROL_BYTES)) > len(data) * _MOST_CONTROL_BYTES:
         raise _Unreadable("binary file, not text")
-    if nuls:  # a saved page with a few stray NUL bytes (two of L3S-GN1's 621) is still a page
-        data = data.replace(b"\x00", b"")
+    nuls = data.count(b"\x00")
+    text = _text_of(data.replace(b"\x00", b""), path, problems)
+    if nuls:
         problems.append(f"{path}: {nuls} NUL byte{'s' if nuls > 1 else ''} in the text left out")
+    return text
+
+
+def _text_of(data: bytes, path: Path, problems: list[str]) -> str:
+    """``data`` decoded as ``_decoded`` says."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -204,8 +210,10 @@ def _decoded(path: Path, max_bytes: int, problems: list[str]) -> str:
     raise _Unreadable("not UTF-8 text")
 
 
-# The largest share of NUL bytes a text file may have: a binary file (a picture, a PDF) has far more.
-_MOST_NULS = 0.01
+# Control bytes other than tab, line and page breaks: a text has next to none, a binary file (a picture, a PDF)
+# about one byte in eight. More than this share of them, and the file is binary.
+_CONTROL_BYTES = bytes(c for c in range(32) if c not in b"\t\n\x0c\r")
+_MOST_CONTROL_BYTES = 0.01
 _CHARSET_DECLARATION = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?([A-Za-z0-9_.:-]{2,40})""", re.IGNORECASE)
 
 
