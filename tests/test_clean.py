@@ -530,3 +530,8 @@ def test_wire_copys_backquoted_quotations_are_quotes() -> None:
         'declared: "I have never used steroids, period"'
     assert normalise_text("said, ''Yes, we shall be making it.''") == 'said, "Yes, we shall be making it."'
     assert normalise_text("Amy cries `I love you' to jailed husband") == "Amy cries 'I love you' to jailed husband"
+
+
+def test_a_space_left_inside_a_negation_goes():
+    assert normalise_text("the automaker isn 't slowing down") == "the automaker isn't slowing down"
+    assert normalise_text("rock 'n' roll and the 'n 't' spelling") == "rock 'n' roll and the 'n 't' spelling"

@@ -198,8 +198,9 @@ def clean_article(article: Article) -> Article:
 _PRINTED_LINE_WORDS = 6
 # The connecting words such a line may end on: not "by", which ends credits ("Photo by").
 _LINE_GOES_ON_AFTER = DANGLING_WORDS - {"by"}
-# A space a tokenizer left before a comma or a possessive: "Richard Reston , son of ...", "Peter Wallsten 's".
-_SPACE_BEFORE_PUNCTUATION = re.compile(r"(?<=\w) (?=,\s|'s\s)")
+# A space a tokenizer left before a comma, a possessive or "n't": "Richard Reston , son of ...", "Peter Wallsten 's",
+# "the automaker isn 't slowing down" (SlashGear, 2019).
+_SPACE_BEFORE_PUNCTUATION = re.compile(r"(?<=\w) (?=,\s|'s\s)|(?<=\wn) (?='t\b)")
 
 
 def normalise_text(text: str) -> str:
