@@ -205,7 +205,7 @@ _SPACE_BEFORE_PUNCTUATION = re.compile(r"(?<=\w) (?=,\s|'s\s)|(?<=\wn) (?='t\b)"
 
 def normalise_text(text: str) -> str:
     """Unicode, HTML entities, quotes and spaces in one form: straight quotes (also for the ``quoted'' and `quoted'
-    of wire copy), ligatures spelled out, single spaces (none before a comma or a possessive), stripped lines."""
+    of wire copy), ligatures spelled out, single spaces (none before a comma, a possessive or "n't"), stripped lines."""
     text = unicodedata.normalize("NFC", html.unescape(text)).replace("\r\n", "\n").replace("\r", "\n")
     if "\ufffd" in text:
         text = "\n".join(map(_closing_quotes_restored, text.split("\n")))
