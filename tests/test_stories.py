@@ -155,6 +155,22 @@ def test_pages_saved_with_a_scraper_notice_in_place_of_an_article_are_not_one_st
     assert all(len(set(g) & {0, 1, 2}) <= 1 for g in stories.groups)
 
 
+SITE_HEADER = ("Posted :\n{day}\nAuthor :\nDPA\nCategory :\n{section}\nNews Alerts\nby Email\nclick here\n)\n"
+               "Create your own RSS\n{section} News\n|\nHome\n")
+
+
+def test_the_furniture_lines_one_site_opens_every_page_with_do_not_make_its_pages_one_story():
+    # Three DPA reports saved from one site (L3S-GN1, 2008): a basketball game, a football coach, Marines for
+    # Afghanistan, were one "story" by the lines above each article.
+    bodies = ["Two free throws by Marcus Camby with nine seconds left gave the Denver Nuggets a 124-120 win.",
+              "German league leaders Bayern Munich expect Ottmar Hitzfeld to leave at the end of the season.",
+              "The United States is considering sending an extra 3,000 Marines to Afghanistan, media reports said."]
+    pages = [article(i, SITE_HEADER.format(day=f"Wed, 0{i + 1} Jan 2008", section=section) + body)
+             for i, (section, body) in enumerate(zip(["US Sports", "Sports", "US World"], bodies))]
+    assert all("Alerts" not in story_text(page) and "RSS" not in story_text(page) for page in pages)
+    assert all(len(g) == 1 for g in cluster_stories(pages).groups)
+
+
 def test_only_the_opening_is_read_through_the_cleaning_and_the_rest_as_it_is():
     text = "Read more\n" + " ".join(f"w{i}" for i in range(300))
     words = story_text(article(1, text), lead_words=250).split("\n", 1)[1].split()

@@ -27,6 +27,7 @@ from briefer.core.admission import shown_start
 from briefer.text.clean import news_line
 from briefer.text.hashed import hashed_columns, hashed_words
 from briefer.text.lexicon import NAME_INSIDE_A_SENTENCE
+from briefer.text.sentences import is_statement
 from briefer.errors import ConfigError, missing_dependency
 from briefer.fitted import StoryParams
 from briefer.types import Article
@@ -89,6 +90,10 @@ class Stories:
 
 # Words of an article's opening that are read through the brief's cleaning before the rest is taken as it is.
 CHECKED_WORDS = 100
+# A line of the opening shorter than this that is no sentence (``is_statement``: under four words, or no closing
+# punctuation) is a heading or the page's furniture: "Posted :", "Category :", "News Alerts", "Create your own RSS",
+# "US World News". A hard-wrapped line of prose is longer, so it is never taken for one.
+SHORT_LINE_WORDS = 8
 
 
 def story_text(article: Article, lead_words: int = DEFAULT_PARAMS.lead_words) -> str:
@@ -96,18 +101,24 @@ def story_text(article: Article, lead_words: int = DEFAULT_PARAMS.lead_words) ->
 
     Its opening lines go through the brief's cleaning (``briefer.text.clean.news_line``) until ``CHECKED_WORDS``
     words of news are found: pages a scraper saved with a web-archive or tweet-location notice in place of the
-    article would otherwise be one "story" by their shared notice. The rest is read as it is (cleaning every line
-    of a day's articles would cost more than counting their words).
+    article would otherwise be one "story" by their shared notice. Short lines that are no sentence go too, when
+    the text has others (``SHORT_LINE_WORDS``): three wire reports of one site, on a basketball game, a football coach and Marines for
+    Afghanistan, were one story by the "Posted : ... Author : ... Category : ... News Alerts by Email click here
+    Create your own RSS" every page of the site opens with. The rest is read as it is (cleaning every line of a day's
+    articles would cost more than counting their words).
     """
     text = article.text
     words: list[str] = []
+    short: list[str] = []  # of the short lines that are no sentence: read only when the text has nothing else
     start = 0
     while start < len(text) and len(words) < CHECKED_WORDS:
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
         line = news_line(text[start:end])
-        words.extend(line[shown_start(line):].split())
         start = end + 1
+        furniture = len(line.split()) < SHORT_LINE_WORDS and not is_statement(line, whole_line=True)
+        (short if furniture else words).extend(line[shown_start(line):].split())
+    words = words or short
     left = max(lead_words - len(words), 0)
     rest = text[start:].split(maxsplit=left)[:left] if left else []
     return f"{article.title or ''}\n{' '.join(words[:lead_words] + rest)}"
