@@ -46,6 +46,8 @@ STRIPPED = [
     ("St. Louis, MO (Sports Network) - ", "Andy McDonald scored twice as the St. Louis Blues beat Columbus 6-1."),
     ("By Scott Garbarini, Associate NFL Editor -- (Sports Network) - ",  # a byline with its role, then a wire tag
      "Postseason football returns to historic Lambeau Field following a three-year absence this Saturday."),
+    ("Chennai, Dec 31 - ", "National grasscourt champion Vishnu Vardhan lost in the first round on Monday."),
+    ("OAKLAND, Calif., Dec. 29 ", "Two free throws by Marcus Camby provided the final margin on Friday."),  # no dash
 ]
 KEPT = [
     "NASA said on Tuesday that the launch would be delayed by a week.",
@@ -77,6 +79,15 @@ def test_datelines_agency_tags_labels_and_bylines_are_not_shown(dateline, senten
 @pytest.mark.parametrize("sentence", KEPT)
 def test_sentences_that_merely_open_on_capitals_or_dashes_are_kept_whole(sentence):
     assert shown_start(sentence) == 0
+
+
+def test_a_town_alone_before_a_dash_is_a_dateline_only_where_an_article_opens():
+    text = "Munich - German league leaders Bayern Munich expect Ottmar Hitzfeld to leave at the end of the season."
+    assert shown_start(text, first=True) == len("Munich - ")
+    assert shown_start(text) == 0
+    article = make_article("a1", text + "\nMunich - The club's chairman would not say who might follow him.")
+    shown, stripped = strip_shown(sentences_of(article))
+    assert stripped == [True, False] and shown[0].text.startswith("German league leaders")
 
 
 def test_a_stripped_sentence_is_still_a_slice_of_its_article():

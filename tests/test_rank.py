@@ -485,6 +485,7 @@ def test_a_sentence_addressed_to_the_reader_is_never_a_point_but_a_quoted_one_ma
     ("If the vote passes, the law takes effect in May.", False),
     ("For breaking news, features and analysis from India, follow WSJ India on Facebook.", True),
     ("Follow her on Twitter @LCStansberry.", True),
+    ("Defend yourself against winter infections - superior to echinacea.", True),  # an advertisement
     ("Fans follow the band on Twitter more than on any other site, the label said.", False),  # "follow" as news
     ("The spokesman confirmed that on Sunday the talks would resume in Geneva.", False),  # "that" opens what was said
     ("(Jurvetson has taken leave from Tesla after being accused of sexual harassment.)", True),  # an aside

@@ -119,25 +119,35 @@ _PLACED_IN_PICTURE = re.compile(rf"{_NAME},\s+(?:left|right|center|centre),|{_NA
 # What a wire or web page puts before the first sentence: a label ("UPDATE:"), then a place in capitals, a date
 # and/or an agency in brackets, then a dash; or a wire's two places and their country, even when a scraper dropped
 # the agency and dash after them ("JAKARTA/PANGKALAN BUN, Indonesia Search teams ...", "GAZA/JERUSALEM Israel's
-# cabinet ..."); or a byline; or a list item's bullet or a player's button. A place needs
+# cabinet ..."), or a place in capitals and its date ("OAKLAND, Calif., Dec. 29 Two free throws ..."); a town and
+# its date before a dash ("Chennai, Dec 31 - National grasscourt champion ..."); or a byline; or a list item's bullet
+# or a player's button. A place needs
 # capitals and a dash, so a sentence opening on "NASA said" is never cut, and "FILE -" (a photo caption's mark) is left
 # for admission to refuse.
 _DATELINE = re.compile(
     rf"^(?:{_LABEL})?(?:"
     rf"(?:(?:{_PLACE}|{_TOWN}){_REGION}(?:,\s*{_DATE})?|{_DATE})?\s*{_AGENCY}\s*(?:{_DASH}|-|:)?\s*"
     rf"|{_PLACE}{_REGION}(?:,\s*{_DATE})?\s*(?:{_DASH}\s+|(?:\u2014|\u2013|--)(?=[A-Z\"\u201c]))"
-    rf"|{_TOWN},\s*(?:{_TOWN}|{_STATE})\s+(?:\u2014|\u2013|--|-)\s+"
+    rf"|{_TOWN},\s*(?:{_TOWN}|{_STATE}|{_DATE})\s+(?:\u2014|\u2013|--|-)\s+"
+    rf"|{_PLACE}{_REGION},\s*{_DATE}\s+(?=[A-Z][a-z])"
     rf"|{_WIRE_PLACE}/{_WIRE_PLACE}(?:,\s*{_TOWN})?\s+(?=[A-Z][a-z])"
     rf"|By\s+{_NAME}(?:\s+(?:and|&)\s+{_NAME})?(?:,?\s+{_OUTLETS}[\w ]{{0,20}}|,\s+{_NAME})?\s*(?:{_DASH}|-|\|)\s+"
     rf")|^{_LABEL}|^{_TIME_STAMP}|^{_LIST_MARK}|^{_PLAYER_BUTTON}|^{_DATE_LINE}"
 )
 
 
-def shown_start(text: str) -> int:
-    """How many characters of ``text`` a reader is not shown: its leading dateline, agency tag, label or byline."""
+# Only on an article's first sentence: a town alone before a dash ("Washington - The United States is considering
+# ...", "Colombo - Sri Lanka's cricket chief ..."), as some wires write their datelines. Further down an article a
+# name and a dash may open a sentence of news.
+_OPENING_TOWN = re.compile(rf"^{_TOWN}\s+{_DASH}\s+(?=[A-Z\"\u201c])")
+
+
+def shown_start(text: str, first: bool = False) -> int:
+    """How many characters of ``text`` a reader is not shown: its leading dateline, agency tag, label or byline
+    (``first``: the sentence opens its article, where a town alone before a dash is a dateline too)."""
     skipped = 0
     for _ in range(2):  # a byline may stand before a dateline
-        match = _DATELINE.match(text[skipped:])
+        match = _DATELINE.match(text[skipped:]) or (_OPENING_TOWN.match(text[skipped:]) if first else None)
         if match and match.end() < len(text) - skipped:
             skipped += match.end()
     rest = text[skipped:]
@@ -288,7 +298,7 @@ def strip_shown(sentences: list[Sentence]) -> tuple[list[Sentence], list[bool]]:
         if _DATE_WITHOUT_SUBJECT.match(sentence.text) or pictured(sentence.text) or cut_off(sentence.text) \
                 or _EMBEDDED_POST.search(sentence.text):
             sentence = replace(sentence, admissible=False)
-        skip = shown_start(sentence.text)
+        skip = shown_start(sentence.text, first=sentence.index == 0)
         if skip:
             sentence = replace(sentence, text=sentence.text[skip:], start=sentence.start + skip,
                                admissible=sentence.admissible and not _CAPTION_AFTER_BUTTON.match(sentence.text))

@@ -77,7 +77,7 @@ _QUOTED_QUESTION = re.compile(rf'^["\u201c][^"\u201c\u201d]+\?["\u201d],?\s+(?:{
 _SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*\s*$")
 # What a lede must not be: addressed to the reader, or about something it does not name (read outside quotations).
 # "let's take a look" speaks to the reader too.
-_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|let['\u2019]s)\b", re.IGNORECASE)  # "you've" too
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|yourselves|let['\u2019]s)\b", re.IGNORECASE)  # "you've" too
 # The writer in the first person outside any quotation ("Herman tells me of a little girl ...", "judging by logbooks
 # and my own observations"): someone the page never names. Of the hand-labelled sentences with these words outside
 # quotations (16) none is a claim; "I" and "we" are left to the opener rule ("World War I", a paper's "we").
