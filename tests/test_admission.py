@@ -46,6 +46,8 @@ STRIPPED = [
     ("St. Louis, MO (Sports Network) - ", "Andy McDonald scored twice as the St. Louis Blues beat Columbus 6-1."),
     ("By Scott Garbarini, Associate NFL Editor -- (Sports Network) - ",  # a byline with its role, then a wire tag
      "Postseason football returns to historic Lambeau Field following a three-year absence this Saturday."),
+    ("Dec 27 (Reuters Life!) - ", "Hollywood actress Angelina Jolie tops a Reuters poll released on Thursday."),
+    ("LONDON, JAN 17 (PTI) \u2014 ", "A British Airways plane crash-landed short of a runway at Heathrow today."),
     ("Chennai, Dec 31 - ", "National grasscourt champion Vishnu Vardhan lost in the first round on Monday."),
     ("OAKLAND, Calif., Dec. 29 ", "Two free throws by Marcus Camby provided the final margin on Friday."),  # no dash
 ]

@@ -91,12 +91,22 @@ def test_a_title_is_preferred_and_may_be_long_but_never_cut():
      "Lukla Airport to be named as Hillary Tenzing Airport"),
     ("Big Brother bosses pinning hopes for failing show on a Brand new hijacker| Showbiz",
      "Big Brother bosses pinning hopes for failing show on a Brand new hijacker"),
+    ("Bulls, Jones pursue talks: Sport: Rugby: News24", "Bulls, Jones pursue talks"),  # a trail of colons
+    ("Lassen: There's much to learn about Illinois : Columnists", "Lassen: There's much to learn about Illinois"),
+    ("FACTBOX-Angelina Jolie tops poll of best celebrity do-gooder",  # a wire's slug
+     "Angelina Jolie tops poll of best celebrity do-gooder"),
+    ("Tennis-Fifth-seed Peer advances at Australian Hardcourt champs",
+     "Fifth-seed Peer advances at Australian Hardcourt champs"),
     # ... but not a headline's own parts: after an em dash, in lower case, or longer than the rest
     ("The Early Reviews For Google's Stadia Gaming Platform Are Here \u2014 And They're Not Great - Digg",
      "The Early Reviews For Google's Stadia Gaming Platform Are Here \u2014 And They're Not Great"),
     ("Star Wars Jedi: Fallen Order review - shoots for the moon, lands among the stars - VG247",
      "Star Wars Jedi: Fallen Order review - shoots for the moon, lands among the stars"),
     ("Trump - Kim summit to go ahead in Hanoi", "Trump - Kim summit to go ahead in Hanoi"),
+    ("Extremists must not kill Pakistan democracy: UK's Brown",  # one name after a headline's own colon
+     "Extremists must not kill Pakistan democracy: UK's Brown"),
+    ("Review: Star Wars: The Force Awakens", "Review: Star Wars: The Force Awakens"),  # too little would be left
+    ("NATO-Russia council meets in Brussels", "NATO-Russia council meets in Brussels"),
 ])
 def test_a_title_loses_its_site_and_its_date(title, cleaned):
     from briefer.core.headline import clean_title

@@ -23,8 +23,8 @@ from importlib import resources
 import numpy as np
 
 from briefer.fitted import MIN_SHOWN, OPENING_FLOOR, SHOWN_FLOOR
-from briefer.text.lexicon import (ATTRIBUTION, CONNECTING_WORDS, MEDIA_WORDS, MONTH, POST_HANDLE, WEEKDAY, WORD,
-                                  alternation, outside_quotations, speakers_in)
+from briefer.text.lexicon import (ATTRIBUTION, CONNECTING_WORDS, MEDIA_WORDS, MONTH, MONTH_ABBREVIATIONS, POST_HANDLE,
+                                  WEEKDAY, WORD, alternation, outside_quotations, speakers_in)
 from briefer.types import Sentence
 
 _PLACE = r"(?!(?:FILE|PHOTO|VIDEO|IMAGE|WATCH)\b)[A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,3}"  # "KUALA LUMPUR"
@@ -35,11 +35,14 @@ _WIRE_PLACE = r"[A-Z]{4,}(?:\s+[A-Z]{3,}){0,2}"
 _TOWN = r"[A-Z][a-z]+\.?(?:\s+[A-Z][a-z]+){0,2}"
 _STATE = r"(?:[A-Z]{2}|[A-Z][a-z]{1,4}\.)"  # "VA", "Va.", "Calif." after a town: "Charlottesville, VA - "
 _REGION = r"(?:,\s*[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,2})?"  # ", Malaysia", ", South Korea", ", D.C."
-# "June 10", "10 June", "Nov. 30, 2018", "Monday"
-_DATE = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}(?:\s+\d{4})?|[A-Z][a-z]+day)"
-# "(AP)", "(Reuters)", "(CNN Money)", a station and its channel "(NEWS 10)", two stations "(WRDW/WAGT)"; a
-# press-release wire between slashes: "/PRNewswire/"
-_AGENCY = r"(?:\((?:[A-Z][\w.&'\u2019/-]*(?:\s+[A-Z0-9][\w.&'\u2019/-]*){0,3})\)|/[A-Z][\w-]*(?:\s[A-Z][\w-]*)?/)"
+# "June 10", "10 June", "Nov. 30, 2018", "Monday"; a month in capitals, as some wires write it: "LONDON, JAN 17
+# (PTI) —"
+_CAPITAL_MONTH = alternation([m.upper() for m in [*MONTH_ABBREVIATIONS, "May", "June", "July"]])
+_DATE = (rf"(?:(?:[A-Z][a-z]{{2,8}}|{_CAPITAL_MONTH})\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?|\d{{1,2}}\s+[A-Z][a-z]{{2,8}}"
+         r"(?:\s+\d{4})?|[A-Z][a-z]+day)")
+# "(AP)", "(Reuters)", "(CNN Money)", "(Reuters Life!)", a station and its channel "(NEWS 10)", two stations
+# "(WRDW/WAGT)"; a press-release wire between slashes: "/PRNewswire/"
+_AGENCY = r"(?:\((?:[A-Z][\w.&'\u2019/-]*(?:\s+[A-Z0-9][\w.&'\u2019/!-]*){0,3})\)|/[A-Z][\w-]*(?:\s[A-Z][\w-]*)?/)"
 # A hyphen only with a space before it: "US-China" is no dateline. ">>" is some papers' dash ("WOODLAND HILLS >> ...").
 _DASH = r"(?:\u2014|\u2013|--|_|>>|(?<=\s)-)"
 # "UPDATE:", "Update, 21 April:", "UPDATED 2 -", "BREAKING NEWS:"

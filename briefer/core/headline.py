@@ -48,6 +48,14 @@ _SITE_NAME_LENGTH = 60
 _TITLE_WORDS_LEFT = 4
 # A site's names glued on with underscores: "Starbucks founder back at helm amid sliding sales_English_Xinhua".
 _UNDERSCORED_SITE = re.compile(r"\s*(?:_[A-Z][A-Za-z]*)+$")
+# A wire's slug glued before its headline: "FACTBOX-Angelina Jolie tops poll ...", "UPDATE 2-...", "Tennis-Fifth seed
+# ..." (a word in capitals, or a sport, then a hyphen and no space; "NATO-Russia" has four capitals, "Coca-Cola" no
+# sport).
+_WIRE_SLUG = re.compile(r"^(?:[A-Z]{5,}(?:\s\d+)?|Tennis|Soccer|Golf|Cricket|Rugby|Cycling|Athletics|Olympics|Boxing|"
+                        r"Motor racing)-(?=[A-Z])")
+# A colon a section trail hangs from: "Bulls, Jones pursue talks: Sport: Rugby: News24", "... about Illinois :
+# Columnists" (a space before it: no headline's colon).
+_TRAIL_COLON = re.compile(r"(?P<space>\s*):\s+")
 # A quotation mark that opens (at the start of a word after a space, a colon or a bracket) or closes one.
 _OPENING_QUOTE = re.compile(r"(?:^|(?<=[\s:(\[]))['\u2018\"\u201c](?=\w)")
 _CLOSING_QUOTE = re.compile(r"(?<=[\w.!?,])['\u2019\"\u201d](?=$|[\s,.:;!?)\]])")
@@ -222,7 +230,7 @@ def clean_title(title: str) -> str:
     """A title without the site and section names around it (``_without_site_names``), a date after them, and a
     final full stop."""
     title = _UNDERSCORED_SITE.sub("", _DATE_SUFFIX.sub("", " ".join(title.split())))
-    title = _without_site_names(title)
+    title = _without_section_trail(_without_site_names(_WIRE_SLUG.sub("", title)))
     title = title[shown_start(title):]
     return title.rstrip(".").strip()
 
@@ -258,6 +266,21 @@ def _without_site_names(title: str) -> str:
     while first < last and name_before(first):
         first += 1
     return parts(first, last)
+
+
+def _without_section_trail(title: str) -> str:
+    """``title`` without the names that hang from colons after it, when they are two or more ("...: Sport: Rugby:
+    News24") or the colon has a space before it ("... : Columnists"), while it keeps ``_TITLE_WORDS_LEFT`` words; one
+    name after a headline's own colon stays ("Extremists must not kill Pakistan democracy: UK's Brown")."""
+    colons = [c for c in _TRAIL_COLON.finditer(title) if not _open_quotation(title[:c.start()])]
+    cut, end = len(title), len(title)
+    for number, colon in enumerate(reversed(colons), start=1):
+        if not _only_names(title[colon.end():end]):
+            break
+        if (number >= 2 or colon.group("space")) and _words(title[:colon.start()]) >= _TITLE_WORDS_LEFT:
+            cut = colon.start()
+        end = colon.start()
+    return title[:cut]
 
 
 def _words(text: str) -> int:

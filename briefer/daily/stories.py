@@ -102,10 +102,10 @@ def story_text(article: Article, lead_words: int = DEFAULT_PARAMS.lead_words) ->
     Its opening lines go through the brief's cleaning (``briefer.text.clean.news_line``) until ``CHECKED_WORDS``
     words of news are found: pages a scraper saved with a web-archive or tweet-location notice in place of the
     article would otherwise be one "story" by their shared notice. Short lines that are no sentence go too, when
-    the text has others (``SHORT_LINE_WORDS``): three wire reports of one site, on a basketball game, a football coach and Marines for
-    Afghanistan, were one story by the "Posted : ... Author : ... Category : ... News Alerts by Email click here
-    Create your own RSS" every page of the site opens with. The rest is read as it is (cleaning every line of a day's
-    articles would cost more than counting their words).
+    the text has others (``SHORT_LINE_WORDS``): three wire reports of one site, on a basketball game, a football
+    coach and Marines for Afghanistan, were one story by the "Posted : ... Author : ... Category : ... News Alerts
+    by Email click here Create your own RSS" every page of the site opens with. The rest is read as it is (cleaning
+    every line of a day's articles would cost more than counting their words).
     """
     text = article.text
     words: list[str] = []
