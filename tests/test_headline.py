@@ -589,3 +589,35 @@ def test_a_wire_credit_in_the_text_does_not_make_the_sites_name_a_headline():
 ])
 def test_a_headline_does_not_open_on_a_word_that_links_it_to_other_sentences(sentence, headline):
     assert headline_from_sentence(sentence) == headline
+
+
+APPLE = ("Devices like the iPhone could be virtual baristas, if an Apple patent application for placing orders at "
+         "places like Starbucks receives approval.\nA patent application from Apple seeks protection for a system that "
+         "lets someone drop an order into a shop's workflow, so the line-cutting customer never waits.")
+
+
+@pytest.mark.parametrize(("first_line", "headline"), [
+    ("Apple To Patent Line-Cutting Technology", "Apple To Patent Line-Cutting Technology"),  # the page's own headline
+    ("By SALAH NASRAWI, Associated Press Writer 1 hour, 24 minutes ago", None),  # a byline and its time stamp
+    ("Fri Dec 28, 7:05 AM ET", None),
+    ("About us | Membership", None),  # a menu
+    ("News from the Caribbean for", None),  # cut: it goes on
+    ("Sign up for our newsletter today", None),  # says nothing the text says
+])
+def test_a_page_titled_by_its_site_is_headed_by_the_headline_its_text_opens_with(first_line, headline):
+    from briefer.core.headline import title_of
+
+    # L3S-GN1 (2008): a WebProNews page's <title> is "WebProNews"; its text opens with its headline.
+    page = make_article("a1", f"{first_line}\n{APPLE}", title="WebProNews")
+    assert title_of(page) == (headline or "WebProNews")
+    lede = point(APPLE.split("\n")[0])
+    chosen = choose_headline([page], lede, [])
+    assert chosen == headline if headline else chosen != "WebProNews"
+
+
+def test_a_title_about_its_text_is_kept_whatever_line_the_text_opens_with():
+    from briefer.core.headline import title_of
+
+    page = make_article("a1", f"Apple To Patent Line-Cutting Technology\n{APPLE}",
+                        title="Apple seeks patent for ordering coffee from an iPhone")
+    assert title_of(page) == "Apple seeks patent for ordering coffee from an iPhone"

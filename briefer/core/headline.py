@@ -18,6 +18,7 @@ from briefer.ingest.outlets import BARE_HOST
 from briefer.text.lexicon import (DANGLING_WORDS, FINITE_VERB, QUOTE_OPENERS, SIMILARITY_STOPWORDS, SPEECH_VERBS,
                                   TITLE_CASE_SMALL_WORDS,
                                   WEEKDAY, inside_quotation, people_named, similarity_words)
+from briefer.text.sentences import is_statement
 from briefer.types import Article, Point
 
 # A title longer than this is a scraped paragraph, not a title.
@@ -53,6 +54,8 @@ _UNDERSCORED_SITE = re.compile(r"\s*(?:_[A-Z][A-Za-z]*)+$")
 # sport).
 _WIRE_SLUG = re.compile(r"^(?:[A-Z]{5,}(?:\s\d+)?|Tennis|Soccer|Golf|Cricket|Rugby|Cycling|Athletics|Olympics|Boxing|"
                         r"Motor racing)-(?=[A-Z])")
+# What a text's first line is when it is no headline: a byline, a time stamp, a menu's bar.
+_NOT_A_HEADLINE = re.compile(r"^By\s|\b\d{1,2}:\d{2}\b|\|")
 # A colon a section trail hangs from: "Bulls, Jones pursue talks: Sport: Rugby: News24", "... about Illinois :
 # Columnists" (a space before it: no headline's colon).
 _TRAIL_COLON = re.compile(r"(?P<space>\s*):\s+")
@@ -295,11 +298,33 @@ def _only_names(text: str) -> bool:
 
 def title_of(article: Article) -> str:
     """An article's title as a headline: without its outlet's name before a bar, colon or dash ("TechCrunch | 2005
-    Zuckerberg Didn't Want To Take Over The World"), then as ``clean_title`` leaves it."""
+    Zuckerberg Didn't Want To Take Over The World"), then as ``clean_title`` leaves it. A page whose title is not
+    about its text (``_about``: "WebProNews", "Winnipeg Sun", "Bloomberg.com: Japan") is headed by the headline its
+    text opens with, when it has one (``_own_headline``)."""
     title = " ".join((article.title or "").split())
     outlet = " ".join((article.outlet or "").split())
     before = re.match(rf"{re.escape(outlet)}\s*[|:\u2013\u2014-]\s+(?=\S)", title, re.IGNORECASE) if outlet else None
-    return clean_title(title[before.end():] if before else title)
+    title = clean_title(title[before.end():] if before else title)
+    if title and not _about(title, article.outlet, _words_said(article)):
+        return _own_headline(article) or title
+    return title
+
+
+def _own_headline(article: Article) -> str | None:
+    """The headline a text opens with: a first line that is no sentence (``is_statement``) of ``_TITLE_WORDS_LEFT``
+    to ``MAX_TITLE_WORDS`` words, not ended on a word that goes on ("News from the Caribbean for") nor going on into
+    the next line, not a byline or a time stamp ("By SALAH NASRAWI, Associated Press Writer 1 hour, 24 minutes ago",
+    "Fri Dec 28, 7:05 AM ET") nor a menu ("About us | Membership"), and half of whose words the rest of the text
+    says ("Apple To Patent Line-Cutting Technology", "Skating champ Bowman dies of likely overdose")."""
+    first, _, rest = article.text.strip().partition("\n")
+    line = clean_title(first)
+    words = set(similarity_words(line))
+    if not (_TITLE_WORDS_LEFT <= len(line.split()) <= MAX_TITLE_WORDS) or not words or _cut(line) \
+            or is_statement(line, whole_line=True) or _NOT_A_HEADLINE.search(line) \
+            or line.split()[-1].lower() in DANGLING_WORDS or rest.lstrip()[:1].islower():
+        return None
+    said = set(similarity_words(rest))
+    return line if 2 * len(words & said) >= len(words) else None
 
 
 def _open_quotation(text: str) -> bool:
