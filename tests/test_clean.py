@@ -404,6 +404,19 @@ def test_no_space_is_left_before_a_comma_or_a_possessive() -> None:
     assert cleaned("The band played 'S Wonderful on Friday.") == "The band played 'S Wonderful on Friday."
 
 
+def test_mojibake_in_the_text_itself_is_undone_and_good_accents_are_left_alone() -> None:
+    # A 2008 page saved as UTF-8 of text once read as Windows-1252; a Multi-News dev article the same, and one whose
+    # dashes are Windows-1252 bytes read as Latin-1 (C1 control codes).
+    assert cleaned("John Waters\u00e2\u20ac\u2122 Cry-Baby is coming to Broadway.") == \
+        "John Waters' Cry-Baby is coming to Broadway."
+    assert cleaned("Hydro-Qu\u00c3\u00a9bec lost power as it hit 82\u00c2\u00b0 in the city.") == \
+        "Hydro-Qu\u00e9bec lost power as it hit 82\u00b0 in the city."
+    assert normalise_text("The subjects\x96the volunteers\x97spent a week there.") == \
+        "The subjects\u2013the volunteers\u2014spent a week there."
+    good = "The caf\u00e9 in S\u00e3o Paulo served p\u00e2t\u00e9 to Zo\u00eb, a na\u00efve critic, at 10\u00b0C."
+    assert cleaned(good) == good
+
+
 def test_a_closing_quote_a_broken_decoding_lost_is_restored_only_where_a_quotation_is_open() -> None:
     text = "Tapper called it \u201cunhinged\ufffd? and \u201cwild.\ufffd? The White House disagreed."
     assert cleaned(text) == 'Tapper called it "unhinged" and "wild." The White House disagreed.'
