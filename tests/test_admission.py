@@ -87,6 +87,10 @@ def test_a_town_alone_before_a_dash_is_a_dateline_only_where_an_article_opens():
     text = "Munich - German league leaders Bayern Munich expect Ottmar Hitzfeld to leave at the end of the season."
     assert shown_start(text, first=True) == len("Munich - ")
     assert shown_start(text) == 0
+    byline = "By THE ASSOCIATED PRESS January 7, 2008 Comments Print Email NEW YORK \u2014 "
+    told = "For one night, Jay Leno and Jimmy Kimmel will appear on each other's show."
+    assert shown_start(byline + told, first=True) == len(byline)
+    assert shown_start("By Friday, the UN \u2014 and NATO \u2014 said it would act on the request.", first=True) == 0
     article = make_article("a1", text + "\nMunich - The club's chairman would not say who might follow him.")
     shown, stripped = strip_shown(sentences_of(article))
     assert stripped == [True, False] and shown[0].text.startswith("German league leaders")

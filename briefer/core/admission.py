@@ -139,18 +139,21 @@ _DATELINE = re.compile(
 )
 
 
-# Only on an article's first sentence: a town alone before a dash ("Washington - The United States is considering
-# ...", "Colombo - Sri Lanka's cricket chief ..."), as some wires write their datelines. Further down an article a
-# name and a dash may open a sentence of news.
-_OPENING_TOWN = re.compile(rf"^{_TOWN}\s+{_DASH}\s+(?=[A-Z\"\u201c])")
+# Only on an article's first sentence, where a dateline stands: a town alone before a dash ("Washington - The United
+# States is considering ...", "Colombo - Sri Lanka's cricket chief ..."), as some wires write their datelines, and a
+# byline run into the dateline with a date and a page's buttons between ("By THE ASSOCIATED PRESS January 7, 2008
+# Comments Print Email NEW YORK \u2014 For one night, ..."). Further down an article a name and a dash may open a
+# sentence of news.
+_OPENING_DATELINE = re.compile(rf"^{_TOWN}\s+{_DASH}\s+(?=[A-Z\"\u201c])"
+                               rf"|^By\s+[A-Z][^.!?\n]{{0,80}}?\s{_PLACE}{_REGION}\s*{_DASH}\s+(?=[A-Z\"\u201c])")
 
 
 def shown_start(text: str, first: bool = False) -> int:
     """How many characters of ``text`` a reader is not shown: its leading dateline, agency tag, label or byline
-    (``first``: the sentence opens its article, where a town alone before a dash is a dateline too)."""
+    (``first``: the sentence opens its article, where ``_OPENING_DATELINE`` is one too)."""
     skipped = 0
     for _ in range(2):  # a byline may stand before a dateline
-        match = _DATELINE.match(text[skipped:]) or (_OPENING_TOWN.match(text[skipped:]) if first else None)
+        match = _DATELINE.match(text[skipped:]) or (_OPENING_DATELINE.match(text[skipped:]) if first else None)
         if match and match.end() < len(text) - skipped:
             skipped += match.end()
     rest = text[skipped:]
