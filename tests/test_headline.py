@@ -508,6 +508,13 @@ def test_each_title_is_checked_against_its_own_article_even_when_ids_repeat():
     ("The Pentagon's official Twitter account retweeted a tweet saying President Trump should resign, a move that was "
      'made "erroneously," according to the chief spokesperson.',
      "Pentagon's official Twitter account retweeted tweet saying President Trump should resign"),
+    # a lede that is one quotation and who said it: the quotation told as theirs (L3S-GN1, 2007-12-27)
+    ("\u201cApple wants to patent a process that lets customers order coffee from an iPhone,\u201d reports "
+     "Forbes\u2019s Brian Caulfield.",
+     "Apple wants to patent process that lets customers order coffee from iPhone, Forbes\u2019s Brian Caulfield says"),
+    ('"The talks collapsed after three hours," a senior official said.', "Talks collapsed after three hours, senior "
+     "official says"),
+    ('"We will win the war," the minister said.', '"We will win the war," minister said'),  # in person: no claim
 ])
 def test_a_headline_gives_its_claim_to_the_source_the_sentence_gives_it_to(lede, headline):
     assert headline_from_sentence(lede) == headline

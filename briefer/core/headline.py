@@ -16,8 +16,8 @@ from briefer.core.claims import PRONOUN_OPENER
 from briefer.core.opinion import is_opinion
 from briefer.ingest.outlets import BARE_HOST
 from briefer.text.lexicon import (DANGLING_WORDS, FINITE_VERB, QUOTE_OPENERS, SIMILARITY_STOPWORDS, SPEECH_VERBS,
-                                  TITLE_CASE_SMALL_WORDS,
-                                  WEEKDAY, inside_quotation, people_named, similarity_words)
+                                  TITLE_CASE_SMALL_WORDS, WEEKDAY, alternation, inside_quotation, people_named,
+                                  similarity_words)
 from briefer.text.sentences import is_statement
 from briefer.types import Article, Point
 
@@ -205,6 +205,13 @@ _SAID_IN_ASIDE = re.compile(r"^,\s+(?:\S+\s+){0,5}(?:said|says|told)\b")
 # ...") is left out whole rather than cut.
 _SOURCE = r"(?P<who>(?:[\w.&'\u2019-]+\s+){0,5}[\w.&'\u2019-]+)"
 _ACCORDING_FIRST = re.compile(rf"^According to {_SOURCE},\s+")
+# A sentence that is one quotation and who said it: '"Apple Chief Executive Steve Jobs wants to patent a process
+# ...," reports Forbes's Brian Caulfield.' The quotation is the claim, told as its speaker's ("..., Forbes's Brian
+# Caulfield says"), unless it speaks in the first or second person ('"We will win," he said.').
+_QUOTING = alternation(sorted(SPEECH_VERBS | {"reports", "reported"}))
+_QUOTED_CLAIM = re.compile(rf"^[\"\u201c](?P<quote>[^\"\u201c\u201d]{{20,}}?)[,.]?[\"\u201d],?\s+"
+                           rf"(?:(?:{_QUOTING})\s+{_SOURCE}|{_SOURCE.replace('who', 'who2')}\s+(?:{_QUOTING}))\.?$")
+_IN_PERSON = re.compile(r"\b(?:I|me|my|we|us|our|you|your)\b", re.IGNORECASE)
 _ACCORDING_AFTER = re.compile(rf"^\s*(?:(?:on|late|early)\s+\w+day\s*)?,?\s*according to {_SOURCE}\s*(?:[,.;]|$)")
 # A kicker before a colon: "No more waiting in lines: Snap is selling Spectacles online" -> the news after it.
 _KICKER = re.compile(r"^[^:;\"\u201c]{3,50}:\s+(?=(?:\S+\s+){3}\S)")
@@ -454,6 +461,10 @@ def _headline_and_source(sentence: str) -> tuple[str, str | None]:
     """``headline_from_sentence`` without its source, and the source in a headline's words ("activists say"), if the
     sentence opens on one ("According to the New York Post, ...") or gives the clause the headline keeps to one."""
     text = sentence[shown_start(sentence):].strip()
+    quoted = _QUOTED_CLAIM.match(text)
+    if quoted and not _IN_PERSON.search(quoted.group("quote")):
+        claim, _ = _headline_and_source(quoted.group("quote"))
+        return claim, _said_by((quoted.group("who") or quoted.group("who2")).rstrip("."))
     before_bar = text.split(" | ", 1)[0]
     if len(before_bar.split()) >= SHORTEST_RELATIVE_CUT:
         text = before_bar  # a page's credit and title after a bar: 'said Trump was down. | Getty Trump lawyer on polls'
