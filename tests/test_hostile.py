@@ -97,6 +97,14 @@ def test_article_text_keeps_its_lines_and_loses_its_control_codes():
     assert article.text == "One.\nTwo.\tThree.\nFour."
 
 
+def test_windows_1252_punctuation_read_as_c1_codes_is_kept_as_punctuation_not_dropped():
+    # A Multi-News dev article's dashes are Windows-1252 bytes read as Latin-1: dropping them glued the words.
+    article = Article(id="a1", text="The subjects\x96the volunteers\x97spent a week. It\x92s \x93fine\x94\x85\x81",
+                      title="Quake\x97rescue")
+    assert article.text == "The subjects\u2013the volunteers\u2014spent a week. It\u2019s \u201cfine\u201d\u2026"
+    assert article.title == "Quake\u2014rescue"
+
+
 def test_a_file_name_with_a_terminal_escape_is_warned_about_without_it(tmp_path):
     folder = write_cluster(tmp_path / "cluster")
     (folder / "evil\x1b]0;owned\x07.txt").write_bytes(b"")

@@ -2,8 +2,8 @@
 
 Article titles, text, outlet names and file names come from anywhere. An ESC or OSC sequence in a file name
 rewrites the user's terminal through a warning; a NUL or ESC in a title ends up in .md/.txt/.html files. Both
-helpers drop terminal control sequences whole, then C0 and C1 control characters (and DEL); ``printable_text`` keeps
-line breaks and tabs.
+helpers drop terminal control sequences whole, read a C1 code that is Windows-1252 punctuation as that punctuation,
+then drop C0 and C1 control characters (and DEL); ``printable_text`` keeps line breaks and tabs.
 """
 
 from __future__ import annotations
@@ -14,6 +14,10 @@ import re
 # only its escape character would leave "Gen[31meva" in the text.
 _TERMINAL_CODE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[@-Z\\-_])"
                             r"|\x9b[0-?]*[ -/]*[@-~]")
+# The C1 codes that are Windows-1252 punctuation read as Latin-1 ("\x97" for "\u2014", "\x92" for "\u2019", "\x85" for
+# "\u2026"): what they stand for, not a gap that glues two words ("subjects\x96the volunteers"). Built from the codec.
+_WINDOWS_1252 = {code: bytes([code]).decode("cp1252") for code in range(0x80, 0xA0)
+                 if bytes([code]).decode("cp1252", errors="replace") != "\ufffd"}
 # C0 controls except tab and line feed, DEL, and the C1 block; carriage returns become line feeds first.
 _TEXT_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # In one-line fields every control, line and paragraph separator included, goes.
@@ -25,11 +29,12 @@ def printable_text(text: str) -> str:
     """Multi-line text without control characters: CR LF and CR become LF, tabs and LF stay."""
     if text.isprintable():
         return text
-    return _TEXT_CONTROLS.sub("", _TERMINAL_CODE.sub("", text).replace("\r\n", "\n").replace("\r", "\n"))
+    text = _TERMINAL_CODE.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
+    return _TEXT_CONTROLS.sub("", text.translate(_WINDOWS_1252))
 
 
 def printable_line(text: str) -> str:
     """One-line text (a title, an outlet, a file name, a message) without control characters or line breaks."""
     if text.isprintable():
         return text
-    return _LINE_CONTROLS.sub("", _LINE_BREAKS.sub(" ", _TERMINAL_CODE.sub("", text)))
+    return _LINE_CONTROLS.sub("", _LINE_BREAKS.sub(" ", _TERMINAL_CODE.sub("", text)).translate(_WINDOWS_1252))
