@@ -515,6 +515,8 @@ def test_each_title_is_checked_against_its_own_article_even_when_ids_repeat():
     ('"The talks collapsed after three hours," a senior official said.', "Talks collapsed after three hours, senior "
      "official says"),
     ('"We will win the war," the minister said.', '"We will win the war," minister said'),  # in person: no claim
+    ('"The US will not accept any exceptions to the freeze," the negotiator said.',
+     "US will not accept any exceptions to freeze, negotiator says"),
 ])
 def test_a_headline_gives_its_claim_to_the_source_the_sentence_gives_it_to(lede, headline):
     assert headline_from_sentence(lede) == headline

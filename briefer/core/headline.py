@@ -211,7 +211,7 @@ _ACCORDING_FIRST = re.compile(rf"^According to {_SOURCE},\s+")
 _QUOTING = alternation(sorted(SPEECH_VERBS | {"reports", "reported"}))
 _QUOTED_CLAIM = re.compile(rf"^[\"\u201c](?P<quote>[^\"\u201c\u201d]{{20,}}?)[,.]?[\"\u201d],?\s+"
                            rf"(?:(?:{_QUOTING})\s+{_SOURCE}|{_SOURCE.replace('who', 'who2')}\s+(?:{_QUOTING}))\.?$")
-_IN_PERSON = re.compile(r"\b(?:I|me|my|we|us|our|you|your)\b", re.IGNORECASE)
+_IN_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Ww]e|us|[Oo]ur|[Yy]ou|[Yy]our)\b")  # "us", not "US"
 _ACCORDING_AFTER = re.compile(rf"^\s*(?:(?:on|late|early)\s+\w+day\s*)?,?\s*according to {_SOURCE}\s*(?:[,.;]|$)")
 # A kicker before a colon: "No more waiting in lines: Snap is selling Spectacles online" -> the news after it.
 _KICKER = re.compile(r"^[^:;\"\u201c]{3,50}:\s+(?=(?:\S+\s+){3}\S)")
