@@ -16,8 +16,8 @@ from briefer.core.claims import PRONOUN_OPENER
 from briefer.core.opinion import is_opinion
 from briefer.ingest.outlets import BARE_HOST
 from briefer.text.lexicon import (DANGLING_WORDS, FINITE_VERB, QUOTE_OPENERS, SIMILARITY_STOPWORDS, SPEECH_VERBS,
-                                  TITLE_CASE_SMALL_WORDS, WEEKDAY, alternation, inside_quotation, people_named,
-                                  similarity_words)
+                                  WEEKDAY, alternation, inside_quotation, people_named, similarity_words,
+                                  title_cased)
 from briefer.text.sentences import is_statement
 from briefer.types import Article, Point
 
@@ -247,7 +247,7 @@ def clean_title(title: str) -> str:
 
 def _without_site_names(title: str) -> str:
     """``title`` without the names after it: the last one when it is shorter than what is left ("... | Reuters", not
-    "Opinion | Republicans Are Following Trump to Nowhere"), those before it when they are names (``_only_names``)
+    "Opinion | Republicans Are Following Trump to Nowhere"), those before it when they are names (``title_cased``)
     after a dash or bar that is not a headline's own em or en dash; and without the names before it that a strong
     separator parts ("World -- ...") or that are a host ("toledoblade.com -- ..."); each while the title keeps
     ``_TITLE_WORDS_LEFT`` words. What follows a dash inside a quotation is the quotation going on, not a site
@@ -264,7 +264,7 @@ def _without_site_names(title: str) -> str:
             return False
         if k == len(cuts):
             return _words(parts(first, k - 1)) > _words(parts(k, k))
-        return (_words(parts(first, k - 1)) >= _TITLE_WORDS_LEFT and _only_names(parts(k, k))
+        return (_words(parts(first, k - 1)) >= _TITLE_WORDS_LEFT and title_cased(parts(k, k))
                 and cuts[k - 1].group().strip() not in "\u2013\u2014")
 
     def name_before(k: int) -> bool:
@@ -285,7 +285,7 @@ def _without_section_trail(title: str) -> str:
     colons = [c for c in _TRAIL_COLON.finditer(title) if not _open_quotation(title[:c.start()])]
     cut, end = len(title), len(title)
     for number, colon in enumerate(reversed(colons), start=1):
-        if not _only_names(title[colon.end():end]):
+        if not title_cased(title[colon.end():end]):
             break
         if (number >= 2 or colon.group("space")) and _words(title[:colon.start()]) >= _TITLE_WORDS_LEFT:
             cut = colon.start()
@@ -295,12 +295,6 @@ def _without_section_trail(title: str) -> str:
 
 def _words(text: str) -> int:
     return len(text.split())
-
-
-def _only_names(text: str) -> bool:
-    """Whether every word of ``text`` but the small ones is capitalised: a site's or section's name ("Breaking News",
-    "Times Union", "A-League"), not a headline's second part ("shoots for the moon, lands among the stars")."""
-    return all(not word[0].islower() for word in text.split() if word.lower() not in TITLE_CASE_SMALL_WORDS)
 
 
 def title_of(article: Article) -> str:
@@ -382,11 +376,11 @@ def news_titles(articles: list[Article]) -> list[str]:
 def _about(title: str, outlet: str | None, text_words: set[str]) -> bool:
     """Whether a title heads its article's text: a page's box or logo that the extractor took for the title shares
     no word with the text ("Get Slate in your inbox") or names only the site ("POLITICO Politico Logo"); a title
-    that is all names (``_only_names``) and shares less than half its words with the text names a site or a section
+    that is all names (``title_cased``) and shares less than half its words with the text names a site or a section
     ("UK Film and Television News" over a report on house prices, "Daily Star: Simply The Best 7 Days A Week")."""
     words = set(similarity_words(title)) - set(similarity_words(outlet or "")) - {"logo"}
     shared = words & text_words
-    return bool(shared) and (not _only_names(title) or 2 * len(shared) >= len(words))
+    return bool(shared) and (not title_cased(title) or 2 * len(shared) >= len(words))
 
 
 def _cut(title: str) -> bool:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from briefer.errors import InputError, missing_dependency, nothing_readable
 from briefer.ingest.outlets import named_host, outlet_from_url, site_name
-from briefer.text.lexicon import TITLE_CASE_SMALL_WORDS
+from briefer.text.lexicon import title_cased
 from briefer.types import Article
 
 if TYPE_CHECKING:
@@ -403,7 +403,7 @@ def _is_title(line: str) -> bool:
         return False
     if not re.search(r"[.!?][\"'”’]?$", line):
         return True
-    return all(not word[0].islower() for word in words if word.lower() not in TITLE_CASE_SMALL_WORDS)
+    return title_cased(line)
 
 
 def _declared_url(page: HtmlElement | None) -> str | None:

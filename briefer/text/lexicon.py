@@ -61,6 +61,14 @@ CONNECTING_WORDS = frozenset("a an the of in on at to for from with by and or as
 # The small words a title in title case leaves in lower case ("Talks in Geneva End Without a Deal"): reading a
 # file's first line as its title.
 TITLE_CASE_SMALL_WORDS = CONNECTING_WORDS | frozenset("but nor off up vs into".split())
+
+
+def title_cased(text: str) -> bool:
+    """Whether every word of ``text`` but the small ones (``TITLE_CASE_SMALL_WORDS``) is capitalised: a title in
+    title case ("Russia and US Agree to Talk."), or a site's or section's name ("Breaking News", "Times Union",
+    "A-League"), not a headline's second part ("shoots for the moon, lands among the stars")."""
+    return all(not word[0].islower() for word in text.split() if word.lower() not in TITLE_CASE_SMALL_WORDS)
+
 # Words a finished headline does not end on: a generated headline ending on one was cut off.
 DANGLING_WORDS = (CONNECTING_WORDS - {"via"}) | frozenset({"but", "that"})
 # The words a similarity of words leaves out: the connecting words, pronouns and auxiliaries. Short, because the
