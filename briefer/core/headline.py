@@ -297,16 +297,17 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
-def title_of(article: Article) -> str:
+def title_of(article: Article, said: set[str] | None = None) -> str:
     """An article's title as a headline: without its outlet's name before a bar, colon or dash ("TechCrunch | 2005
     Zuckerberg Didn't Want To Take Over The World"), then as ``clean_title`` leaves it. A page whose title is not
     about its text (``_about``: "WebProNews", "Winnipeg Sun", "Bloomberg.com: Japan") is headed by the headline its
-    text opens with, when it has one (``_own_headline``)."""
+    text opens with, when it has one (``_own_headline``). ``said``: the article's ``_words_said``, when the caller
+    has them already."""
     title = " ".join((article.title or "").split())
     outlet = " ".join((article.outlet or "").split())
     before = re.match(rf"{re.escape(outlet)}\s*[|:\u2013\u2014-]\s+(?=\S)", title, re.IGNORECASE) if outlet else None
     title = clean_title(title[before.end():] if before else title)
-    if title and not _about(title, article.outlet, _words_said(article)):
+    if title and not _about(title, article.outlet, _words_said(article) if said is None else said):
         return _own_headline(article) or title
     return title
 
@@ -336,9 +337,9 @@ def _open_quotation(text: str) -> bool:
 
 def headline_candidates(articles: list[Article], text_words: list[set[str]]) -> list[str]:
     """The articles' titles that may head the brief: not cut, not too long, and about their article (``text_words``:
-    each article's content words, in the order of ``articles``; ids may repeat in a day's pile). An opinion piece's
+    each article's ``_words_said``, in the order of ``articles``; ids may repeat in a day's pile). An opinion piece's
     title ("The Guardian view on Hong Kong: a city on the brink") only when no news article has one."""
-    titles = [(title_of(a), a, words) for a, words in zip(articles, text_words) if a.title]
+    titles = [(title_of(a, words), a, words) for a, words in zip(articles, text_words) if a.title]
     sites = _site_titles(titles)
     usable = [(t, a) for t, a, words in titles if 3 <= len(t.split()) <= MAX_TITLE_WORDS and not _cut(t)
               and t not in sites and _about(t, a.outlet, words)]
