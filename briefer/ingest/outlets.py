@@ -58,7 +58,7 @@ def site_name(declared: str | None, url: str | None) -> str | None:
     link, a handle or a bare host ("deccanherald.com") or its first label in lower case ("cleveland" for
     cleveland.com), not its owner (``_OWNER``), and not for a domain the packaged table already names (one outlet,
     one name across its feeds and pages)."""
-    name = _AFTER_NAME.sub("", " ".join((declared or "").split()))
+    name = _name_given(declared)
     if not name or len(name) > 60 or re.match(r"@|\S+://", name) or BARE_HOST.fullmatch(name.lower()) \
             or _OWNER.search(name):
         return None
@@ -73,10 +73,15 @@ def site_name(declared: str | None, url: str | None) -> str | None:
     return name.upper() if len(name) == 2 and name.isalpha() else name
 
 
+def _name_given(declared: str | None) -> str:
+    """A declared name with its spaces made single and without what follows it (``_AFTER_NAME``)."""
+    return _AFTER_NAME.sub("", " ".join((declared or "").split()))
+
+
 def named_host(declared: str | None) -> str | None:
     """The host a page gives for its name ("SignOnSanDiego.com > News" -> "signonsandiego.com"), if that is all it
     gives."""
-    found = BARE_HOST.fullmatch(_AFTER_NAME.sub("", " ".join((declared or "").split())).lower())
+    found = BARE_HOST.fullmatch(_name_given(declared).lower())
     return found.group(1) if found else None
 
 
