@@ -9,7 +9,7 @@ moving average of ARI over a 0.025 grid, so it sits on a plateau rather than at 
 on both.
 
 A Multi-News cluster is the pages one reference summary drew on, and not every one is about its story: a roundup
-summary covers several items, a page is an unrelated column or a product page, and 46 pages are a scraper's notice
+summary covers several items, a page is an unrelated column or a product page, and 47 pages are a scraper's notice
 with no article. So the halves are also scored against the story each page is about, read page by page
 (``tests/data/multinews_story_labels.jsonl``, docs/daily_pages.md), the pages with no article clustered and left out
 of the score, the threshold chosen again on the tune half.
@@ -183,6 +183,11 @@ def minilm_similarity(articles: list[Article]) -> np.ndarray:
     return vectors @ vectors.T
 
 
+# The head of the table ``tuned`` gives rows for.
+TUNED_HEADER = ("| method | threshold (tuned) | on | articles | true stories | predicted | ARI | split | merged | "
+                "duplicate pairs |", "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|")
+
+
 def tuned(name: str, run, tune: list[int], held: list[int], truth: Sequence[str | None]) -> list[str]:
     """Pick the threshold on the tune half, report both halves and all; returns the table rows. A page whose truth is
     None is clustered with the rest and left out of the score."""
@@ -216,9 +221,7 @@ def quality(use_minilm: bool) -> list[str]:
         return exact((vectors @ vectors.T).toarray(), threshold)
 
     lines = [
-        "| method | threshold (tuned) | on | articles | true stories | predicted | ARI | split | merged | "
-        "duplicate pairs |",
-        "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|",
+        *TUNED_HEADER,
         *tuned("briefer (TF-IDF, blocked average linkage)", run_blocked, tune, held, truth),
         *tuned("exact all-pairs average linkage, same vectors", run_exact, tune, held, truth),
     ]
@@ -243,13 +246,12 @@ def quality(use_minilm: bool) -> list[str]:
                      f"{s['stories']} | {s['ari']:.3f} | {s['split']} | {s['merged']} |")
     stories = labelled_stories(truth, pages)
     lines += ["", f"Against the stories the pages are about, read page by page ({STORY_LABELS.name}, "
-              "docs/daily_pages.md): the same pile, the threshold chosen again on the tune half; the pages that carry no article are "
-              f"clustered with the rest and left out of the score ({stories.count(None)} of {len(stories)}). "
+              "docs/daily_pages.md): the same pile, the threshold chosen again on the tune half; the pages that carry "
+              f"no article are clustered with the rest and left out of the score ({stories.count(None)} of "
+              f"{len(stories)}). "
               "\"articles\" and \"true stories\" count the scored pages; split and merged are against the labelled "
               "stories:", "",
-              "| method | threshold (tuned) | on | articles | true stories | predicted | ARI | split | merged | "
-              "duplicate pairs |",
-              "|---|---:|---|---:|---:|---:|---:|---:|---:|---:|",
+              *TUNED_HEADER,
               *tuned("briefer (TF-IDF, blocked average linkage)", run_blocked, tune, held, stories)]
     return lines
 
