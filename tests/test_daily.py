@@ -208,6 +208,18 @@ def test_stories_with_near_identical_titles_are_merged(lexical):
     assert len(today.merge_duplicates(today.rank(), window=5)) == 1
 
 
+def test_stories_under_one_site_name_for_a_title_are_not_merged_by_it(lexical):
+    # L3S-GN1, 2008-01-14: two reports of one site, each titled "Nothing Inside But Sport", were one story.
+    articles = tuple(Article(id=f"a{i}", text=text, title="Nothing Inside But Sport") for i, text in enumerate([
+        "Allardyce started his managerial career at Blackpool and moved on to Notts County after two seasons.",
+        "The 30-year-old Denmark international has overcome a mountain of injury problems at Villa this season.",
+    ]))
+    today = Today(day=DAY, articles=articles, outlet_keys=("o0", "o1"),
+                  clustered=cluster_stories(articles, ["x", "y"]))
+    assert today.clustered.site_titles == {"Nothing Inside But Sport"}
+    assert len(today.merge_duplicates(today.rank(), window=5)) == 2
+
+
 def test_date_filter_keeps_undated_articles_and_reports_counts_once(tmp_path, lexical):
     folder = write_day_folder(tmp_path / "day", {"geneva": GENEVA, "quake": QUAKE})
     (folder / "yesterday.txt").write_text(article_file("bbc.co.uk", "Old news", "Something happened.", 99,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 
 from briefer.core.admission import shown_start
 from briefer.core.claims import PRONOUN_OPENER
@@ -349,13 +350,21 @@ def headline_candidates(articles: list[Article], text_words: list[set[str]]) -> 
 
 def _site_titles(titles: list[tuple[str, Article, set[str]]]) -> set[str]:
     """The titles that name a site rather than a story: one title over articles that tell different stories (less
-    than ``SAME_STORY_SHARE`` of either's words in the other), as "The Sports Network" heads each of its game
-    reports. Copies of one wire story under one title are not that."""
+    than ``SAME_STORY_SHARE`` of either's words in the other, for one of them and the first), as "The Sports Network"
+    heads each of its game reports. Copies of one wire story under one title are not that."""
     texts_of: dict[str, list[set[str]]] = {}
     for title, _, words in titles:
         texts_of.setdefault(title, []).append(words)
-    return {title for title, texts in texts_of.items()
-            if any(len(a & b) < SAME_STORY_SHARE * min(len(a), len(b)) for k, a in enumerate(texts) for b in texts[:k])}
+    return {title for title, (first, *rest) in texts_of.items()
+            if any(len(first & other) < SAME_STORY_SHARE * min(len(first), len(other)) for other in rest)}
+
+
+def site_titles(articles: Sequence[Article]) -> set[str]:
+    """The titles, as pages give them, that several of ``articles`` carry over different stories (``_site_titles``:
+    "Nothing Inside But Sport" over a manager's career and a player's contract): a site's name, which says nothing
+    of a story. Only the articles of a repeated title are read, so a day's pile is checked in linear time."""
+    repeated = Counter(a.title for a in articles if a.title)
+    return _site_titles([(a.title, a, _words_said(a)) for a in articles if a.title and repeated[a.title] > 1])
 
 
 def _words_said(article: Article) -> set[str]:

@@ -17,12 +17,13 @@ linkage matters: a chain of pairwise-similar articles must not glue two events i
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import numpy as np
 
+from briefer.core import headline
 from briefer.core.admission import shown_start
 from briefer.text.clean import news_line
 from briefer.text.hashed import hashed_columns, hashed_words
@@ -73,6 +74,8 @@ class Stories:
     groups: tuple[tuple[int, ...], ...]
     vectors: csr_matrix
     candidate_pairs: int
+    # Titles several articles carry over different stories (``briefer.core.headline.site_titles``): not read.
+    site_titles: frozenset[str] = frozenset()
 
     def centroid(self, members: Sequence[int]) -> SparseRow:
         """The unit-length mean of some articles' vectors: what a story is about."""
@@ -96,8 +99,10 @@ CHECKED_WORDS = 100
 SHORT_LINE_WORDS = 8
 
 
-def story_text(article: Article, lead_words: int = DEFAULT_PARAMS.lead_words) -> str:
-    """The text an article is clustered by: its title, then its first ``lead_words`` words.
+def story_text(article: Article, lead_words: int = DEFAULT_PARAMS.lead_words, site_titles: Collection[str] = ()
+               ) -> str:
+    """The text an article is clustered by: its title, then its first ``lead_words`` words. A title in
+    ``site_titles`` is left out: a site's name over each of its pages would make them one story.
 
     Its opening lines go through the brief's cleaning (``briefer.text.clean.news_line``) until ``CHECKED_WORDS``
     words of news are found: pages a scraper saved with a web-archive or tweet-location notice in place of the
@@ -121,7 +126,8 @@ def story_text(article: Article, lead_words: int = DEFAULT_PARAMS.lead_words) ->
     words = words or short
     left = max(lead_words - len(words), 0)
     rest = text[start:].split(maxsplit=left)[:left] if left else []
-    return f"{article.title or ''}\n{' '.join(words[:lead_words] + rest)}"
+    title = article.title if article.title not in site_titles else None
+    return f"{title or ''}\n{' '.join(words[:lead_words] + rest)}"
 
 
 def in_process(function: Callable[..., R], parts: Iterable[Any], **shared: Any) -> list[R]:
@@ -175,7 +181,8 @@ def article_vectors(articles: Sequence[Article], params: StoryParams = DEFAULT_P
 
 
 def article_views(articles: Sequence[Article], params: StoryParams = DEFAULT_PARAMS,
-                  mapper: PartMapper = in_process) -> tuple[csr_matrix, csr_matrix]:
+                  mapper: PartMapper = in_process, site_titles: Collection[str] | None = None
+                  ) -> tuple[csr_matrix, csr_matrix]:
     """Unit rows, one per article: its TF-IDF vector over the whole clustering text and its TF-IDF vector over the
     title and opening alone, side by side, weighted ``1 - opening_weight`` and ``opening_weight`` (each with the idf
     of this set of articles, sublinear tf, smoothed idf). A row's cosine with another is the weighted mean of the
@@ -184,14 +191,17 @@ def article_views(articles: Sequence[Article], params: StoryParams = DEFAULT_PAR
 
     The articles are counted in partitions of ``PARTITION`` (by ``mapper``: here, or on a cluster); only one
     partition's clustering text exists at a time in this process. Columns are the hashed words that occur. With
-    them, the names each article holds (``name_columns``), a row each.
+    them, the names each article holds (``name_columns``), a row each. ``site_titles`` are not read (by default
+    ``briefer.core.headline.site_titles`` of ``articles``).
     """
     try:
         from scipy.sparse import csr_matrix, hstack, vstack
     except ImportError as exc:
         raise ConfigError(missing_dependency(exc, "clustering articles into stories needs scipy", "daily")
                           ) from None
-    texts = ([story_text(a, params.lead_words) for a in articles[start:start + PARTITION]]
+    if site_titles is None:
+        site_titles = headline.site_titles(articles)
+    texts = ([story_text(a, params.lead_words, site_titles) for a in articles[start:start + PARTITION]]
              for start in range(0, len(articles), PARTITION))
     counted = mapper(view_counts, texts, opening_words=params.opening_words)
     views = [list(view) for view in zip(*counted)] or [[], [], []]
@@ -355,7 +365,8 @@ def cluster_stories(
     ``mapper`` runs the counting of words, the scoring of candidate pairs and the linkage of each connected set of
     articles, here or on a cluster.
     """
-    vectors, names = article_views(articles, params, mapper)
+    site_titles = frozenset(headline.site_titles(articles))
+    vectors, names = article_views(articles, params, mapper, site_titles)
     given = list(given) if given is not None else [None] * len(articles)
     if len(given) != len(articles) or apart is not None and len(apart) != len(articles):
         raise ValueError("given and apart must each have an entry for every article")
@@ -370,7 +381,7 @@ def cluster_stories(
     linked = [group for part in mapper(_link, parts, vectors=vectors, threshold=params.threshold) for group in part]
     grouped = {row for group in linked for row in group}
     groups = linked + [(row,) for row in range(len(articles)) if row not in grouped]
-    return Stories(groups=tuple(sorted(groups)), vectors=vectors, candidate_pairs=len(left))
+    return Stories(groups=tuple(sorted(groups)), vectors=vectors, candidate_pairs=len(left), site_titles=site_titles)
 
 
 # One linkage part: the rows of some connected sets of articles, and their close pairs (cosines, and the given
