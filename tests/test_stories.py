@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from briefer.daily.stories import StoryParams, article_vectors, candidate_pairs, cluster_stories, story_text
+from briefer.text.lexicon import scorelines_in
 from briefer.types import Article
 
 EVENTS = {
@@ -289,3 +290,29 @@ def test_two_events_of_one_kind_that_share_no_name_are_two_stories():
     assert partition(cluster_stories([stabbings[0], article(1, same_city, "Man stabbed to death in clinic")]
                                      ).groups) == {frozenset({0, 1})}
     assert partition(cluster_stories(stabbings, params=StoryParams(story_names=20)).groups) == {frozenset({0, 1})}
+
+
+VILLA = ("Aston Villa came from behind to claim a 2-1 Premier League win at Wigan, whose relegation fight goes on "
+         "after a second-half collapse at the JJB Stadium.")
+SUNDERLAND = ("Sunderland came from behind to claim a 3-1 Premier League win over Bolton, whose relegation fight goes "
+              "on after a second-half collapse at the Stadium of Light.")
+
+
+def test_two_game_reports_of_one_league_that_give_different_scores_are_two_stories():
+    # L3S-GN1, 2007-12-29: one day's Premier League reports share their league's words and names.
+    games = [article(0, VILLA, "Villa end Wigan revival"), article(1, SUNDERLAND, "Black Cats relegation boost")]
+    vectors = article_vectors(games)
+    assert (vectors @ vectors.T).toarray()[0, 1] >= StoryParams().threshold  # alike in their words and names
+    assert partition(cluster_stories(games).groups) == {frozenset({0}), frozenset({1})}
+    # Two reports of one game give its score, whichever side they put first, and are one story.
+    other_outlet = ("Wigan lost 1-2 to Villa in the Premier League, a second-half collapse at the JJB Stadium that "
+                    "leaves them in the relegation fight.")
+    assert partition(cluster_stories([games[0], article(1, other_outlet, "Bruce's Wigan beaten")]).groups) == {
+        frozenset({0, 1})}
+    # A score far down the page is no game's result (``StoryParams.score_words``).
+    assert partition(cluster_stories(games, params=StoryParams(score_words=5)).groups) == {frozenset({0, 1})}
+
+
+def test_scores_are_read_as_games_give_them_and_nothing_else():
+    assert scorelines_in("claim a 2-1 win, then lost 1-2 and drew 24\u201321") == {"1-2", "21-24"}
+    assert scorelines_in("on 2007-12-29, 10-15% of 5-year-olds, 2.5-3 million, 9/11-era") == set()

@@ -27,7 +27,7 @@ from briefer.core import headline
 from briefer.core.admission import shown_start
 from briefer.text.clean import news_line
 from briefer.text.hashed import hashed_columns, hashed_words
-from briefer.text.lexicon import NAME_INSIDE_A_SENTENCE
+from briefer.text.lexicon import NAME_INSIDE_A_SENTENCE, scorelines_in
 from briefer.text.sentences import is_statement
 from briefer.errors import ConfigError, missing_dependency
 from briefer.fitted import StoryParams
@@ -154,35 +154,46 @@ def opening(text: str, words: int) -> str:
     return f"{title}\n{' '.join(body.split(maxsplit=words)[:words])}"
 
 
-def view_counts(texts: Sequence[str], opening_words: int) -> tuple[csr_matrix, csr_matrix, csr_matrix]:
-    """``term_counts`` of some clustering texts whole, and of their title and opening alone; and the names each text
-    holds (``name_columns``)."""
-    return term_counts(texts), term_counts([opening(t, opening_words) for t in texts]), name_columns(texts)
+def view_counts(texts: Sequence[str], opening_words: int, score_words: int
+                ) -> tuple[csr_matrix, csr_matrix, csr_matrix, csr_matrix]:
+    """``term_counts`` of some clustering texts whole, and of their title and opening alone; the names each text
+    holds (``name_columns``), and the scores its opening gives (``score_columns``)."""
+    return (term_counts(texts), term_counts([opening(t, opening_words) for t in texts]), name_columns(texts),
+            score_columns([opening(t, score_words) for t in texts]))
 
 
 def name_columns(texts: Sequence[str]) -> csr_matrix:
     """Which names each clustering text holds after its title line (``NAME_INSIDE_A_SENTENCE``), a row each, hashed
     into the same columns in every process: one entry per distinct name."""
+    return _marks([{name.lower() for name in NAME_INSIDE_A_SENTENCE.findall(text.partition("\n")[2])}
+                   for text in texts])
+
+
+def score_columns(texts: Sequence[str]) -> csr_matrix:
+    """Which scores each clustering text gives after its title line (``scorelines_in``), as ``name_columns``."""
+    return _marks([scorelines_in(text.partition("\n")[2]) for text in texts])
+
+
+def _marks(found: list[set[str]]) -> csr_matrix:
+    """A row per text, a hashed column per distinct string it holds: 1 where it does (two in one column are one)."""
     from scipy.sparse import csr_matrix
 
-    found = [{name.lower().encode("utf-8") for name in NAME_INSIDE_A_SENTENCE.findall(text.partition("\n")[2])}
-             for text in texts]
-    rows = np.repeat(np.arange(len(texts)), [len(names) for names in found])
-    columns = hashed_columns([name for names in found for name in names], HASH_BITS)
-    matrix = csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, columns)), shape=(len(texts), 2**HASH_BITS))
-    matrix.data[:] = 1.0  # two names in one column are one
+    rows = np.repeat(np.arange(len(found)), [len(marks) for marks in found])
+    columns = hashed_columns([mark.encode("utf-8") for marks in found for mark in marks], HASH_BITS)
+    matrix = csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, columns)), shape=(len(found), 2**HASH_BITS))
+    matrix.data[:] = 1.0
     return matrix
 
 
 def article_vectors(articles: Sequence[Article], params: StoryParams = DEFAULT_PARAMS,
                     mapper: PartMapper = in_process) -> csr_matrix:
-    """The rows ``article_views`` clusters by, without the names."""
+    """The rows ``article_views`` clusters by, without the names and scores."""
     return article_views(articles, params, mapper)[0]
 
 
 def article_views(articles: Sequence[Article], params: StoryParams = DEFAULT_PARAMS,
                   mapper: PartMapper = in_process, site_titles: Collection[str] | None = None
-                  ) -> tuple[csr_matrix, csr_matrix]:
+                  ) -> tuple[csr_matrix, csr_matrix, csr_matrix]:
     """Unit rows, one per article: its TF-IDF vector over the whole clustering text and its TF-IDF vector over the
     title and opening alone, side by side, weighted ``1 - opening_weight`` and ``opening_weight`` (each with the idf
     of this set of articles, sublinear tf, smoothed idf). A row's cosine with another is the weighted mean of the
@@ -191,7 +202,8 @@ def article_views(articles: Sequence[Article], params: StoryParams = DEFAULT_PAR
 
     The articles are counted in partitions of ``PARTITION`` (by ``mapper``: here, or on a cluster); only one
     partition's clustering text exists at a time in this process. Columns are the hashed words that occur. With
-    them, the names each article holds (``name_columns``), a row each. ``site_titles`` are not read (by default
+    them, the names each article holds (``name_columns``) and the scores it gives (``score_columns``), a row each.
+    ``site_titles`` are not read (by default
     ``briefer.core.headline.site_titles`` of ``articles``).
     """
     try:
@@ -203,9 +215,10 @@ def article_views(articles: Sequence[Article], params: StoryParams = DEFAULT_PAR
         site_titles = headline.site_titles(articles)
     texts = ([story_text(a, params.lead_words, site_titles) for a in articles[start:start + PARTITION]]
              for start in range(0, len(articles), PARTITION))
-    counted = mapper(view_counts, texts, opening_words=params.opening_words)
-    views = [list(view) for view in zip(*counted)] or [[], [], []]
+    counted = mapper(view_counts, texts, opening_words=params.opening_words, score_words=params.score_words)
+    views = [list(view) for view in zip(*counted)] or [[], [], [], []]
     del counted  # each view's raw counts are let go as soon as its TF-IDF rows exist
+    scores = vstack(views.pop(), format="csr") if views[-1] else csr_matrix((0, 2**HASH_BITS), dtype=np.float32)
     names = vstack(views.pop(), format="csr") if views[-1] else csr_matrix((0, 2**HASH_BITS), dtype=np.float32)
     whole = _unit_tfidf(views.pop(0), len(articles))
     first = _unit_tfidf(views.pop(0), len(articles))
@@ -218,7 +231,7 @@ def article_views(articles: Sequence[Article], params: StoryParams = DEFAULT_PAR
     first.data *= np.float32(np.sqrt(params.opening_weight))
     whole = csr_matrix((whole.data, column[whole.indices], whole.indptr), shape=shape)
     first = csr_matrix((first.data, column[first.indices], first.indptr), shape=shape)
-    return hstack([whole, first], format="csr", dtype=np.float32), names
+    return hstack([whole, first], format="csr", dtype=np.float32), names, scores
 
 
 def _unit_tfidf(counted: list[csr_matrix], n: int) -> csr_matrix:
@@ -328,14 +341,15 @@ def pair_cosines(vectors: csr_matrix, left: np.ndarray, right: np.ndarray,
     return np.concatenate(scored) if scored else np.zeros(0, dtype=np.float32)
 
 
-def _strangers(names: csr_matrix, left: np.ndarray, right: np.ndarray, least: int) -> np.ndarray:
-    """For each pair, whether both articles name at least ``least`` people, places or bodies and share none of them
-    (``StoryParams.story_names``): two events of one kind, however alike their words."""
-    held = np.diff(names.indptr)
+def _strangers(marks: csr_matrix, left: np.ndarray, right: np.ndarray, least: int) -> np.ndarray:
+    """For each pair, whether both articles hold at least ``least`` marks and share none of them: people, places or
+    bodies named (``StoryParams.story_names``), or scores given (``StoryParams.score_words``). Two events of one
+    kind, however alike their words."""
+    held = np.diff(marks.indptr)
     shared = np.zeros(len(left), dtype=np.float32)
     for start in range(0, len(left), _PAIR_CHUNK):
         stop = start + _PAIR_CHUNK
-        shared[start:stop] = np.asarray(names[left[start:stop]].multiply(names[right[start:stop]]).sum(axis=1)).ravel()
+        shared[start:stop] = np.asarray(marks[left[start:stop]].multiply(marks[right[start:stop]]).sum(axis=1)).ravel()
     return (held[left] >= least) & (held[right] >= least) & (shared == 0)
 
 
@@ -366,7 +380,7 @@ def cluster_stories(
     articles, here or on a cluster.
     """
     site_titles = frozenset(headline.site_titles(articles))
-    vectors, names = article_views(articles, params, mapper, site_titles)
+    vectors, names, scores = article_views(articles, params, mapper, site_titles)
     given = list(given) if given is not None else [None] * len(articles)
     if len(given) != len(articles) or apart is not None and len(apart) != len(articles):
         raise ValueError("given and apart must each have an entry for every article")
@@ -376,7 +390,8 @@ def cluster_stories(
     if apart is not None:
         kind = np.asarray(apart, dtype=bool)
         close &= kind[left] == kind[right]
-    close[close] = ~_strangers(names, left[close], right[close], params.story_names)
+    close[close] = ~(_strangers(names, left[close], right[close], params.story_names)
+                     | _strangers(scores, left[close], right[close], 1))
     parts = _linkage_parts(left[close], right[close], cosines[close], given)
     linked = [group for part in mapper(_link, parts, vectors=vectors, threshold=params.threshold) for group in part]
     grouped = {row for group in linked for row in group}

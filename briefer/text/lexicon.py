@@ -151,6 +151,16 @@ def numbers_in(text: str) -> set[str]:
 # A capitalised word after a word in lower case or a comma, so inside a sentence, not opening one: a name ("... in
 # Berlin", "... told BART police"); a title's capitals are not read.
 NAME_INSIDE_A_SENTENCE = re.compile(r"(?<=[a-z,;] )(?:[A-Z][\w'\u2019.-]*\w|[A-Z]{2,})")
+# A score as a game report gives it: "claim a 2-1 win", "a 24-21 victory", "6-0 6-3 6-0"; not a date ("2007-12-29"),
+# a share ("10-15%"), a decimal or an age ("5-year-old").
+_SCORELINE = re.compile(r"(?<![\w.,/-])(\d{1,3})\s?[-\u2013]\s?(\d{1,3})(?![\w.,/%-])")
+
+
+def scorelines_in(text: str) -> set[str]:
+    """The scores a text gives, each the same whichever side it puts first ("won 2-1", "lost 1-2": "1-2")."""
+    return {"-".join(sorted((a, b), key=int)) for a, b in _SCORELINE.findall(text)}
+
+
 # A person's age given beside their name: "Willie Fuentes Strickland, 42, of Fairmont, was charged ...",
 # "Jordan Scott, 19, ...". Two sentences that give their people's ages, and no age in common, are about other people
 # even when the rest of their words are the same: a police list of charges repeats one template per suspect.
