@@ -272,6 +272,21 @@ def test_html_page_text_and_metadata(tmp_path: Path) -> None:
     assert "Copyright" not in article.text
 
 
+def test_a_paragraph_wrapped_in_the_page_source_is_one_line_of_text(tmp_path: Path) -> None:
+    # L3S-GN1 (ogpaper.com, 2008): the source wraps its paragraphs with indented lines; read as line breaks they made
+    # points of "Aguilera both gave birth ..." and "Kate Madden and have now left the hospital."
+    wrapped = ('<p><font size="2">Nicole Richie and Christina \n\t\t\t\tAguilera both gave birth to healthy babies on '
+               "Saturday in L.A. Christina Aguilera, who married music producer Jordan \n\t\t\t\tBratman in 2005, gave "
+               'birth to a baby boy, according to reports.</font></p><p><font size="2">Nicole and Madden named their '
+               "daughter Harlow Winter \n\t\t\t\tKate Madden and have now left the hospital.</font></p>")
+    page = ("<html><head><title>Richie and Aguilera give birth</title></head><body><table><tr><td><div>"
+            f"{wrapped}</div></td></tr></table></body></html>")  # a page laid out in a table, as in 2008
+    text = load_cluster(write(tmp_path, "page.html", page)).articles[0].text
+    assert "Nicole Richie and Christina Aguilera both gave birth" in text
+    assert "Jordan Bratman in 2005" in text and "Harlow Winter Kate Madden and have" in text
+    assert len([line for line in text.split("\n") if line.strip()]) == 2  # the two paragraphs stay two
+
+
 @pytest.mark.parametrize(("head", "outlet", "url"), [
     ('<meta property="og:site_name" content="Deccan Herald">'
      '<link rel="canonical" href="https://www.deccanherald.com/state/budget-1">',

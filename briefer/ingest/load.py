@@ -357,6 +357,11 @@ _WRITTEN_DATE_LINE = re.compile(r"(?:[A-Z][a-z]+day,?\s+)?([A-Z][a-z]{2,8}\.?\s+
 _TITLE_WORDS = 30
 # Fewer words than this in a page's main text means trafilatura found navigation, not an article.
 _MIN_PAGE_WORDS = 10
+# A line of the page's source wrapped inside one paragraph, which a browser shows as a space: trafilatura keeps the
+# text's own line breaks, so "Nicole Richie and \n\t\t\t\tChristina Aguilera both gave birth" would be two lines,
+# and "Christina Aguilera both ..." a point with half its subject. A space before the break and the indentation after
+# it are the source's layout (a break between paragraphs has neither); a break after a sentence's end stays one.
+_SOURCE_WRAP = re.compile(r"(?<=[^\s.!?:\"'\u201d\u2019)\]])[ \xa0]+\n(?:\t+| {2,})(?=\w)")
 
 
 def _text_fields(text: str, *, titles: bool = True) -> dict[str, object]:
@@ -493,7 +498,7 @@ def _html_fields(html: str) -> dict[str, object]:
     page = _parsed(html)
     url = _scalar(document.url) or _declared_url(page)  # the page's canonical link or og:url
     return {
-        "text": document.text,
+        "text": _SOURCE_WRAP.sub(" ", document.text or ""),
         "title": _scalar(document.title),
         "url": url,
         "date": normalise_date(document.date),
