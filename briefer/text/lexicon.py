@@ -151,9 +151,9 @@ def numbers_in(text: str) -> set[str]:
 # A capitalised word after a word in lower case or a comma, so inside a sentence, not opening one: a name ("... in
 # Berlin", "... told BART police"); a title's capitals are not read.
 NAME_INSIDE_A_SENTENCE = re.compile(r"(?<=[a-z,;] )(?:[A-Z][\w'\u2019.-]*\w|[A-Z]{2,})")
-# A score as a game report gives it: "claim a 2-1 win", "a 24-21 victory", "6-0 6-3 6-0"; not a date ("2007-12-29"),
-# a share ("10-15%"), a decimal or an age ("5-year-old").
-_SCORELINE = re.compile(r"(?<![\w.,/-])(\d{1,3})\s?[-\u2013]\s?(\d{1,3})(?![\w.,/%-])")
+# A score as a game report gives it: "claim a 2-1 win", "the Knicks, 101-92, at ...", "6-0 6-3 6-0"; not a date
+# ("2007-12-29"), a share ("10-15%"), a decimal, a thousand ("3-1,000") or an age ("5-year-old").
+_SCORELINE = re.compile(r"(?<![\w.,/-])(\d{1,3})\s?[-\u2013]\s?(\d{1,3})(?![\w/%-]|[.,]\d)")
 
 
 def scorelines_in(text: str) -> set[str]:
