@@ -361,7 +361,7 @@ def _site_titles(titles: list[tuple[str, Article, set[str]]]) -> set[str]:
 
 def site_titles(articles: Sequence[Article]) -> set[str]:
     """The titles, as pages give them, that several of ``articles`` carry over different stories (``_site_titles``:
-    "Nothing Inside But Sport" over a manager's career and a player's contract): a site's name, which says nothing
+    "Nothing Inside But Sport" over a manager's career and a player's injuries): a site's name, which says nothing
     of a story. Only the articles of a repeated title are read, so a day's pile is checked in linear time."""
     repeated = Counter(a.title for a in articles if a.title)
     return _site_titles([(a.title, a, _words_said(a)) for a in articles if a.title and repeated[a.title] > 1])
