@@ -316,4 +316,7 @@ def test_two_game_reports_of_one_league_that_give_different_scores_are_two_stori
 def test_scores_are_read_as_games_give_them_and_nothing_else():
     assert scorelines_in("claim a 2-1 win, then lost 1-2 and drew 24\u201321") == {"1-2", "21-24"}
     assert scorelines_in("beat the Knicks, 101-92, at home; won 3-0.") == {"92-101", "0-3"}  # a score ends a clause
+    # one match's sets are one score: L3S-GN1 2008-01-01, two tennis matches that share a set's score
+    assert scorelines_in("overcame Darcis 6-0 6-3 6-0 before") == {"0-6 3-6 0-6"}
+    assert scorelines_in("was beaten by Haase 6-3, 6-4 in an hour") == {"3-6 4-6"}
     assert scorelines_in("on 2007-12-29, 10-15% of 5-year-olds, 2.5-3 million, 9/11-era, 3-1,000 fans") == set()

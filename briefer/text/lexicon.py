@@ -154,11 +154,24 @@ NAME_INSIDE_A_SENTENCE = re.compile(r"(?<=[a-z,;] )(?:[A-Z][\w'\u2019.-]*\w|[A-Z
 # A score as a game report gives it: "claim a 2-1 win", "the Knicks, 101-92, at ...", "6-0 6-3 6-0"; not a date
 # ("2007-12-29"), a share ("10-15%"), a decimal, a thousand ("3-1,000") or an age ("5-year-old").
 _SCORELINE = re.compile(r"(?<![\w.,/-])(\d{1,3})\s?[-\u2013]\s?(\d{1,3})(?![\w/%-]|[.,]\d)")
+# What stands between the sets of one match's score: "6-0 6-3 6-0", "6-3, 6-4".
+_BETWEEN_SETS = re.compile(r"[,;]?\s+")
 
 
 def scorelines_in(text: str) -> set[str]:
-    """The scores a text gives, each the same whichever side it puts first ("won 2-1", "lost 1-2": "1-2")."""
-    return {"-".join(sorted((a, b), key=int)) for a, b in _SCORELINE.findall(text)}
+    """The scores a text gives, each the same whichever side it puts first ("won 2-1", "lost 1-2": "1-2"); the sets
+    of one match are one score ("beat Darcis 6-0 6-3 6-0": "0-6 3-6 0-6"), so that two matches that share a set's
+    score are still two."""
+    scores: list[list[str]] = []
+    end = -1
+    for found in _SCORELINE.finditer(text):
+        score = "-".join(sorted(found.groups(), key=int))
+        if scores and _BETWEEN_SETS.fullmatch(text, end, found.start()):
+            scores[-1].append(score)
+        else:
+            scores.append([score])
+        end = found.end()
+    return {" ".join(sets) for sets in scores}
 
 
 # A person's age given beside their name: "Willie Fuentes Strickland, 42, of Fairmont, was charged ...",
