@@ -22,6 +22,7 @@ from briefer.daily.day import (
     outlet_names,
     previous_page,
     render_page,
+    retitled,
     write_day,
 )
 from briefer.backends.embed import LexicalEmbedder
@@ -214,10 +215,15 @@ def test_stories_under_one_site_name_for_a_title_are_not_merged_by_it(lexical):
         "Allardyce started his managerial career at Blackpool and moved on to Notts County after two seasons.",
         "The 30-year-old Denmark international has overcome a mountain of injury problems at Villa this season.",
     ]))
-    today = Today(day=DAY, articles=articles, outlet_keys=("o0", "o1"),
-                  clustered=cluster_stories(articles, ["x", "y"]))
-    assert today.clustered.site_titles == {"Nothing Inside But Sport"}
+    clustered = cluster_stories(articles, ["x", "y"])
+    assert clustered.site_titles == {"Nothing Inside But Sport"}
+    assert [a.title for a in retitled(articles, clustered.site_titles)] == [None, None]  # no headline of their own
+    today = Today(day=DAY, articles=retitled(articles, clustered.site_titles), outlet_keys=("o0", "o1"),
+                  clustered=clustered)
     assert len(today.merge_duplicates(today.rank(), window=5)) == 2
+    # A page whose text opens on its own headline is headed by it.
+    page = replace(articles[0], text="Allardyce's career from Blackpool to Notts County\n" + articles[0].text)
+    assert retitled([page], clustered.site_titles)[0].title == "Allardyce's career from Blackpool to Notts County"
 
 
 def test_date_filter_keeps_undated_articles_and_reports_counts_once(tmp_path, lexical):

@@ -302,18 +302,18 @@ def title_of(article: Article, said: set[str] | None = None) -> str:
     """An article's title as a headline: without its outlet's name before a bar, colon or dash ("TechCrunch | 2005
     Zuckerberg Didn't Want To Take Over The World"), then as ``clean_title`` leaves it. A page whose title is not
     about its text (``_about``: "WebProNews", "Winnipeg Sun", "Bloomberg.com: Japan") is headed by the headline its
-    text opens with, when it has one (``_own_headline``). ``said``: the article's ``_words_said``, when the caller
+    text opens with, when it has one (``own_headline``). ``said``: the article's ``_words_said``, when the caller
     has them already."""
     title = " ".join((article.title or "").split())
     outlet = " ".join((article.outlet or "").split())
     before = re.match(rf"{re.escape(outlet)}\s*[|:\u2013\u2014-]\s+(?=\S)", title, re.IGNORECASE) if outlet else None
     title = clean_title(title[before.end():] if before else title)
     if title and not _about(title, article.outlet, _words_said(article) if said is None else said):
-        return _own_headline(article) or title
+        return own_headline(article) or title
     return title
 
 
-def _own_headline(article: Article) -> str | None:
+def own_headline(article: Article) -> str | None:
     """The headline a text opens with: a first line that is no sentence (``is_statement``) of ``_TITLE_WORDS_LEFT``
     to ``MAX_TITLE_WORDS`` words, not ended on a word that goes on ("News from the Caribbean for") nor going on into
     the next line, not a byline or a time stamp ("By SALAH NASRAWI, Associated Press Writer 1 hour, 24 minutes ago",

@@ -16,7 +16,7 @@ import json
 import math
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date as _date, timedelta
 from pathlib import Path
@@ -187,11 +187,17 @@ class Today:
                      for n, i in enumerate(rows, start=1))
 
     def _signature(self, story: Story) -> tuple[SparseRow, set[str]]:
-        """What two stories are compared by: their centroid, and the words of their first title that is not a
-        site's name."""
-        titles = [headline.title_of(self.articles[i]) for i in story.rows
-                  if self.articles[i].title and self.articles[i].title not in self.clustered.site_titles]
+        """What two stories are compared by: their centroid, and the words of their first title."""
+        titles = [headline.title_of(self.articles[i]) for i in story.rows if self.articles[i].title]
         return self.clustered.centroid(story.rows), set(similarity_words(titles[0])) if titles else set()
+
+
+def retitled(articles: Sequence[Article], site_titles: Collection[str]) -> tuple[Article, ...]:
+    """The day's articles, those titled by their site's name (``Stories.site_titles``: "Summit Daily News for
+    Breckenridge, Keystone, Copper and Frisco Colorado" over a film review and a columnist's piece) under the headline
+    their text opens with instead, or none: the site's name would head their story, fold stories together as
+    duplicates and stand for the article's title in the sources."""
+    return tuple(replace(a, title=headline.own_headline(a)) if a.title in site_titles else a for a in articles)
 
 
 def _scored(rows: Iterable[int], articles: Sequence[Article], outlet_keys: Sequence[str], day: str,
@@ -245,7 +251,7 @@ def build_day(
                                           runner.map if runner is not None else in_process)
     today = Today(
         day=day,
-        articles=articles,
+        articles=retitled(articles, clustered.site_titles),
         outlet_keys=tuple(_outlet_key(a, i, settings.brief.outlets) for i, a in enumerate(articles)),
         clustered=clustered,
         weights=settings.weights,
