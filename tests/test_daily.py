@@ -226,6 +226,16 @@ def test_stories_under_one_site_name_for_a_title_are_not_merged_by_it(lexical):
     assert retitled([page], clustered.site_titles)[0].title == "Allardyce's career from Blackpool to Notts County"
 
 
+def test_stories_under_a_section_name_for_a_title_are_not_duplicates_by_it(lexical):
+    # L3S-GN1, 2008-01-01: two NBA reports of one site, each titled "NBA", a preview and another game's result.
+    articles = tuple(Article(id=f"a{i}", text=text, title="NBA") for i, text in enumerate([
+        "The woeful Minnesota Timberwolves attempt to put the brakes on a three-game losing streak in Phoenix.",
+        "Jason Richardson scored 25 points as Charlotte eased past the New Jersey Nets, 115-99.",
+    ]))
+    today = Today(day=DAY, articles=articles, outlet_keys=("o0", "o1"), clustered=cluster_stories(articles, ["x", "y"]))
+    assert len(today.merge_duplicates(today.rank(), window=5)) == 2
+
+
 def test_date_filter_keeps_undated_articles_and_reports_counts_once(tmp_path, lexical):
     folder = write_day_folder(tmp_path / "day", {"geneva": GENEVA, "quake": QUAKE})
     (folder / "yesterday.txt").write_text(article_file("bbc.co.uk", "Old news", "Something happened.", 99,

@@ -22,8 +22,10 @@ from briefer.text.lexicon import (DANGLING_WORDS, FINITE_VERB, QUOTE_OPENERS, SI
 from briefer.text.sentences import is_statement
 from briefer.types import Article, Point
 
-# A title longer than this is a scraped paragraph, not a title.
+# A title longer than this is a scraped paragraph, not a title; shorter than the least, a section's or a site's name
+# ("NBA", "Local Teams"), no headline.
 MAX_TITLE_WORDS = 30
+MIN_TITLE_WORDS = 3
 # A long lede's headline ended before a relative clause keeps at least this many words.
 SHORTEST_RELATIVE_CUT = 8
 # Two articles share at least this share of the shorter one's content words when they tell one story (a wire story
@@ -342,8 +344,8 @@ def headline_candidates(articles: list[Article], text_words: list[set[str]]) -> 
     title ("The Guardian view on Hong Kong: a city on the brink") only when no news article has one."""
     titles = [(title_of(a, words), a, words) for a, words in zip(articles, text_words) if a.title]
     sites = _site_titles(titles)
-    usable = [(t, a) for t, a, words in titles if 3 <= len(t.split()) <= MAX_TITLE_WORDS and not _cut(t)
-              and t not in sites and _about(t, a.outlet, words)]
+    usable = [(t, a) for t, a, words in titles if MIN_TITLE_WORDS <= len(t.split()) <= MAX_TITLE_WORDS
+              and not _cut(t) and t not in sites and _about(t, a.outlet, words)]
     news = [t for t, a in usable if not is_opinion(a)]
     return list(dict.fromkeys(news or [t for t, _ in usable]))
 

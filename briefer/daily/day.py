@@ -187,8 +187,10 @@ class Today:
                      for n, i in enumerate(rows, start=1))
 
     def _signature(self, story: Story) -> tuple[SparseRow, set[str]]:
-        """What two stories are compared by: their centroid, and the words of their first title."""
-        titles = [headline.title_of(self.articles[i]) for i in story.rows if self.articles[i].title]
+        """What two stories are compared by: their centroid, and the words of their first title that is a headline
+        (``headline.MIN_TITLE_WORDS``: two game reports titled "NBA" are no duplicates)."""
+        titles = [title for i in story.rows if self.articles[i].title
+                  and len((title := headline.title_of(self.articles[i])).split()) >= headline.MIN_TITLE_WORDS]
         return self.clustered.centroid(story.rows), set(similarity_words(titles[0])) if titles else set()
 
 
