@@ -343,19 +343,20 @@ def headline_candidates(articles: list[Article], text_words: list[set[str]]) -> 
     each article's ``_words_said``, in the order of ``articles``; ids may repeat in a day's pile). An opinion piece's
     title ("The Guardian view on Hong Kong: a city on the brink") only when no news article has one."""
     titles = [(title_of(a, words), a, words) for a, words in zip(articles, text_words) if a.title]
-    sites = _site_titles(titles)
+    sites = _site_titles([(title, words) for title, _, words in titles])
     usable = [(t, a) for t, a, words in titles if MIN_TITLE_WORDS <= len(t.split()) <= MAX_TITLE_WORDS
               and not _cut(t) and t not in sites and _about(t, a.outlet, words)]
     news = [t for t, a in usable if not is_opinion(a)]
     return list(dict.fromkeys(news or [t for t, _ in usable]))
 
 
-def _site_titles(titles: list[tuple[str, Article, set[str]]]) -> set[str]:
+def _site_titles(titles: list[tuple[str, set[str]]]) -> set[str]:
     """The titles that name a site rather than a story: one title over articles that tell different stories (less
     than ``SAME_STORY_SHARE`` of either's words in the other, for one of them and the first), as "The Sports Network"
-    heads each of its game reports. Copies of one wire story under one title are not that."""
+    heads each of its game reports. Copies of one wire story under one title are not that. ``titles``: each title
+    and the ``_words_said`` of its article."""
     texts_of: dict[str, list[set[str]]] = {}
-    for title, _, words in titles:
+    for title, words in titles:
         texts_of.setdefault(title, []).append(words)
     return {title for title, (first, *rest) in texts_of.items()
             if any(len(first & other) < SAME_STORY_SHARE * min(len(first), len(other)) for other in rest)}
@@ -366,7 +367,7 @@ def site_titles(articles: Sequence[Article]) -> set[str]:
     "Nothing Inside But Sport" over a manager's career and a player's injuries): a site's name, which says nothing
     of a story. Only the articles of a repeated title are read, so a day's pile is checked in linear time."""
     repeated = Counter(a.title for a in articles if a.title)
-    return _site_titles([(a.title, a, _words_said(a)) for a in articles if a.title and repeated[a.title] > 1])
+    return _site_titles([(a.title, _words_said(a)) for a in articles if a.title and repeated[a.title] > 1])
 
 
 def _words_said(article: Article) -> set[str]:
