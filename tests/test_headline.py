@@ -630,3 +630,18 @@ def test_a_title_about_its_text_is_kept_whatever_line_the_text_opens_with():
     page = make_article("a1", f"Apple To Patent Line-Cutting Technology\n{APPLE}",
                         title="Apple seeks patent for ordering coffee from an iPhone")
     assert title_of(page) == "Apple seeks patent for ordering coffee from an iPhone"
+
+
+def test_the_headline_tells_the_ledes_news_when_another_title_fits_the_points_as_well():
+    """Two outlets' stories of one record label (2008-01-17 of L3S-GN1): the lede is Radiohead's denial, so the page
+    is headed by Radiohead's title, not by the Rolling Stones' deal that one point reports."""
+    radiohead = ("Members of acclaimed rock band Radiohead have denied rumours that they left their record label EMI "
+                 "because they were refused a payment of $20 million.")
+    stones = "The Rolling Stones have signed a one-album deal with Universal as they near the end of their EMI contract."
+    spokesperson = ("The spokesperson for the record label claimed that the band asked for an extraordinary amount "
+                    "of money to renew its EMI contract.")
+    articles = [make_article("a1", f"{radiohead} {spokesperson}", title="Radiohead deny asking EMI for $20 million"),
+                make_article("a2", f"{stones} Universal also signed Paul McCartney, who quit EMI last year.",
+                             title="Stones quit EMI for Universal")]
+    assert choose_headline(articles, point(radiohead), [point(stones), point(spokesperson)]) == \
+        "Radiohead deny asking EMI for $20 million"

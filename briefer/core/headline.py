@@ -409,7 +409,7 @@ def choose_headline(articles: list[Article], lede: Point, points: list[Point]) -
     recur ("... Red Dead Redemption 2 doesn't run at a stable 60fps").
     """
     text_words = [_words_said(a) for a in articles] if any(a.title for a in articles) else []
-    candidates = headline_candidates(articles, text_words)
+    candidates = _telling_the_lede(headline_candidates(articles, text_words), lede.text)
     if candidates:
         brief_words = Counter(w for p in [lede, *points] for w in set(similarity_words(p.text)))
         body_words = set().union(*text_words)
@@ -448,6 +448,17 @@ def choose_headline(articles: list[Article], lede: Point, points: list[Point]) -
                if SHORTEST_POINT_HEADLINE <= len(h.split()) <= LONGEST_LEDE_HEADLINE and _HEADLINE_VERB.search(h)]
     return max(shorter, key=lambda h: len(lede_words & set(similarity_words(h))) / len(h.split()) ** 0.5,
                default=_given_to(made, source))
+
+
+def _telling_the_lede(titles: list[str], lede: str) -> list[str]:
+    """The titles whose words are the lede's at least half as much as the best's (the share of a title's words the
+    lede says): the headline and the lede under it tell one story. A story of a record label's two bands, led by
+    one band's denial, is headed by that band's title ("Radiohead deny asking EMI for $20 million"), not by the
+    other band's deal that more of its points report ("STONES 'QUIT EMI' FOR UNIVERSAL")."""
+    lede_words = set(similarity_words(lede))
+    told = [len(set(words := similarity_words(t)) & lede_words) / max(1, len(set(words))) for t in titles]
+    best = max(told, default=0.0)
+    return [t for t, share in zip(titles, told) if 2 * share >= best]
 
 
 def headline_from_sentence(sentence: str) -> str:
