@@ -253,6 +253,21 @@ def test_date_filter_keeps_undated_articles_and_reports_counts_once(tmp_path, le
         build_day(gather(dated_only), DailySettings(date="2022-02-02"), embedder=lexical)
 
 
+def test_an_archive_of_many_days_leaves_its_undated_articles_out_of_a_day(tmp_path, lexical):
+    # L3S-GN1: 609 pages over 75 days, one undated digest page, which was "Also reported" on 14 of the 19 days read.
+    folder = write_day_folder(tmp_path / "archive", {"geneva": GENEVA})
+    for number, day in enumerate(["2022-01-10", "2022-01-11", "2022-01-12", "2022-01-13", "2022-01-14"]):
+        (folder / f"old-{number}.txt").write_text(article_file("bbc.co.uk", f"Old news {number}",
+                                                               "Something happened that day.", 90 + number, day))
+    (folder / "digest.txt").write_text("Evening digest\n\nSamsung signs a deal to bring the web to TV sets.\n")
+    day = build_day(gather(folder), DailySettings(date=DAY), embedder=lexical)
+    assert day.page.to_dict()["counts"]["articles"] == len(GENEVA)
+    assert ("1 of 10 articles have no date: left out, since most of the dated ones are of other days than 2022-01-21 "
+            "and they could be any day's news") in day.warnings
+    assert "5 articles dated other days than 2022-01-21: left out" in day.warnings
+    assert not any("Samsung" in str(entry) for entry in day.page.to_dict()["also_reported"])
+
+
 def test_a_day_of_one_story_still_makes_a_page_and_says_so(tmp_path, lexical):
     folder = write_day_folder(tmp_path / "day", {"geneva": GENEVA})
     day = build_day(gather(folder), embedder=lexical)

@@ -34,7 +34,9 @@ def daily_command(
         "text) from stdin. (default: input in [daily] of the config)",
     ),
     day: Optional[str] = typer.Option(
-        None, "--date", help="Keep only articles of this day (undated ones are kept). (default: the commonest date)"
+        None, "--date",
+        help="Keep only articles of this day (undated ones too, unless most dated ones are of other days). "
+        "(default: the commonest date)",
     ),
     stories: Optional[int] = typer.Option(None, "--stories", help="Stories on the page. (default: 6)"),
     budget: Optional[int] = typer.Option(

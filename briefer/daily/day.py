@@ -476,23 +476,36 @@ def cluster_the_day(articles: Sequence[Article], given: Sequence[str | None] | N
 
 def rows_of_the_day(articles: Sequence[Article], wanted: str | None, warnings: list[str]) -> tuple[list[int], str]:
     """Rows of the articles of the day, and the day: the ``wanted`` day's; without one, the commonest date's and the
-    day before's (news crosses midnight somewhere); undated articles always."""
+    day before's (news crosses midnight somewhere). Undated articles are taken for the day's news when the pile is
+    a day's (``_a_days_pile``); from an archive of many days, where they could be any day's, they are left out: one
+    undated digest page of L3S-GN1's 19 days was otherwise "Also reported" on 14 of them."""
     day = day_of(articles, wanted)
     days = {wanted} if wanted else {day, (_date.fromisoformat(day) - timedelta(days=1)).isoformat()}
-    rows = [i for i, a in enumerate(articles) if not a.date or a.date in days]
+    undated = sum(1 for a in articles if not a.date)
+    keep_undated = _a_days_pile(articles, days)
+    rows = [i for i, a in enumerate(articles) if a.date in days or not a.date and keep_undated]
     if not rows:
         dates = {a.date for a in articles if a.date}
         found = ", ".join(sorted(dates)[:3]) + (", ..." if len(dates) > 3 else "")
         raise InputError(f"no articles dated {wanted} among the {len(articles)} read (they are dated {found}): "
                          "pick another --date or leave it out")
-    undated = sum(1 for a in articles if not a.date)
-    if undated:
+    which = day if wanted else f"{day} and the day before"
+    if undated and keep_undated:
         warnings.append(f"{undated} of {len(articles)} articles have no date: kept as news of {day}")
-    if len(articles) > len(rows):
-        which = day if wanted else f"{day} and the day before"
-        others = len(articles) - len(rows)
+    elif undated:
+        warnings.append(f"{undated} of {len(articles)} articles have no date: left out, since most of the dated ones "
+                        f"are of other days than {which} and they could be any day's news")
+    others = len(articles) - len(rows) - (0 if keep_undated else undated)
+    if others:
         warnings.append(f"{others} article{'s' if others > 1 else ''} dated other days than {which}: left out")
     return rows, day
+
+
+def _a_days_pile(articles: Sequence[Article], days: Collection[str]) -> bool:
+    """Whether a pile is one day's news, so that its undated articles are too: at least half of its dated articles
+    are of ``days`` (or none is dated). A folder of saved pages with a few old ones is; an archive of weeks is not."""
+    dated = [a.date for a in articles if a.date]
+    return 2 * sum(date in days for date in dated) >= len(dated)
 
 
 def _outlet_key(article: Article, row: int, overrides: dict[str, str]) -> str:
