@@ -16,10 +16,11 @@ from briefer.text.lexicon import (ATTRIBUTION_VERBS, LOWER_CASE_START, MEDIA_WOR
                                   alternation, inside_quotation)
 from briefer.types import Article, Sentence
 
-# Titles before a name: a full stop after them never ends a sentence.
+# Titles before a name, and "Mt." before a mountain's ("the world's highest peak Mt. Everest will be rechristened"):
+# a full stop after them never ends a sentence.
 _TITLES = frozenset(
     "mr mrs ms messrs dr prof sen sens rep reps gov gen lt col sgt capt cmdr adm maj brig cpl pvt rev fr hon "
-    "pres supt det insp atty amb vs spc pfc sfc ssgt msgt cpt ens"
+    "pres supt det insp atty amb vs spc pfc sfc ssgt msgt cpt ens mt mts"
     .split()
 )
 # Abbreviations that may also end a sentence: they end one only before a word that usually starts a sentence.
