@@ -49,10 +49,8 @@ def missing_dependency(exc: ImportError, needs: str, extra: str) -> str:
 
 
 def nothing_readable(where: str, problems: Sequence[str]) -> InputError:
-    """The error for an input none of whose files could be used: its first problem, and how many more there were; a
-    problem about ``where`` itself (one page given) does not name it twice."""
+    """The error for an input none of whose files could be used: its first problem, and how many more there were."""
     first = problems[0].removesuffix("; skipped") if problems else "nothing to read"
-    first = first.removeprefix(f"{where}: ")
     rest = len(problems) - 1
     more = f" (and {rest} more problem{'s' if rest > 1 else ''})" if rest > 0 else ""
     return InputError(f"no readable article in {where}: {first}{more}")

@@ -456,10 +456,3 @@ def test_a_few_stray_nul_bytes_are_left_out_of_a_text_with_a_warning(tmp_path: P
     loaded = load_cluster(tmp_path)
     assert "\x00" not in loaded.articles[0].text and "met" in loaded.articles[0].text
     assert loaded.problems == (f"{tmp_path / 'a.txt'}: 1 NUL byte in the text left out",)
-
-
-def test_one_page_with_no_text_is_one_error_that_names_it_once(tmp_path: Path) -> None:
-    page = write(tmp_path, "empty.html", "<html><body><nav>Home</nav></body></html>")
-    with pytest.raises(InputError) as raised:
-        load_cluster(page)
-    assert str(raised.value) == f"no readable article in {page}: no article text found in the page"
