@@ -96,6 +96,19 @@ def test_a_town_alone_before_a_dash_is_a_dateline_only_where_an_article_opens():
     assert stripped == [True, False] and shown[0].text.startswith("German league leaders")
 
 
+@pytest.mark.parametrize(("text", "dateline"), [
+    # L3S-GN1, 2008-01-15: the page's lede was refused whole, and the brief led with a sentence from its middle.
+    ("KATHMANDU: Lukla Airport, the gateway to Mt. Everest, will be rechristened as Hillary-Tenzing Airport.",
+     "KATHMANDU: "),
+    ("NEW DELHI: The Board of Control for Cricket in India decided to continue with the tour.", "NEW DELHI: "),
+    ("WATCH: The moment the bridge fell into the river.", ""),  # a page's label, which admission judges
+    ("NOTE: We only request your email address so that the person you recommend the page to knows it.", ""),
+])
+def test_a_place_in_capitals_before_a_colon_is_a_dateline_where_an_article_opens(text, dateline):
+    assert shown_start(text, first=True) == len(dateline)
+    assert shown_start(text) == 0
+
+
 def test_a_stripped_sentence_is_still_a_slice_of_its_article():
     text = "LAS VEGAS, June 10 (UPI) -- Police said the gunman acted alone in the attack. He had no record."
     article = make_article("a1", text)

@@ -139,13 +139,19 @@ _DATELINE = re.compile(
 )
 
 
-# Only on an article's first sentence, where a dateline stands: a town alone before a dash ("Washington - The United
+# A page's label before a colon, which a place in capitals and a colon must not be read as: "WATCH:", "NOTE:".
+_COLON_LABELS = (r"(?!(?:PHOTOS?|VIDEOS?|LIVE|WATCH|LISTEN|READ|SEE|NOTE|EDITOR'?S\s+NOTE|CORRECTION|CLARIFICATION|"
+                 r"REVIEW|RECAP|TRANSCRIPT|POLL|QUIZ|Q)\s*:)")
+# Only on an article's first sentence, where a dateline stands: a place in capitals and a colon, as Indian outlets
+# and PTI write it ("KATHMANDU: Lukla Airport, the gateway to ... Mt. Everest will be rechristened ...", "NEW DELHI:
+# The Board of Control for Cricket in India ..."); a town alone before a dash ("Washington - The United
 # States is considering ...", "Colombo - Sri Lanka's cricket chief ..."), as some wires write their datelines, and a
 # byline run into the dateline with a date and a page's buttons between ("By THE ASSOCIATED PRESS January 7, 2008
 # Comments Print Email NEW YORK \u2014 For one night, ..."). Further down an article a name and a dash may open a
 # sentence of news.
 _OPENING_DATELINE = re.compile(rf"^{_TOWN}\s+{_DASH}\s+(?=[A-Z\"\u201c])"
-                               rf"|^By\s+[A-Z][^.!?\n]{{0,80}}?\s{_PLACE}{_REGION}\s*{_DASH}\s+(?=[A-Z\"\u201c])")
+                               rf"|^By\s+[A-Z][^.!?\n]{{0,80}}?\s{_PLACE}{_REGION}\s*{_DASH}\s+(?=[A-Z\"\u201c])"
+                               rf"|^{_COLON_LABELS}{_PLACE}{_REGION}:\s+(?=[A-Z\"\u201c])")
 
 
 def shown_start(text: str, first: bool = False) -> int:
