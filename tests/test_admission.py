@@ -109,6 +109,16 @@ def test_a_place_in_capitals_before_a_colon_is_a_dateline_where_an_article_opens
     assert shown_start(text) == 0
 
 
+def test_datelines_written_with_a_triple_dash_or_an_unspaced_dash_after_a_state():
+    # L3S-GN1 pages briefed one by one: both led their briefs with the dateline.
+    tripled = "CHAPEL HILL, N.C. --- Top-ranked North Carolina has not encountered much danger on the court this season."
+    assert shown_start(tripled) == len("CHAPEL HILL, N.C. --- ")
+    unspaced = "Reno, Nev.\u2014Natalie White recorded her seventh career 20-plus point game for San Jose State."
+    assert shown_start(unspaced, first=True) == len("Reno, Nev.\u2014")
+    assert shown_start(unspaced) == 0
+    assert shown_start("Smith, Jones\u2014The two men met on Friday to discuss the deal.", first=True) == 0
+
+
 def test_a_stripped_sentence_is_still_a_slice_of_its_article():
     text = "LAS VEGAS, June 10 (UPI) -- Police said the gunman acted alone in the attack. He had no record."
     article = make_article("a1", text)

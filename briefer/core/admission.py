@@ -44,7 +44,7 @@ _DATE = (rf"(?:(?:[A-Z][a-z]{{2,8}}|{_CAPITAL_MONTH})\.?\s+\d{{1,2}}(?:,\s*\d{{4
 # "(WRDW/WAGT)"; a press-release wire between slashes: "/PRNewswire/"
 _AGENCY = r"(?:\((?:[A-Z][\w.&'\u2019/-]*(?:\s+[A-Z0-9][\w.&'\u2019/!-]*){0,3})\)|/[A-Z][\w-]*(?:\s[A-Z][\w-]*)?/)"
 # A hyphen only with a space before it: "US-China" is no dateline. ">>" is some papers' dash ("WOODLAND HILLS >> ...").
-_DASH = r"(?:\u2014|\u2013|--|_|>>|(?<=\s)-)"
+_DASH = r"(?:\u2014|\u2013|---?|_|>>|(?<=\s)-)"  # "---" too: "CHAPEL HILL, N.C. --- Top-ranked ..."
 # "UPDATE:", "Update, 21 April:", "UPDATED 2 -", "BREAKING NEWS:"
 _LABEL = (r"(?:(?i:update[ds]?)(?:\s*\d+|,?\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2})(?:,?\s+\d{4})?)?"
           r"|BREAKING(?:\s+NEWS)?|EXCLUSIVE|ANALYSIS|OPINION)\s*[:\u2014\u2013]\s+")
@@ -144,14 +144,16 @@ _COLON_LABELS = (r"(?!(?:PHOTOS?|VIDEOS?|LIVE|WATCH|LISTEN|READ|SEE|NOTE|EDITOR'
                  r"REVIEW|RECAP|TRANSCRIPT|POLL|QUIZ|Q)\s*:)")
 # Only on an article's first sentence, where a dateline stands: a place in capitals and a colon, as Indian outlets
 # and PTI write it ("KATHMANDU: Lukla Airport, the gateway to ... Mt. Everest will be rechristened ...", "NEW DELHI:
-# The Board of Control for Cricket in India ..."); a town alone before a dash ("Washington - The United
+# The Board of Control for Cricket in India ..."); a town and its state before a dash with no space after it ("Reno,
+# Nev.\u2014Natalie White recorded ..."); a town alone before a dash ("Washington - The United
 # States is considering ...", "Colombo - Sri Lanka's cricket chief ..."), as some wires write their datelines, and a
 # byline run into the dateline with a date and a page's buttons between ("By THE ASSOCIATED PRESS January 7, 2008
 # Comments Print Email NEW YORK \u2014 For one night, ..."). Further down an article a name and a dash may open a
 # sentence of news.
 _OPENING_DATELINE = re.compile(rf"^{_TOWN}\s+{_DASH}\s+(?=[A-Z\"\u201c])"
                                rf"|^By\s+[A-Z][^.!?\n]{{0,80}}?\s{_PLACE}{_REGION}\s*{_DASH}\s+(?=[A-Z\"\u201c])"
-                               rf"|^{_COLON_LABELS}{_PLACE}{_REGION}:\s+(?=[A-Z\"\u201c])")
+                               rf"|^{_COLON_LABELS}{_PLACE}{_REGION}:\s+(?=[A-Z\"\u201c])"
+                               rf"|^{_TOWN},\s*{_STATE}\s*(?:\u2014|\u2013)(?=[A-Z\"\u201c])")
 
 
 def shown_start(text: str, first: bool = False) -> int:
