@@ -20,6 +20,8 @@ STRIPPED = [
     ("(CNN) ", "Authorities in Minnesota obtained a search warrant in connection with the death."),
     ("(Reuters) - ", "Authorities in Minnesota obtained a search warrant in connection with the death."),
     ("Jan 21 (Reuters) - ", "Stocks fell sharply on Monday as oil prices rose."),
+    ("GAZA CITY, Gaza Strip, (AP) - ", "Israeli tanks and helicopters raided the Gaza Strip on Tuesday."),  # L3S-GN1
+    ("( Reuters )- ", "A long-delayed upgrade to the Hubble Space Telescope will have to wait."),  # L3S-GN1
     ("UPDATE: ", "Police have now arrested a second suspect in the case."),
     ("BREAKING NEWS: ", "A magnitude 7 earthquake struck off the coast of Japan."),
     ("12:00 PM PT -- ", "Sheriff's deputies were at The London Thursday morning."),  # a live report's time stamp

@@ -42,7 +42,8 @@ _DATE = (rf"(?:(?:[A-Z][a-z]{{2,8}}|{_CAPITAL_MONTH})\.?\s+\d{{1,2}}(?:,\s*\d{{4
          r"(?:\s+\d{4})?|[A-Z][a-z]+day)")
 # "(AP)", "(Reuters)", "(CNN Money)", "(Reuters Life!)", a station and its channel "(NEWS 10)", two stations
 # "(WRDW/WAGT)"; a press-release wire between slashes: "/PRNewswire/"
-_AGENCY = r"(?:\((?:[A-Z][\w.&'\u2019/-]*(?:\s+[A-Z0-9][\w.&'\u2019/!-]*){0,3})\)|/[A-Z][\w-]*(?:\s[A-Z][\w-]*)?/)"
+# A scraper's spaces inside the brackets too: "( Reuters )- A long-delayed ...".
+_AGENCY = r"(?:\(\s?(?:[A-Z][\w.&'\u2019/-]*(?:\s+[A-Z0-9][\w.&'\u2019/!-]*){0,3})\s?\)|/[A-Z][\w-]*(?:\s[A-Z][\w-]*)?/)"
 # A hyphen only with a space before it: "US-China" is no dateline. ">>" is some papers' dash ("WOODLAND HILLS >> ...").
 _DASH = r"(?:\u2014|\u2013|---?|_|>>|(?<=\s)-)"  # "---" too: "CHAPEL HILL, N.C. --- Top-ranked ..."
 # "UPDATE:", "Update, 21 April:", "UPDATED 2 -", "BREAKING NEWS:"
@@ -129,7 +130,7 @@ _PLACED_IN_PICTURE = re.compile(rf"{_NAME},\s+(?:left|right|center|centre),|{_NA
 # for admission to refuse.
 _DATELINE = re.compile(
     rf"^(?:{_LABEL})?(?:"
-    rf"(?:(?:{_PLACE}|{_TOWN}){_REGION}(?:,\s*{_DATE})?|{_DATE})?\s*{_AGENCY}\s*(?:{_DASH}|-|:)?\s*"
+    rf"(?:(?:{_PLACE}|{_TOWN}){_REGION}(?:,\s*{_DATE})?,?|{_DATE})?\s*{_AGENCY}\s*(?:{_DASH}|-|:)?\s*"
     rf"|{_PLACE}{_REGION}(?:,\s*{_DATE})?\s*(?:{_DASH}\s+|(?:\u2014|\u2013|--)(?=[A-Z\"\u201c]))"
     rf"|{_TOWN},\s*(?:{_TOWN}|{_STATE}|{_DATE})\s+(?:\u2014|\u2013|--|-)\s+"
     rf"|{_PLACE}{_REGION},\s*{_DATE}\s+(?=[A-Z][a-z])"
