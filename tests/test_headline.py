@@ -6,7 +6,7 @@ import pytest
 
 from briefer.core.headline import MAX_EXTRACTED_HEADLINE_WORDS as MAX_HEADLINE_WORDS
 from briefer.core.headline import (_second_subject, _without_relative_clause_in_subject, choose_headline,
-                                   headline_from_sentence)
+                                   headline_from_sentence, title_of)
 from briefer.types import Point, Sentence
 from tests.conftest import make_article
 
@@ -645,3 +645,19 @@ def test_the_headline_tells_the_ledes_news_when_another_title_fits_the_points_as
                              title="Stones quit EMI for Universal")]
     assert choose_headline(articles, point(radiohead), [point(stones), point(spokesperson)]) == \
         "Radiohead deny asking EMI for $20 million"
+
+
+def test_a_title_in_capitals_is_written_as_its_article_writes_its_words():
+    text = ("The Rolling Stones have signed a one-album deal with Universal as they near the end of their contract "
+            "with EMI. The band will quit EMI for good in May, the Times said.")
+    article = make_article("a1", text, title="STONES 'QUIT EMI' FOR UNIVERSAL")
+    assert choose_headline([article], point(text.split(". ")[0] + "."), []) == "Stones 'quit EMI' for Universal"
+
+
+@pytest.mark.parametrize(("title", "text", "headline"), [
+    ("HORNETS SNUB FULHAM'S KING BID", "Watford Hornets rejected a bid from Fulham for Ledley King, the club said.",
+     "Hornets snub Fulham's King bid"),
+    ("NBA", "The Knicks beat the Nets 101-92 in an NBA game on Tuesday night at the Garden.", "NBA"),  # a name
+])
+def test_a_shouted_headline_takes_its_articles_forms_and_a_short_name_in_capitals_stays(title, text, headline):
+    assert title_of(make_article("a1", text, title=title)) == headline

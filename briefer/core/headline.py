@@ -239,6 +239,13 @@ _RELATIVE_TIME = re.compile(rf"\s+(?:(?:early|late)\s+)?(?:on\s+)?(?:(?:(?:this|
                             r"last week|last night)\b(?!\s+(?-i:[A-Z]))(?!(?:\s+\w+)?['\u2019]s\b)", re.IGNORECASE)
 
 
+# A title in capitals of this many words or more is a headline shouted (written as its text writes its words); a
+# shorter one is a name ("NBA", "WHO TV", "580 CFRA").
+MIN_SHOUTED_WORDS = 4
+# A word of a title or text, with its apostrophe: "FULHAM'S", "Fulham's".
+_WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
+
+
 def clean_title(title: str) -> str:
     """A title without the site and section names around it (``_without_site_names``), a date after them, and a
     final full stop."""
@@ -311,8 +318,43 @@ def title_of(article: Article, said: set[str] | None = None) -> str:
     before = re.match(rf"{re.escape(outlet)}\s*[|:\u2013\u2014-]\s+(?=\S)", title, re.IGNORECASE) if outlet else None
     title = clean_title(title[before.end():] if before else title)
     if title and not _about(title, article.outlet, _words_said(article) if said is None else said):
-        return own_headline(article) or title
-    return title
+        title = own_headline(article) or title
+    # A short title in capitals is a name ("NBA", "WHO TV"); a headline in capitals is shouted.
+    return _unshouted_title(title, article.text) if title.isupper() and _words(title) >= MIN_SHOUTED_WORDS else title
+
+
+def _unshouted_title(title: str, text: str) -> str:
+    """A title in capitals ("STONES 'QUIT EMI' FOR UNIVERSAL") as its article writes its words ("Stones 'quit EMI'
+    for Universal"): each word in the form the text's lines not in capitals use most (lower case on a tie: a capital
+    opening a sentence makes no name), an acronym the text writes only in capitals kept so, a word the text does not
+    use in lower case; the first word capitalised."""
+    forms: dict[str, Counter[str]] = {}
+    for line in text.split("\n"):
+        for word in _WORD.findall(line if not line.isupper() else ""):
+            forms.setdefault(_folded(word), Counter())[word] += 1
+
+    def written(match: re.Match[str]) -> str:
+        word = match.group()
+        base, apostrophe, ending = _at_apostrophe(word)
+        seen = forms.get(_folded(word)) or (forms.get(_folded(base)) if apostrophe else None)
+        if not seen:
+            return word.lower()
+        form = max(seen, key=lambda form: (seen[form], form == form.lower()))
+        return form if _folded(form) == _folded(word) else form + apostrophe + ending.lower()  # "Fulham" + "'s"
+
+    unshouted = _WORD.sub(written, title)
+    first = next((k for k, c in enumerate(unshouted) if c.isalpha()), None)
+    return unshouted if first is None else unshouted[:first] + unshouted[first].upper() + unshouted[first + 1:]
+
+
+def _folded(word: str) -> str:
+    return word.lower().replace("\u2019", "'")
+
+
+def _at_apostrophe(word: str) -> tuple[str, str, str]:
+    """A word parted at its apostrophe, as ``str.partition`` parts a text: ("FULHAM", "'", "S")."""
+    found = re.search(r"['\u2019]", word)
+    return (word, "", "") if found is None else (word[:found.start()], found.group(), word[found.end():])
 
 
 def own_headline(article: Article) -> str | None:
