@@ -113,7 +113,7 @@ def test_a_place_in_capitals_before_a_colon_is_a_dateline_where_an_article_opens
 
 def test_datelines_written_with_a_triple_dash_or_an_unspaced_dash_after_a_state():
     # L3S-GN1 pages briefed one by one: both led their briefs with the dateline.
-    tripled = "CHAPEL HILL, N.C. --- Top-ranked North Carolina has not encountered much danger on the court this season."
+    tripled = "CHAPEL HILL, N.C. --- Top-ranked North Carolina has not met much danger on the court this season."
     assert shown_start(tripled) == len("CHAPEL HILL, N.C. --- ")
     unspaced = "Reno, Nev.\u2014Natalie White recorded her seventh career 20-plus point game for San Jose State."
     assert shown_start(unspaced, first=True) == len("Reno, Nev.\u2014")

@@ -637,7 +637,7 @@ def test_the_headline_tells_the_ledes_news_when_another_title_fits_the_points_as
     is headed by Radiohead's title, not by the Rolling Stones' deal that one point reports."""
     radiohead = ("Members of acclaimed rock band Radiohead have denied rumours that they left their record label EMI "
                  "because they were refused a payment of $20 million.")
-    stones = "The Rolling Stones have signed a one-album deal with Universal as they near the end of their EMI contract."
+    stones = "The Rolling Stones have signed a one-album deal with Universal as they near the end of their EMI deal."
     spokesperson = ("The spokesperson for the record label claimed that the band asked for an extraordinary amount "
                     "of money to renew its EMI contract.")
     articles = [make_article("a1", f"{radiohead} {spokesperson}", title="Radiohead deny asking EMI for $20 million"),

@@ -29,7 +29,8 @@ def pieces(text: str) -> list[str]:
         ("Talks in the U.S. The move surprised many.", ["Talks in the U.S.", "The move surprised many."]),
         (  # L3S-GN1, 2008-01-15: the brief's lede was "Everest will be rechristened as Hillary-Tenzing Airport."
             "Lukla Airport, the gateway to the world's highest peak Mt. Everest will be rechristened. It opens soon.",
-            ["Lukla Airport, the gateway to the world's highest peak Mt. Everest will be rechristened.", "It opens soon."],
+            ["Lukla Airport, the gateway to the world's highest peak Mt. Everest will be rechristened.",
+             "It opens soon."],
         ),
         (
             "Mr. Blinken and Dr. Lee met Sen. Warren and Gen. Milley.",

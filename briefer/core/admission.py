@@ -43,7 +43,8 @@ _DATE = (rf"(?:(?:[A-Z][a-z]{{2,8}}|{_CAPITAL_MONTH})\.?\s+\d{{1,2}}(?:,\s*\d{{4
 # "(AP)", "(Reuters)", "(CNN Money)", "(Reuters Life!)", a station and its channel "(NEWS 10)", two stations
 # "(WRDW/WAGT)"; a press-release wire between slashes: "/PRNewswire/"
 # A scraper's spaces inside the brackets too: "( Reuters )- A long-delayed ...".
-_AGENCY = r"(?:\(\s?(?:[A-Z][\w.&'\u2019/-]*(?:\s+[A-Z0-9][\w.&'\u2019/!-]*){0,3})\s?\)|/[A-Z][\w-]*(?:\s[A-Z][\w-]*)?/)"
+_AGENCY = (r"(?:\(\s?(?:[A-Z][\w.&'\u2019/-]*(?:\s+[A-Z0-9][\w.&'\u2019/!-]*){0,3})\s?\)"
+           r"|/[A-Z][\w-]*(?:\s[A-Z][\w-]*)?/)")
 # A hyphen only with a space before it: "US-China" is no dateline. ">>" is some papers' dash ("WOODLAND HILLS >> ...").
 _DASH = r"(?:\u2014|\u2013|---?|_|>>|(?<=\s)-)"  # "---" too: "CHAPEL HILL, N.C. --- Top-ranked ..."
 # "UPDATE:", "Update, 21 April:", "UPDATED 2 -", "BREAKING NEWS:"

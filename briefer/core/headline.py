@@ -326,8 +326,8 @@ def title_of(article: Article, said: set[str] | None = None) -> str:
 def _unshouted_title(title: str, text: str) -> str:
     """A title in capitals ("STONES 'QUIT EMI' FOR UNIVERSAL") as its article writes its words ("Stones 'quit EMI'
     for Universal"): each word in the form the text's lines not in capitals use most (lower case on a tie: a capital
-    opening a sentence makes no name), an acronym the text writes only in capitals kept so, a word the text does not
-    use in lower case; the first word capitalised."""
+    opening a sentence makes no name), an acronym the text writes only in capitals kept so, and a word the text does
+    not use in lower case; the first word capitalised."""
     forms: dict[str, Counter[str]] = {}
     for line in text.split("\n"):
         for word in _WORD.findall(line if not line.isupper() else ""):
