@@ -160,8 +160,11 @@ def view_counts(texts: Sequence[str], opening_words: int, score_words: int
                 ) -> tuple[csr_matrix, csr_matrix, csr_matrix, csr_matrix]:
     """``term_counts`` of some clustering texts whole, and of their title and opening alone; the names each text
     holds (``name_columns``), and the scores its opening gives (``score_columns``)."""
-    return (term_counts(texts), term_counts([opening(t, opening_words) for t in texts]), name_columns(texts),
-            score_columns([opening(t, score_words) for t in texts]))
+    openings = [opening(t, opening_words) for t in texts]
+    # The scores' opening is cut from the shorter text when it is within the other: each text is split once.
+    scored = openings if score_words <= opening_words else texts
+    return (term_counts(texts), term_counts(openings), name_columns(texts),
+            score_columns([opening(t, score_words) for t in scored]))
 
 
 def name_columns(texts: Sequence[str]) -> csr_matrix:
