@@ -141,8 +141,9 @@ _DATELINE = re.compile(
 )
 
 
-# A page's label before a colon, which a place in capitals and a colon must not be read as: "WATCH:", "NOTE:".
-_COLON_LABELS = (r"(?!(?:PHOTOS?|VIDEOS?|LIVE|WATCH|LISTEN|READ|SEE|NOTE|EDITOR'?S\s+NOTE|CORRECTION|CLARIFICATION|"
+# A page's label before a colon, which a place in capitals and a colon must not be read as: "NOTE:", "LISTEN:"
+# (``_PLACE`` itself refuses "FILE", "PHOTO", "VIDEO", "IMAGE" and "WATCH").
+_COLON_LABELS = (r"(?!(?:PHOTOS|VIDEOS|LIVE|LISTEN|READ|SEE|NOTE|EDITOR'?S\s+NOTE|CORRECTION|CLARIFICATION|"
                  r"REVIEW|RECAP|TRANSCRIPT|POLL|QUIZ|Q)\s*:)")
 # Only on an article's first sentence, where a dateline stands: a place in capitals and a colon, as Indian outlets
 # and PTI write it ("KATHMANDU: Lukla Airport, the gateway to ... Mt. Everest will be rechristened ...", "NEW DELHI:

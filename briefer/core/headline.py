@@ -498,7 +498,7 @@ def _telling_the_lede(titles: list[str], lede: str) -> list[str]:
     one band's denial, is headed by that band's title ("Radiohead deny asking EMI for $20 million"), not by the
     other band's deal that more of its points report ("STONES 'QUIT EMI' FOR UNIVERSAL")."""
     lede_words = set(similarity_words(lede))
-    told = [len(set(words := similarity_words(t)) & lede_words) / max(1, len(set(words))) for t in titles]
+    told = [len(words & lede_words) / max(1, len(words)) for words in (set(similarity_words(t)) for t in titles)]
     best = max(told, default=0.0)
     return [t for t, share in zip(titles, told) if 2 * share >= best]
 
