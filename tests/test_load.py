@@ -287,6 +287,18 @@ def test_a_paragraph_wrapped_in_the_page_source_is_one_line_of_text(tmp_path: Pa
     assert len([line for line in text.split("\n") if line.strip()]) == 2  # the two paragraphs stay two
 
 
+def test_an_empty_ad_slot_inside_a_word_leaves_the_word_whole(tmp_path: Path) -> None:
+    # L3S-GN1 (telegraph.co.uk, 2008): an advert's empty <div> sits inside a word, and the extractor's line break
+    # made "the least they des erved" and "officer John Cowar d" of it.
+    page = ("<html><head><title>Sale beat Leeds</title></head><body><article><p>A converted try and a penalty were "
+            'the least they des<div id="ds-mpu"></div>erved for their superiority, the coach said on Sunday.</p>'
+            "<p>Sale took until the 26th minute to register their first points against a side that defended "
+            "well.</p><p>The home side travel to Leicester next weekend for the last match of the pool.</p>"
+            "</article></body></html>")
+    text = load_cluster(write(tmp_path, "page.html", page)).articles[0].text
+    assert "the least they deserved for their superiority" in text
+
+
 @pytest.mark.parametrize(("head", "outlet", "url"), [
     ('<meta property="og:site_name" content="Deccan Herald">'
      '<link rel="canonical" href="https://www.deccanherald.com/state/budget-1">',

@@ -362,6 +362,9 @@ _MIN_PAGE_WORDS = 10
 # and "Christina Aguilera both ..." a point with half its subject. A space before the break and the indentation after
 # it are the source's layout (a break between paragraphs has neither); a break after a sentence's end stays one.
 _SOURCE_WRAP = re.compile(r"(?<=[^\s.!?:\"'\u201d\u2019)\]])[ \xa0]+\n(?:\t+| {2,})(?=\w)")
+# An empty ad slot a site's template put inside a word ("the least they des<div id="ds-mpu"></div>erved", five
+# Telegraph pages of L3S-GN1): the extractor reads the block as a line break, and the reader would get "des erved".
+_SLOT_INSIDE_WORD = re.compile(r"(?<=[a-z])<(div|span|ins)\b[^>]*>\s*</\1>(?=[a-z])")
 
 
 def _text_fields(text: str, *, titles: bool = True) -> dict[str, object]:
@@ -492,6 +495,7 @@ def _html_fields(html: str) -> dict[str, object]:
         raise _Unreadable(missing_dependency(exc, "reading .html needs trafilatura", "daily")) from None
     from trafilatura.settings import Document
 
+    html = _SLOT_INSIDE_WORD.sub("", html)
     document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
     if not isinstance(document, Document) or len((document.text or "").split()) < _MIN_PAGE_WORDS:
         raise _Unreadable("no article text found in the page")
