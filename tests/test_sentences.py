@@ -32,6 +32,10 @@ def pieces(text: str) -> list[str]:
             ["Lukla Airport, the gateway to the world's highest peak Mt. Everest will be rechristened.",
              "It opens soon."],
         ),
+        (  # L3S-GN1, 2008-01-11: "2,00,000 will be added to Super Jackpot Pool." was a point
+            "A sum of Rs. 2,00,000 will be added to the pool. It pays out Rs. 55 crore in all.",
+            ["A sum of Rs. 2,00,000 will be added to the pool.", "It pays out Rs. 55 crore in all."],
+        ),
         (
             "Mr. Blinken and Dr. Lee met Sen. Warren and Gen. Milley.",
             ["Mr. Blinken and Dr. Lee met Sen. Warren and Gen. Milley."],

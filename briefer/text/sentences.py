@@ -26,7 +26,7 @@ _TITLES = frozenset(
 # Abbreviations that may also end a sentence: they end one only before a word that usually starts a sentence.
 _AMBIGUOUS = frozenset(month.lower() for month in MONTH_ABBREVIATIONS) | frozenset(
     "no nos inc corp co ltd llc plc jr sr st ave blvd etc approx est dept univ assn bros fig figs ref refs eq vol pp "
-    "lbs oz ft yds hrs mins secs yrs mos pts".split()
+    "lbs oz ft yds hrs mins secs yrs mos pts rs".split()  # "Rs. 55 crore": rupees
 )
 # Words that start sentences. After an ambiguous abbreviation ("U.S.", "Inc.", "V.") a capitalised word is
 # usually a name ("U.S. Secretary", "Sergey V. Lavrov"); one of these means a new sentence ("in the U.S. The").
