@@ -157,6 +157,10 @@ def test_boilerplate_lines_are_dropped(furniture: str) -> None:
         # A site's legal notice.
         "The fraternity, its symbols, slogans, and materials are protected by United States Copyright and Trademark "
         "law. All rights reserved.",
+        # A press release's trademark notice (L3S-GN1, 2008: two of its points).
+        "(C) 2008 Magellan Navigation, Inc. Magellan, Maestro and Magellan RoadMate are trademarks of Magellan "
+        "Navigation, Inc. Hertz and NeverLost are registered trademarks of Hertz Systems, Inc.",
+        "2008 Lucasfilm Entertainment Company Ltd. or Lucasfilm Ltd. & (R) or TM as indicated.",
         # An editor's notes on a correction.
         "CORRECTION (March 18, 11:30 a.m.): An earlier version of this article incorrectly said Metron joined the "
         "search two years after the crash.",
@@ -438,6 +442,15 @@ def test_a_printed_line_ending_on_a_connecting_word_goes_on_into_the_next() -> N
     assert cleaned(text) == text.replace("\n\n", " ")
     heading = "Talks in Geneva\n\nRepresentatives of both sides met on Friday."
     assert cleaned(heading) == heading
+
+
+def test_a_printed_line_goes_on_into_a_number_and_a_word_in_lower_case() -> None:
+    # L3S-GN1 (2008): "38 games this season due to a fractured left foot" was a point, its sentence's start left behind
+    text = ("It was Moreau's first goal since 2006 after he missed the final 75 games of last season and the first\n"
+            "38 games this season due to a fractured left foot.")
+    assert cleaned(text) == text.replace("\n", " ")
+    dated = "Jewell close to striker move\n\n17:20, Jan 1 2008\n\nDerby are close to signing a striker, Jewell said."
+    assert cleaned(dated) == dated  # a heading and the time under it stay apart
 
 
 def test_a_stray_full_stop_between_sentences_goes() -> None:

@@ -132,6 +132,11 @@ _FURNITURE_PHRASES = (
     "an error has occurred",
     "all rights reserved",
     "copyright and trademark law",
+    "are trademarks of",  # a press release's notice: "Magellan, Maestro and RoadMate are trademarks of Magellan"
+    "are registered trademarks of",
+    "is a registered trademark of",
+    "is a trademark of",
+    "or tm as indicated",
     "an earlier version of this article",
     "an earlier version of this story",
     "an earlier version of this report",
@@ -198,6 +203,10 @@ def clean_article(article: Article) -> Article:
 _PRINTED_LINE_WORDS = 6
 # The connecting words such a line may end on: not "by", which ends credits ("Photo by").
 _LINE_GOES_ON_AFTER = DANGLING_WORDS - {"by"}
+# A line opening on a number and a word in lower case ("5,000 manufacturers (updated ...", "38 games this season",
+# "4-0, with the lone assist"): how a sentence goes on after a printed line that ends on a word in lower case ("... from
+# more than"). A date or time under a heading ("Jewell close to striker move" / "17:20, Jan 1 2008") is no such line.
+_NUMBER_GOING_ON = re.compile(r"\d[\d,.\u2013-]*%?,?\s+[a-z]")
 # A space a tokenizer left before a comma, a possessive or "n't": "Richard Reston , son of ...", "Peter Wallsten 's",
 # "the automaker isn 't slowing down" (SlashGear, 2019).
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"(?<=\w) (?=,\s|'s\s)|(?<=\wn) (?='t\b)")
@@ -252,7 +261,8 @@ def _closing_quotes_restored(line: str) -> str:
 def _unwrapped(lines: list[str]) -> list[str]:
     """Paragraphs from hard-wrapped lines: a line that stops mid-sentence goes on into the next, when the next
     opens in lower case or the line ends on a connecting word no sentence or heading ends on ("the House of" /
-    "Representatives, the Committee ..." in a document whose every printed line is a paragraph).
+    "Representatives, the Committee ..." in a document whose every printed line is a paragraph), or it ends on a
+    word in lower case and the next opens on a number that goes on (``_NUMBER_GOING_ON``).
 
     A paragraph is kept as its lines and their word count until it is whole: how it ends is how its last line ends,
     so a document of thousands of joined lines is read once, not once per line."""
@@ -263,6 +273,7 @@ def _unwrapped(lines: list[str]) -> list[str]:
             continue
         if paragraphs and not ends_with_punctuation(paragraphs[-1][-1]) and (
             line[0].islower() or (line[0].isalnum() and _ends_on_a_connecting_word(paragraphs[-1][-1], words))
+            or (paragraphs[-1][-1].rsplit(" ", 1)[-1][0].islower() and _NUMBER_GOING_ON.match(line))
         ):
             paragraphs[-1].append(line)
             words += len(line.split(" "))
