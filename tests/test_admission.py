@@ -306,6 +306,18 @@ def test_a_post_embedded_in_the_page_is_never_shown_but_stays_a_sentence(text, e
     assert (not shown[0].admissible) is embedded
 
 
+@pytest.mark.parametrize(("text", "stamped"), [
+    ("07/01/2008 20:12:00 Business Wire Magellan RoadMate Line Expands with Five New Solutions Magellan will add "
+     "five new units.", True),  # L3S-GN1: a listing's time stamp, wire, title and sentence, the lede of its page
+    ("Didn't take long by Danthefan2 01/15/2008 9:10 a.m. CT and the thread filled up.", True),  # a reader's comment
+    ("The polls opened at 7:30 a.m. on Jan. 15, 2008, and closed at 8 p.m.", False),
+])
+def test_a_line_with_the_pages_time_stamp_is_never_shown_but_stays_a_sentence(text, stamped):
+    shown, _ = strip_shown(sentences_of(make_article("a1", text)))
+    assert [s.text for s in shown] == [text]
+    assert (not shown[0].admissible) is stamped
+
+
 def test_a_cluster_with_nothing_a_reader_may_be_shown_says_so():
     from briefer.pipeline import build_brief
     from briefer.settings import BriefSettings

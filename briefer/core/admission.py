@@ -109,6 +109,10 @@ _CREDIT_BEFORE_CAPTION = re.compile(r"^(?:Associated Press|AP Photo|AFP|EPA|Gett
 # A social-media post embedded in a page, signed with its author's handle or carrying its picture link: "Elon Musk
 # (@elonmusk) Kanye stopped by the SpaceX rocket factory today.", "... reading list. pic.twitter.com/TiduRZIEox".
 _EMBEDDED_POST = re.compile(rf"{POST_HANDLE}|\bpic\.twitter\.com/")
+# A page's time stamp, a date in figures and a clock time, which news text writes in words ("Jan. 15 at 9:10 a.m."):
+# a listing's line or a reader's comment ("07/01/2008 20:12:00 Business Wire Magellan RoadMate(R) Line Expands ...",
+# "Didn't take long by Danthefan2 01/15/2008 9:10 a.m. CT ...", L3S-GN1).
+_PAGE_STAMP = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\W{0,3}\d{1,2}:\d{2}\b")
 _NOT_A_CAPTION = re.compile(r"\b(?:said|says|told|according to|will|would|has|have|had|was|were|is|are)\b|[\"\u201c]")
 _OUTLETS = r"(?:Associated Press|AP|Reuters|AFP|CNN|Bloomberg|UPI)"
 _NAME = r"[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3}"
@@ -308,12 +312,13 @@ def strip_shown(sentences: list[Sentence]) -> tuple[list[Sentence], list[bool]]:
     renaming ...") is never shown, but stays evidence: it often tells the news the article tells. Nor is a picture's
     date line, which has no subject to be a sentence ("November 1989, as the Berlin Wall was crumbling."), nor a
     caption that tells what a picture shows (``pictured``), nor a sentence its page cut off (``cut_off``), nor a
-    social-media post embedded in the page (``_EMBEDDED_POST``).
+    social-media post embedded in the page (``_EMBEDDED_POST``), nor a line with the page's time stamp
+    (``_PAGE_STAMP``).
     """
     shown, stripped = [], []
     for sentence in sentences:
         if _DATE_WITHOUT_SUBJECT.match(sentence.text) or pictured(sentence.text) or cut_off(sentence.text) \
-                or _EMBEDDED_POST.search(sentence.text):
+                or _EMBEDDED_POST.search(sentence.text) or _PAGE_STAMP.search(sentence.text):
             sentence = replace(sentence, admissible=False)
         skip = shown_start(sentence.text, first=sentence.index == 0)
         if skip:
