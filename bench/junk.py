@@ -161,10 +161,11 @@ def brief_rows(names: list[str], limit: int | None) -> list[dict]:
 def ledes_and_headlines(names: list[str], systems: dict[str, dict]) -> str:
     """Whether the lede is a claim some article opened with (one of its first three sentences: news states its
     core event first) and, in clusters with no titles, whether the headline is made from the lede (at least 80% of
-    its words are the lede's, and no point has more) rather than from another point."""
+    its words are the lede's, and no point has more) rather than from another point, and whether it says the lede's
+    words in their order (``_the_ledes_words_in_order``)."""
     titled = {key: row["titled"] for key, row in systems["briefer"].items()}
-    lines = ["| set | system | ledes | from an article's opening | headlines without titles | made from the lede |",
-             "|---|---|---|---|---|---|"]
+    lines = ["| set | system | ledes | from an article's opening | headlines without titles | made from the lede | "
+             "the lede's words in order |", "|---|---|---|---|---|---|---|"]
     for name in names:
         for system, by_cluster in systems.items():
             rows = [row for (set_name, _), row in by_cluster.items() if set_name == name]
@@ -173,8 +174,16 @@ def ledes_and_headlines(names: list[str], systems: dict[str, dict]) -> str:
             opening = f"{opened} ({opened / len(known):.0%})" if known else "-"
             untitled = [row for row in rows if not titled.get((name, row["id"]), True)]
             from_lede = sum(_made_from_the_lede(row["headline"], row["shown"]) for row in untitled)
-            lines.append(f"| {name} | {system} | {len(rows)} | {opening} | {len(untitled)} | {from_lede} |")
+            in_order = sum(_the_ledes_words_in_order(row["headline"], row["shown"][0]) for row in untitled)
+            lines.append(f"| {name} | {system} | {len(rows)} | {opening} | {len(untitled)} | {from_lede} | {in_order} |")
     return "\n".join(lines)
+
+
+def _the_ledes_words_in_order(headline: str, lede: str) -> bool:
+    """Whether the headline says the lede word for word but for words it left out (articles, auxiliaries, a time):
+    every word of it is the lede's next one (issue 14: "the headline must not repeat the lede word for word")."""
+    lede_words = iter(re.findall(r"[\w'\u2019-]+", lede.lower()))
+    return all(word in lede_words for word in re.findall(r"[\w'\u2019-]+", headline.lower()))
 
 
 def _made_from_the_lede(headline: str, shown: list[str]) -> bool:

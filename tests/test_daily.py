@@ -791,4 +791,4 @@ def test_an_unbriefed_storys_line_is_an_opening_that_stands_as_a_lede():
         "Late screen siren Lauren Bacall left the bulk of her $26.6 million fortune to family, carving out a special "
         "$10,000 bequest for her beloved dog, Sophie, according to her will. The will was filed in Manhattan."))
     line, source = _story_line([leaning, plain])
-    assert line.startswith("Late screen siren Lauren Bacall left bulk of her $26.6 million fortune") and source is plain
+    assert line.startswith("Late screen siren Lauren Bacall leaves bulk of her $26.6 million fortune") and source is plain

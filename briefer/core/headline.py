@@ -16,9 +16,9 @@ from briefer.core.admission import shown_start
 from briefer.core.claims import PRONOUN_OPENER
 from briefer.core.opinion import is_opinion
 from briefer.ingest.outlets import BARE_HOST
-from briefer.text.lexicon import (DANGLING_WORDS, FINITE_VERB, QUOTE_OPENERS, SIMILARITY_STOPWORDS, SPEECH_VERBS,
-                                  WEEKDAY, alternation, inside_quotation, people_named, similarity_words,
-                                  title_cased)
+from briefer.text.lexicon import (DANGLING_WORDS, FINITE_VERB, MONTH, QUOTE_OPENERS, SIMILARITY_STOPWORDS,
+                                  SPEECH_VERBS, WEEKDAY, alternation, base_of_past, inside_quotation, people_named,
+                                  similarity_words, third_person, title_cased, word_zipf)
 from briefer.text.sentences import is_statement
 from briefer.types import Article, Point
 
@@ -241,6 +241,32 @@ _RELATIVE_TIME = re.compile(rf"\s+(?:(?:early|late)\s+)?(?:on\s+)?(?:(?:(?:this|
 
 # A title in capitals of this many words or more is a headline shouted (written as its text writes its words); a
 # shorter one is a name ("NBA", "WHO TV", "580 CFRA").
+# Telling a past event in a headline's present ("_in_headline_tense"). Before a word in -ed these make it an
+# adjective ("the alleged gunman"), and the verb is looked for further on; after these a past form is no simple past
+# of the headline's clause: an auxiliary ("have accused"), "to", a preposition, or what opens a subordinate or
+# relative clause ("since she entered", "whose son").
+_BEFORE_AN_ADJECTIVE = frozenset("the a an this these those his her its their our my your some any no every each "
+                                 "another".split())
+_NO_SIMPLE_PAST_IN_SUBJECT = frozenset("was were is are be been being has have had will would could should may might "
+                                       "must not never who which whom whose that since when while because although "
+                                       "though until where if as".split())
+_NO_SIMPLE_PAST_AFTER = _NO_SIMPLE_PAST_IN_SUBJECT | frozenset("to of in on at for from with by into about over under "
+                                                               "after before during and or but than".split())
+# A subject of several: "Many Nisei", "Two women", "Police", "Josh Hardy's parents".
+_SEVERAL = frozenset("many several some both few two three four five six seven eight nine ten dozens hundreds "
+                     "thousands millions".split())
+# What opens the object of a verb in the past ("killed three people", "said he had", "ordered Occupy protesters",
+# "scaled back operations"): only then is a past form that may be a participle read as the verb.
+_OBJECT_OPENERS = _BEFORE_AN_ADJECTIVE | _SEVERAL | frozenset("that him them it us me he she they we you all more most "
+                                                              "what how why whether where when up down out off back "
+                                                              "away".split())
+# Participles that name, which a description opens with even before a name ("a policy called the ...").
+_NAMING = frozenset("called named dubbed titled entitled labeled labelled nicknamed known".split())
+# Where the head of a subject ends: "Attorneys for ...", "Twin blasts targeting ...".
+_HEAD_ENDS = frozenset("of for from at in on with between over near".split())
+# Words that keep a headline in the past: what happened long ago ("Ancient sea once covered a fifth of the planet"),
+# or only just before ("recently ended").
+_KEPT_IN_THE_PAST = re.compile(r"\b(?:once|formerly|previously|originally|recently|ago|(?:in|since) (?:19|20)\d\d)\b")
 MIN_SHOUTED_WORDS = 4
 # A word of a title or text, with its apostrophe: "FULHAM'S", "Fulham's".
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
@@ -462,34 +488,35 @@ def choose_headline(articles: list[Article], lede: Point, points: list[Point]) -
             return support ** 0.5 * sum(brief_words[w] for w in words) / len(words) ** 0.5
 
         return max(candidates, key=fit)
-    made, source = _headline_and_source(lede.text)
-    if len(made.split()) <= LONGEST_LEDE_HEADLINE:
-        return _given_to(made, source)
-    without_aside, _ = _headline_and_source(_SUBJECT_ASIDE.sub(r"\g<subject> ", lede.text, count=1))
-    if len(without_aside.split()) <= LONGEST_LEDE_HEADLINE:
-        return _given_to(without_aside, source)
-    main_clause = _before_subordinate_clause(without_aside)
-    if len(main_clause.split()) <= LONGEST_LEDE_HEADLINE:
-        return _given_to(main_clause, source)
-    main_clause = _before_relative_clause(main_clause)
-    if len(main_clause.split()) <= LONGEST_LEDE_HEADLINE:
-        return _given_to(main_clause, source)
-    main_clause = _without_relative_clause_in_subject(main_clause)
-    if len(main_clause.split()) <= LONGEST_LEDE_HEADLINE:
-        return _given_to(main_clause, source)
-    main_clause = _before_second_predicate(main_clause)
-    if len(main_clause.split()) <= LONGEST_LEDE_HEADLINE:
-        return _given_to(main_clause, source)
+    made = _lede_headline(lede.text)
+    if made:
+        return _in_headline_tense(made, lede.text)
     # A point's headline stands in: the one whose words are most the lede's, so that it is still the core event.
     lede_words = set(similarity_words(lede.text))
     # ... and that names whoever speaks in it in full: "Nuland said U.S. officials notified ..." tells the reader
     # nothing of who Nuland is; nor is a quotation a headline ('"Kaine may have better appeal, ...," Michigan
     # Republican said': somebody's opinion, not the news).
-    shorter = [h for h in (headline_from_sentence(p.text) for p in points
-                           if not people_named(p.text)[1] and not p.text.startswith(QUOTE_OPENERS))
+    shorter = [(h, p.text) for h, p in ((headline_from_sentence(p.text), p) for p in points
+                                        if not people_named(p.text)[1] and not p.text.startswith(QUOTE_OPENERS))
                if SHORTEST_POINT_HEADLINE <= len(h.split()) <= LONGEST_LEDE_HEADLINE and _HEADLINE_VERB.search(h)]
-    return max(shorter, key=lambda h: len(lede_words & set(similarity_words(h))) / len(h.split()) ** 0.5,
-               default=_given_to(made, source))
+    best = max(shorter, key=lambda pair: len(lede_words & set(similarity_words(pair[0]))) / len(pair[0].split()) ** 0.5,
+               default=(headline_from_sentence(lede.text), lede.text))
+    return _in_headline_tense(*best)
+
+
+def _lede_headline(lede: str) -> str | None:
+    """A headline from the lede's sentence, of at most ``LONGEST_LEDE_HEADLINE`` words: its main clause in a headline's
+    style, shortened clause by clause until it fits; None if it never does."""
+    made, source = _headline_and_source(lede)
+    if len(made.split()) <= LONGEST_LEDE_HEADLINE:
+        return _given_to(made, source)
+    main_clause, _ = _headline_and_source(_SUBJECT_ASIDE.sub(r"\g<subject> ", lede, count=1))
+    for shorten in (_before_subordinate_clause, _before_relative_clause, _without_relative_clause_in_subject,
+                    _before_second_predicate):
+        if len(main_clause.split()) <= LONGEST_LEDE_HEADLINE:
+            break
+        main_clause = shorten(main_clause)
+    return _given_to(main_clause, source) if len(main_clause.split()) <= LONGEST_LEDE_HEADLINE else None
 
 
 def _telling_the_lede(titles: list[str], lede: str) -> list[str]:
@@ -561,6 +588,88 @@ def _headline_and_source(sentence: str) -> tuple[str, str | None]:
                 return later, later_source or (_said_by(source.group("who")) if source else None)
     # "34-year-old man ..." keeps its case
     return text[:first] + text[first].upper() + text[first + 1:], _said_by(source.group("who")) if source else None
+
+
+def _in_headline_tense(headline: str, sentence: str) -> str:
+    """``headline``, made from ``sentence``, telling its past event in a headline's present: the clause's verb in the
+    simple past, after its subject, and a second one joined to it by "and" ("A woman killed three people and wounded
+    three others ..." -> "Woman kills three people and wounds three others ...", "Rockaway man fell to his death" ->
+    "Rockaway man falls to his death"), so that the headline does not say its lede again word for word.
+
+    Whether a past form is the verb is read in the sentence, whose articles and auxiliaries the headline has
+    shed: after "the" it describes ("the alleged gunman"); after an auxiliary, "to" or a preposition it is no simple
+    past ("was killed in a crash" is the headline's "killed in crash"); one that may be a participle ("accused",
+    "shot") is the verb only before its object. None is changed inside a quotation, in a subordinate clause, or
+    where the subject's number is not clear ("Water and Sewerage Department")."""
+    if _KEPT_IN_THE_PAST.search(headline):
+        return headline
+    words = list(re.finditer(r"\S+", headline))
+    said = re.findall(r"\S+", sentence)
+    for k, word in enumerate(words[1:], start=1):
+        if word.group()[:1] in QUOTE_OPENERS:
+            return headline
+        past = base_of_past(word.group()) if word.group().isalpha() and word.group().islower() else None
+        where = said.index(word.group()) if past and word.group() in said else None
+        if past is None or where is None or where and said[where - 1].lower() in _BEFORE_AN_ADJECTIVE:
+            continue
+        subject = [w.group() for w in words[:k] if not re.fullmatch(r"[a-z]+ly", w.group())]
+        several = _several(subject)
+        if word.group() in _NAMING or several is None or not where or said[where - 1].lower() in _NO_SIMPLE_PAST_AFTER \
+                or any(w.lower().strip(",") in _NO_SIMPLE_PAST_IN_SUBJECT for w in subject) \
+                or not _verb_here(said, where, past):
+            return headline
+        changed = [(word, past[0])]
+        joined = next((j for j in range(k + 1, len(words) - 1) if words[j].group() == "and"), None)
+        if joined is not None and not any(w.group().lower() in _NO_SIMPLE_PAST_IN_SUBJECT for w in words[k + 1:joined]):
+            second = base_of_past(words[joined + 1].group())
+            after = said.index(words[joined + 1].group(), where + 1) if words[joined + 1].group() in said[where + 1:] \
+                else None
+            if second and after is not None and said[after - 1] == "and" and (
+                    _verb_here(said, after, second) or said[after + 1:after + 2] in (["to"], *[[p] for p in _HEAD_ENDS])):
+                changed.append((words[joined + 1], second[0]))
+        for changed_word, base in reversed(changed):
+            present = base if several else third_person(base)
+            headline = headline[:changed_word.start()] + present + headline[changed_word.end():]
+        return headline
+    return headline
+
+
+def _verb_here(words: list[str], k: int, past: tuple[str, bool]) -> bool:
+    """Whether the past form ``words[k]`` is a verb: it is no participle, or its object follows."""
+    if not past[1]:
+        return True
+    if k + 1 >= len(words):
+        return False
+    following = words[k + 1].lstrip("\"'\u201c(")
+    return following.lower() in _OBJECT_OPENERS or following[:1].isdigit() or (
+        following[:1].isupper() and not re.match(rf"(?:{WEEKDAY}|{MONTH})\b", following))
+
+
+def _several(subject: list[str]) -> bool | None:
+    """Whether a subject is several ("Two women", "Attorneys for ...", "Smith and his wife"), one, or None where its
+    words do not say ("Jane and Gary Wilson", "Water and Sewerage Department": both read "X and Y")."""
+    if not subject or len(subject) == 1 and subject[0].lower().endswith("ly"):  # "Newly minted ..."
+        return None
+    lower = [w.lower().strip(",") for w in subject]
+    if lower[0] in _SEVERAL or lower[0].isdigit() or lower[0] in _PLURAL_SPEAKERS:
+        return True
+    if "and" in lower:
+        joined = lower.index("and")
+        if joined and joined + 1 < len(subject) and subject[joined - 1][:1].isupper() \
+                and subject[joined + 1][:1].isupper():
+            return None
+        return True
+    head = next((subject[i - 1] for i in range(1, len(subject))
+                 if lower[i] in _HEAD_ENDS or re.fullmatch(r"[a-z]{3,}ing", lower[i])), subject[-1]).strip(",")
+    folded = head.lower()
+    if folded in _PLURAL_SPEAKERS:
+        return True
+    zipf = word_zipf()
+    common_plural = folded.endswith("s") and not folded.endswith(("ss", "us", "is", "'s", "\u2019s")) and bool(
+        zipf and zipf(folded[:-1]) >= 3)
+    # A name in capitals is one ("Serena Williams") unless it is the whole subject or follows "the" ("Democrats").
+    named = head[:1].isupper() and head != subject[0] and not (len(subject) == 2 and lower[0] == "the")
+    return common_plural and not named
 
 
 def _said_by(who: str) -> str:

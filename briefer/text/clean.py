@@ -17,7 +17,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 
-from briefer.text.lexicon import DANGLING_WORDS
+from briefer.text.lexicon import DANGLING_WORDS, word_zipf
 from briefer.text.sentences import ends_with_punctuation, split_sentences
 from briefer.types import Article
 
@@ -400,7 +400,7 @@ def _rejoined_hyphenation(line: str) -> str:
     without wordfreq, or with nothing broken, the line as it is."""
     if "- " not in line or not _BROKEN_WORD.search(line):
         return line
-    zipf = _word_zipf()
+    zipf = word_zipf()
     if zipf is None:
         return line
     return _BROKEN_WORD.sub(lambda m: m[1] + m[2] if zipf((m[1] + m[2]).lower()) >= _MIN_ZIPF_OF_JOINED else m[0],
@@ -433,7 +433,7 @@ def glued_word_split(word: str) -> str | None:
     if camel and camel[1] not in _CAMEL_GLUE or not camel and not (
             _RUN_ON.fullmatch(word) and _GLUE_AT_AN_END.fullmatch(word)):
         return None  # decided without wordfreq, so a text with no candidate never loads it
-    zipf = _word_zipf()
+    zipf = word_zipf()
     if zipf is None or zipf(word.lower()) > 0:
         return None
     if camel:
@@ -456,19 +456,6 @@ def _glue_cuts(word: str, zipf: Callable[[str], float]) -> list[int]:
         if len(other) >= 3 and other not in _PREFIX_WORDS and zipf(other) >= _MIN_ZIPF_OF_OTHER_PART:
             cuts.append(cut)
     return cuts
-
-
-@functools.cache
-def _word_zipf() -> Callable[[str], float] | None:
-    """English word frequency on the Zipf scale (0 for an unknown word), cached; None without wordfreq.
-
-    Loaded on first use: importing wordfreq and reading its word list take about 0.3 s.
-    """
-    try:
-        from wordfreq import zipf_frequency
-    except ImportError:
-        return None
-    return functools.lru_cache(maxsize=1 << 17)(functools.partial(zipf_frequency, lang="en"))
 
 
 def _without_repeats(lines: list[str]) -> list[str]:

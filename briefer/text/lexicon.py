@@ -16,8 +16,9 @@ overlaps on ``tests/data/match_pairs.jsonl``, compared before and after). The va
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 
 def alternation(words: Iterable[str]) -> str:
@@ -199,6 +200,73 @@ FINITE_VERB = re.compile(
     r"hung|rode|rang|sang|sank|shook|slept|stole|stuck|swam|swore|swept|taught|tore|woke|withdrew|forgot|forgave|"
     r"understood|overtook|mistook|swung|spun|slid|dealt|lit|bit|"
     r"(?:is|are|was|were|has|have|had|does|did|do|wo|ca|would|could|should)n['\u2019]t)\b")  # "isn't", "won't"
+
+
+def _pairs(text: str) -> dict[str, str]:
+    return dict(pair.split(":") for pair in text.split())
+
+
+# Past forms and their base, for telling a past event in a headline's present ("fell" -> "falls"). A past form
+# that is no participle is a verb wherever it follows its subject; one that is its participle too ("told", "shot")
+# may open a description ("a man shot by police"), and is a verb only before its object.
+PAST_ONLY = _pairs(
+    "fell:fall took:take gave:give went:go ran:run began:begin broke:break chose:choose drove:drive ate:eat flew:fly "
+    "forgot:forget froze:freeze grew:grow hid:hide knew:know rose:rise saw:see sang:sing sank:sink spoke:speak "
+    "stole:steal swore:swear threw:throw woke:wake wore:wear wrote:write became:become drew:draw shook:shake "
+    "withdrew:withdraw came:come did:do tore:tear rode:ride rang:ring swam:swim blew:blow forgave:forgive "
+    "overtook:overtake mistook:mistake undertook:undertake"
+)
+PAST_OR_PARTICIPLE = _pairs(
+    "said:say told:tell made:make found:find left:leave lost:lose held:hold met:meet led:lead sent:send paid:pay "
+    "sold:sell built:build brought:bring caught:catch struck:strike kept:keep fled:flee bought:buy thought:think "
+    "taught:teach fought:fight sought:seek felt:feel heard:hear meant:mean spent:spend stood:stand laid:lay had:have "
+    "won:win got:get shot:shoot hit:hit hurt:hurt put:put set:set cut:cut quit:quit beat:beat dealt:deal fed:feed "
+    "hung:hang lit:light slid:slide stuck:stick swept:sweep spun:spin swung:swing dug:dig understood:understand "
+    "upheld:uphold sat:sit slept:sleep lent:lend bent:bend shut:shut spread:spread cast:cast"
+)
+# How common a word in -ed less its ending must be (Zipf scale) to be read as the verb it comes from: "declared"
+# -> "declare" (4.1), "killed" -> "kill"; not "need" -> "nee" (3.2), "speed" -> "spee".
+_MIN_ZIPF_OF_A_BASE = 3.5
+
+
+def base_of_past(word: str) -> tuple[str, bool] | None:
+    """The base of a past form and whether it may be a participle too ("fell" -> ("fall", False), "declared" ->
+    ("declare", True), "carried" -> ("carry", True), "stopped" -> ("stop", True)); None for any other word, and
+    for every word in -ed without wordfreq."""
+    if word in PAST_ONLY:
+        return PAST_ONLY[word], False
+    if word in PAST_OR_PARTICIPLE:
+        return PAST_OR_PARTICIPLE[word], True
+    zipf = word_zipf()
+    if len(word) < 5 or not word.endswith("ed") or zipf is None:
+        return None
+    bases = [word[:-3] + "y"] if word.endswith("ied") else []
+    bases += [word[:-1], word[:-2]] + ([word[:-3]] if word[-3] == word[-4] else [])
+    return next(((base, True) for base in bases if len(base) >= 3 and zipf(base) >= _MIN_ZIPF_OF_A_BASE), None)
+
+
+def third_person(base: str) -> str:
+    """A verb's present for one subject: "kill" -> "kills", "carry" -> "carries", "go" -> "goes", "have" -> "has"."""
+    if base == "have":
+        return "has"
+    if re.search(r"(?:s|sh|ch|x|z|o)$", base):
+        return base + "es"
+    if re.search(r"[^aeiou]y$", base):
+        return base[:-1] + "ies"
+    return base + "s"
+
+
+@functools.cache
+def word_zipf() -> Callable[[str], float] | None:
+    """English word frequency on the Zipf scale (0 for an unknown word), cached; None without wordfreq.
+
+    Loaded on first use: importing wordfreq and reading its word list take about 0.3 s.
+    """
+    try:
+        from wordfreq import zipf_frequency
+    except ImportError:
+        return None
+    return functools.lru_cache(maxsize=1 << 17)(functools.partial(zipf_frequency, lang="en"))
 
 
 # --- days and months ------------------------------------------------------------------------------------------
