@@ -17,8 +17,9 @@ from briefer.core.claims import PRONOUN_OPENER
 from briefer.core.opinion import is_opinion
 from briefer.ingest.outlets import BARE_HOST
 from briefer.text.lexicon import (DANGLING_WORDS, FINITE_VERB, MONTH, QUOTE_OPENERS, SIMILARITY_STOPWORDS,
-                                  SPEECH_VERBS, WEEKDAY, alternation, base_of_past, inside_quotation, people_named,
-                                  similarity_words, third_person, title_cased, word_zipf)
+                                  SPEECH_VERBS, WEEKDAY, alternation, base_of_participle, base_of_past,
+                                  inside_quotation, people_named, similarity_words, third_person, title_cased,
+                                  word_zipf)
 from briefer.text.sentences import is_statement
 from briefer.types import Article, Point
 
@@ -608,6 +609,8 @@ def _in_headline_tense(headline: str, sentence: str) -> str:
     for k, word in enumerate(words[1:], start=1):
         if word.group()[:1] in QUOTE_OPENERS:
             return headline
+        if word.group() in ("has", "have"):
+            return _perfect_in_the_present(headline, words, k, said)
         past = base_of_past(word.group()) if word.group().isalpha() and word.group().islower() else None
         where = said.index(word.group()) if past and word.group() in said else None
         if past is None or where is None or where and said[where - 1].lower() in _BEFORE_AN_ADJECTIVE:
@@ -625,7 +628,7 @@ def _in_headline_tense(headline: str, sentence: str) -> str:
             after = said.index(words[joined + 1].group(), where + 1) if words[joined + 1].group() in said[where + 1:] \
                 else None
             if second and after is not None and said[after - 1] == "and" and (
-                    _verb_here(said, after, second) or said[after + 1:after + 2] in (["to"], *[[p] for p in _HEAD_ENDS])):
+                    _verb_here(said, after, second) or "".join(said[after + 1:after + 2]) in _HEAD_ENDS | {"to"}):
                 changed.append((words[joined + 1], second[0]))
         for changed_word, base in reversed(changed):
             present = base if several else third_person(base)
@@ -634,15 +637,41 @@ def _in_headline_tense(headline: str, sentence: str) -> str:
     return headline
 
 
+def _perfect_in_the_present(headline: str, words: list[re.Match[str]], k: int, said: list[str]) -> str:
+    """``headline`` with the present perfect at ``words[k]`` ("has"/"have", maybe an adverb, a participle) in the
+    present, as headlines tell what has just happened ("Ariel Winter has issued a statement" -> "Ariel Winter issues
+    statement", "Details ... have emerged in lawsuit" -> "Details ... emerge in lawsuit"): the auxiliary says whether
+    the subject is one or several. Not "has been" or "has had"; nor where the participle may be an adjective, which
+    in the sentence is followed by a bare noun ("has limited resources")."""
+    adverb = k + 2 < len(words) and re.fullmatch(r"[a-z]+ly", words[k + 1].group())
+    participle = words[k + 2 if adverb else k + 1] if k + 1 < len(words) else None
+    base = base_of_participle(participle.group()) if participle else None
+    if participle is None or base is None or base in ("be", "have") or any(
+            w.group().lower().strip(",") in _NO_SIMPLE_PAST_IN_SUBJECT for w in words[:k]) \
+            or participle.group() not in said:
+        return headline
+    where = said.index(participle.group())
+    following = said[where + 1] if where + 1 < len(said) else ""
+    if not (following.lower() in _PREPOSITIONS | _HEAD_ENDS | {"to", ""} or _opens_an_object(following)):
+        return headline
+    present = third_person(base) if words[k].group() == "has" else base
+    return (headline[:words[k].start()] + (words[k + 1].group() + " " if adverb else "") + present
+            + headline[participle.end():])
+
+
 def _verb_here(words: list[str], k: int, past: tuple[str, bool]) -> bool:
-    """Whether the past form ``words[k]`` is a verb: it is no participle, or its object follows."""
+    """Whether the past form ``words[k]`` is a verb: it is no participle, or its object follows. Not a name before
+    it: a headline written as a sentence leaves the auxiliary out ("Frail Robert Durst sentenced on gun charge")."""
     if not past[1]:
         return True
-    if k + 1 >= len(words):
-        return False
-    following = words[k + 1].lstrip("\"'\u201c(")
-    return following.lower() in _OBJECT_OPENERS or following[:1].isdigit() or (
-        following[:1].isupper() and not re.match(rf"(?:{WEEKDAY}|{MONTH})\b", following))
+    return k + 1 < len(words) and _opens_an_object(words[k + 1])
+
+
+def _opens_an_object(word: str) -> bool:
+    """Whether ``word`` opens a verb's object: a determiner, pronoun or number, or a name (no weekday or month)."""
+    word = word.lstrip("\"'\u201c(")
+    return word.lower() in _OBJECT_OPENERS or word[:1].isdigit() or (
+        word[:1].isupper() and not re.match(rf"(?:{WEEKDAY}|{MONTH})\b", word))
 
 
 def _several(subject: list[str]) -> bool | None:

@@ -207,22 +207,32 @@ def _pairs(text: str) -> dict[str, str]:
 
 
 # Past forms and their base, for telling a past event in a headline's present ("fell" -> "falls"). A past form
-# that is no participle is a verb wherever it follows its subject; one that is its participle too ("told", "shot")
-# may open a description ("a man shot by police"), and is a verb only before its object.
+# that is no participle is a verb wherever it follows its subject ("said" too: its participle only in "the said
+# ..."); one that is its participle too ("told", "shot") may open a description ("a man shot by police"), and is a
+# verb only before its object.
 PAST_ONLY = _pairs(
-    "fell:fall took:take gave:give went:go ran:run began:begin broke:break chose:choose drove:drive ate:eat flew:fly "
+    "said:say fell:fall took:take gave:give went:go ran:run began:begin broke:break chose:choose drove:drive ate:eat "
+    "flew:fly "
     "forgot:forget froze:freeze grew:grow hid:hide knew:know rose:rise saw:see sang:sing sank:sink spoke:speak "
     "stole:steal swore:swear threw:throw woke:wake wore:wear wrote:write became:become drew:draw shook:shake "
     "withdrew:withdraw came:come did:do tore:tear rode:ride rang:ring swam:swim blew:blow forgave:forgive "
     "overtook:overtake mistook:mistake undertook:undertake"
 )
 PAST_OR_PARTICIPLE = _pairs(
-    "said:say told:tell made:make found:find left:leave lost:lose held:hold met:meet led:lead sent:send paid:pay "
+    "told:tell made:make found:find left:leave lost:lose held:hold met:meet led:lead sent:send paid:pay "
     "sold:sell built:build brought:bring caught:catch struck:strike kept:keep fled:flee bought:buy thought:think "
     "taught:teach fought:fight sought:seek felt:feel heard:hear meant:mean spent:spend stood:stand laid:lay had:have "
     "won:win got:get shot:shoot hit:hit hurt:hurt put:put set:set cut:cut quit:quit beat:beat dealt:deal fed:feed "
     "hung:hang lit:light slid:slide stuck:stick swept:sweep spun:spin swung:swing dug:dig understood:understand "
     "upheld:uphold sat:sit slept:sleep lent:lend bent:bend shut:shut spread:spread cast:cast"
+)
+# Participles that are no past form, and their base: "has written" -> "writes".
+PARTICIPLE_ONLY = _pairs(
+    "written:write taken:take given:give gone:go seen:see known:know done:do become:become come:come begun:begin "
+    "broken:break chosen:choose driven:drive eaten:eat fallen:fall flown:fly forgotten:forget frozen:freeze "
+    "grown:grow hidden:hide risen:rise spoken:speak stolen:steal sworn:swear thrown:throw woken:wake worn:wear "
+    "drawn:draw shaken:shake withdrawn:withdraw torn:tear ridden:ride blown:blow forgiven:forgive "
+    "overtaken:overtake mistaken:mistake undertaken:undertake sung:sing sunk:sink swum:swim rung:ring"
 )
 # How common a word in -ed less its ending must be (Zipf scale) to be read as the verb it comes from: "declared"
 # -> "declare" (4.1), "killed" -> "kill"; not "need" -> "nee" (3.2), "speed" -> "spee".
@@ -243,6 +253,12 @@ def base_of_past(word: str) -> tuple[str, bool] | None:
     bases = [word[:-3] + "y"] if word.endswith("ied") else []
     bases += [word[:-1], word[:-2]] + ([word[:-3]] if word[-3] == word[-4] else [])
     return next(((base, True) for base in bases if len(base) >= 3 and zipf(base) >= _MIN_ZIPF_OF_A_BASE), None)
+
+
+def base_of_participle(word: str) -> str | None:
+    """The base of a past participle ("written" -> "write", "declared" -> "declare", "told" -> "tell"), or None."""
+    past = base_of_past(word)
+    return PARTICIPLE_ONLY.get(word) or (past[0] if past and past[1] else None)
 
 
 def third_person(base: str) -> str:
