@@ -265,9 +265,10 @@ _OBJECT_OPENERS = _BEFORE_AN_ADJECTIVE | _SEVERAL | frozenset("that him them it 
 _NAMING = frozenset("called named dubbed titled entitled labeled labelled nicknamed known".split())
 # Where the head of a subject ends: "Attorneys for ...", "Twin blasts targeting ...".
 _HEAD_ENDS = frozenset("of for from at in on with between over near".split())
-# Words that keep a headline in the past: what happened long ago ("Ancient sea once covered a fifth of the planet"),
-# or only just before ("recently ended").
-_KEPT_IN_THE_PAST = re.compile(r"\b(?:once|formerly|previously|originally|recently|ago|(?:in|since) (?:19|20)\d\d)\b")
+# Words in a sentence that keep its headline in the past: what happened long ago ("Ancient sea once covered a fifth of
+# the planet", "Last month, ... Felix Murga said ..."), or only just before ("recently ended").
+_KEPT_IN_THE_PAST = re.compile(r"\b(?:once|formerly|previously|originally|recently|ago|(?:in|since) (?:19|20)\d\d|"
+                               r"last (?:month|year|decade|century)|earlier this (?:month|year))\b", re.IGNORECASE)
 MIN_SHOUTED_WORDS = 4
 # A word of a title or text, with its apostrophe: "FULHAM'S", "Fulham's".
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
@@ -602,7 +603,7 @@ def _in_headline_tense(headline: str, sentence: str) -> str:
     past ("was killed in a crash" is the headline's "killed in crash"); one that may be a participle ("accused",
     "shot") is the verb only before its object. None is changed inside a quotation, in a subordinate clause, or
     where the subject's number is not clear ("Water and Sewerage Department")."""
-    if _KEPT_IN_THE_PAST.search(headline):
+    if _KEPT_IN_THE_PAST.search(sentence):
         return headline
     words = list(re.finditer(r"\S+", headline))
     said = re.findall(r"\S+", sentence)
@@ -613,7 +614,8 @@ def _in_headline_tense(headline: str, sentence: str) -> str:
             return _perfect_in_the_present(headline, words, k, said)
         past = base_of_past(word.group()) if word.group().isalpha() and word.group().islower() else None
         where = said.index(word.group()) if past and word.group() in said else None
-        if past is None or where is None or where and said[where - 1].lower() in _BEFORE_AN_ADJECTIVE:
+        if past is None or where is None or where and said[where - 1].lower() in _BEFORE_AN_ADJECTIVE \
+                or past[1] and _describes(said, where):
             continue
         subject = [w.group() for w in words[:k] if not re.fullmatch(r"[a-z]+ly", w.group())]
         several = _several(subject)
@@ -665,6 +667,15 @@ def _verb_here(words: list[str], k: int, past: tuple[str, bool]) -> bool:
     if not past[1]:
         return True
     return k + 1 < len(words) and _opens_an_object(words[k + 1])
+
+
+def _describes(words: list[str], k: int) -> bool:
+    """Whether a form in -ed at ``words[k]`` that may be a participle describes the word after it, a bare word in
+    lower case ("top organised crime investigator"), rather than opening a clause or a description of its own ("a
+    man accused of ...")."""
+    following = words[k + 1] if k + 1 < len(words) else ""
+    return bool(re.fullmatch(r"[a-z][a-z-]*", following)) and not (
+        _opens_an_object(following) or following in _PREPOSITIONS | _HEAD_ENDS | {"to", "by", "and", "or", "as"})
 
 
 def _opens_an_object(word: str) -> bool:
