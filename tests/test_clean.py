@@ -161,6 +161,9 @@ def test_boilerplate_lines_are_dropped(furniture: str) -> None:
         "(C) 2008 Magellan Navigation, Inc. Magellan, Maestro and Magellan RoadMate are trademarks of Magellan "
         "Navigation, Inc. Hertz and NeverLost are registered trademarks of Hertz Systems, Inc.",
         "2008 Lucasfilm Entertainment Company Ltd. or Lucasfilm Ltd. & (R) or TM as indicated.",
+        # A publisher's company notice (L3S-GN1, 2008: a point of three briefs).
+        "News International Limited, 1 Virginia St, London E98 1XY, is the holding company for the News "
+        "International group and is registered in England No 81701.",
         # An editor's notes on a correction.
         "CORRECTION (March 18, 11:30 a.m.): An earlier version of this article incorrectly said Metron joined the "
         "search two years after the crash.",

@@ -137,6 +137,8 @@ _FURNITURE_PHRASES = (
     "is a registered trademark of",
     "is a trademark of",
     "or tm as indicated",
+    "registered in england no",  # a publisher's company notice: "News International Limited, 1 Virginia St, ..."
+    "registered in england and wales no",
     "an earlier version of this article",
     "an earlier version of this story",
     "an earlier version of this report",
