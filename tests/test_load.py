@@ -272,6 +272,19 @@ def test_html_page_text_and_metadata(tmp_path: Path) -> None:
     assert "Copyright" not in article.text
 
 
+def test_a_boxs_heading_taken_for_the_title_gives_way_to_the_pages_own(tmp_path: Path) -> None:
+    # postlight/parser's thoughtcatalog.com fixture: the extractor's title was the "More From Thought Catalog" box
+    paragraphs = "".join(f"<p>{s}</p>" for s in (
+        "One day you are going to meet someone in your life who is going to change everything you thought you knew.",
+        "They will show you that the world is bigger than the small town you grew up in, and kinder than you feared.",
+        "And when they leave, as some of them will, you will still be the person they helped you to become today."))
+    page = ("<html><head><title>One Day You Will Meet Someone Who Will Change Your Life | Thought Catalog</title>"
+            f"</head><body><article>{paragraphs}</article><aside><h1>More From Thought Catalog</h1><ul><li><a "
+            'href="/a">Ten things</a></li></ul></aside></body></html>')
+    title = load_cluster(write(tmp_path, "page.html", page)).articles[0].title
+    assert title is not None and title.startswith("One Day You Will Meet Someone")
+
+
 def test_a_paragraph_wrapped_in_the_page_source_is_one_line_of_text(tmp_path: Path) -> None:
     # L3S-GN1 (ogpaper.com, 2008): the source wraps its paragraphs with indented lines; read as line breaks they made
     # points of "Aguilera both gave birth ..." and "Kate Madden and have now left the hospital."

@@ -365,6 +365,11 @@ _SOURCE_WRAP = re.compile(r"(?<=[^\s.!?:\"'\u201d\u2019)\]])[ \xa0]+\n(?:\t+| {2
 # An empty ad slot a site's template put inside a word ("the least they des<div id="ds-mpu"></div>erved", five
 # Telegraph pages of L3S-GN1): the extractor reads the block as a line break, and the reader would get "des erved".
 _SLOT_INSIDE_WORD = re.compile(r"(?<=[a-z])<(div|span|ins)\b[^>]*>\s*</\1>(?=[a-z])")
+# A box's heading that the extractor took for the page's title ("More From Thought Catalog", "Related News"): the
+# title the page's head gives is taken instead.
+_BOX_HEADING = re.compile(r"(?:more (?:from|on|stories|news)|related(?: news| stories| articles)?|recommended|"
+                          r"read (?:more|next|also)|you (?:may|might) also like|most (?:popular|read|viewed))\b",
+                          re.IGNORECASE)
 
 
 def _text_fields(text: str, *, titles: bool = True) -> dict[str, object]:
@@ -501,9 +506,12 @@ def _html_fields(html: str) -> dict[str, object]:
         raise _Unreadable("no article text found in the page")
     page = _parsed(html)
     url = _scalar(document.url) or _declared_url(page)  # the page's canonical link or og:url
+    title = _scalar(document.title)
+    if title and _BOX_HEADING.match(title):
+        title = next(iter(_page_values(page, "//head/title/text()")), None) or title
     return {
         "text": _SOURCE_WRAP.sub(" ", document.text or ""),
-        "title": _scalar(document.title),
+        "title": title,
         "url": url,
         "date": normalise_date(document.date),
         "outlet": _outlet(page, _scalar(document.sitename), url),
