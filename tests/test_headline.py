@@ -365,6 +365,23 @@ def test_a_headline_made_from_a_sentence_tells_its_past_event_in_the_present(led
     assert choose_headline([], Point(lede, (), ()), []) == headline
 
 
+@pytest.mark.parametrize(("lede", "headline"), [
+    ("Donald Trump launched a new tirade against the media on Tuesday, calling it \"disgusting\" and blaming it for "
+     "his drop in the polls.", "Donald Trump launches new tirade against media"),
+    ("Late screen siren Lauren Bacall left the bulk of her $26.6 million fortune to family, carving out a special "
+     "$10,000 bequest for her beloved dog, Sophie.",
+     "Late screen siren Lauren Bacall leaves bulk of her $26.6 million fortune to family"),
+    # short enough with its clause, or a list of -ing forms: kept whole
+    ("Donald Trump launched a tirade against the media, calling it disgusting.",
+     "Donald Trump launches tirade against media, calling it disgusting"),
+    ("The drug is used for relieving aches and pains in the back and joints of older patients, lowering fever and "
+     "treating headaches.", "Drug used for relieving aches and pains in back and joints of older patients, lowering "
+     "fever and treating headaches"),
+])
+def test_a_long_lede_made_headline_ends_before_a_trailing_clause_of_an_ing_form(lede, headline):
+    assert choose_headline([], Point(lede, (), ()), []) == headline
+
+
 def test_an_and_after_a_word_in_ed_opens_no_second_verb():
     tired = ("Rescuers carried the tired and frightened residents of the flooded village across the river on Sunday "
              "night while the water kept rising around the last houses of the valley.")

@@ -177,6 +177,8 @@ _SUBORDINATE_SO_FAR = re.compile(r",\s+(?:as|when|while|if|because|although|thou
                                  r"[^,]*$")
 _CONTRAST = re.compile(r"\b(?:but|yet)\s")
 # What ends a list's first item, not a clause: "..., and the FBI" before ", the Justice Department and ...".
+# A comma and an -ing form that opens a clause after a sentence's main one (", calling it ...", ", carving out ...").
+_TRAILING_PARTICIPLE = re.compile(r",\s+(?!according\b)[a-z]{3,}ing\b")
 _LIST_TAIL = re.compile(r",\s+(?:and|or)\s+(?:the\s+)?\S+$")
 # A headline has a verb, finite or the participle left when "is" goes ("Actor auctioning his luggage").
 _HEADLINE_VERB = re.compile(rf"{_FINITE_VERB.pattern}|\b[a-z]{{3,}}ing\b")
@@ -510,6 +512,7 @@ def _lede_headline(lede: str) -> str | None:
     """A headline from the lede's sentence, of at most ``LONGEST_LEDE_HEADLINE`` words: its main clause in a headline's
     style, shortened clause by clause until it fits; None if it never does."""
     made, source = _headline_and_source(lede)
+    made = _before_trailing_participle(made)
     if len(made.split()) <= LONGEST_LEDE_HEADLINE:
         return _given_to(made, source)
     main_clause, _ = _headline_and_source(_SUBJECT_ASIDE.sub(r"\g<subject> ", lede, count=1))
@@ -519,6 +522,22 @@ def _lede_headline(lede: str) -> str | None:
             break
         main_clause = shorten(main_clause)
     return _given_to(main_clause, source) if len(main_clause.split()) <= LONGEST_LEDE_HEADLINE else None
+
+
+def _before_trailing_participle(headline: str) -> str:
+    """A headline of more than ``MAX_EXTRACTED_HEADLINE_WORDS`` words without the clause of an -ing form that follows
+    its main clause after a comma ("Donald Trump launched a new tirade against the media, calling it ..." ->
+    "Donald Trump launched new tirade against media"); not a list of -ing forms ("for relieving aches and pains,
+    lowering fever and ...") nor within a quotation."""
+    if len(headline.split()) <= MAX_EXTRACTED_HEADLINE_WORDS:
+        return headline
+    for clause in _TRAILING_PARTICIPLE.finditer(headline):
+        before = headline[:clause.start()]
+        verbs = list(FINITE_VERB.finditer(before))
+        if len(before.split()) >= SHORTEST_POINT_HEADLINE + 1 and verbs and not inside_quotation(before) \
+                and not re.search(r"\b[a-z]{3,}ing\b", before[verbs[-1].end():]):
+            return before
+    return headline
 
 
 def _telling_the_lede(titles: list[str], lede: str) -> list[str]:
