@@ -265,6 +265,8 @@ _OBJECT_OPENERS = _BEFORE_AN_ADJECTIVE | _SEVERAL | frozenset("that him them it 
                                                               "away".split())
 # Participles that name, which a description opens with even before a name ("a policy called the ...").
 _NAMING = frozenset("called named dubbed titled entitled labeled labelled nicknamed known".split())
+# A share of a group, which takes the group's number: "Majority of shareholders vote".
+_GROUP_SHARES = frozenset("majority minority number lot half third quarter rest bulk handful couple".split())
 # Where the head of a subject ends: "Attorneys for ...", "Twin blasts targeting ...".
 _HEAD_ENDS = frozenset("of for from at in on with between over near".split())
 # Words in a sentence that keep its headline in the past: what happened long ago ("Ancient sea once covered a fifth of
@@ -636,6 +638,8 @@ def _in_headline_tense(headline: str, sentence: str) -> str:
         if past is None or where is None or where and said[where - 1].lower() in _BEFORE_AN_ADJECTIVE \
                 or past[1] and _describes(said, where):
             continue
+        if where and base_of_past(said[where - 1]):  # "a plane presumed crashed": no clause of its own
+            return headline
         subject = [w.group() for w in words[:k] if not re.fullmatch(r"[a-z]+ly", w.group())]
         several = _several(subject)
         if word.group() in _NAMING or several is None or not where or said[where - 1].lower() in _NO_SIMPLE_PAST_AFTER \
@@ -718,6 +722,8 @@ def _several(subject: list[str]) -> bool | None:
                 and subject[joined + 1][:1].isupper():
             return None
         return True
+    if lower[0] in _GROUP_SHARES and lower[1:2] == ["of"]:  # "Majority of BP PLC's shareholders": its group's number
+        return _several(subject[2:])
     head = next((subject[i - 1] for i in range(1, len(subject))
                  if lower[i] in _HEAD_ENDS or re.fullmatch(r"[a-z]{3,}ing", lower[i])), subject[-1]).strip(",")
     folded = head.lower()

@@ -239,26 +239,37 @@ PARTICIPLE_ONLY = _pairs(
 _MIN_ZIPF_OF_A_BASE = 3.5
 
 
+# Verbs in -ed that take no object, so that no description opens on them as on "accused" ("a man accused of ..."):
+# after their subject they are its verb ("The senator resigned on Friday", "Two people died in the blast").
+INTRANSITIVE_PAST = frozenset(
+    "died arrived resigned collapsed happened occurred erupted exploded disappeared emerged surged plunged soared "
+    "tumbled slumped crashed vanished appeared remained drowned landed departed testified agreed pleaded voted "
+    "rallied struggled participated waited".split()
+)
+
+
 def base_of_past(word: str) -> tuple[str, bool] | None:
-    """The base of a past form and whether it may be a participle too ("fell" -> ("fall", False), "declared" ->
-    ("declare", True), "carried" -> ("carry", True), "stopped" -> ("stop", True)); None for any other word, and
-    for every word in -ed without wordfreq."""
+    """The base of a past form and whether it may be a participle that opens a description ("fell" -> ("fall",
+    False), "declared" -> ("declare", True), "carried" -> ("carry", True), "stopped" -> ("stop", True), "died" ->
+    ("die", False)); None for any other word, and for every word in -ed without wordfreq."""
     if word in PAST_ONLY:
         return PAST_ONLY[word], False
     if word in PAST_OR_PARTICIPLE:
         return PAST_OR_PARTICIPLE[word], True
     zipf = word_zipf()
-    if len(word) < 5 or not word.endswith("ed") or zipf is None:
+    if len(word) < 5 and word not in INTRANSITIVE_PAST or not word.endswith("ed") or zipf is None:
         return None
     bases = [word[:-3] + "y"] if word.endswith("ied") else []
     bases += [word[:-1], word[:-2]] + ([word[:-3]] if word[-3] == word[-4] else [])
-    return next(((base, True) for base in bases if len(base) >= 3 and zipf(base) >= _MIN_ZIPF_OF_A_BASE), None)
+    describes = word not in INTRANSITIVE_PAST
+    return next(((base, describes) for base in bases if len(base) >= 3 and zipf(base) >= _MIN_ZIPF_OF_A_BASE), None)
 
 
 def base_of_participle(word: str) -> str | None:
-    """The base of a past participle ("written" -> "write", "declared" -> "declare", "told" -> "tell"), or None."""
+    """The base of a past participle ("written" -> "write", "declared" -> "declare", "died" -> "die", "told" ->
+    "tell"), or None."""
     past = base_of_past(word)
-    return PARTICIPLE_ONLY.get(word) or (past[0] if past and past[1] else None)
+    return PARTICIPLE_ONLY.get(word) or (past[0] if past and word not in PAST_ONLY else None)
 
 
 def third_person(base: str) -> str:
