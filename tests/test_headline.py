@@ -388,6 +388,21 @@ def test_a_long_lede_made_headline_ends_before_a_trailing_clause_of_an_ing_form(
     assert choose_headline([], Point(lede, (), ()), []) == headline
 
 
+@pytest.mark.parametrize(("lede", "headline"), [
+    ("Authorities say a driver suspected of firing a gun at motorists on an Alabama highway was killed on Sunday.",
+     "Driver suspected of firing gun at motorists on Alabama highway killed, authorities say"),
+    ("Shinji Nishimoto said the results shed light on how the brain processes visual experiences.",
+     "Results shed light on how brain processes visual experiences, Shinji Nishimoto says"),
+    # a claim whose subject the speaker names, and a speaker with a clause in it: as they were
+    ("President Trump said on Friday he had no regret for making light of the congressman's assault on a reporter.",
+     "President Trump says he had no regret for making light of congressman's assault on reporter"),
+    ("Russia has introduced extensive safeguards that observers say are close to a state of emergency.",
+     "Russia has introduced extensive safeguards that observers say are close to state of emergency"),
+])
+def test_a_headline_that_opens_on_its_speaker_ends_on_them(lede, headline):
+    assert choose_headline([], Point(lede, (), ()), []) == headline
+
+
 def test_an_and_after_a_word_in_ed_opens_no_second_verb():
     tired = ("Rescuers carried the tired and frightened residents of the flooded village across the river on Sunday "
              "night while the water kept rising around the last houses of the valley.")

@@ -203,6 +203,11 @@ _ATTRIBUTION_AT_END = re.compile(r",\s+(?:(?P<who>(?:(?:his|her|their|its|the)\s
                                  r"[\w.'\u2019-]+)\s+(?:has\s+|have\s+)?said|said\s+(?P<name>[A-Z][\w.'\u2019-]*"
                                  r"(?:\s+[A-Z][\w.'\u2019-]*){0,4}))$")
 _PLURAL_SPEAKERS = frozenset("police people staff".split())
+# Groups that speak in the news, written in lower case when a headline ends on them ("..., authorities say").
+_SPEAKING_GROUPS = _PLURAL_SPEAKERS | frozenset(
+    "authorities officials deputies investigators prosecutors researchers scientists doctors witnesses experts "
+    "analysts residents officers troopers sources lawmakers activists critics organizers organisers firefighters "
+    "detectives agents protesters students parents teachers".split())
 # An aside that says who said the clause before it: ", a judiciary spokesman said on Monday,".
 _SAID_IN_ASIDE = re.compile(r"^,\s+(?:\S+\s+){0,5}(?:said|says|told)\b")
 # A source the sentence gives its claim to, before it ("According to the New York Post and People.com, ...") or right
@@ -267,6 +272,12 @@ _OBJECT_OPENERS = _BEFORE_AN_ADJECTIVE | _SEVERAL | frozenset("that him them it 
 _NAMING = frozenset("called named dubbed titled entitled labeled labelled nicknamed known".split())
 # A share of a group, which takes the group's number: "Majority of shareholders vote".
 _GROUP_SHARES = frozenset("majority minority number lot half third quarter rest bulk handful couple".split())
+# A headline opening on who says its claim: "Authorities say driver ... killed" (``_attribution_last``).
+_SPEAKER_FIRST = re.compile(r"^(?P<who>[A-Z][\w.'\u2019-]*(?:\s+[\w.'\u2019-]+){0,5})\s+(?P<verb>says|say|said)\s+"
+                            r"(?:that\s+)?(?P<claim>[^\"\u201c'\u2018].*)$")
+_ENDS_ON_A_SOURCE = re.compile(r",\s+[^,]+\s+(?:says|say|said)$")
+_OPENS_ON_A_PRONOUN = re.compile(r"(?:he|she|it|they|we|i|you|this|that|these|those|there|his|her|their|its)\b",
+                                 re.IGNORECASE)
 # Where the head of a subject ends: "Attorneys for ...", "Twin blasts targeting ...".
 _HEAD_ENDS = frozenset("of for from at in on with between over near".split())
 # Words in a sentence that keep its headline in the past: what happened long ago ("Ancient sea once covered a fifth of
@@ -496,7 +507,7 @@ def choose_headline(articles: list[Article], lede: Point, points: list[Point]) -
         return max(candidates, key=fit)
     made = _lede_headline(lede.text)
     if made:
-        return _in_headline_tense(made, lede.text)
+        return _attribution_last(_in_headline_tense(made, lede.text))
     # A point's headline stands in: the one whose words are most the lede's, so that it is still the core event.
     lede_words = set(similarity_words(lede.text))
     # ... and that names whoever speaks in it in full: "Nuland said U.S. officials notified ..." tells the reader
@@ -507,7 +518,7 @@ def choose_headline(articles: list[Article], lede: Point, points: list[Point]) -
                if SHORTEST_POINT_HEADLINE <= len(h.split()) <= LONGEST_LEDE_HEADLINE and _HEADLINE_VERB.search(h)]
     best = max(shorter, key=lambda pair: len(lede_words & set(similarity_words(pair[0]))) / len(pair[0].split()) ** 0.5,
                default=(headline_from_sentence(lede.text), lede.text))
-    return _in_headline_tense(*best)
+    return _attribution_last(_in_headline_tense(*best))
 
 
 def _lede_headline(lede: str) -> str | None:
@@ -684,6 +695,25 @@ def _perfect_in_the_present(headline: str, words: list[re.Match[str]], k: int, s
             + headline[participle.end():])
 
 
+def _attribution_last(headline: str) -> str:
+    """A headline that opens on who says it ends on them, as headlines give a claim to its source: "Authorities say
+    driver suspected of firing gun at motorists ... killed" -> "Driver suspected of firing gun at motorists ...
+    killed, authorities say". Only a speaker of a few words with no verb, clause or aside in it ("Modoc officials",
+    "New York Mayor Michael Bloomberg"), and a claim of its own subject: not one opening on a pronoun ("says he had
+    no regret", whose "he" the speaker names) or a quotation, nor a headline that gives its source already."""
+    said = _SPEAKER_FIRST.match(headline)
+    if said is None or _ENDS_ON_A_SOURCE.search(headline):
+        return headline
+    who, verb, claim = said.group("who"), said.group("verb"), said.group("claim")
+    words = who.split()
+    if any(w.lower() in _NO_SIMPLE_PAST_IN_SUBJECT or base_of_past(w) for w in words) \
+            or _OPENS_ON_A_PRONOUN.match(claim) or len(claim.split()) < SHORTEST_POINT_HEADLINE:
+        return headline
+    if words[0].lower() in _SPEAKING_GROUPS:
+        who = words[0].lower() + who[len(words[0]):]  # "Authorities" -> "authorities", not "Modoc officials"
+    return f"{claim[0].upper()}{claim[1:]}, {who} {verb}"
+
+
 def _verb_here(words: list[str], k: int, past: tuple[str, bool]) -> bool:
     """Whether the past form ``words[k]`` is a verb: it is no participle, or its object follows. Not a name before
     it: a headline written as a sentence leaves the auxiliary out ("Frail Robert Durst sentenced on gun charge")."""
@@ -730,8 +760,9 @@ def _several(subject: list[str]) -> bool | None:
     if folded in _PLURAL_SPEAKERS:
         return True
     zipf = word_zipf()
+    singular = folded[:-3] + "y" if folded.endswith("ies") else folded[:-1]  # "deputies" -> "deputy"
     common_plural = folded.endswith("s") and not folded.endswith(("ss", "us", "is", "'s", "\u2019s")) and bool(
-        zipf and zipf(folded[:-1]) >= 3)
+        zipf and zipf(singular) >= 3)
     # A name in capitals is one ("Serena Williams") unless it is the whole subject or follows "the" ("Democrats").
     named = head[:1].isupper() and head != subject[0] and not (len(subject) == 2 and lower[0] == "the")
     return common_plural and not named
