@@ -175,7 +175,8 @@ def ledes_and_headlines(names: list[str], systems: dict[str, dict]) -> str:
             untitled = [row for row in rows if not titled.get((name, row["id"]), True)]
             from_lede = sum(_made_from_the_lede(row["headline"], row["shown"]) for row in untitled)
             in_order = sum(_the_ledes_words_in_order(row["headline"], row["shown"][0]) for row in untitled)
-            lines.append(f"| {name} | {system} | {len(rows)} | {opening} | {len(untitled)} | {from_lede} | {in_order} |")
+            lines.append(f"| {name} | {system} | {len(rows)} | {opening} | {len(untitled)} | {from_lede} | "
+                         f"{in_order} |")
     return "\n".join(lines)
 
 

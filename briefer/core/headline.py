@@ -176,9 +176,9 @@ _SHARE_OF = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\
 _SUBORDINATE_SO_FAR = re.compile(r",\s+(?:as|when|while|if|because|although|though|since|after|before|until|unless)\s"
                                  r"[^,]*$")
 _CONTRAST = re.compile(r"\b(?:but|yet)\s")
-# What ends a list's first item, not a clause: "..., and the FBI" before ", the Justice Department and ...".
 # A comma and an -ing form that opens a clause after a sentence's main one (", calling it ...", ", carving out ...").
 _TRAILING_PARTICIPLE = re.compile(r",\s+(?!according\b)[a-z]{3,}ing\b")
+# What ends a list's first item, not a clause: "..., and the FBI" before ", the Justice Department and ...".
 _LIST_TAIL = re.compile(r",\s+(?:and|or)\s+(?:the\s+)?\S+$")
 # A headline has a verb, finite or the participle left when "is" goes ("Actor auctioning his luggage").
 _HEADLINE_VERB = re.compile(rf"{_FINITE_VERB.pattern}|\b[a-z]{{3,}}ing\b")
@@ -247,8 +247,6 @@ _RELATIVE_TIME = re.compile(rf"\s+(?:(?:early|late)\s+)?(?:on\s+)?(?:(?:(?:this|
                             r"last week|last night)\b(?!\s+(?-i:[A-Z]))(?!(?:\s+\w+)?['\u2019]s\b)", re.IGNORECASE)
 
 
-# A title in capitals of this many words or more is a headline shouted (written as its text writes its words); a
-# shorter one is a name ("NBA", "WHO TV", "580 CFRA").
 # Telling a past event in a headline's present ("_in_headline_tense"). Before a word in -ed these make it an
 # adjective ("the alleged gunman"), and the verb is looked for further on; after these a past form is no simple past
 # of the headline's clause: an auxiliary ("have accused"), "to", a preposition, or what opens a subordinate or
@@ -284,6 +282,8 @@ _HEAD_ENDS = frozenset("of for from at in on with between over near".split())
 # the planet", "Last month, ... Felix Murga said ..."), or only just before ("recently ended").
 _KEPT_IN_THE_PAST = re.compile(r"\b(?:once|formerly|previously|originally|recently|ago|(?:in|since) (?:19|20)\d\d|"
                                r"last (?:month|year|decade|century)|earlier this (?:month|year))\b", re.IGNORECASE)
+# A title in capitals of this many words or more is a headline shouted (written as its text writes its words); a
+# shorter one is a name ("NBA", "WHO TV", "580 CFRA").
 MIN_SHOUTED_WORDS = 4
 # A word of a title or text, with its apostrophe: "FULHAM'S", "Fulham's".
 _WORD = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)?")
@@ -634,7 +634,8 @@ def _in_headline_tense(headline: str, sentence: str) -> str:
     shed: after "the" it describes ("the alleged gunman"); after an auxiliary, "to" or a preposition it is no simple
     past ("was killed in a crash" is the headline's "killed in crash"); one that may be a participle ("accused",
     "shot") is the verb only before its object. None is changed inside a quotation, in a subordinate clause, or
-    where the subject's number is not clear ("Water and Sewerage Department")."""
+    where the subject's number is not clear ("Water and Sewerage Department"). A present perfect goes to the present
+    too (``_perfect_in_the_present``)."""
     if _KEPT_IN_THE_PAST.search(sentence):
         return headline
     words = list(re.finditer(r"\S+", headline))
