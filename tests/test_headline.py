@@ -377,6 +377,12 @@ def test_a_headline_made_from_a_sentence_tells_its_past_event_in_the_present(led
     ("Late screen siren Lauren Bacall left the bulk of her $26.6 million fortune to family, carving out a special "
      "$10,000 bequest for her beloved dog, Sophie.",
      "Late screen siren Lauren Bacall leaves bulk of her $26.6 million fortune to family"),
+    ("Japan's Prime Minister Yasuo Fukuda played a game of catch with his Chinese counterpart Wen Jiabao, during "
+     "talks to improve Sino-Japanese relations.", "Japan's Prime Minister Yasuo Fukuda plays game of catch with his "
+     "Chinese counterpart Wen Jiabao, during talks to improve Sino-Japanese relations"),
+    ("The undefeated chorus has grown so loud, reaching a crescendo with the Patriots needing only a victory, that "
+     "even one-game fans are talking.", "Undefeated chorus has grown so loud, reaching crescendo with Patriots "
+     "needing only victory, that even one-game fans talking"),
     # short enough with its clause, or a list of -ing forms: kept whole
     ("Donald Trump launched a tirade against the media, calling it disgusting.",
      "Donald Trump launches tirade against media, calling it disgusting"),

@@ -176,8 +176,10 @@ _SHARE_OF = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|\
 _SUBORDINATE_SO_FAR = re.compile(r",\s+(?:as|when|while|if|because|although|though|since|after|before|until|unless)\s"
                                  r"[^,]*$")
 _CONTRAST = re.compile(r"\b(?:but|yet)\s")
-# A comma and an -ing form that opens a clause after a sentence's main one (", calling it ...", ", carving out ...").
-_TRAILING_PARTICIPLE = re.compile(r",\s+(?!according\b)[a-z]{3,}ing\b")
+# A comma and an -ing form that opens a clause after a sentence's main one (", calling it ...", ", carving out ..."),
+# not a preposition in -ing (", during talks to ...", ", according to ...").
+_TRAILING_PARTICIPLE = re.compile(r",\s+(?!(?:according|during|including|following|regarding|concerning|pending|"
+                                  r"considering|excluding|notwithstanding|barring)\b)[a-z]{3,}ing\b")
 # What ends a list's first item, not a clause: "..., and the FBI" before ", the Justice Department and ...".
 _LIST_TAIL = re.compile(r",\s+(?:and|or)\s+(?:the\s+)?\S+$")
 # A headline has a verb, finite or the participle left when "is" goes ("Actor auctioning his luggage").
@@ -541,14 +543,16 @@ def _before_trailing_participle(headline: str) -> str:
     """A headline of more than ``MAX_EXTRACTED_HEADLINE_WORDS`` words without the clause of an -ing form that follows
     its main clause after a comma ("Donald Trump launched a new tirade against the media, calling it ..." ->
     "Donald Trump launched new tirade against media"); not a list of -ing forms ("for relieving aches and pains,
-    lowering fever and ...") nor within a quotation."""
+    lowering fever and ...") nor within a quotation, nor after "so" or "such" and its word, which the rest of the
+    sentence goes on ("has grown so loud, reaching a crescendo ..., that even ...")."""
     if len(headline.split()) <= MAX_EXTRACTED_HEADLINE_WORDS:
         return headline
     for clause in _TRAILING_PARTICIPLE.finditer(headline):
         before = headline[:clause.start()]
         verbs = list(FINITE_VERB.finditer(before))
         if len(before.split()) >= SHORTEST_POINT_HEADLINE + 1 and verbs and not inside_quotation(before) \
-                and not re.search(r"\b[a-z]{3,}ing\b", before[verbs[-1].end():]):
+                and not re.search(r"\b[a-z]{3,}ing\b", before[verbs[-1].end():]) \
+                and not re.search(r"\b(?:so|such)\s+\S+$", before):  # "has grown so loud, reaching ..., that ..."
             return before
     return headline
 
