@@ -285,6 +285,19 @@ def test_a_boxs_heading_taken_for_the_title_gives_way_to_the_pages_own(tmp_path:
     assert title is not None and title.startswith("One Day You Will Meet Someone")
 
 
+def test_a_publication_date_the_page_declares_is_its_date(tmp_path: Path) -> None:
+    # L3S-GN1: The China Post's Lahore bombing of 2008-01-11, saved on 2008-01-15 and read as of that day, when its
+    # head says <meta name="PublicationDate" content="2008-01-11">, a name the extractor's date reader does not know
+    paragraphs = "".join(f"<p>{s}</p>" for s in (
+        "At least 22 police and four civilians were killed Thursday when a suicide bomber blew himself up in Lahore.",
+        "The bomber triggered a device packed with ball bearings when police stopped him outside the court.",
+        "The blast ripped through a busy square in the city centre as riot police gathered ahead of a protest."))
+    page = ('<!-- 2008/1/15 --><html><head><title>26 killed in suicide attack on Pakistan police</title>'
+            '<meta name="PublicationDate" content="2008-01-11"></head><body><p>Tuesday, January 15, 2008</p>'
+            f"<article>{paragraphs}</article></body></html>")
+    assert load_cluster(write(tmp_path, "page.html", page)).articles[0].date == "2008-01-11"
+
+
 def test_a_paragraph_wrapped_in_the_page_source_is_one_line_of_text(tmp_path: Path) -> None:
     # L3S-GN1 (ogpaper.com, 2008): the source wraps its paragraphs with indented lines; read as line breaks they made
     # points of "Aguilera both gave birth ..." and "Kate Madden and have now left the hospital."
