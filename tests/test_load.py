@@ -248,14 +248,15 @@ def test_a_jsonl_of_clusters_says_so(tmp_path: Path) -> None:
 # HTML
 
 
+def html_paragraphs(*sentences: str) -> str:
+    return "".join(f"<p>{sentence}</p>" for sentence in sentences)
+
+
 def test_html_page_text_and_metadata(tmp_path: Path) -> None:
-    paragraphs = "".join(
-        f"<p>{sentence}</p>"
-        for sentence in (
-            "US Secretary of State Antony Blinken met Russian Foreign Minister Sergey Lavrov in Geneva on Friday.",
-            "The two diplomats agreed to keep talking after Washington sends written answers next week.",
-            "Neither side expected a breakthrough at the meeting, officials said before the talks began.",
-        )
+    paragraphs = html_paragraphs(
+        "US Secretary of State Antony Blinken met Russian Foreign Minister Sergey Lavrov in Geneva on Friday.",
+        "The two diplomats agreed to keep talking after Washington sends written answers next week.",
+        "Neither side expected a breakthrough at the meeting, officials said before the talks began.",
     )
     page = (
         "<html><head><title>Blinken meets Lavrov | The Hill</title>"
@@ -274,10 +275,10 @@ def test_html_page_text_and_metadata(tmp_path: Path) -> None:
 
 def test_a_boxs_heading_taken_for_the_title_gives_way_to_the_pages_own(tmp_path: Path) -> None:
     # postlight/parser's thoughtcatalog.com fixture: the extractor's title was the "More From Thought Catalog" box
-    paragraphs = "".join(f"<p>{s}</p>" for s in (
+    paragraphs = html_paragraphs(
         "One day you are going to meet someone in your life who is going to change everything you thought you knew.",
         "They will show you that the world is bigger than the small town you grew up in, and kinder than you feared.",
-        "And when they leave, as some of them will, you will still be the person they helped you to become today."))
+        "And when they leave, as some of them will, you will still be the person they helped you to become today.")
     page = ("<html><head><title>One Day You Will Meet Someone Who Will Change Your Life | Thought Catalog</title>"
             f"</head><body><article>{paragraphs}</article><aside><h1>More From Thought Catalog</h1><ul><li><a "
             'href="/a">Ten things</a></li></ul></aside></body></html>')
@@ -288,10 +289,10 @@ def test_a_boxs_heading_taken_for_the_title_gives_way_to_the_pages_own(tmp_path:
 def test_a_publication_date_the_page_declares_is_its_date(tmp_path: Path) -> None:
     # L3S-GN1: The China Post's Lahore bombing of 2008-01-11, saved on 2008-01-15 and read as of that day, when its
     # head says <meta name="PublicationDate" content="2008-01-11">, a name the extractor's date reader does not know
-    paragraphs = "".join(f"<p>{s}</p>" for s in (
+    paragraphs = html_paragraphs(
         "At least 22 police and four civilians were killed Thursday when a suicide bomber blew himself up in Lahore.",
         "The bomber triggered a device packed with ball bearings when police stopped him outside the court.",
-        "The blast ripped through a busy square in the city centre as riot police gathered ahead of a protest."))
+        "The blast ripped through a busy square in the city centre as riot police gathered ahead of a protest.")
     page = ('<!-- 2008/1/15 --><html><head><title>26 killed in suicide attack on Pakistan police</title>'
             '<meta name="PublicationDate" content="2008-01-11"></head><body><p>Tuesday, January 15, 2008</p>'
             f"<article>{paragraphs}</article></body></html>")
