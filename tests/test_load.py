@@ -350,6 +350,9 @@ def test_an_empty_ad_slot_inside_a_word_leaves_the_word_whole(tmp_path: Path) ->
     ('<meta property="og:site_name" content="spokesman.com"><link rel="canonical" href="https://www.spokesman.com/1">'
      '<script type="application/ld+json">{"publisher": {"name": "The Spokesman-Review"}}</script>',
      "The Spokesman-Review", "https://www.spokesman.com/1"),  # a name after its host: the name
+    ('<meta name="application-name" content="Budget passes and funds new schools this year">'
+     '<meta property="og:site_name" content="MSN"><link rel="canonical" href="https://www.msn.com/en-us/1">',
+     "MSN", "https://www.msn.com/en-us/1"),  # its site name, not an application name written first (msn.com, 2016)
 ])
 def test_a_page_names_its_outlet_and_link_from_its_own_metadata(tmp_path: Path, head, outlet, url) -> None:
     assert saved_page(tmp_path, head) == (outlet, url)

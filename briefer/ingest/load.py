@@ -444,10 +444,11 @@ def _declared_url(page: HtmlElement | None) -> str | None:
     return next((url for url in found if _ABSOLUTE_URL.match(url)), None)
 
 
-# Where a page says who publishes it: its Open Graph site name or application name, then (after its JSON-LD
-# publisher) a publisher meta tag. Not what else trafilatura may fall back on: a copyright meta tag, a Twitter
-# handle, or a part of the <title> ("T.J. Ford Cleared To Practice" of "T.J. Ford Cleared To Practice : PROTRADE").
-_DECLARED_NAMES = "//meta[@property='og:site_name']/@content | //meta[@name='application-name']/@content"
+# Where a page says who publishes it, in this order: its Open Graph site name, its application name (which msn.com
+# fills with the story's title), then (after its JSON-LD publisher) a publisher meta tag. Not what else trafilatura
+# may fall back on: a copyright meta tag, a Twitter handle, or a part of the <title> ("T.J. Ford Cleared To
+# Practice" of "T.J. Ford Cleared To Practice : PROTRADE").
+_DECLARED_NAMES = ("//meta[@property='og:site_name']/@content", "//meta[@name='application-name']/@content")
 _PUBLISHER_NAMES = ("//meta[@name='publisher' or @name='dc.publisher' or @name='DC.publisher' or "
                     "@name='dcterms.publisher']/@content")
 
@@ -457,7 +458,8 @@ def _outlet(page: HtmlElement | None, extracted: str | None, url: str | None) ->
     the first label of a host it declared before ("Space" after "Space.com": its address names it, as the outlet
     table or its domain do). A page with no address of its own is named by such a host, or by one trafilatura found
     in its title ("Bush arrives in Kuwait - CNN.com")."""
-    declared = [*_page_values(page, _DECLARED_NAMES), *_json_ld_publishers(page), *_page_values(page, _PUBLISHER_NAMES)]
+    declared = [*(name for query in _DECLARED_NAMES for name in _page_values(page, query)), *_json_ld_publishers(page),
+                *_page_values(page, _PUBLISHER_NAMES)]
     hosts = [host for host in map(named_host, declared) if host]
     labels = {host.split(".")[0] for host in hosts}
     for given in declared:
