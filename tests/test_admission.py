@@ -45,6 +45,7 @@ STRIPPED = [
     ("WOODLAND HILLS >> ", "Homicide detectives are investigating the stabbing death of a hairdresser in his home."),
     ("Tuesday, January 18, 2005", "Through a telethon, Romanians have raised 15 billion lei for tsunami victims."),
     ("Saturday, March 26, 2005 ", "Up to four times as many women as men died in the Indian Ocean tsunami."),
+    ("Feb. 23, 2015 -- ", "Life-threatening peanut allergies have mysteriously been on the rise."),  # WebMD, 2015
     ("St. Louis, MO (Sports Network) - ", "Andy McDonald scored twice as the St. Louis Blues beat Columbus 6-1."),
     ("By Scott Garbarini, Associate NFL Editor -- (Sports Network) - ",  # a byline with its role, then a wire tag
      "Postseason football returns to historic Lambeau Field following a three-year absence this Saturday."),

@@ -63,8 +63,9 @@ _PLAYER_BUTTON = r"(?:CLOSE|Caption|Skip in Skip x Embed x Share)\s+(?=[A-Z][a-z
 _CAPTION_AFTER_BUTTON = re.compile(_PLAYER_BUTTON)
 # A page's date line run into its first sentence, a scraper having dropped the line break: a full date with its
 # year, then at once a capitalised word ("Tuesday, January 18, 2005Through a telethon, ...", "Saturday, March 26,
-# 2005 Up to four times as many ..."). A sentence about a date goes on in lower case ("March 26, 2005 was ...").
-_DATE_LINE = rf"(?:(?:{WEEKDAY}),\s+)?{MONTH}\.?\s+\d{{1,2}},\s*(?:19|20)\d\d\s*(?=[A-Z][a-z])"
+# 2005 Up to four times as many ..."), or a dash between ("Feb. 23, 2015 -- Life-threatening peanut allergies ...").
+# A sentence about a date goes on in lower case ("March 26, 2005 was ...").
+_DATE_LINE = rf"(?:(?:{WEEKDAY}),\s+)?{MONTH}\.?\s+\d{{1,2}},\s*(?:19|20)\d\d\s*(?:{_DASH}\s*)?(?=[A-Z][a-z])"
 # A picture's date line: a bare date, a comma, and no subject after it ("17 January, 1991, when the first Gulf War
 # began.", "Early 2000, citing a line from ..."). "In 2012, another judge convicted ..." has its subject.
 _DATE_WITHOUT_SUBJECT = re.compile(rf"^(?:(?:Early|Late|Mid)[- ])?(?:\d{{1,2}}\s+{MONTH},?\s+\d{{4}}|"
