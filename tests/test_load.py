@@ -498,3 +498,44 @@ def test_a_few_stray_nul_bytes_are_left_out_of_a_text_with_a_warning(tmp_path: P
     loaded = load_cluster(tmp_path)
     assert "\x00" not in loaded.articles[0].text and "met" in loaded.articles[0].text
     assert loaded.problems == (f"{tmp_path / 'a.txt'}: 1 NUL byte in the text left out",)
+
+
+@pytest.mark.parametrize(("head", "heading", "title"), [
+    # The extractor took a site's name out of the page's title: the story's part of it (L3S-GN1, 2008).
+    ("<title>Berkshire Eagle Online - Kerry endorses Obama</title>", "", "Kerry endorses Obama"),
+    # Of a title with its site's and section's names after the story, the story (WMUR, L3S-GN1).
+    ("<title>Kerry Endorses Obama - Politics News Story - WXYZ Boston</title>", "<h1>Other News Video</h1>",
+     "Kerry Endorses Obama"),
+    # ... but not for the site's motto: a title that names no story stays (clubcall, L3S-GN1).
+    ("<title>Eagle Online - Politics news, results, reports, interviews</title>", "", "Eagle Online"),
+    # A section's heading over the story: the title the page declares (WebMD, 2015).
+    ("<title>Kerry Endorses Obama For President</title>", "<h1>Politics Center</h1>", "Kerry Endorses Obama For President"),
+    # The page's own heading says the story: kept, though its <title> names the writer the byline names.
+    ("<title>A Long Day In Boston - Mary K. Jones</title>", "<h1>A Long Day In Boston</h1>", "A Long Day In Boston"),
+])
+def test_a_page_title_that_names_no_part_of_the_story_gives_way_to_the_one_the_page_declares(
+        tmp_path: Path, head: str, heading: str, title: str) -> None:
+    body = html_paragraphs(
+        "January 8, 2008 by Mary K. Jones",
+        "Senator John Kerry endorsed Barack Obama for president on Thursday in South Carolina, a state he lost.",
+        "Kerry said Obama could unite the country and turn the page on the politics of the past.",
+        "The endorsement came a day after Obama lost the New Hampshire primary to Hillary Clinton.",
+    )
+    page = f"<html><head>{head}</head><body>{heading}<article>{body}</article></body></html>"
+    assert load_cluster(write(tmp_path, "page.html", page)).articles[0].title == title
+
+
+def test_a_page_that_opens_with_the_title_it_declares_is_headed_by_it(tmp_path: Path) -> None:
+    """Its text repeats that title as its first line, though the story's sentences use other words (L3S-GN1)."""
+    body = html_paragraphs(
+        "Raiders' late trey snuffs Flames",
+        "Todd Brown paired a good memory with a bad memory at the pavilion on Thursday night in Chicago.",
+        "A year ago he went scoreless and limped off the floor with a sprained ankle in a painful loss.",
+        "This time his basket with four seconds left gave Wright State a lead that the hosts could not answer.",
+        "The visitors have now won five of their last six games and sit third in the conference standings.",
+        "Their coach praised the defence, which held the home side to its lowest total of the whole season.",
+        "The two teams meet again next month at the Nutter Center in front of what should be a full house.",
+    )
+    page = ("<html><head><title>Raiders' late trey snuffs Flames</title></head><body><h1>SpringfieldNews.com</h1>"
+            f"<article>{body}</article></body></html>")
+    assert load_cluster(write(tmp_path, "page.html", page)).articles[0].title == "Raiders' late trey snuffs Flames"

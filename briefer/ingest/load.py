@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from briefer.errors import InputError, missing_dependency, nothing_readable
 from briefer.ingest.outlets import named_host, outlet_from_url, site_name
-from briefer.text.lexicon import title_cased
+from briefer.text.lexicon import similarity_words, title_cased
 from briefer.types import Article
 
 if TYPE_CHECKING:
@@ -365,8 +365,27 @@ _SOURCE_WRAP = re.compile(r"(?<=[^\s.!?:\"'\u201d\u2019)\]])[ \xa0]+\n(?:\t+| {2
 # An empty ad slot a site's template put inside a word ("the least they des<div id="ds-mpu"></div>erved", five
 # Telegraph pages of L3S-GN1): the extractor reads the block as a line break, and the reader would get "des erved".
 _SLOT_INSIDE_WORD = re.compile(r"(?<=[a-z])<(div|span|ins)\b[^>]*>\s*</\1>(?=[a-z])")
-# A box's heading that the extractor took for the page's title ("More From Thought Catalog", "Related News"): the
-# title the page's head gives is taken instead.
+# How much of a page's text a title is read against, and by how many more of its words a declared title must say
+# what that opening says to replace a heading the extractor took (``_page_title``).
+_OPENING_WORDS = 80
+_TITLE_WORDS_BETTER = 2
+# The opening is read without bylines, and in lines of some words where the text has enough of them: a short line is
+# a dateline, a heading or a caption, which name the writer or the site that a page's title names too ("Tuesday 15
+# October 2019 by Bradley M. Kuhn" under "On Recent Controversial Events - Bradley M. Kuhn", "PopMatters Film and TV
+# Editor" under "The Killing of John Lennon ... - PopMatters Film Review").
+_BYLINE = re.compile(r"\b(?:[Bb]y|BY)\s+[A-Z]")
+_BYLINE_WORDS = 12
+_OPENING_LINE_WORDS = 8
+# What parts a story's title from its site's and sections' names in a title a page declares ("Allardyce leaves Magpies -
+# Football News | SPORTBOX.tv", "edmontonsun.com - Music- Lavigne lawsuit settled"); not a colon, which headlines use
+# ("Purported bin Laden message to Europe: Leave Afghanistan").
+_DECLARED_TITLES = "//meta[@property='og:title']/@content | //head/title/text()"
+_TITLE_SEPARATOR = re.compile(r"\s+(?:[|>\u2013\u2014\u00bb]|-{1,3})\s+|(?<=[a-z])-\s+")
+# A site's motto, which a page may declare for its title: "Rugby Union news, results, reports, 6 Nations", "El
+# Paso/Las Cruces News, Weather, Sports and Entertainment", "Local News and Video for McHenry County, Illinois".
+_SITE_MOTTO = re.compile(r"\bnews\s*(?:,|&|and\b)", re.IGNORECASE)
+# A box's heading that the extractor took for the page's title ("More From Thought Catalog", "Related News"): a title
+# the page declares is taken instead, whatever it says.
 _BOX_HEADING = re.compile(r"(?:more (?:from|on|stories|news)|related(?: news| stories| articles)?|recommended|"
                           r"read (?:more|next|also)|you (?:may|might) also like|most (?:popular|read|viewed))\b",
                           re.IGNORECASE)
@@ -500,6 +519,69 @@ def _parsed(html: str) -> HtmlElement | None:
         return None
 
 
+def _page_title(page: HtmlElement | None, extracted: str | None, text: str) -> str | None:
+    """The page's title: the one the extractor found, unless that is a box's, a section's or the site's heading
+    ("More From Thought Catalog", ``_BOX_HEADING``; "Allergies Health Center", "Other News Video", "Berkshire Eagle
+    Online": it says at most one word of the text's opening) and a title the page declares (``og:title``, ``<title>``)
+    tells its story: its text opens with that title as a line and not with the heading, or it says at least
+    ``_TITLE_WORDS_BETTER`` more words of the opening ("Babies Who Eat Peanuts Early May Avoid Allergy"). Of a declared title, the
+    part between its site's and sections' names that says most of the opening ("Kerry endorses Obama" of "Berkshire
+    Eagle Online - Kerry endorses Obama"), unless that is the site's motto or cut ("...")."""
+    declared = [" ".join(title.split()) for title in _page_values(page, _DECLARED_TITLES)]
+    if not extracted or not declared:
+        return extracted
+    heading = " ".join(extracted.split())
+    lines = set(_opening_lines(text))
+    opening = _opening_words(text)
+
+    def said(title: str) -> int:
+        return len(set(similarity_words(title)) & opening)
+
+    def parts(title: str) -> list[str]:
+        return [part for part in _TITLE_SEPARATOR.split(_without_heading(title, heading)) if part]
+
+    repeated = [part for title in declared for part in parts(title)
+                if part in lines and part != heading and len(part.split()) > _TITLE_WORDS_BETTER]
+    best = max(declared, key=said)
+    if said(heading) <= 1 and repeated and heading not in lines:
+        story = repeated[0]
+    elif _BOX_HEADING.match(heading) or said(heading) <= 1 and said(best) >= said(heading) + _TITLE_WORDS_BETTER:
+        story = max(parts(best), key=said)
+    else:
+        return extracted
+    return extracted if _SITE_MOTTO.search(story) or story.endswith(("\u2026", "...")) else story
+
+
+def _opening_lines(text: str) -> list[str]:
+    """The lines a page's text opens with, up to ``_OPENING_WORDS`` words, each with its spaces made single."""
+    lines, words = [], 0
+    for line in text.split("\n"):
+        if words >= _OPENING_WORDS:
+            break
+        lines.append(" ".join(line.split()))
+        words += len(line.split())
+    return lines
+
+
+def _opening_words(text: str) -> set[str]:
+    """The words a page's text opens with, which its title should say: without bylines, and in lines of some words
+    where the text has enough of them."""
+    lines = [line for line in text.split("\n") if not _BYLINE.search(line) or len(line.split()) > _BYLINE_WORDS]
+    sentences = [line for line in lines if len(line.split()) >= _OPENING_LINE_WORDS]
+    read = " ".join(sentences if len(" ".join(sentences).split()) >= _OPENING_WORDS else lines).split()
+    return set(similarity_words(" ".join(read[:_OPENING_WORDS])))
+
+
+def _without_heading(title: str, heading: str) -> str:
+    """``title`` without the heading the extractor took, where the title opens or ends on it before a separator:
+    that heading is the site's or its section's name ("Berkshire Eagle Online - Kerry endorses Obama", "SFGate:
+    Daily Dish : Nicole Kidman Is Pregnant")."""
+    escaped = re.escape(heading)
+    for around in (rf"^{escaped}\s*[|:>\u2013\u2014-]+\s*(?=\S)", rf"(?<=\S)\s*[|:>\u2013\u2014-]+\s*{escaped}$"):
+        title = re.sub(around, "", title)
+    return title
+
+
 def _page_values(page: HtmlElement | None, query: str) -> list[str]:
     """The values an XPath ``query`` finds anywhere in a parsed page, stripped."""
     return [str(value).strip() for value in page.xpath(query)] if page is not None else []
@@ -522,12 +604,10 @@ def _html_fields(html: str) -> dict[str, object]:
         raise _Unreadable("no article text found in the page")
     page = _parsed(html)
     url = _scalar(document.url) or _declared_url(page)  # the page's canonical link or og:url
-    title = _scalar(document.title)
-    if title and _BOX_HEADING.match(title):
-        title = next(iter(_page_values(page, "//head/title/text()")), None) or title
+    text = _SOURCE_WRAP.sub(" ", document.text or "")
     return {
-        "text": _SOURCE_WRAP.sub(" ", document.text or ""),
-        "title": title,
+        "text": text,
+        "title": _page_title(page, _scalar(document.title), text),
         "url": url,
         "date": _declared_date(page) or normalise_date(document.date),
         "outlet": _outlet(page, _scalar(document.sitename), url),
