@@ -531,6 +531,8 @@ def _page_title(page: HtmlElement | None, extracted: str | None, text: str) -> s
     if not extracted or not declared:
         return extracted
     heading = " ".join(extracted.split())
+    if heading in declared:
+        return extracted  # the page's own title, with what marks it ("Opinion | Is Football Violence a Crime?")
     lines = set(_opening_lines(text))
     opening = _opening_words(text)
 
