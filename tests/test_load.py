@@ -509,7 +509,8 @@ def test_a_few_stray_nul_bytes_are_left_out_of_a_text_with_a_warning(tmp_path: P
     # ... but not for the site's motto: a title that names no story stays (clubcall, L3S-GN1).
     ("<title>Eagle Online - Politics news, results, reports, interviews</title>", "", "Eagle Online"),
     # A section's heading over the story: the title the page declares (WebMD, 2015).
-    ("<title>Kerry Endorses Obama For President</title>", "<h1>Politics Center</h1>", "Kerry Endorses Obama For President"),
+    ("<title>Kerry Endorses Obama For President</title>", "<h1>Politics Center</h1>",
+     "Kerry Endorses Obama For President"),
     # The page's own heading says the story: kept, though its <title> names the writer the byline names.
     ("<title>A Long Day In Boston - Mary K. Jones</title>", "<h1>A Long Day In Boston</h1>", "A Long Day In Boston"),
 ])
@@ -521,8 +522,7 @@ def test_a_page_title_that_names_no_part_of_the_story_gives_way_to_the_one_the_p
         "Kerry said Obama could unite the country and turn the page on the politics of the past.",
         "The endorsement came a day after Obama lost the New Hampshire primary to Hillary Clinton.",
     )
-    page = f"<html><head>{head}</head><body>{heading}<article>{body}</article></body></html>"
-    assert load_cluster(write(tmp_path, "page.html", page)).articles[0].title == title
+    assert page_title(tmp_path, head, heading, body) == title
 
 
 @pytest.mark.parametrize(("head", "title"), [
@@ -542,5 +542,10 @@ def test_a_page_that_opens_with_the_title_it_declares_is_headed_by_it(tmp_path: 
         "Their coach praised the defence, which held the home side to its lowest total of the whole season.",
         "The two teams meet again next month at the Nutter Center in front of what should be a full house.",
     )
-    page = f"<html><head>{head}</head><body><h1>SpringfieldNews.com</h1><article>{body}</article></body></html>"
-    assert load_cluster(write(tmp_path, "page.html", page)).articles[0].title == title
+    assert page_title(tmp_path, head, "<h1>SpringfieldNews.com</h1>", body) == title
+
+
+def page_title(tmp_path: Path, head: str, heading: str, body: str) -> str | None:
+    """The title a saved page is read with: ``head`` in its <head>, ``heading`` before its article's ``body``."""
+    page = f"<html><head>{head}</head><body>{heading}<article>{body}</article></body></html>"
+    return load_cluster(write(tmp_path, "page.html", page)).articles[0].title

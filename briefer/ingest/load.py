@@ -521,12 +521,12 @@ def _parsed(html: str) -> HtmlElement | None:
 
 def _page_title(page: HtmlElement | None, extracted: str | None, text: str) -> str | None:
     """The page's title: the one the extractor found, unless that is a box's, a section's or the site's heading
-    ("More From Thought Catalog", ``_BOX_HEADING``; "Allergies Health Center", "Other News Video", "Berkshire Eagle
+    ("More From Thought Catalog", ``_BOX_HEADING``; "Allergies Health Center", "Local Teams", "Berkshire Eagle
     Online": it says at most one word of the text's opening) and a title the page declares (``og:title``, ``<title>``)
     tells its story: its text opens with that title as a line and not with the heading, or it says at least
-    ``_TITLE_WORDS_BETTER`` more words of the opening ("Babies Who Eat Peanuts Early May Avoid Allergy"). Of a declared title, the
-    part between its site's and sections' names that says most of the opening ("Kerry endorses Obama" of "Berkshire
-    Eagle Online - Kerry endorses Obama"), unless that is the site's motto or cut ("...")."""
+    ``_TITLE_WORDS_BETTER`` more words of the opening ("Babies Who Eat Peanuts Early May Avoid Allergy"). Of a
+    declared title, the part between its site's and sections' names that says most of the opening ("Kerry endorses
+    Obama" of "Berkshire Eagle Online - Kerry endorses Obama"), unless that is the site's motto or cut ("...")."""
     declared = [" ".join(title.split()) for title in _page_values(page, _DECLARED_TITLES)]
     if not extracted or not declared:
         return extracted
