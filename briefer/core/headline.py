@@ -17,9 +17,9 @@ from briefer.core.claims import PRONOUN_OPENER
 from briefer.core.opinion import is_opinion
 from briefer.ingest.outlets import BARE_HOST
 from briefer.text.lexicon import (DANGLING_WORDS, FINITE_VERB, MONTH, QUOTE_OPENERS, SIMILARITY_STOPWORDS,
-                                  SPEECH_VERBS, WEEKDAY, alternation, base_of_participle, base_of_past,
-                                  inside_quotation, people_named, similarity_words, third_person, title_cased,
-                                  word_zipf)
+                                  SPEECH_VERBS, TITLE_SEPARATOR, WEEKDAY, alternation, base_of_participle,
+                                  base_of_past, inside_quotation, people_named, similarity_words, third_person,
+                                  title_cased, word_zipf)
 from briefer.text.sentences import is_statement
 from briefer.types import Article, Point
 
@@ -42,12 +42,6 @@ MAX_EXTRACTED_HEADLINE_WORDS = 16
 MAX_GENERATED_HEADLINE_WORDS = 14
 # Longer than this, the lede's clause gives way to a point's shorter one (a point's clause is less the story).
 LONGEST_LEDE_HEADLINE = 24
-# Where a title meets its site's or section's names: "Chelsea hoping to sign Anelka before weekend - Soccer - Sport -
-# Breaking News", "World -- Judges in ...", "oHERALDo :: CM hints ...", "The Bellingham Herald / Wire Elections /
-# Obama picking up ...", "TV3 > News > ...", and a dash or bar left on a word ("... Tenzing Airport- Travel-
-# Services-News By Industry-News-The Economic Times", "... a Brand new hijacker| Showbiz"). The strong ones (not a
-# single dash or bar) also part a site's name before the title from it.
-_SEPARATOR = re.compile(r"\s+(?P<strong>--|::|/|>|\u00bb)\s+|\s+[|\u2013\u2014-]\s+|(?<=[a-z])[-|]\s+(?=[A-Z])")
 # The most a site's or section's name is (characters), and the fewest words a title keeps without one.
 _SITE_NAME_LENGTH = 60
 _TITLE_WORDS_LEFT = 4
@@ -307,7 +301,7 @@ def _without_site_names(title: str) -> str:
     separator parts ("World -- ...") or that are a host ("toledoblade.com -- ..."); each while the title keeps
     ``_TITLE_WORDS_LEFT`` words. What follows a dash inside a quotation is the quotation going on, not a site
     ("Kristen Wiig: 'My next movie – it's going to be a Porky's prequel'")."""
-    cuts = [cut for cut in _SEPARATOR.finditer(title) if not _open_quotation(title[:cut.start()])]
+    cuts = [cut for cut in TITLE_SEPARATOR.finditer(title) if not _open_quotation(title[:cut.start()])]
     starts, ends = [0, *(cut.end() for cut in cuts)], [*(cut.start() for cut in cuts), len(title)]
     first, last = 0, len(cuts)  # the parts kept, between separators
 

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from briefer.errors import InputError, missing_dependency, nothing_readable
 from briefer.ingest.outlets import named_host, outlet_from_url, site_name
-from briefer.text.lexicon import similarity_words, title_cased
+from briefer.text.lexicon import TITLE_SEPARATOR, similarity_words, title_cased
 from briefer.types import Article
 
 if TYPE_CHECKING:
@@ -376,11 +376,8 @@ _TITLE_WORDS_BETTER = 2
 _BYLINE = re.compile(r"\b(?:[Bb]y|BY)\s+[A-Z]")
 _BYLINE_WORDS = 12
 _OPENING_LINE_WORDS = 8
-# What parts a story's title from its site's and sections' names in a title a page declares ("Allardyce leaves Magpies -
-# Football News | SPORTBOX.tv", "edmontonsun.com - Music- Lavigne lawsuit settled"); not a colon, which headlines use
-# ("Purported bin Laden message to Europe: Leave Afghanistan").
+# The titles a page declares for itself, read against the one the extractor took (``_page_title``).
 _DECLARED_TITLES = "//meta[@property='og:title']/@content | //head/title/text()"
-_TITLE_SEPARATOR = re.compile(r"\s+(?:[|>\u2013\u2014\u00bb]|-{1,3})\s+|(?<=[a-z])-\s+")
 # A site's motto, which a page may declare for its title: "Rugby Union news, results, reports, 6 Nations", "El
 # Paso/Las Cruces News, Weather, Sports and Entertainment", "Local News and Video for McHenry County, Illinois".
 _SITE_MOTTO = re.compile(r"\bnews\s*(?:,|&|and\b)", re.IGNORECASE)
@@ -540,7 +537,8 @@ def _page_title(page: HtmlElement | None, extracted: str | None, text: str) -> s
         return len(set(similarity_words(title)) & opening)
 
     def parts(title: str) -> list[str]:
-        return [part for part in _TITLE_SEPARATOR.split(_without_heading(title, heading)) if part]
+        # the story's part and its site's and sections' names, without what ``split`` returns of the strong group
+        return [part for part in TITLE_SEPARATOR.split(_without_heading(title, heading))[::2] if part]
 
     repeated = [part for title in declared for part in parts(title)
                 if part in lines and part != heading and len(part.split()) > _TITLE_WORDS_BETTER]

@@ -70,6 +70,14 @@ def title_cased(text: str) -> bool:
     "A-League"), not a headline's second part ("shoots for the moon, lands among the stars")."""
     return all(not word[0].islower() for word in text.split() if word.lower() not in TITLE_CASE_SMALL_WORDS)
 
+# Where a title meets its site's or section's names: "Chelsea hoping to sign Anelka before weekend - Soccer - Sport -
+# Breaking News", "World -- Judges in ...", "oHERALDo :: CM hints ...", "The Bellingham Herald / Wire Elections /
+# Obama picking up ...", "TV3 > News > ...", and a dash or bar left on a word ("... Tenzing Airport- Travel-
+# Services-News By Industry-News-The Economic Times", "... a Brand new hijacker| Showbiz"). The strong ones (not a
+# single dash or bar) also part a site's name before the title from it. Not a colon, which headlines use ("Purported
+# bin Laden message to Europe: Leave Afghanistan").
+TITLE_SEPARATOR = re.compile(r"\s+(?P<strong>--|::|/|>|\u00bb)\s+|\s+[|\u2013\u2014-]\s+|(?<=[a-z])[-|]\s+(?=[A-Z])")
+
 # Words a finished headline does not end on: a generated headline ending on one was cut off.
 DANGLING_WORDS = (CONNECTING_WORDS - {"via"}) | frozenset({"but", "that"})
 # The words a similarity of words leaves out: the connecting words, pronouns and auxiliaries. Short, because the
