@@ -34,6 +34,11 @@ def point(text: str) -> Point:
     return Point(text=text, citations=("a1",), evidence=(sentence,))
 
 
+def untitled_headline(lede: str) -> str:
+    """The headline a brief with no article titles and no other point makes of its lede ``lede``."""
+    return choose_headline([], Point(lede, (), ()), [])
+
+
 def headline_alone(lede: Point) -> str:
     """The headline of a brief of one untitled article whose lede is ``lede`` and that has no other point."""
     return choose_headline([make_article("a1", lede.text)], lede, [])
@@ -324,7 +329,7 @@ def test_headline_shapes(lede, headline):
      "President-elect Donald Trump says he had \"nice conversation\" with President Barack Obama"),
 ])
 def test_a_long_lede_ends_before_a_second_verb_in_the_past_what_its_act_was_part_of_or_followed(lede, headline):
-    assert choose_headline([], Point(lede, (), ()), []) == headline
+    assert untitled_headline(lede) == headline
 
 
 @pytest.mark.parametrize(("lede", "headline"), [
@@ -368,7 +373,7 @@ def test_a_long_lede_ends_before_a_second_verb_in_the_past_what_its_act_was_part
      "Top organised crime investigator Felix Murga said police had arrested four suspects"),
 ])
 def test_a_headline_made_from_a_sentence_tells_its_past_event_in_the_present(lede, headline):
-    assert choose_headline([], Point(lede, (), ()), []) == headline
+    assert untitled_headline(lede) == headline
 
 
 @pytest.mark.parametrize(("lede", "headline"), [
@@ -391,7 +396,7 @@ def test_a_headline_made_from_a_sentence_tells_its_past_event_in_the_present(led
      "fever and treating headaches"),
 ])
 def test_a_long_lede_made_headline_ends_before_a_trailing_clause_of_an_ing_form(lede, headline):
-    assert choose_headline([], Point(lede, (), ()), []) == headline
+    assert untitled_headline(lede) == headline
 
 
 @pytest.mark.parametrize(("lede", "headline"), [
@@ -406,13 +411,13 @@ def test_a_long_lede_made_headline_ends_before_a_trailing_clause_of_an_ing_form(
      "Russia has introduced extensive safeguards that observers say are close to state of emergency"),
 ])
 def test_a_headline_that_opens_on_its_speaker_ends_on_them(lede, headline):
-    assert choose_headline([], Point(lede, (), ()), []) == headline
+    assert untitled_headline(lede) == headline
 
 
 def test_an_and_after_a_word_in_ed_opens_no_second_verb():
     tired = ("Rescuers carried the tired and frightened residents of the flooded village across the river on Sunday "
              "night while the water kept rising around the last houses of the valley.")
-    assert "tired" in choose_headline([], Point(tired, (), ()), [])
+    assert "tired" in untitled_headline(tired)
 
 
 def test_a_ledes_headline_ends_before_a_clause_of_what_the_event_set_off():

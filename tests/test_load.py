@@ -8,6 +8,7 @@ import pytest
 from briefer.ingest import load
 from briefer.errors import InputError
 from briefer.ingest.outlets import assign_outlets
+from briefer.types import Article
 from briefer.ingest.load import articles_from_records, load_cluster, normalise_date, sample_cluster_path
 
 BODY = "Blinken met Lavrov in Geneva on Friday. They agreed to keep talking."
@@ -252,6 +253,11 @@ def html_paragraphs(*sentences: str) -> str:
     return "".join(f"<p>{sentence}</p>" for sentence in sentences)
 
 
+def saved_article(tmp_path: Path, page: str) -> Article:
+    """The article a saved web page (``page``, its HTML) is read as."""
+    return load_cluster(write(tmp_path, "page.html", page)).articles[0]
+
+
 def test_html_page_text_and_metadata(tmp_path: Path) -> None:
     paragraphs = html_paragraphs(
         "US Secretary of State Antony Blinken met Russian Foreign Minister Sergey Lavrov in Geneva on Friday.",
@@ -265,7 +271,7 @@ def test_html_page_text_and_metadata(tmp_path: Path) -> None:
         f"<body><nav>Home | World</nav><article><h1>Blinken meets Lavrov</h1>{paragraphs}</article>"
         "<footer>Copyright</footer></body></html>"
     )
-    article = load_cluster(write(tmp_path, "page.html", page)).articles[0]
+    article = saved_article(tmp_path, page)
     assert article.title == "Blinken meets Lavrov"
     assert article.url == "https://thehill.com/policy/590742"
     assert article.date == "2022-01-21"
@@ -282,7 +288,7 @@ def test_a_boxs_heading_taken_for_the_title_gives_way_to_the_pages_own(tmp_path:
     page = ("<html><head><title>One Day You Will Meet Someone Who Will Change Your Life | Thought Catalog</title>"
             f"</head><body><article>{paragraphs}</article><aside><h1>More From Thought Catalog</h1><ul><li><a "
             'href="/a">Ten things</a></li></ul></aside></body></html>')
-    title = load_cluster(write(tmp_path, "page.html", page)).articles[0].title
+    title = saved_article(tmp_path, page).title
     assert title is not None and title.startswith("One Day You Will Meet Someone")
 
 
@@ -296,7 +302,7 @@ def test_a_publication_date_the_page_declares_is_its_date(tmp_path: Path) -> Non
     page = ('<!-- 2008/1/15 --><html><head><title>26 killed in suicide attack on Pakistan police</title>'
             '<meta name="PublicationDate" content="2008-01-11"></head><body><p>Tuesday, January 15, 2008</p>'
             f"<article>{paragraphs}</article></body></html>")
-    assert load_cluster(write(tmp_path, "page.html", page)).articles[0].date == "2008-01-11"
+    assert saved_article(tmp_path, page).date == "2008-01-11"
 
 
 def test_a_paragraph_wrapped_in_the_page_source_is_one_line_of_text(tmp_path: Path) -> None:
@@ -308,7 +314,7 @@ def test_a_paragraph_wrapped_in_the_page_source_is_one_line_of_text(tmp_path: Pa
                "daughter Harlow Winter \n\t\t\t\tKate Madden and have now left the hospital.</font></p>")
     page = ("<html><head><title>Richie and Aguilera give birth</title></head><body><table><tr><td><div>"
             f"{wrapped}</div></td></tr></table></body></html>")  # a page laid out in a table, as in 2008
-    text = load_cluster(write(tmp_path, "page.html", page)).articles[0].text
+    text = saved_article(tmp_path, page).text
     assert "Nicole Richie and Christina Aguilera both gave birth" in text
     assert "Jordan Bratman in 2005" in text and "Harlow Winter Kate Madden and have" in text
     assert len([line for line in text.split("\n") if line.strip()]) == 2  # the two paragraphs stay two
@@ -322,7 +328,7 @@ def test_an_empty_ad_slot_inside_a_word_leaves_the_word_whole(tmp_path: Path) ->
             "<p>Sale took until the 26th minute to register their first points against a side that defended "
             "well.</p><p>The home side travel to Leicester next weekend for the last match of the pool.</p>"
             "</article></body></html>")
-    text = load_cluster(write(tmp_path, "page.html", page)).articles[0].text
+    text = saved_article(tmp_path, page).text
     assert "the least they deserved for their superiority" in text
 
 
@@ -363,7 +369,7 @@ def saved_page(tmp_path: Path, head: str, title: str = "Budget passes") -> tuple
     sentence = "The state budget passed on Friday and will fund new schools and hospitals this year. "
     page = (f"<html><head><title>{title}</title>{head}</head>"
             f"<body><article><h1>Budget passes</h1><p>{sentence * 4}</p></article></body></html>")
-    article = assign_outlets(load_cluster(write(tmp_path, "page.html", page)).articles)[0]
+    article = assign_outlets([saved_article(tmp_path, page)])[0]
     return article.outlet, article.url
 
 
@@ -391,7 +397,7 @@ def test_a_page_without_a_name_of_its_own_is_not_named_by_its_owner_or_title(tmp
 def test_an_undated_page_gets_no_invented_date(tmp_path: Path) -> None:
     sentence = "Blinken met Lavrov in Geneva on Friday and they talked for ninety minutes about Ukraine. "
     page = f"<html><head><title>Talks</title></head><body><article><p>{sentence * 3}</p></article></body></html>"
-    article = load_cluster(write(tmp_path, "page.html", page)).articles[0]
+    article = saved_article(tmp_path, page)
     assert (article.date, article.url) == (None, None)
 
 
@@ -548,4 +554,4 @@ def test_a_page_that_opens_with_the_title_it_declares_is_headed_by_it(tmp_path: 
 def page_title(tmp_path: Path, head: str, heading: str, body: str) -> str | None:
     """The title a saved page is read with: ``head`` in its <head>, ``heading`` before its article's ``body``."""
     page = f"<html><head>{head}</head><body>{heading}<article>{body}</article></body></html>"
-    return load_cluster(write(tmp_path, "page.html", page)).articles[0].title
+    return saved_article(tmp_path, page).title
