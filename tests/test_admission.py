@@ -53,6 +53,9 @@ STRIPPED = [
     ("LONDON, JAN 17 (PTI) \u2014 ", "A British Airways plane crash-landed short of a runway at Heathrow today."),
     ("Chennai, Dec 31 - ", "National grasscourt champion Vishnu Vardhan lost in the first round on Monday."),
     ("OAKLAND, Calif., Dec. 29 ", "Two free throws by Marcus Camby provided the final margin on Friday."),  # no dash
+    ("SURABAYA, Indonesia/JAKARTA (Reuters) - ", "Indonesian rescuers pulled bodies and wreckage from the sea."),
+    ("NEW YORK/LONDON (Reuters) - ", "Oil prices fell on Monday after the report."),
+    ("16.06 ", "AirAsia QZ8501 made a steep climb before it crashed, a source told Reuters."),  # a live blog's time
 ]
 KEPT = [
     "NASA said on Tuesday that the launch would be delayed by a week.",
@@ -71,6 +74,8 @@ KEPT = [
     "CLOSE to 100 people died when the dam broke on Sunday night.",  # a word in capitals, not a button
     "Sales >> profits this year, analysts said of the chain.",  # ">>" after no place in capitals
     "10:45 a.m. was when the first shot was fired, police said.",  # a time as the subject, no stamp
+    "9.30 A.M. is when the doors open to all, the museum said.",
+    "95.32 percent of the atmosphere of Mars is carbon dioxide.",
     "March 26, 2005 was the day the tsunami's toll by sex was first published.",  # a date as the subject
     "By Friday, Congress - which had stalled for weeks - passed the bill.",  # a day, not a byline
 ]

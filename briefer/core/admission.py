@@ -50,8 +50,11 @@ _DASH = r"(?:\u2014|\u2013|---?|_|>>|(?<=\s)-)"  # "---" too: "CHAPEL HILL, N.C.
 # "UPDATE:", "Update, 21 April:", "UPDATED 2 -", "BREAKING NEWS:"
 _LABEL = (r"(?:(?i:update[ds]?)(?:\s*\d+|,?\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2})(?:,?\s+\d{4})?)?"
           r"|BREAKING(?:\s+NEWS)?|EXCLUSIVE|ANALYSIS|OPINION)\s*[:\u2014\u2013]\s+")
-# A live report's time stamp: "12:00 PM PT -- Sheriff's deputies were at The London ...", "10:45 a.m. ET: ...".
-_TIME_STAMP = r"\d{1,2}:\d{2}\s*[AaPp]\.?[Mm]\.?(?:\s+[A-Z]{2,4})?\s*(?:--|\u2014|\u2013|:)\s+"
+# A live report's time stamp: "12:00 PM PT -- Sheriff's deputies were at The London ...", "10:45 a.m. ET: ...", or
+# a British live blog's bare 24-hour time before its entry ("16.06 AirAsia QZ8501 made an ... steep climb ..."; not
+# "95.32 percent", nor "9.30 A.M.").
+_TIME_STAMP = (r"(?:\d{1,2}:\d{2}\s*[AaPp]\.?[Mm]\.?(?:\s+[A-Z]{2,4})?\s*(?:--|\u2014|\u2013|:)"
+               r"|(?:[01]?\d|2[0-3])[.:][0-5]\d(?!\s+[AaPp]\.?[Mm]\b)(?=\s+[A-Z]))\s+")
 # The bullet or number of a list item the page's text kept ("- Ogunjobi and Garrett have been playing ...", "1) At the
 # beginning of the press conference, Trump blasted ..."), or the dashes a dateline leaves when the place before it
 # went to another line ("\u2014 A quick-thinking dispatcher ...", "\u2014 -- Hillary Clinton has an explanation ...").
@@ -126,8 +129,9 @@ _PLACED_IN_PICTURE = re.compile(rf"{_NAME},\s+(?:left|right|center|centre),|{_NA
                                 r"|\b(?i:from left|left to right)\s*[,:)]"
                                 r"|,\s+(?:seen|pictured|shown)\s+(?:here|above|below)\b"
                                 rf"|^{_NAME},\s+before and after\b")
-# What a wire or web page puts before the first sentence: a label ("UPDATE:"), then a place in capitals, a date
-# and/or an agency in brackets, then a dash; or a wire's two places and their country, even when a scraper dropped
+# What a wire or web page puts before the first sentence: a label ("UPDATE:"), then a place in capitals (or a wire's
+# two: "SURABAYA, Indonesia/JAKARTA (Reuters) -"), a date and/or an agency in brackets, then a dash; or a wire's two
+# places and their country, even when a scraper dropped
 # the agency and dash after them ("JAKARTA/PANGKALAN BUN, Indonesia Search teams ...", "GAZA/JERUSALEM Israel's
 # cabinet ..."), or a place in capitals and its date ("OAKLAND, Calif., Dec. 29 Two free throws ..."); a town and
 # its date before a dash ("Chennai, Dec 31 - National grasscourt champion ..."); or a byline; or a list item's bullet
@@ -136,7 +140,8 @@ _PLACED_IN_PICTURE = re.compile(rf"{_NAME},\s+(?:left|right|center|centre),|{_NA
 # for admission to refuse.
 _DATELINE = re.compile(
     rf"^(?:{_LABEL})?(?:"
-    rf"(?:(?:{_PLACE}|{_TOWN}){_REGION}(?:,\s*{_DATE})?,?|{_DATE})?\s*{_AGENCY}\s*(?:{_DASH}|-|:)?\s*"
+    rf"(?:(?:{_PLACE}|{_TOWN}){_REGION}(?:/{_PLACE}{_REGION})*(?:,\s*{_DATE})?,?|{_DATE})?\s*{_AGENCY}\s*"
+    rf"(?:{_DASH}|-|:)?\s*"
     rf"|{_PLACE}{_REGION}(?:,\s*{_DATE})?\s*(?:{_DASH}\s+|(?:\u2014|\u2013|--)(?=[A-Z\"\u201c]))"
     rf"|{_TOWN},\s*(?:{_TOWN}|{_STATE}|{_DATE})\s+(?:\u2014|\u2013|--|-)\s+"
     rf"|{_PLACE}{_REGION},\s*{_DATE}\s+(?=[A-Z][a-z])"
