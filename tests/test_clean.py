@@ -179,6 +179,11 @@ def test_boilerplate_lines_are_dropped(furniture: str) -> None:
         'Guidelines: You share in the USA TODAY community, so please keep your comments smart and civil. Don\'t '
         'attack other readers personally, and keep your language decent. Use the "Report Abuse" button to make a '
         'difference.',
+        # A browser's or a server's notice saved in place of the story (codelucas/newspaper's test pages).
+        "JavaScript is disabled on your browser. Please enable JavaScript or upgrade to a JavaScript-capable browser "
+        "to use Pixable",
+        "The request URL is forbidden.",
+        "Sorry, the page you requested was not found.",
     ],
 )
 def test_furniture_sentences_inside_a_paragraph_are_dropped(furniture: str) -> None:
@@ -564,3 +569,11 @@ def test_wire_copys_backquoted_quotations_are_quotes() -> None:
 def test_a_space_left_inside_a_negation_goes():
     assert normalise_text("the automaker isn 't slowing down") == "the automaker isn't slowing down"
     assert normalise_text("rock 'n' roll and the 'n 't' spelling") == "rock 'n' roll and the 'n 't' spelling"
+
+
+def test_a_picture_credit_run_into_its_paragraph_is_dropped() -> None:
+    # Business Insider put the picture and its credit inside the paragraph's first line.
+    text = "Shamil Zhumatov/REUTERSThe UK may be forced to review its Falkland Islands air defenses."
+    assert cleaned(text) == "The UK may be forced to review its Falkland Islands air defenses."
+    kept = "AC/DC played Wembley on Friday. Evan Vucci/AP reported nothing of the kind."
+    assert cleaned(kept) == kept

@@ -43,7 +43,12 @@ _BOILERPLATE_LINES = re.compile(
     """
 )
 # A photo credit naming an agency: "Nicholas Kamm/AFP/Getty Images".
-_AGENCY_CREDIT = re.compile(r"[^.!?]{1,60}/\s*(AP|AFP|Reuters|Getty Images|EPA|NPR|Bloomberg|Shutterstock|PA)")
+_CREDIT_AGENCIES = r"AP|AFP|Reuters|Getty Images|EPA|NPR|Bloomberg|Shutterstock|PA"
+_AGENCY_CREDIT = re.compile(rf"[^.!?]{{1,60}}/\s*({_CREDIT_AGENCIES})")
+# The same credit run into the paragraph its picture stood in, where a page put the picture inside it (Business
+# Insider: "Shamil Zhumatov/REUTERSThe UK may be forced to review ..."): the agency, in whatever case, and at once a
+# capitalised word.
+_GLUED_CREDIT = re.compile(rf"^[A-Z][^.!?/]{{1,50}}/\s*(?i:{_CREDIT_AGENCIES})(?=[A-Z][a-z])")
 # A picture's caption with its credit after a bar, often the page's title behind it: "... as he sparred with
 # reporters Thursday. | Getty All the things Trump covered ...", "... in 2005. | Mark Wilson/Getty Images House panel
 # votes ...". And a menu: links between two bars or more ("2016 Election Calendar | WSJ/NBC Polls | 2016 Poll
@@ -130,6 +135,16 @@ _FURNITURE_PHRASES = (
     "thank you for subscribing",
     "please try again later",
     "an error has occurred",
+    # a browser or server notice saved in place of the story ("JavaScript is disabled on your browser.", "HTTP Error
+    # 403. The request URL is forbidden.": the error page itself is skipped by its title, briefer.ingest.load)
+    "javascript is disabled",
+    "please enable javascript",
+    "javascript-capable browser",
+    "the request url is forbidden",
+    "use your browser's back button",
+    "the page you are looking for",
+    "the page you were looking for",
+    "the page you requested",
     "all rights reserved",
     "copyright and trademark law",
     "are trademarks of",  # a press release's notice: "Magellan, Maestro and RoadMate are trademarks of Magellan"
@@ -295,7 +310,7 @@ def _ends_on_a_connecting_word(last_line: str, words: int) -> bool:
 def news_line(line: str) -> str:
     """``line`` stripped and without its furniture sentences, or "" when it is whole-line boilerplate: what story
     clustering reads of an article's opening, one line at a time, and the brief's cleaning of every line."""
-    line = _without_furniture(_REFERENCE_MARK.sub("", _TICKER_QUOTE.sub("", line.strip())))
+    line = _without_furniture(_REFERENCE_MARK.sub("", _TICKER_QUOTE.sub("", _GLUED_CREDIT.sub("", line.strip()))))
     line = _without_hover_cards(line)
     return "" if not line or _is_boilerplate(line) else line
 
