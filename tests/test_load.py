@@ -555,3 +555,37 @@ def page_title(tmp_path: Path, head: str, heading: str, body: str) -> str | None
     """The title a saved page is read with: ``head`` in its <head>, ``heading`` before its article's ``body``."""
     page = f"<html><head>{head}</head><body>{heading}<article>{body}</article></body></html>"
     return saved_article(tmp_path, page).title
+
+
+ERROR_PAGE_TEXT = html_paragraphs(
+    "Use your browser's back button to return to the page that brought you here, or enter a search term below.",
+    "Check out stories about watches, street style, suits, hair styles and men's health on our front page today.",
+)
+
+
+@pytest.mark.parametrize("title", ["Page Not Found", "Forbidden", "404", "Error 404 - File Not Found | Details",
+                                   "Details | Page not found", "HTTP Error 403 - Access Denied"])
+def test_a_saved_error_page_is_reported_and_skipped(tmp_path: Path, title: str) -> None:
+    write(tmp_path, "good.txt", f"Good\n\n{BODY}")
+    write(tmp_path, "error.html", f"<html><head><title>{title}</title></head><body>{ERROR_PAGE_TEXT}</body></html>")
+    loaded = load_cluster(tmp_path)
+    assert [a.title for a in loaded.articles] == ["Good"]
+    [problem] = loaded.problems
+    assert problem.startswith(f"{tmp_path / 'error.html'}: an error page, not an article: ")
+    assert problem.endswith("; skipped")
+
+
+@pytest.mark.parametrize("title", ["Missing hiker not found after three days of searching",
+                                   "Court rules the 404 area code stays", "Site forbidden to reopen, judge rules"])
+def test_a_headline_that_says_not_found_or_forbidden_is_no_error_page(tmp_path: Path, title: str) -> None:
+    page = f"<html><head><title>{title}</title></head><body>{ERROR_PAGE_TEXT}</body></html>"
+    assert saved_article(tmp_path, page).title == title
+
+
+def test_a_title_with_code_run_into_it_is_no_title(tmp_path: Path) -> None:
+    # A page cut off inside its head (L3S-GN1): the meta title's quote never closes, so the script after it is in it.
+    code = "this.sectionLevel2 = 'sports'; this.language = 'en'; var pagen='article'; " * 40
+    page = (f"<html><head><meta name=\"title\" content=\"Welcome to The London Free Press {code}\"></head><body>"
+            f"{html_paragraphs(BODY, BODY)}</body></html>")
+    assert saved_article(tmp_path, page).title is None
+

@@ -357,6 +357,14 @@ _WRITTEN_DATE_LINE = re.compile(r"(?:[A-Z][a-z]+day,?\s+)?([A-Z][a-z]{2,8}\.?\s+
 _TITLE_WORDS = 30
 # Fewer words than this in a page's main text means trafilatura found navigation, not an article.
 _MIN_PAGE_WORDS = 10
+# The longest title of the 1,257 saved pages of docs/daily_pages.md is 232 characters; a code-filled one is 6,203.
+_MAX_TITLE_CHARACTERS = 400
+# A page saved from an error, not a story: its title, or a part of it between its site's names, says only that
+# ("Page Not Found", "Forbidden", "Error 404 - File Not Found | Details"). A headline has more to say.
+_ERROR_PAGE_TITLE = re.compile(r"(?:(?:HTTP\s+)?error\s*)?(?:[45]0\d\b)?\s*[-:\u2013]?\s*"
+                               r"(?:(?:page|file|document|article|story|url)\s+)?"
+                               r"(?:not\s+found|forbidden|access\s+denied|(?:is\s+)?unavailable|server\s+error)"
+                               r"(?:\s+url)?|(?:HTTP\s+)?error(?:\s*[45]0\d)?|[45]0\d", re.IGNORECASE)
 # A line of the page's source wrapped inside one paragraph, which a browser shows as a space: trafilatura keeps the
 # text's own line breaks, so "Nicole Richie and \n\t\t\t\tChristina Aguilera both gave birth" would be two lines,
 # and "Christina Aguilera both ..." a point with half its subject. A space before the break and the indentation after
@@ -505,6 +513,13 @@ def _json_ld_publishers(page: HtmlElement | None) -> list[str]:
     return names
 
 
+def _bounded(title: str | None) -> str | None:
+    """A title, unless it is longer than any headline (``_MAX_TITLE_CHARACTERS``): a page cut off inside its head
+    runs the code after it into the value ("Welcome to The London Free Press ... 'londonfreepress'; this.sectionLevel2
+    = 'sports'; ...", 6,203 characters of L3S-GN1)."""
+    return title if title is None or len(title) <= _MAX_TITLE_CHARACTERS else None
+
+
 def _parsed(html: str) -> HtmlElement | None:
     """The page parsed apart from trafilatura's extraction, for what that extraction misses; None when it does not
     parse."""
@@ -605,9 +620,14 @@ def _html_fields(html: str) -> dict[str, object]:
     page = _parsed(html)
     url = _scalar(document.url) or _declared_url(page)  # the page's canonical link or og:url
     text = _SOURCE_WRAP.sub(" ", document.text or "")
+    title = _page_title(page, _bounded(_scalar(document.title)), text)
+    error = next((t for t in [title or "", *_page_values(page, _DECLARED_TITLES)]
+                  if any(_ERROR_PAGE_TITLE.fullmatch(part.strip()) for part in TITLE_SEPARATOR.split(t)[::2])), None)
+    if error:
+        raise _Unreadable(f"an error page, not an article: {' '.join(error.split())!r}")
     return {
         "text": text,
-        "title": _page_title(page, _scalar(document.title), text),
+        "title": title,
         "url": url,
         "date": _declared_date(page) or normalise_date(document.date),
         "outlet": _outlet(page, _scalar(document.sitename), url),
