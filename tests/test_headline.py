@@ -80,6 +80,9 @@ def test_a_title_is_preferred_and_may_be_long_but_never_cut():
     # a dash inside a quotation: the quotation goes on
     ("Kristen Wiig: 'My next movie \u2013 it's going to be a Porky's prequel'",
      "Kristen Wiig: 'My next movie \u2013 it's going to be a Porky's prequel'"),
+    # what a headline exclaims after its dash is its own (TMZ, in mozilla/readability's test pages); a site's "!" is not
+    ("Lupita Nyong'o's $150K Pearl Oscar Dress -- STOLEN!!!", "Lupita Nyong'o's $150K Pearl Oscar Dress -- STOLEN!!!"),
+    ("Stocks tumble as oil slides to a new low - Yahoo!", "Stocks tumble as oil slides to a new low"),
     # sites and sections around the title (Google News pages saved in 2008, L3S-GN1)
     ("Chelsea hoping to sign Anelka before weekend - Soccer - Sport - Breaking News",
      "Chelsea hoping to sign Anelka before weekend"),

@@ -45,6 +45,9 @@ LONGEST_LEDE_HEADLINE = 24
 # The most a site's or section's name is (characters), and the fewest words a title keeps without one.
 _SITE_NAME_LENGTH = 60
 _TITLE_WORDS_LEFT = 4
+# A part after a title's dash that ends on exclaiming is the headline's own ("... Pearl Oscar Dress -- STOLEN!!!"),
+# however short; a site's name may end on one mark ("Yahoo!").
+_EXCLAIMED = re.compile(r"[!?]{2,}\s*$")
 # A site's names glued on with underscores: "Starbucks founder back at helm amid sliding sales_English_Xinhua".
 _UNDERSCORED_SITE = re.compile(r"\s*(?:_[A-Z][A-Za-z]*)+$")
 # A wire's slug glued before its headline: "FACTBOX-Angelina Jolie tops poll ...", "UPDATE 2-...", "Tennis-Fifth seed
@@ -299,7 +302,8 @@ def _without_site_names(title: str) -> str:
     "Opinion | Republicans Are Following Trump to Nowhere"), those before it when they are names (``title_cased``)
     after a dash or bar that is not a headline's own em or en dash; and without the names before it that a strong
     separator parts ("World -- ...") or that are a host ("toledoblade.com -- ..."); each while the title keeps
-    ``_TITLE_WORDS_LEFT`` words. What follows a dash inside a quotation is the quotation going on, not a site
+    ``_TITLE_WORDS_LEFT`` words; never what ends on exclaiming ("... Oscar Dress -- STOLEN!!!", ``_EXCLAIMED``). What
+    follows a dash inside a quotation is the quotation going on, not a site
     ("Kristen Wiig: 'My next movie – it's going to be a Porky's prequel'")."""
     cuts = [cut for cut in TITLE_SEPARATOR.finditer(title) if not _open_quotation(title[:cut.start()])]
     starts, ends = [0, *(cut.end() for cut in cuts)], [*(cut.start() for cut in cuts), len(title)]
@@ -309,7 +313,7 @@ def _without_site_names(title: str) -> str:
         return title[starts[a]:ends[b]]
 
     def name_after(k: int) -> bool:
-        if len(title[starts[k]:]) > _SITE_NAME_LENGTH:
+        if len(title[starts[k]:]) > _SITE_NAME_LENGTH or _EXCLAIMED.search(title[starts[k]:]):
             return False
         if k == len(cuts):
             return _words(parts(first, k - 1)) > _words(parts(k, k))
