@@ -220,6 +220,17 @@ def cases() -> dict[str, callable]:
         (root / "a.html").write_text(f"<html><body><article><p>{TEXT}</p><p>{TEXT[:40]}")
         return ["brief", "a.html", "-o", "out/"]
 
+    @add("html: error and browser-notice pages in a daily folder")
+    def _(root):
+        folder = good_folder(root)
+        (folder / "404.html").write_text("<html><head><title>Page Not Found | Site</title></head><body><p>Use your "
+                                         "browser's back button to return to the page that brought you here.</p>"
+                                         "<p>Check out stories about watches, suits and hair styles.</p></body></html>")
+        (folder / "js.html").write_text("<html><head><title>Stars are engaged</title></head><body><p>JavaScript is "
+                                        "disabled on your browser. Please enable JavaScript or upgrade to a "
+                                        "JavaScript-capable browser to use this site.</p></body></html>")
+        return ["daily", "in", "--out-dir", "out"]
+
     # --- feeds (daily)
     @add("feed: billion laughs")
     def _(root):
