@@ -16,6 +16,7 @@ from briefer.backends import embed
 from briefer.core import admission, cite, claims, follow_on, headline, lists, opinion, rank, roundups
 from briefer.ingest import outlets
 from briefer.text import clean, sentences
+from briefer.text.lexicon import reads_as_english
 from briefer.errors import InputError
 from briefer.backends.judge import Judge, load_judge
 from briefer.ingest.load import load_cluster
@@ -116,10 +117,12 @@ def group_cluster(
     split, stripped = admission.strip_shown(
         _within_limit([s for article in usable for s in sentences.sentences_of(article)], warnings))
     if not split:
-        letters = [c for article in usable for c in article.text if c.isalpha()]
-        foreign = bool(letters) and sum(c.isascii() for c in letters) < len(letters) / 2
+        foreign = not reads_as_english(" ".join(article.text for article in usable))
         hint = " (its text is not in English, the language briefer splits and ranks)" if foreign else ""
         raise InputError(f"no sentences found in any article of the cluster{hint}")
+    warnings.extend(f"{article.source or article.id}: its text does not read as English, the language briefer splits "
+                    "and ranks: its sentences may be split, shown or ranked wrongly"
+                    for article in usable if not reads_as_english(article.text))
 
     texts = [s.text for s in split]
     vectors = embedder.encode(texts)

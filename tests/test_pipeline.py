@@ -9,6 +9,7 @@ from briefer.errors import InputError
 from briefer.pipeline import build_brief
 from briefer.publish.render import render
 from briefer.settings import BriefSettings
+from briefer.text.lexicon import reads_as_english
 from tests.conftest import make_article
 
 pytestmark = pytest.mark.weights
@@ -108,6 +109,38 @@ def test_a_cluster_with_no_english_sentence_says_so():
         build_brief([japanese], BriefSettings())
     with pytest.raises(InputError, match=r"^no sentences found in any article of the cluster$"):
         build_brief([make_article("a1", "!!! ??? ...")], BriefSettings())
+
+
+@pytest.mark.parametrize(("text", "english"), [
+    ("The Senate voted on Friday to pass the bill, and the House is expected to take it up next week after a "
+     "debate that has split both parties.", True),
+    # results and listings hold few common words, and none of another language's
+    ("Viera 3, Rockledge 1: Smith 2 goals, Jones 1 goal; Cocoa 2, Melbourne 2 (OT); Titusville 4, Bayside 0; "
+     "Palm Bay 1, Eau Gallie 0; Satellite 5, Merritt Island 2", True),
+    ("El fiscal anticorrupción se entrevistó ayer con su superior con el objetivo de analizar el extenso auto de "
+     "Castro y consensuar una postura común para el recurso", False),
+    ("Les sombres perspectives économiques de la Commission européenne pour la France et pour les pays de la zone "
+     "euro sont publiées ce jeudi", False),
+    ("Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore et dolore "
+     "magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris nisi ut aliquip ex ea", False),
+    ("トレンドマイクロは3月9日、セキュリティアプリの発売を開始すると発表した。", False),
+    ("Der Kanzler sagte, das sei gut.", True),  # too few words to say
+])
+def test_a_text_reads_as_english_or_not(text: str, english: bool) -> None:
+    assert reads_as_english(text) is english
+
+
+def test_an_article_in_another_language_is_briefed_with_a_warning():
+    german = make_article("a2", "Die Bundesregierung hat am Montag ein neues Gesetz beschlossen. Es soll die Mieten in "
+                                "den Städten begrenzen und ist nicht unumstritten. Die Opposition kritisiert, dass "
+                                "die Regelung zu spät komme und mit vielen Ausnahmen verbunden sei.", source="de.html")
+    english = make_article("a1", "The German government approved a new law on Monday to cap rents in the cities. "
+                                 "The opposition said the rule came too late and had too many exceptions.")
+    brief = build_brief([english, german], BriefSettings(embedder="lexical"))
+    assert [w for w in brief.warnings if "does not read as English" in w] == [
+        "de.html: its text does not read as English, the language briefer splits and ranks: its sentences may be "
+        "split, shown or ranked wrongly"]
+    assert not any("English" in w for w in build_brief([english], BriefSettings(embedder="lexical")).warnings)
 
 
 def test_a_sites_front_page_is_briefed_with_a_warning_that_its_stories_may_mix():
