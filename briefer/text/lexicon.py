@@ -66,10 +66,9 @@ _ENGLISH_WORDS = frozenset(
     were had will who their been she which her more would or we its after one about there also""".split()
 )
 _OTHER_LANGUAGES_WORDS = frozenset(
-    """de la le les des du et est une un que qui pour dans sur pas au aux ce cette il elle sont el los las del y en
-    por con para una es lo al se su como pero der das und ist nicht mit sich auf dem ein eine zu von im auch wird
-    sind di che della per non sono gli nel alla da do dos em uma com os ao na no het een van op niet zijn voor met
-    ook""".split()
+    """de la le les des du et est une que qui pour dans sur pas au aux ce cette il elle sont el los las del y en por
+    para una es lo se su como pero der das und ist nicht mit sich auf dem ein eine zu von im auch wird sind di che
+    della non sono gli nel alla da dos em uma com os ao na het een van op niet zijn voor met ook""".split()
 )
 # Fewer words than this say nothing about a text's language.
 _LANGUAGE_WORDS = 20
