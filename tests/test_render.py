@@ -82,6 +82,20 @@ def test_plain_text_has_every_citation_and_source():
     assert "https://thehill.com/y" in txt and all(len(line) <= 100 for line in txt.splitlines())
 
 
+@pytest.mark.parametrize("kind", ["md", "html", "txt"])
+def test_the_sources_list_shows_each_title_without_its_sites_name(kind):
+    from dataclasses import replace
+
+    brief = make_brief()
+    wired = replace(brief.articles[0], title="How Butterflies Get Their Shine | WIRED", outlet="WIRED")
+    brief = replace(brief, articles=(wired, *brief.articles[1:]))
+    shown = render(brief, kind)
+    assert "How Butterflies Get Their Shine" in shown and "Shine | WIRED" not in shown
+    data = json.loads(render(brief, "json"))
+    assert data["articles"][0]["title"] == "How Butterflies Get Their Shine | WIRED"  # as it was read
+    assert [a["shown_title"] for a in data["articles"]] == ["How Butterflies Get Their Shine", None, "Second Hill piece"]
+
+
 def test_user_template_file_and_template_dir_override(tmp_path):
     own = tmp_path / "mine.md.j2"
     own.write_text("{{ brief.headline }} / {{ brief.points | length }} points\n")

@@ -351,19 +351,35 @@ def _words(text: str) -> int:
 
 
 def title_of(article: Article, said: set[str] | None = None) -> str:
-    """An article's title as a headline: without its outlet's name before a bar, colon or dash ("TechCrunch | 2005
-    Zuckerberg Didn't Want To Take Over The World"), then as ``clean_title`` leaves it. A page whose title is not
-    about its text (``_about``: "WebProNews", "Winnipeg Sun", "Bloomberg.com: Japan") is headed by the headline its
-    text opens with, when it has one (``own_headline``). ``said``: the article's ``_words_said``, when the caller
-    has them already."""
+    """An article's title as a headline: as its sources line shows it (``shown_title``), unless it is not about its
+    text (``_about``: "WebProNews", "Winnipeg Sun", "Bloomberg.com: Japan"), when the headline its text opens with
+    heads it, if it has one (``own_headline``). ``said``: the article's ``_words_said``, when the caller has them
+    already."""
+    title = _without_its_sites(article)
+    if title and not _about(title, article.outlet, _words_said(article) if said is None else said):
+        title = own_headline(article) or title
+    return _as_written(title, article.text)
+
+
+def shown_title(article: Article) -> str:
+    """An article's own title as a reader is shown it beside its outlet's name, in a brief's sources: without its
+    outlet's name before a bar, colon or dash ("TechCrunch | 2005 Zuckerberg Didn't Want To Take Over The World"), then
+    as ``clean_title`` leaves it ("How Butterflies Get Their Shine", not "... | WIRED"), and not shouted; "" when it
+    has none."""
+    return _as_written(_without_its_sites(article), article.text)
+
+
+def _without_its_sites(article: Article) -> str:
     title = " ".join((article.title or "").split())
     outlet = " ".join((article.outlet or "").split())
     before = re.match(rf"{re.escape(outlet)}\s*[|:\u2013\u2014-]\s+(?=\S)", title, re.IGNORECASE) if outlet else None
-    title = clean_title(title[before.end():] if before else title)
-    if title and not _about(title, article.outlet, _words_said(article) if said is None else said):
-        title = own_headline(article) or title
-    # A short title in capitals is a name ("NBA", "WHO TV"); a headline in capitals is shouted.
-    return _unshouted_title(title, article.text) if title.isupper() and _words(title) >= MIN_SHOUTED_WORDS else title
+    return clean_title(title[before.end():] if before else title)
+
+
+def _as_written(title: str, text: str) -> str:
+    """A short title in capitals is a name ("NBA", "WHO TV"); a headline in capitals is shouted: it is given in the
+    case its text writes its words (``_unshouted_title``)."""
+    return _unshouted_title(title, text) if title.isupper() and _words(title) >= MIN_SHOUTED_WORDS else title
 
 
 def _unshouted_title(title: str, text: str) -> str:

@@ -19,6 +19,7 @@ from urllib.parse import quote, urlsplit
 import jinja2
 import jinja2.sandbox
 
+from briefer.core.headline import shown_title
 from briefer.core.opinion import is_opinion, is_review
 from briefer.errors import ConfigError
 from briefer.text.printable import printable_line
@@ -111,6 +112,7 @@ def brief_to_dict(brief: Brief) -> dict[str, Any]:
                 "id": a.id,
                 "label": labels[a.id],
                 "title": a.title,
+                "shown_title": shown_title(a) or None,
                 "outlet": a.outlet,
                 "url": safe_url(a.url),
                 "date": a.date,
