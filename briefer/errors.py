@@ -50,7 +50,9 @@ def missing_dependency(exc: ImportError, needs: str, extra: str) -> str:
 
 def nothing_readable(where: str, problems: Sequence[str]) -> InputError:
     """The error for an input none of whose files could be used: its first problem, and how many more there were."""
-    first = problems[0].removesuffix("; skipped") if problems else "nothing to read"
+    # One file's problem names the file, as ``where`` does then: once is enough ("no readable article in a.html: no
+    # article text found in the page").
+    first = problems[0].removesuffix("; skipped").removeprefix(f"{where}: ") if problems else "nothing to read"
     rest = len(problems) - 1
     more = f" (and {rest} more problem{'s' if rest > 1 else ''})" if rest > 0 else ""
     return InputError(f"no readable article in {where}: {first}{more}")

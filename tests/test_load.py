@@ -589,3 +589,10 @@ def test_a_title_with_code_run_into_it_is_no_title(tmp_path: Path) -> None:
             f"{html_paragraphs(BODY, BODY)}</body></html>")
     assert saved_article(tmp_path, page).title is None
 
+
+
+def test_a_single_unreadable_file_is_named_once(tmp_path: Path) -> None:
+    path = write(tmp_path, "empty.txt", "")
+    with pytest.raises(InputError) as caught:
+        load_cluster(path)
+    assert str(caught.value) == f"no readable article in {path}: file is empty"

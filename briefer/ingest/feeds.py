@@ -198,7 +198,8 @@ def _loaded(path: Path, problems: list[str]) -> LoadedCluster:
     try:
         return load_cluster(path)
     except InputError as exc:
-        problems.append(f"{_why(exc, f'no readable article in {path}: ')}; skipped")
+        why = _why(exc, f"no readable article in {path}: ")  # a folder's names the file; a file's is the file's
+        problems.append(f"{why if path.is_dir() else f'{path}: {why}'}; skipped")
         return LoadedCluster((), ())
 
 
