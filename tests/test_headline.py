@@ -607,6 +607,13 @@ def test_each_title_is_checked_against_its_own_article_even_when_ids_repeat():
     ('"We will win the war," the minister said.', '"We will win the war," minister said'),  # in person: no claim
     ('"The US will not accept any exceptions to the freeze," the negotiator said.',
      "US will not accept any exceptions to freeze, negotiator says"),
+    # the source after a dash (TMZ, in postlight/parser's fixtures): the claim is the alleged wife's, not a fact
+    ("Prince was married when he died and wanted all of his money to go exclusively to his wife -- according to the "
+     "alleged wife, who's now putting his estate on notice.",
+     "Prince married when he died and wanted all of his money to go exclusively to his wife, alleged wife says"),
+    # several sources say, whatever word ends them
+    ("The company will cut 2,000 jobs, according to two people familiar with the plan.",
+     "Company will cut 2,000 jobs, two people familiar with plan say"),
 ])
 def test_a_headline_gives_its_claim_to_the_source_the_sentence_gives_it_to(lede, headline):
     assert headline_from_sentence(lede) == headline

@@ -222,7 +222,8 @@ _QUOTING = alternation(sorted(SPEECH_VERBS | {"reports", "reported"}))
 _QUOTED_CLAIM = re.compile(rf"^[\"\u201c](?P<quote>[^\"\u201c\u201d]{{20,}}?)[,.]?[\"\u201d],?\s+"
                            rf"(?:(?:{_QUOTING})\s+{_SOURCE}|{_SOURCE.replace('who', 'who2')}\s+(?:{_QUOTING}))\.?$")
 _IN_PERSON = re.compile(r"\b(?:I|[Mm]e|[Mm]y|[Ww]e|us|[Oo]ur|[Yy]ou|[Yy]our)\b")  # "us", not "US"
-_ACCORDING_AFTER = re.compile(rf"^\s*(?:(?:on|late|early)\s+\w+day\s*)?,?\s*according to {_SOURCE}\s*(?:[,.;]|$)")
+_ACCORDING_AFTER = re.compile(rf"^\s*(?:(?:on|late|early)\s+\w+day\s*)?(?:,|\s*(?:--|\u2014|\u2013))?\s*according to "
+                             rf"{_SOURCE}\s*(?:[,.;]|$)")
 # A kicker before a colon: "No more waiting in lines: Snap is selling Spectacles online" -> the news after it.
 _KICKER = re.compile(r"^[^:;\"\u201c]{3,50}:\s+(?=(?:\S+\s+){3}\S)")
 _FINAL_STOP = re.compile(r"[.!?\u2026]+([\"'\u201d\u2019]*)\s*$")
@@ -794,11 +795,10 @@ def _said_by(who: str) -> str:
 
 
 def _speaking(who: str) -> str:
-    """``who`` and "say" or "says": several ("police", "activists", "X and Y") say, one ("Reuters", "report") says."""
-    last = who.split()[-1]
-    plural = " and " in who or last.lower() in _PLURAL_SPEAKERS or (
-        last.islower() and last.endswith("s") and not last.endswith(("ss", "'s")))
-    return f"{who} {'say' if plural else 'says'}"
+    """``who`` and "say" or "says": several (``_several``: "police", "activists", "two people familiar with plan",
+    "X and Y") say, one ("Reuters", "report", "his lawyer") says."""
+    several = _several(who.split())
+    return f"{who} {'say' if several or several is None and ' and ' in who else 'says'}"
 
 
 def _in_the_present(attribution: re.Match[str]) -> str:
