@@ -96,6 +96,9 @@ def test_an_articles_opening_sentence_outranks_the_same_kind_of_sentence_further
      "iPhone sales rose by a fifth in the quarter, the company said on Tuesday."),
     ("...to Mar-a-Lago three nights in a row around New Year's Eve, and insisted on joining me.",
      "eBay said it would sell its payments arm to investors by the end of the year."),
+    # a relative clause of the sentence before it
+    ("Which means Spiegel & Co. only have to sell approximately 4 million pairs of Spectacles to break even this year.",
+     "Snap sold about 150,000 pairs of Spectacles in their first year on sale, the company said."),
 ])
 def test_a_heading_or_a_piece_of_a_sentence_is_never_published(piece, sentence):
     claims = (single("a1", 0, piece), single("a2", 1, sentence),
@@ -121,3 +124,12 @@ def test_a_point_whose_words_are_all_in_a_chosen_one_is_a_repeat_but_a_shared_ph
     published = [lede_point.text] + [p.text for p in points]
     assert lede in published and contained not in published
     assert report in published and retraction in published
+
+
+def test_a_question_that_opens_on_which_is_no_piece_of_a_sentence():
+    from briefer.core.rank import unpublishable
+
+    question = "Which of the two carriers will fly the new route first?"
+    assert not unpublishable(question, question)
+    piece = "Which brings us to this season."
+    assert unpublishable(piece, piece)

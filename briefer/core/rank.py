@@ -65,6 +65,10 @@ _FIRST_PERSON_SUBJECT = re.compile(
 # A sentence that announces what follows it in its article.
 _POINTS_AHEAD = re.compile(r"^(?:the following\b|following (?:is|are)\b|below(?: is| are|,)|here(?: is|'s| are)\b)",
                            re.IGNORECASE)
+# A sentence that is a relative clause of the one before it ("Which means Spiegel & Co. only have to sell ...", "Which
+# brings us to this season."), not a question ("Which team will win?"): a fragment wherever it is shown. All 28 such
+# sentences of the development sets and saved pages, and the one admission label, are.
+_RELATIVE_OPENER = re.compile(r"^[\"'\u201c]?(?:Which|Whereby|Wherein)\b(?![^.!]*\?)")
 # A straight double quotation mark that is not a unit after a number.
 _STRAIGHT_QUOTE = re.compile(r'(?<!\d)"')
 # A sentence that is one quotation and nothing else: its speaker is named in another sentence.
@@ -681,8 +685,9 @@ def _cannot_stand_alone(claim: Claim) -> bool:
     as someone the page never names ("Herman tells me of a little girl ..."), as does one wondering what comes next
     ("... remains to be seen", "Now the question is ...") or opening on the writer's stance ("Of course, ...",
     "Fortunately, ..."), and so is an appeal to the public ("Anyone with information is asked to call ...") or an
-    instruction ("Visit the National Cancer Institute for more"). One whose first word starts in lower case is a piece
-    of a sentence, and one with no full stop, question or exclamation mark at its end is a heading, a standfirst or a
+    instruction ("Visit the National Cancer Institute for more"). One whose first word starts in lower case, or that
+    opens as a relative clause of the sentence before ("Which means ...", ``_RELATIVE_OPENER``), is a piece of a
+    sentence, and one with no full stop, question or exclamation mark at its end is a heading, a standfirst or a
     caption; one that says only who spoke is the end of a quotation cut off ("Carson, who lives in suburban Chicago,
     told TODAY."), and one with "he" or "she" before anyone it could be (``_unresolved_pronoun``), with people counted
     and not named as a subject ("Witnesses said both had been drinking ...", ``_unnamed_counted_subject``) or ending
@@ -714,7 +719,8 @@ def unpublishable(text: str, raw: str) -> bool:
     """Whether a sentence is no news to show wherever it stands (the other rules of ``_cannot_stand_alone``): a
     fragment, caption, heading, prompt, appeal, the writer's own voice, or a piece of a longer quotation. ``text`` is
     the sentence as a point shows it, ``raw`` as its article has it (a stance opener is read there)."""
-    if cut_off(text) or _part_of_a_longer_quote(text) or _verbless(text) or _ONLY_WHO_SPOKE.match(text):
+    if cut_off(text) or _part_of_a_longer_quote(text) or _verbless(text) or _ONLY_WHO_SPOKE.match(text) \
+            or _RELATIVE_OPENER.match(text):
         return True
     if LOWER_CASE_START.match(text) or not _SENTENCE_END.search(text):
         return True
