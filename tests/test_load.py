@@ -564,7 +564,8 @@ ERROR_PAGE_TEXT = html_paragraphs(
 
 
 @pytest.mark.parametrize("title", ["Page Not Found", "Forbidden", "404", "Error 404 - File Not Found | Details",
-                                   "Details | Page not found", "HTTP Error 403 - Access Denied"])
+                                   "Details | Page not found", "HTTP Error 403 - Access Denied", "Oops! Page not found",
+                                   "Error 404 (Not Found)!!1", "Server Error in '/' Application."])
 def test_a_saved_error_page_is_reported_and_skipped(tmp_path: Path, title: str) -> None:
     write(tmp_path, "good.txt", f"Good\n\n{BODY}")
     write(tmp_path, "error.html", f"<html><head><title>{title}</title></head><body>{ERROR_PAGE_TEXT}</body></html>")

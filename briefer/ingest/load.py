@@ -360,11 +360,13 @@ _MIN_PAGE_WORDS = 10
 # The longest title of the 1,257 saved pages of docs/daily_pages.md is 232 characters; a code-filled one is 6,203.
 _MAX_TITLE_CHARACTERS = 400
 # A page saved from an error, not a story: its title, or a part of it between its site's names, says only that
-# ("Page Not Found", "Forbidden", "Error 404 - File Not Found | Details"). A headline has more to say.
-_ERROR_PAGE_TITLE = re.compile(r"(?:(?:HTTP\s+)?error\s*)?(?:[45]0\d\b)?\s*[-:\u2013]?\s*"
-                               r"(?:(?:page|file|document|article|story|url)\s+)?"
-                               r"(?:not\s+found|forbidden|access\s+denied|(?:is\s+)?unavailable|server\s+error)"
-                               r"(?:\s+url)?|(?:HTTP\s+)?error(?:\s*[45]0\d)?|[45]0\d", re.IGNORECASE)
+# ("Page Not Found", "Forbidden", "Error 404 - File Not Found | Details", "Oops! Page not found", Google's "Error 404
+# (Not Found)!!1", ASP.NET's "Server Error in '/' Application."). A headline has more to say.
+_ERROR_PAGE_TITLE = re.compile(r"(?:(?:oops|sorry|uh[- ]oh)\W*\s*)?(?:(?:HTTP\s+)?error\s*)?(?:[45]0\d\b)?\s*"
+                               r"[-:\u2013]?\s*\(?\s*(?:(?:page|file|document|article|story|url)\s+)?"
+                               r"(?:not\s+found|forbidden|access\s+denied|(?:is\s+)?unavailable"
+                               r"|server\s+error(?:\s+in\s+'[^']*'\s+application)?)(?:\s+url)?\s*\)?[.!1]*"
+                               r"|(?:HTTP\s+)?error(?:\s*[45]0\d)?|[45]0\d", re.IGNORECASE)
 # A line of the page's source wrapped inside one paragraph, which a browser shows as a space: trafilatura keeps the
 # text's own line breaks, so "Nicole Richie and \n\t\t\t\tChristina Aguilera both gave birth" would be two lines,
 # and "Christina Aguilera both ..." a point with half its subject. A space before the break and the indentation after
