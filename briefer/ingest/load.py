@@ -357,7 +357,7 @@ _WRITTEN_DATE_LINE = re.compile(r"(?:[A-Z][a-z]+day,?\s+)?([A-Z][a-z]{2,8}\.?\s+
 _TITLE_WORDS = 30
 # Fewer words than this in a page's main text means trafilatura found navigation, not an article.
 _MIN_PAGE_WORDS = 10
-# The longest title of the 1,257 saved pages of docs/daily_pages.md is 232 characters; a code-filled one is 6,203.
+# The longest title of the 1,277 saved pages of docs/daily_pages.md is 232 characters; a code-filled one is 6,203.
 _MAX_TITLE_CHARACTERS = 400
 # A page saved from an error, not a story: its title, or a part of it between its site's names, says only that
 # ("Page Not Found", "Forbidden", "Error 404 - File Not Found | Details", "Oops! Page not found", Google's "Error 404
