@@ -533,15 +533,16 @@ def _parsed(html: str) -> HtmlElement | None:
         return None
 
 
-def _page_title(page: HtmlElement | None, extracted: str | None, text: str) -> str | None:
+def _page_title(declared: list[str], extracted: str | None, text: str) -> str | None:
     """The page's title: the one the extractor found, unless that is a box's, a section's or the site's heading
     ("More From Thought Catalog", ``_BOX_HEADING``; "Allergies Health Center", "Local Teams", "Berkshire Eagle
-    Online": it says at most one word of the text's opening) and a title the page declares (``og:title``, ``<title>``)
-    tells its story: its text opens with that title as a line and not with the heading, or it says at least
-    ``_TITLE_WORDS_BETTER`` more words of the opening ("Babies Who Eat Peanuts Early May Avoid Allergy"). Of a
-    declared title, the part between its site's and sections' names that says most of the opening ("Kerry endorses
-    Obama" of "Berkshire Eagle Online - Kerry endorses Obama"), unless that is the site's motto or cut ("...")."""
-    declared = [" ".join(title.split()) for title in _page_values(page, _DECLARED_TITLES)]
+    Online": it says at most one word of the text's opening) and a title the page declares (``declared``:
+    ``og:title``, ``<title>``) tells its story: its text opens with that title as a line and not with the heading, or
+    it says at least ``_TITLE_WORDS_BETTER`` more words of the opening ("Babies Who Eat Peanuts Early May Avoid
+    Allergy"). Of a declared title, the part between its site's and sections' names that says most of the opening
+    ("Kerry endorses Obama" of "Berkshire Eagle Online - Kerry endorses Obama"), unless that is the site's motto or cut
+    ("...")."""
+    declared = [" ".join(title.split()) for title in declared]
     if not extracted or not declared:
         return extracted
     heading = " ".join(extracted.split())
@@ -554,8 +555,7 @@ def _page_title(page: HtmlElement | None, extracted: str | None, text: str) -> s
         return len(set(similarity_words(title)) & opening)
 
     def parts(title: str) -> list[str]:
-        # the story's part and its site's and sections' names, without what ``split`` returns of the strong group
-        return [part for part in TITLE_SEPARATOR.split(_without_heading(title, heading))[::2] if part]
+        return [part for part in _title_parts(_without_heading(title, heading)) if part]
 
     repeated = [part for title in declared for part in parts(title)
                 if part in lines and part != heading and len(part.split()) > _TITLE_WORDS_BETTER]
@@ -567,6 +567,18 @@ def _page_title(page: HtmlElement | None, extracted: str | None, text: str) -> s
     else:
         return extracted
     return extracted if _SITE_MOTTO.search(story) or story.endswith(("\u2026", "...")) else story
+
+
+def _title_parts(title: str) -> list[str]:
+    """A title's story part and its site's and sections' names (``TITLE_SEPARATOR``), without what ``split`` returns
+    of the separator's strong group between them."""
+    return TITLE_SEPARATOR.split(title)[::2]
+
+
+def _error_page_title(titles: list[str]) -> str | None:
+    """The first of ``titles`` one of whose parts says only that the page is an error (``_ERROR_PAGE_TITLE``)."""
+    return next((title for title in titles
+                 if any(_ERROR_PAGE_TITLE.fullmatch(part.strip()) for part in _title_parts(title))), None)
 
 
 def _opening_lines(text: str) -> list[str]:
@@ -622,9 +634,9 @@ def _html_fields(html: str) -> dict[str, object]:
     page = _parsed(html)
     url = _scalar(document.url) or _declared_url(page)  # the page's canonical link or og:url
     text = _SOURCE_WRAP.sub(" ", document.text or "")
-    title = _page_title(page, _bounded(_scalar(document.title)), text)
-    error = next((t for t in [title or "", *_page_values(page, _DECLARED_TITLES)]
-                  if any(_ERROR_PAGE_TITLE.fullmatch(part.strip()) for part in TITLE_SEPARATOR.split(t)[::2])), None)
+    declared = _page_values(page, _DECLARED_TITLES)
+    title = _page_title(declared, _bounded(_scalar(document.title)), text)
+    error = _error_page_title([title or "", *declared])
     if error:
         raise _Unreadable(f"an error page, not an article: {' '.join(error.split())!r}")
     return {
