@@ -5,8 +5,8 @@ import re
 import pytest
 
 from briefer.core.headline import MAX_EXTRACTED_HEADLINE_WORDS as MAX_HEADLINE_WORDS
-from briefer.core.headline import (_second_subject, _without_relative_clause_in_subject, choose_headline,
-                                   headline_from_sentence, title_of)
+from briefer.core.headline import (_UNNAMED_THING, _second_subject, _without_relative_clause_in_subject,
+                                   choose_headline, headline_from_sentence, title_of)
 from briefer.types import Point, Sentence
 from tests.conftest import make_article
 
@@ -758,3 +758,80 @@ def test_a_title_in_capitals_is_written_as_its_article_writes_its_words():
 ])
 def test_a_shouted_headline_takes_its_articles_forms_and_a_short_name_in_capitals_stays(title, text, headline):
     assert title_of(make_article("a1", text, title=title)) == headline
+
+
+@pytest.mark.parametrize(("lede", "headline"), [
+    # the aside's verb ("presumed crashed") is not the clause's: the headline goes on to "survived"
+    ("Teenager Autumn Veatch, one of three passengers on a missing plane presumed crashed in the North Cascades, "
+     "survived in rugged terrain for two days before being found and taken to an Okanogan County hospital Monday with "
+     "minor injuries.",
+     "Teenager Autumn Veatch survived in rugged terrain for two days before being found and taken to Okanogan County "
+     "hospital with minor injuries"),
+    ("Modi, who single-handedly led his party's triumph in Gujarat and has been projected ever since to play a leading "
+     "role in the national scene, met former prime minister Atal Bihari Vajpayee and took his blessings.",
+     "Modi met former prime minister Atal Bihari Vajpayee and took his blessings"),
+])
+def test_a_headline_never_ends_inside_an_aside_on_its_subject(lede, headline):
+    assert untitled_headline(lede) == headline
+
+
+@pytest.mark.parametrize("lede", [
+    # an opening phrase of time, not a subject, before the first comma
+    "By 2030, nearly one in four rectal tumors and more than one in 10 colon cancers will be diagnosed in people under "
+    "50, researchers estimate in the journal Cancer, which published the study on Tuesday after a long review.",
+    "Three years ago, over breakfast, my friend Helen handed me a novel about a quest that, unknown to both of us, "
+    "would set me off on a quest of my own.",
+    # a linking adverb is no subject either
+    "However, his stated goal of deciding on a roadmap for negotiations, which he said needed to address the matter "
+    "of emissions reductions after 2012, is not yet achieved, there being disagreement on the matter of points.",
+])
+def test_what_opens_a_lede_before_its_first_comma_is_no_subject_to_join_to_a_later_verb(lede):
+    headline = untitled_headline(lede)
+    assert not re.match(r"(?:By 2030|Three years ago|However) (?:researchers|would|is)\b", headline)
+
+
+def test_a_relative_clause_between_dashes_inside_the_clause_goes_whole():
+    lede = ("Cobain's daughter, Frances Bean Cobain, has been trying to get the instrument — which her father played "
+            "in Nirvana's seminal 1993 \"MTV Unplugged\" concert — back from her estranged husband.")
+    assert headline_from_sentence(lede) == ("Cobain's daughter, Frances Bean Cobain, has been trying to get instrument "
+                                            "back from her estranged husband")
+
+
+@pytest.mark.parametrize(("lede", "headline"), [
+    ("Lizandra Cosme, of the Humboldt Park neighborhood, was arrested about 1:30 p.m. Sunday.",
+     "Lizandra Cosme, of Humboldt Park neighborhood, arrested about 1:30 p.m."),
+    ("The flight was scheduled to arrive in Paris at 11:10 CET on June 1, 2009.",
+     "Flight scheduled to arrive in Paris at 11:10 CET on June 1, 2009"),
+])
+def test_a_clock_times_colon_ends_no_clause(lede, headline):
+    assert headline_from_sentence(lede) == headline
+
+
+def test_a_participle_after_an_auxiliary_and_its_adverb_stays_a_participle():
+    lede = "Colorectal cancer is often considered a disease that affects primarily older men."
+    assert untitled_headline(lede) == "Colorectal cancer often considered disease that affects primarily older men"
+
+
+def test_a_relative_time_after_of_is_kept():
+    lede = ("The Metropolitan Police released two photographs as a result of an investigation into the attacks of "
+            "last week.")
+    assert headline_from_sentence(lede).endswith("into attacks of last week")
+
+
+def test_a_that_clause_of_what_was_disclosed_is_not_a_relative_clause_in_the_subject():
+    assert _without_relative_clause_in_subject(
+        "Texas gubernatorial candidate Wendy Davis discloses in her upcoming memoir that she had an abortion after "
+        "learning the fetus she was carrying had a severe brain abnormality") == (
+        "Texas gubernatorial candidate Wendy Davis discloses in her upcoming memoir that she had an abortion after "
+        "learning the fetus she was carrying had a severe brain abnormality")
+
+
+def test_a_point_that_names_what_it_is_about_only_as_it_does_not_stand_in():
+    lede = point("Frances Bean Cobain's estranged husband says he won't have a penny to his name without her ... so "
+                 "he's asking a judge to make her pay up, court documents filed in Los Angeles this week show.")
+    gifted = point("Frances Bean Cobain denies that she gifted it to her husband Isaiah Silva.")
+    claims = point("Isaiah Silva claims that Frances Bean Cobain gave him the guitar as a wedding present.")
+    headline = choose_headline([make_article("a1", lede.text)], lede, [gifted, claims])
+    assert headline.startswith("Isaiah Silva claims")
+    # "it" that a headline's own clause names first is no such pronoun
+    assert not _UNNAMED_THING.search("Detroit Water and Sewerage Department said it is intensifying efforts")

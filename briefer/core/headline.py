@@ -66,11 +66,12 @@ _CLOSING_QUOTE = re.compile(r"(?<=[\w.!?,])['\u2019\"\u201d](?=$|[\s,.:;!?)\]])"
 # A date after the site's name: "Berlin confronts Germany's colonial past with new initiative | DW | 19.01.2020".
 _DATE_SUFFIX = re.compile(r"\s+[|\u2013\u2014-]\s+(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2})$")
 # Where a sentence's main clause may end: before a comma that opens another clause or an aside, a semicolon, a
-# colon, a dash, or an "and" that opens a second predicate ("shows the image ... and has been analyzed"). Of the
+# colon (not a clock's: "arrested about 1:30 p.m."), a dash, or an "and" that opens a second predicate ("shows the image ... and has been analyzed"). Of the
 # -ing words only those that open a clause of consequence or speech (", suggesting ...", ", killing two"): a list of
 # gerunds (", lowering fever and treating headaches") is no boundary.
 _CLAUSE_END = re.compile(
-    r"\s*(?:;|:|\s[\u2014\u2013]|\s--|,\s+(?=(?:and|but|while|which|who|whose|where|when|as|even|after|before|despite|"
+    r"\s*(?:;|(?<!\d):(?!\d)|\s[\u2014\u2013]|\s--|,\s+(?=(?:and|but|while|which|who|whose|where|when|as|even|after|"
+    r"before|despite|"
     r"amid|although|though|because|since|including|according|with|without|a|an|the|one|some|many|most|officials?|"
     r"police|authorities|reports?|sources?|[a-z]+ed|suggesting|saying|adding|noting|citing|prompting|sparking|"
     r"arguing|claiming|insisting|warning|explaining|stating|urging|accusing|alleging|vowing|promising|demanding|"
@@ -93,6 +94,7 @@ _COMMA_BEFORE_VERB = re.compile(r"^([^,]{2,60}),\s+(?=(?:is|are|was|were|has|hav
 # An aside between two dashes, and the most words of one that only qualifies a word.
 SHORT_DASH_ASIDE = 4
 _DASH_ASIDE = re.compile(r"\s+(?:[\u2014\u2013]|--)\s+[^\u2014\u2013]{1,80}?\s+(?:[\u2014\u2013]|--)(?=\s)")
+_RELATIVE_DASH_ASIDE = re.compile(r"\s+(?:[\u2014\u2013]|--)\s+(?:which|who|whose|whom)\s")
 # An adverb between commas that joins two clauses when a clause comes before it (", however," / ", though,").
 _JOINING_ADVERB = re.compile(r",\s+(?:however|though),$")
 # An opening phrase of circumstance before the subject: "Amid Ukrainian border tensions, ..." / "On Friday, ..." /
@@ -180,6 +182,14 @@ _TRAILING_PARTICIPLE = re.compile(r",\s+(?!(?:according|during|including|followi
 # What ends a list's first item, not a clause: "..., and the FBI" before ", the Justice Department and ...".
 _LIST_TAIL = re.compile(r",\s+(?:and|or)\s+(?:the\s+)?\S+$")
 # A headline has a verb, finite or the participle left when "is" goes ("Actor auctioning his luggage").
+# An aside after a subject, and the comma that closes it before the subject's verb (``_subject_aside_end``).
+_ASIDE_OPENS = re.compile(r"^(?P<subject>[^,;:\"\u201c]{2,80}?),\s+(?=[a-z])")
+_NO_SUBJECT = re.compile(rf"^(?:{_CIRCUMSTANCE}|as|by|for|from|to|however|still|also|so|but|and)\b|\b(?:ago|later|"
+                         r"earlier)\b|\s[-\u2013\u2014|]\s", re.IGNORECASE)
+# A verb in the present in -s only before what opens its object ("confesses that", "plays Daniel"): "researchers
+# estimate" is a subject.
+_ASIDE_CLOSES = re.compile(rf",\s+(?:(?:also|now|still|then|later)\s+)?(?={FINITE_VERB.pattern}|[a-z]{{3,}}s\s+"
+                           r"(?:that|the|a|an|his|her|its|their|[A-Z\d]))")
 _HEADLINE_VERB = re.compile(rf"{_FINITE_VERB.pattern}|\b[a-z]{{3,}}ing\b")
 _AUXILIARY_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will)\b")
 _RELATIVE_ASIDE = re.compile(r",\s+(?:who|which|whose)\b")
@@ -189,7 +199,7 @@ _SECOND_PAST_VERB = re.compile(r"\s+and\s+(?=[a-z]{3,}ed\s)")
 _OPENS_WHAT_WAS_SAID = SPEECH_VERBS | frozenset(
     "believe believes believed found finds show shows showed reported reports thinks thought knew know learned "
     "suggests suggested revealed ruled decided hoped feared expected agreed so such now than ensure ensured means "
-    "meant indicates indicated estimated estimates".split())
+    "meant indicates indicated estimated estimates confesses confessed admits admitted reveals".split())
 _PREPOSITIONS = frozenset("during after before among between through under over into about against within without "
                           "upon".split())
 _RELATIVE_PRONOUN = re.compile(r"\b(?:who|whom|whose|which|that)\b", re.IGNORECASE)
@@ -240,9 +250,10 @@ _AUXILIARY = re.compile(r"(?<!\bI )(?<!\bwe )(?<!\byou )(?<!\bhe )(?<!\bshe )(?<
                         rf"\b(?:(?:who|which|that)\s+)?(?:(?:is|are|was|were|has been|have been|had been)\s+"
                         rf"(?={_PARTICIPLE})|"
                         r"(?:is|are)\s+(?=[a-z]{3,}ing\b))")
-# A weekday that starts a name ("Saturday Night Live", "Good Friday Agreement") is no relative time: it is kept, and
+# A weekday that starts a name ("Saturday Night Live", "Good Friday Agreement") is no relative time: it is kept, as is
+# one after "of" ("the bomb attacks of last week" would lose its last word), and
 # so is a possessive one ("the dress she wore to Wednesday night's screening", not "wore to's screening").
-_RELATIVE_TIME = re.compile(rf"\s+(?:(?:early|late)\s+)?(?:on\s+)?(?:(?:(?:this|next|last)\s+)?(?:{WEEKDAY})"
+_RELATIVE_TIME = re.compile(rf"(?<!\bof)\s+(?:(?:early|late)\s+)?(?:on\s+)?(?:(?:(?:this|next|last)\s+)?(?:{WEEKDAY})"
                             r"(?:\s+(?-i:night|morning|afternoon|evening))?|yesterday|today|tonight|this week|"
                             r"last week|last night)\b(?!\s+(?-i:[A-Z]))(?!(?:\s+\w+)?['\u2019]s\b)", re.IGNORECASE)
 
@@ -258,6 +269,9 @@ _NO_SIMPLE_PAST_IN_SUBJECT = frozenset("was were is are be been being has have h
                                        "though until where if as".split())
 _NO_SIMPLE_PAST_AFTER = _NO_SIMPLE_PAST_IN_SUBJECT | frozenset("to of in on at for from with by into about over under "
                                                                "after before during and or but than".split())
+# Adverbs that stand between an auxiliary and its participle: "is often considered", "was also charged".
+_VERB_ADVERBS = frozenset("often also still never not just already even always since long later soon then now "
+                          "again".split())
 # A subject of several: "Many Nisei", "Two women", "Police", "Josh Hardy's parents".
 _SEVERAL = frozenset("many several some both few two three four five six seven eight nine ten dozens hundreds "
                      "thousands millions".split())
@@ -276,6 +290,11 @@ _SPEAKER_FIRST = re.compile(r"^(?P<who>[A-Z][\w.'\u2019-]*(?:\s+[\w.'\u2019-]+){
 _ENDS_ON_A_SOURCE = re.compile(r",\s+[^,]+\s+(?:says|say|said)$")
 _OPENS_ON_A_PRONOUN = re.compile(r"(?:he|she|it|they|we|i|you|this|that|these|those|there|his|her|their|its)\b",
                                  re.IGNORECASE)
+# A thing a point names only by a pronoun, as the object of its verb ("Frances Bean denies that she gifted it to
+# Silva": the guitar): it tells a reader of the headline alone nothing. ("... announced that it is ..." names its
+# subject before.)
+_UNNAMED_THING = re.compile(r"\b(?:it|them)(?=\s+(?:to|from|in|on|at|for|with|by|as|into|off|out|up|down|back|over|"
+                            r"away)\b|\s*[,.;:]|\s*$)")
 # Where the head of a subject ends: "Attorneys for ...", "Twin blasts targeting ...".
 _HEAD_ENDS = frozenset("of for from at in on with between over near".split())
 # Words in a sentence that keep its headline in the past: what happened long ago ("Ancient sea once covered a fifth of
@@ -532,7 +551,8 @@ def choose_headline(articles: list[Article], lede: Point, points: list[Point]) -
     # Republican said': somebody's opinion, not the news).
     shorter = [(h, p.text) for h, p in ((headline_from_sentence(p.text), p) for p in points
                                         if not people_named(p.text)[1] and not p.text.startswith(QUOTE_OPENERS))
-               if SHORTEST_POINT_HEADLINE <= len(h.split()) <= LONGEST_LEDE_HEADLINE and _HEADLINE_VERB.search(h)]
+               if SHORTEST_POINT_HEADLINE <= len(h.split()) <= LONGEST_LEDE_HEADLINE and _HEADLINE_VERB.search(h)
+               and not _UNNAMED_THING.search(h)]
     best = max(shorter, key=lambda pair: len(lede_words & set(similarity_words(pair[0]))) / len(pair[0].split()) ** 0.5,
                default=(headline_from_sentence(lede.text), lede.text))
     return _attribution_last(_in_headline_tense(*best))
@@ -545,13 +565,24 @@ def _lede_headline(lede: str) -> str | None:
     made = _before_trailing_participle(made)
     if len(made.split()) <= LONGEST_LEDE_HEADLINE:
         return _given_to(made, source)
-    main_clause, _ = _headline_and_source(_SUBJECT_ASIDE.sub(r"\g<subject> ", lede, count=1))
+    main_clause, _ = _headline_and_source(_without_subject_aside(_LINKING_ADVERB.sub("", lede)))
     for shorten in (_before_subordinate_clause, _before_relative_clause, _without_relative_clause_in_subject,
                     _before_second_predicate):
         if len(main_clause.split()) <= LONGEST_LEDE_HEADLINE:
             break
         main_clause = shorten(main_clause)
     return _given_to(main_clause, source) if len(main_clause.split()) <= LONGEST_LEDE_HEADLINE else None
+
+
+def _without_subject_aside(sentence: str) -> str:
+    """``sentence`` without the aside between its subject and verb: the one ``_subject_aside_end`` finds ("Ascom, a
+    global solutions provider focused on ..., announced ..." -> "Ascom announced ..."), else a long one after a
+    name (``_SUBJECT_ASIDE``)."""
+    verb = _subject_aside_end(sentence)
+    opening = _ASIDE_OPENS.match(sentence)
+    if verb and opening:
+        return f"{opening.group('subject')} {sentence[verb:]}"
+    return _SUBJECT_ASIDE.sub(r"\g<subject> ", sentence, count=1)
 
 
 def _before_trailing_participle(headline: str) -> str:
@@ -673,7 +704,8 @@ def _in_headline_tense(headline: str, sentence: str) -> str:
             return headline
         subject = [w.group() for w in words[:k] if not re.fullmatch(r"[a-z]+ly", w.group())]
         several = _several(subject)
-        if word.group() in _NAMING or several is None or not where or said[where - 1].lower() in _NO_SIMPLE_PAST_AFTER \
+        if word.group() in _NAMING or several is None or not where \
+                or _before_adverbs(said, where).lower() in _NO_SIMPLE_PAST_AFTER \
                 or any(w.lower().strip(",") in _NO_SIMPLE_PAST_IN_SUBJECT for w in subject) \
                 or not _verb_here(said, where, past):
             return headline
@@ -732,6 +764,15 @@ def _attribution_last(headline: str) -> str:
     if words[0].lower() in _SPEAKING_GROUPS:
         who = words[0].lower() + who[len(words[0]):]  # "Authorities" -> "authorities", not "Modoc officials"
     return f"{claim[0].upper()}{claim[1:]}, {who} {verb}"
+
+
+def _before_adverbs(words: list[str], k: int) -> str:
+    """The word before ``words[k]`` and the adverbs that qualify it: the auxiliary of "is often considered" ("often
+    considers" would make a disease the one who considers), of "was also charged", "has not been"."""
+    k -= 1
+    while k > 0 and (words[k].lower() in _VERB_ADVERBS or re.fullmatch(r"[a-z]+ly", words[k])):
+        k -= 1
+    return words[k] if k >= 0 else ""
 
 
 def _verb_here(words: list[str], k: int, past: tuple[str, bool]) -> bool:
@@ -811,11 +852,15 @@ def _in_the_present(attribution: re.Match[str]) -> str:
 def _subject_aside(aside: re.Match[str]) -> str:
     """A dash aside before the sentence's verb goes ("rapidly losing and regaining weight — or "yo-yo" dieting — may
     increase the risk"): its first dash would end the headline before the verb. So does a short one, which only
-    qualifies a word ("a stinging — though nonbinding — rebuke"). A longer one after the verb stays, and its dash
-    may end the clause."""
+    qualifies a word ("a stinging — though nonbinding — rebuke"), or a relative clause inside the clause, which goes
+    on after it ("trying to get the instrument — which her father played in ... concert — back from her estranged
+    husband": ended at its dash, "trying to get instrument"). A longer one after the verb stays, and its dash may end
+    the clause."""
     before = aside.string[:aside.start()]
     short = len(aside.group().split()) <= SHORT_DASH_ASIDE + 2  # its words and two dashes
-    return aside.group() if (_FINITE_VERB.search(before) and not short) or inside_quotation(before) else ""
+    relative = _RELATIVE_DASH_ASIDE.match(aside.group()) and aside.string[aside.end():].lstrip()[:1].islower()
+    return aside.group() if (_FINITE_VERB.search(before) and not short and not relative) \
+        or inside_quotation(before) else ""
 
 
 def _unless_kept(word: re.Match[str]) -> str:
@@ -864,13 +909,32 @@ def _main_clause(text: str) -> str:
     """``text`` up to its last clause boundary within ``MAX_EXTRACTED_HEADLINE_WORDS`` words, or its first one after; a
     boundary closer to the start than four words, or after a word that needs what follows ("that", "of", "wrote:"),
     does not count (it would leave no clause)."""
+    aside_end = _subject_aside_end(text)
     return _ended(text, [m.start() for m in _CLAUSE_END.finditer(text)
-                         if len(text[:m.start()].split()) >= 4 and not inside_quotation(text[:m.start()])
+                         if m.start() > aside_end and len(text[:m.start()].split()) >= 4
+                         and not inside_quotation(text[:m.start()])
                          and text[:m.start()].split()[-1].lower() not in DANGLING_WORDS  # "... reported that"
                          and not _opens_what_was_said(text, m)
                          and not _joins_names(text, m) and not _LIST_TAIL.search(text[:m.start()])
                          and not _lists_verbs(text, m) and _HEADLINE_VERB.search(text[:m.start()])
                          and not _inside_contrast(text, m)])
+
+
+def _subject_aside_end(text: str) -> int:
+    """Where the verb after an aside on the subject begins, or 0: a headline must not end before it. "Teenager Autumn
+    Veatch, one of three passengers on a missing plane presumed crashed in the North Cascades, survived ..." ended
+    at its second comma told no news ("presumed crashed" is the aside's, not the clause's); so did "Polizzi, fined
+    $500 for disorderly conduct in September" (its verb, "confesses", after the aside's closing comma). The aside
+    opens at the first comma after a subject with no verb of its own, on a word in lower case ("one of", "who",
+    "fined"), and closes at the next comma that a verb follows. What opens on a phrase of time or place ("By 2030,
+    ...", "In a statement Jan. 4, ...", "Three years ago, ...") or an adverb ("However, ...") has no subject there.
+    """
+    opening = _ASIDE_OPENS.search(text)
+    if opening is None or _HEADLINE_VERB.search(opening.group("subject")) or _NO_SUBJECT.search(opening.group()) \
+            or re.match(_PARTICIPLE, opening.group().lower()):
+        return 0
+    closing = _ASIDE_CLOSES.search(text, opening.end())
+    return closing.end() if closing else 0
 
 
 def _inside_contrast(text: str, boundary: re.Match[str]) -> bool:
@@ -891,8 +955,8 @@ def _ended(text: str, ends: list[int]) -> str:
     else whole."""
     within = [end for end in ends if len(text[:end].split()) <= MAX_EXTRACTED_HEADLINE_WORDS]
     if within:
-        return text[:within[-1]]
-    return text[:ends[0]] if ends else text
+        return text[:within[-1]].rstrip(" ,;")
+    return text[:ends[0]].rstrip(" ,;") if ends else text
 
 
 def _before_subordinate_clause(headline: str) -> str:
@@ -903,7 +967,8 @@ def _before_subordinate_clause(headline: str) -> str:
              if len(headline[:m.start()].split()) >= SHORTEST_RELATIVE_CUT
              and headline[:m.start()].split()[-1].lower() not in _SPAN_MODIFIERS]  # not "less than a week after"
     starts = sorted([m.start() for m in _SUBORDINATE.finditer(headline)] + spans)
-    return _ended(headline, [start for start in starts if _FINITE_VERB.search(headline[:start])
+    aside_end = _subject_aside_end(headline)
+    return _ended(headline, [start for start in starts if start > aside_end and _FINITE_VERB.search(headline[:start])
                              and not _RELATIVE_PRONOUN.search(headline[:start])
                              and len(headline[:start].split()) >= 5 and not inside_quotation(headline[:start])])
 
@@ -961,12 +1026,17 @@ def _without_relative_clause_in_subject(headline: str) -> str:
     if m is None:
         return headline
     before, after = headline[:m.start()], headline[m.end():]
+    if _CLAUSE_SUBJECT.match(after):
+        return headline  # what was said, not a relative clause: "discloses in her memoir that she had ..."
     if len(before.split()) < SHORTEST_RELATIVE_CUT or _FINITE_VERB.search(before) or inside_quotation(before):
         return headline
     verbs = list(FINITE_VERB.finditer(after))
     if len(verbs) < 2 or any(later.start() != earlier.end() + 1 for earlier, later in zip(verbs[1:], verbs[2:])):
         return headline
     return f"{before.rstrip()} {after[verbs[1].start():]}"
+
+
+_CLAUSE_SUBJECT = re.compile(r"^\S+\s+(?:i|you|he|she|it|we|they|the|a|an|his|her|its|their|this|these|[A-Z])\b")
 
 
 def _has_its_verb(before: str, relative: str) -> bool:
