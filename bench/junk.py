@@ -77,6 +77,10 @@ def shown_start(text: str) -> int:
 _QUOTED = re.compile(r'"([^"]+)"')
 # A headline that is only a sentence's opening clause or phrase ("As Israel's Operation Protective Edge entered its
 # 24th day", "Following the March 22 coup that ousted President Amadou Toumani Touré").
+# A headline that ends on a word that needs what follows it ("... bomb attacks of", "... arrested about 1" of "1:30
+# p.m."): cut, though not at a full stop. ("Sworn in", "stood by" end on a particle.)
+_DANGLING_END = re.compile(r"\b(?i:of|the|a|an|to|and|or|at|with|for|from|that|than|about)$|"
+                           r"\b(?:at|about|around|approximately)\s+\d{1,2}$")
 _OPENER_ONLY = re.compile(r"^(?:As|After|Following|When|While|Amid|Despite|Before|Since|Although|Though|Because|"
                           r"If|Until|Unless)\s")
 
@@ -85,7 +89,7 @@ def headline_problem(headline: str, sources: list[str]) -> str | None:
     """Why an editor would refuse ``headline``; ``sources`` (the brief's sentences and titles), when given, must hold
     every quotation in it word for word (a headline may shorten its own words, never what someone said). Briefs
     written by an older checkout carry no titles: their sentences are the sources."""
-    if headline.endswith(("\u2026", "...", ",", ";", ":")):
+    if headline.endswith(("\u2026", "...", ",", ";", ":")) or _DANGLING_END.search(headline):
         return "cut headline"
     if shown_start(headline + " The rest of a sentence to test.") > 0 or re.match(r"^\(?[A-Z]{3,}.*\((?:AP|Reuters|AFP|CNN|UPI)\)", headline):
         return "dateline headline"

@@ -343,6 +343,9 @@ def test_a_long_lede_ends_before_a_second_verb_in_the_past_what_its_act_was_part
      "center in Harford County, Maryland"),
     ("A Rockaway man fell to his death on Sunday while climbing scaffolding at the Four Seasons Hotel in Manhattan.",
      "Rockaway man falls to his death while climbing scaffolding at Four Seasons Hotel in Manhattan"),
+    # a number in words past ten is several
+    ("The fifteen British navy personnel detained by Iran landed at Heathrow International Airport.",
+     "Fifteen British navy personnel detained by Iran land at Heathrow International Airport"),
     ("Attorneys for Boston Marathon bomber Dzhokhar Tsarnaev appealed his conviction on Monday.",
      "Attorneys for Boston Marathon bomber Dzhokhar Tsarnaev appeal his conviction"),
     ("Twin blasts targeting Syria's army command headquarters rocked the capital on Wednesday.",
@@ -835,3 +838,22 @@ def test_a_point_that_names_what_it_is_about_only_as_it_does_not_stand_in():
     assert headline.startswith("Isaiah Silva claims")
     # "it" that a headline's own clause names first is no such pronoun
     assert not _UNNAMED_THING.search("Detroit Water and Sewerage Department said it is intensifying efforts")
+
+
+@pytest.mark.parametrize(("lede", "headline"), [
+    ("On Dec. 3, 2013, Finley Boyle had a heart attack while undergoing a root canal.",
+     "Finley Boyle had heart attack while undergoing root canal"),
+    ("Tuesday, President Obama signs a bill authorizing a prestigious award for Nisei veterans.",
+     "President Obama signs bill authorizing prestigious award for Nisei veterans"),
+])
+def test_a_dated_or_weekday_opening_phrase_goes_whole(lede, headline):
+    assert headline_from_sentence(lede) == headline
+
+
+@pytest.mark.parametrize(("lede", "ending"), [
+    ("Foundations for two of five planned skyscrapers at the site were not excavated by today.", "excavated by today"),
+    ("The opposition threatened to flood Tbilisi with demonstrators if the authorities do not act by Sunday.",
+     "by Sunday"),
+])
+def test_a_relative_time_a_preposition_needs_is_kept(lede, ending):
+    assert headline_from_sentence(lede).endswith(ending)

@@ -66,9 +66,9 @@ _CLOSING_QUOTE = re.compile(r"(?<=[\w.!?,])['\u2019\"\u201d](?=$|[\s,.:;!?)\]])"
 # A date after the site's name: "Berlin confronts Germany's colonial past with new initiative | DW | 19.01.2020".
 _DATE_SUFFIX = re.compile(r"\s+[|\u2013\u2014-]\s+(?:\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2})$")
 # Where a sentence's main clause may end: before a comma that opens another clause or an aside, a semicolon, a
-# colon (not a clock's: "arrested about 1:30 p.m."), a dash, or an "and" that opens a second predicate ("shows the image ... and has been analyzed"). Of the
-# -ing words only those that open a clause of consequence or speech (", suggesting ...", ", killing two"): a list of
-# gerunds (", lowering fever and treating headaches") is no boundary.
+# colon (not a clock's: "arrested about 1:30 p.m."), a dash, or an "and" that opens a second predicate ("shows the
+# image ... and has been analyzed"). Of the -ing words only those that open a clause of consequence or speech (",
+# suggesting ...", ", killing two"): a list of gerunds (", lowering fever and treating headaches") is no boundary.
 _CLAUSE_END = re.compile(
     r"\s*(?:;|(?<!\d):(?!\d)|\s[\u2014\u2013]|\s--|,\s+(?=(?:and|but|while|which|who|whose|where|when|as|even|after|"
     r"before|despite|"
@@ -101,7 +101,9 @@ _JOINING_ADVERB = re.compile(r",\s+(?:however|though),$")
 # "Recently, ..." / "Back in November, ..." / "Over the weekend, ..." / "Next 31 Jan. 2018, ...", also before a
 # subject that opens on a number ("Following a year-long investigation, 10 volunteer firefighters were arrested").
 # A participle before a preposition opens one too: "Held in the Cathedral of St. John in Turin, Italy, the shroud
-# ..." / "Speaking to reporters, ...". A place may carry its region ("Turin, Italy,").
+# ..." / "Speaking to reporters, ...". A place may carry its region ("Turin, Italy,"), a date its year ("On Dec. 3,
+# 2013, ..." left "2013, Finley Boyle have heart attack"). A weekday alone opens one too: "Tuesday, President Obama
+# signs ...".
 # The words that open a phrase of circumstance and never a headline's clause ("early" and "late" of a time: "Early
 # Monday, ...", not "Late screen siren Lauren Bacall left ...").
 _CIRCUMSTANCE = (rf"amid|after|in|on|during|despite|following|with|at|since|before|earlier|later|last|this|yesterday|"
@@ -112,9 +114,10 @@ _OPENING_PHRASE = re.compile(rf"^(?:(?:{_CIRCUMSTANCE}|as|for|by|recently|meanwh
                              r"(?:[A-Z][a-z]+(?:ed|en|ing)|Held|Built|Born|Found|Made|Set|Seen|Shot|Hit|Kept|Left|"
                              r"Led)\s+"
                              r"(?=(?:in|on|at|by|from|to|with|near|outside|inside|during|after|for|as)\s)|"
-                             r"Born\s+(?=[A-Z]))"
+                             rf"Born\s+(?=[A-Z])|(?:{WEEKDAY})(?=,))"
                              r"[^,;:\"\u201c]{0,90}"
-                             r"(?:,\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?=,))?,\s+(?=[A-Z]|\d|(?:the|a|an)\s)",
+                             r"(?:,\s+(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|(?:19|20)\d\d)(?=,))?"
+                             r",\s+(?=[A-Z]|\d|(?:the|a|an)\s)",
                              re.IGNORECASE)
 # A sentence adverb that ties a sentence to others, which a headline has none of: "First, Sharp unveils ...",
 # "However, the company said ...".
@@ -251,9 +254,11 @@ _AUXILIARY = re.compile(r"(?<!\bI )(?<!\bwe )(?<!\byou )(?<!\bhe )(?<!\bshe )(?<
                         rf"(?={_PARTICIPLE})|"
                         r"(?:is|are)\s+(?=[a-z]{3,}ing\b))")
 # A weekday that starts a name ("Saturday Night Live", "Good Friday Agreement") is no relative time: it is kept, as is
-# one after "of" ("the bomb attacks of last week" would lose its last word), and
+# one after a preposition that needs it ("the bomb attacks of last week", "were not excavated by today" would lose
+# their last words), and
 # so is a possessive one ("the dress she wore to Wednesday night's screening", not "wore to's screening").
-_RELATIVE_TIME = re.compile(rf"(?<!\bof)\s+(?:(?:early|late)\s+)?(?:on\s+)?(?:(?:(?:this|next|last)\s+)?(?:{WEEKDAY})"
+_RELATIVE_TIME = re.compile(rf"(?<!\bof)(?<!\bby)(?<!\bin)(?<!\buntil)(?<!\bfrom)(?<!\bsince)(?<!\bfor)"
+                            rf"\s+(?:(?:early|late)\s+)?(?:on\s+)?(?:(?:(?:this|next|last)\s+)?(?:{WEEKDAY})"
                             r"(?:\s+(?-i:night|morning|afternoon|evening))?|yesterday|today|tonight|this week|"
                             r"last week|last night)\b(?!\s+(?-i:[A-Z]))(?!(?:\s+\w+)?['\u2019]s\b)", re.IGNORECASE)
 
@@ -275,6 +280,9 @@ _VERB_ADVERBS = frozenset("often also still never not just already even always s
 # A subject of several: "Many Nisei", "Two women", "Police", "Josh Hardy's parents".
 _SEVERAL = frozenset("many several some both few two three four five six seven eight nine ten dozens hundreds "
                      "thousands millions".split())
+# A number in words past ten: "Fifteen British navy personnel land", "Fifty-five law professors sign".
+_NUMBER_WORD = re.compile(r"(?:eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|"
+                          r"eigh|nine)ty(?:-[a-z]+)?)")
 # What opens the object of a verb in the past ("killed three people", "said he had", "ordered Occupy protesters",
 # "scaled back operations"): only then is a past form that may be a participle read as the verb.
 _OBJECT_OPENERS = _BEFORE_AN_ADJECTIVE | _SEVERAL | frozenset("that him them it us me he she they we you all more most "
@@ -805,7 +813,7 @@ def _several(subject: list[str]) -> bool | None:
     if not subject or len(subject) == 1 and subject[0].lower().endswith("ly"):  # "Newly minted ..."
         return None
     lower = [w.lower().strip(",") for w in subject]
-    if lower[0] in _SEVERAL or lower[0].isdigit() or lower[0] in _PLURAL_SPEAKERS:
+    if lower[0] in _SEVERAL or lower[0].isdigit() or lower[0] in _PLURAL_SPEAKERS or _NUMBER_WORD.fullmatch(lower[0]):
         return True
     if "and" in lower:
         joined = lower.index("and")
