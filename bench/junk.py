@@ -34,6 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.baselines import cluster_sentences, lead, within_budget  # noqa: E402
+from bench.made_headlines import DANGLING_END  # noqa: E402
 
 from briefer.core.claims import standalone_text  # noqa: E402
 from briefer.types import OPENING_SENTENCES  # noqa: E402
@@ -77,10 +78,6 @@ def shown_start(text: str) -> int:
 _QUOTED = re.compile(r'"([^"]+)"')
 # A headline that is only a sentence's opening clause or phrase ("As Israel's Operation Protective Edge entered its
 # 24th day", "Following the March 22 coup that ousted President Amadou Toumani Touré").
-# A headline that ends on a word that needs what follows it ("... bomb attacks of", "... arrested about 1" of "1:30
-# p.m."): cut, though not at a full stop. ("Sworn in", "stood by" end on a particle.)
-_DANGLING_END = re.compile(r"\b(?i:of|the|a|an|to|and|or|at|with|for|from|that|than|about)$|"
-                           r"\b(?:at|about|around|approximately)\s+\d{1,2}$")
 _OPENER_ONLY = re.compile(r"^(?:As|After|Following|When|While|Amid|Despite|Before|Since|Although|Though|Because|"
                           r"If|Until|Unless)\s")
 
@@ -89,7 +86,7 @@ def headline_problem(headline: str, sources: list[str]) -> str | None:
     """Why an editor would refuse ``headline``; ``sources`` (the brief's sentences and titles), when given, must hold
     every quotation in it word for word (a headline may shorten its own words, never what someone said). Briefs
     written by an older checkout carry no titles: their sentences are the sources."""
-    if headline.endswith(("\u2026", "...", ",", ";", ":")) or _DANGLING_END.search(headline):
+    if headline.endswith(("\u2026", "...", ",", ";", ":")) or DANGLING_END.search(headline):
         return "cut headline"
     if shown_start(headline + " The rest of a sentence to test.") > 0 or re.match(r"^\(?[A-Z]{3,}.*\((?:AP|Reuters|AFP|CNN|UPI)\)", headline):
         return "dateline headline"
