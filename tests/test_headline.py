@@ -129,6 +129,12 @@ def test_a_title_loses_its_site_and_its_date(title, cleaned):
      "LinkNaija | Nigeria's popular news platform", "Chelsea sign Kepa Arrizabalaga"),
     ("Opinion | Republicans Are Following Trump to Nowhere", "The New York Times",
      "Opinion | Republicans Are Following Trump to Nowhere"),  # a label, not the outlet
+    # the outlet's motto goes with its name, and a headline in title case after two colons is no section trail
+    ("LinkNaija | Nigeria's popular news platform: BREAKING NEWS: Chelsea Activate £71.6m Release Clause To Sign Kepa "
+     "Arrizabalaga From Athletic Bilbao", "LinkNaija",
+     "Chelsea Activate £71.6m Release Clause To Sign Kepa Arrizabalaga From Athletic Bilbao"),
+    ("LinkNaija | Nigeria's popular news platform: Nollywood Actress, Kate Henshaw Is Looking Stunning In New Photos",
+     "LinkNaija", "Nollywood Actress, Kate Henshaw Is Looking Stunning In New Photos"),
 ])
 def test_a_title_loses_its_outlet_before_a_bar(title, outlet, shown):
     from briefer.core.headline import title_of

@@ -362,11 +362,13 @@ def _without_site_names(title: str) -> str:
 def _without_section_trail(title: str) -> str:
     """``title`` without the names that hang from colons after it, when they are two or more ("...: Sport: Rugby:
     News24") or the colon has a space before it ("... : Columnists"), while it keeps ``_TITLE_WORDS_LEFT`` words; one
-    name after a headline's own colon stays ("Extremists must not kill Pakistan democracy: UK's Brown")."""
+    name after a headline's own colon stays ("Extremists must not kill Pakistan democracy: UK's Brown"), and so does
+    a headline in title case, longer than a name ("...: BREAKING NEWS: Chelsea Activate £71.6m Release Clause To Sign
+    Kepa Arrizabalaga From Athletic Bilbao" was cut to the site's name and motto)."""
     colons = [c for c in _TRAIL_COLON.finditer(title) if not _open_quotation(title[:c.start()])]
     cut, end = len(title), len(title)
     for number, colon in enumerate(reversed(colons), start=1):
-        if not title_cased(title[colon.end():end]):
+        if not title_cased(title[colon.end():end]) or len(title[colon.end():end]) > _SITE_NAME_LENGTH:
             break
         if (number >= 2 or colon.group("space")) and _words(title[:colon.start()]) >= _TITLE_WORDS_LEFT:
             cut = colon.start()
@@ -391,17 +393,26 @@ def title_of(article: Article, said: set[str] | None = None) -> str:
 
 def shown_title(article: Article) -> str:
     """An article's own title as a reader is shown it beside its outlet's name, in a brief's sources: without its
-    outlet's name before a bar, colon or dash ("TechCrunch | 2005 Zuckerberg Didn't Want To Take Over The World"), then
+    outlet's name before a bar, colon or dash ("TechCrunch | 2005 Zuckerberg Didn't Want To Take Over The World") and
+    the motto after it ("LinkNaija | Nigeria's popular news platform: ..."), then
     as ``clean_title`` leaves it ("How Butterflies Get Their Shine", not "... | WIRED"), and not shouted; "" when it
     has none."""
     return _as_written(_without_its_sites(article), article.text)
+
+
+# What a site says of itself after its name, before the headline: "LinkNaija | Nigeria's popular news platform: ...".
+_MOTTO = re.compile(r"[^:|]{0,40}\b(?:news|information)\s+(?:platform|portal|site|website|source|hub|network|channel)"
+                    r"\s*:\s+", re.IGNORECASE)
 
 
 def _without_its_sites(article: Article) -> str:
     title = " ".join((article.title or "").split())
     outlet = " ".join((article.outlet or "").split())
     before = re.match(rf"{re.escape(outlet)}\s*[|:\u2013\u2014-]\s+(?=\S)", title, re.IGNORECASE) if outlet else None
-    return clean_title(title[before.end():] if before else title)
+    if before:
+        title = title[before.end():]
+        title = title[motto.end():] if (motto := _MOTTO.match(title)) and _words(title[motto.end():]) >= 3 else title
+    return clean_title(title)
 
 
 def _as_written(title: str, text: str) -> str:
