@@ -349,6 +349,8 @@ def test_a_long_lede_ends_before_a_second_verb_in_the_past_what_its_act_was_part
      "center in Harford County, Maryland"),
     ("A Rockaway man fell to his death on Sunday while climbing scaffolding at the Four Seasons Hotel in Manhattan.",
      "Rockaway man falls to his death while climbing scaffolding at Four Seasons Hotel in Manhattan"),
+    ("We probably all saw this coming, given that this was one of the biggest media stories of the week.",
+     "We probably all see this coming, given that this was one of the biggest media stories of week"),
     # a number in words past ten is several
     ("The fifteen British navy personnel detained by Iran landed at Heathrow International Airport.",
      "Fifteen British navy personnel detained by Iran land at Heathrow International Airport"),

@@ -280,6 +280,8 @@ _VERB_ADVERBS = frozenset("often also still never not just already even always s
 # A subject of several: "Many Nisei", "Two women", "Police", "Josh Hardy's parents".
 _SEVERAL = frozenset("many several some both few two three four five six seven eight nine ten dozens hundreds "
                      "thousands millions".split())
+# Pronouns whose verb takes no -s: "We probably all saw this coming" -> "We probably all see ...", not "sees".
+_PLURAL_PRONOUNS = frozenset("we they you i".split())
 # A number in words past ten: "Fifteen British navy personnel land", "Fifty-five law professors sign".
 _NUMBER_WORD = re.compile(r"(?:eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|"
                           r"eigh|nine)ty(?:-[a-z]+)?)")
@@ -819,12 +821,13 @@ def _opens_an_object(word: str) -> bool:
 
 
 def _several(subject: list[str]) -> bool | None:
-    """Whether a subject is several ("Two women", "Attorneys for ...", "Smith and his wife"), one, or None where its
-    words do not say ("Jane and Gary Wilson", "Water and Sewerage Department": both read "X and Y")."""
+    """Whether a subject is several ("Two women", "Attorneys for ...", "Smith and his wife", "We"), one, or None where
+    its words do not say ("Jane and Gary Wilson", "Water and Sewerage Department": both read "X and Y")."""
     if not subject or len(subject) == 1 and subject[0].lower().endswith("ly"):  # "Newly minted ..."
         return None
     lower = [w.lower().strip(",") for w in subject]
-    if lower[0] in _SEVERAL or lower[0].isdigit() or lower[0] in _PLURAL_SPEAKERS or _NUMBER_WORD.fullmatch(lower[0]):
+    if lower[0] in _SEVERAL or lower[0].isdigit() or lower[0] in _PLURAL_SPEAKERS or _NUMBER_WORD.fullmatch(lower[0]) \
+            or lower[0] in _PLURAL_PRONOUNS and set(lower[1:]) <= _VERB_ADVERBS | {"all", "both"}:
         return True
     if "and" in lower:
         joined = lower.index("and")
