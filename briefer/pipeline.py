@@ -7,6 +7,7 @@ function of its articles and settings, so a cluster can be briefed anywhere (a w
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
@@ -99,8 +100,14 @@ def group_cluster(
 
     Its own step so that tuning the ranker (``bench/tune_rank.py``) groups each cluster once, exactly as a brief
     does; an article with no text left is added to ``warnings``, and so is a site's front page, whose stories the
-    brief may mix.
+    brief may mix. Articles sharing an id are refused (``InputError``): a citation names its article by id.
     """
+    articles = list(articles)
+    repeated = sorted(id_ for id_, count in Counter(a.id for a in articles).items() if count > 1)
+    if repeated:  # every citation would name the last article with that id: wrong outlets on the page
+        raise InputError(f"article ids repeat ({', '.join(repr(id_) for id_ in repeated[:3])}"
+                         f"{', ...' if len(repeated) > 3 else ''}): citations name articles by id, so each needs its "
+                         "own (load_cluster numbers the articles of one path a1, a2, ...)")
     kept: list[Article] = []
     for article in articles:
         cleaned = clean.clean_article(article)

@@ -163,3 +163,12 @@ def test_a_page_with_no_name_is_numbered_by_its_place_in_the_sources_list(minilm
     assert [a.id for a in brief.articles] == ["a2"]
     assert brief.articles[0].outlet == "Source 1"
     assert "**Source 1**" in render(brief, "md") and "[Source 1]" in render(brief, "md")
+
+
+def test_articles_sharing_an_id_are_refused_not_cited_as_one(minilm):
+    """Two pages loaded one by one are each "a1": briefed together, every citation named the last of them."""
+    text = ("The city council approved the new budget on Monday. The vote was seven to two. "
+            "Mayor Jane Ortiz said the plan adds forty buses. Critics said taxes would rise next year.")
+    with pytest.raises(InputError, match=r"article ids repeat \('a1'\)"):
+        build_brief([make_article("a1", text, url="https://one.example/a"),
+                     make_article("a1", text, url="https://two.example/b")], embedder=minilm)
