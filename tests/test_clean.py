@@ -503,6 +503,13 @@ def test_a_quote_widgets_ticker_and_day_change_go_but_a_reported_percentage_stay
         "BP Chairman Carl-Henric Svanberg spoke."
     assert news_line("Growth in the UK, +2.5% on the year, beat forecasts.") == \
         "Growth in the UK, +2.5% on the year, beat forecasts."
+    # a wire page's links after a company's name (Reuters, 2008); a ticker in brackets alone is the writer's and stays
+    assert news_line("The Commission, fresh from a victory over Microsoft (MSFT.O: Quote, Profile, Research), "
+                     "launched new investigations.") == \
+        "The Commission, fresh from a victory over Microsoft, launched new investigations."
+    assert news_line("Starbucks (SBUX.O: Quote, Profile, Research, Stock Buzz) said it would close stores.") == \
+        "Starbucks said it would close stores."
+    assert news_line("Shares of Microsoft (MSFT.O) rose.") == "Shares of Microsoft (MSFT.O) rose."
 
 
 def test_an_encyclopedias_reference_marks_go_but_an_editors_bracketed_letter_stays() -> None:

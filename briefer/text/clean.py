@@ -187,8 +187,11 @@ _ONE_FORM = str.maketrans(
     {c: '"' for c in "“”„‟«»″"} | {c: "'" for c in "‘’‚‛′"}
     | {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl"}
 )
-# A quote widget's ticker and day change after a company's name (MarketWatch: "Tesla Inc.'s TSLA, +5.77% board").
-_TICKER_QUOTE = re.compile(r"\s+[A-Z]{1,5}(?:\.[A-Z]{1,3})?\.?,\s+[+\-\u2212]\d+\.\d{2}%(?=\s)")
+# A quote widget's ticker and day change after a company's name (MarketWatch: "Tesla Inc.'s TSLA, +5.77% board"), or
+# its links (Reuters: "... over Microsoft (MSFT.O: Quote, Profile, Research), launched ...").
+_TICKER_QUOTE = re.compile(r"\s+[A-Z]{1,5}(?:\.[A-Z]{1,3})?\.?,\s+[+\-\u2212]\d+\.\d{2}%(?=\s)"
+                           r"|\s*\((?:[A-Z0-9]{1,6}(?:\.[A-Z]{1,3})?:\s*)?Quote,\s*Profile,\s*Research"
+                           r"(?:,\s*Stock\s+Buzz)?\)")
 # A name's hover card glued after it (The Hill): the full name again, the headlines of its latest stories, then
 # "MORE" before the party tag: "Gov. Kristi NoemKristi Lynn NoemSouth Dakota governor doubles down ... MORE (R) is
 # defending" is "Gov. Kristi Noem (R) is defending".
