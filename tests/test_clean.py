@@ -10,6 +10,7 @@ from briefer.text.clean import clean_article, glued_word_split, news_line, norma
 from briefer.ingest.load import load_cluster, sample_cluster_path
 from briefer.types import Article
 from briefer.text.sentences import sentences_of
+from tests.conftest import make_article
 
 NEWS = "Blinken met Lavrov in Geneva on Friday."
 MORE_NEWS = "The two sides agreed to keep talking next week."
@@ -584,3 +585,16 @@ def test_a_picture_credit_run_into_its_paragraph_is_dropped() -> None:
     assert cleaned(text) == "The UK may be forced to review its Falkland Islands air defenses."
     kept = "AC/DC played Wembley on Friday. Evan Vucci/AP reported nothing of the kind."
     assert cleaned(kept) == kept
+
+
+def test_a_papers_first_word_in_capitals_is_written_as_the_article_writes_it_elsewhere() -> None:
+    cyclone = make_article("a1", "MORE than 1100 people have been killed by a cyclone in Bangladesh.\n\n"
+                                 "More rain is expected, and more people are missing.")
+    assert clean_article(cyclone).text.startswith("More than 1100 people")
+    pakistan = make_article("a1", "PAKISTAN has officially asked the ICC to change the result.\n\nPakistan says so.")
+    assert clean_article(pakistan).text.startswith("Pakistan has officially asked")
+    # an acronym the article never writes otherwise stays; so does a dateline before a capitalised word
+    nasa = make_article("a1", "NASA has scrubbed the launch of the shuttle.\n\nNASA said the sensors failed.")
+    assert clean_article(nasa).text.startswith("NASA has scrubbed")
+    dateline = make_article("a1", "WASHINGTON Obesity is imposing a heavy burden.\n\nIn Washington, officials agreed.")
+    assert clean_article(dateline).text.startswith("WASHINGTON Obesity")

@@ -215,7 +215,29 @@ def clean_article(article: Article) -> Article:
     lines = [line for line in lines if line and not _same_words(line, title)]
     lines = _without_byline(lines)
     lines = _without_repeats([_rejoined_hyphenation(repair_glued_words(_unglued(line))) for line in lines])
+    for k in range(min(len(lines), _DROP_CAPITAL_LINES)):  # a title or caption may come before the opening
+        lines[k] = _without_drop_capital(lines[k], "\n".join(lines[:k] + lines[k + 1:]))
     return dataclasses.replace(article, title=title, text="\n\n".join(lines))
+
+
+# A paper's first word in capitals, as some set their opening ("MORE than 1100 people have been killed ...",
+# "PAKISTAN has officially asked ...", Australian and South African pages of L3S-GN1): before a word in lower case,
+# so that a dateline ("WASHINGTON Obesity is ...") stays one.
+_DROP_CAPITAL = re.compile(r"([A-Z]{3,})(?=\s+[a-z])")
+_DROP_CAPITAL_LINES = 3
+
+
+def _without_drop_capital(line: str, rest: str) -> str:
+    """``line`` with its first word in capitals written as the article writes it elsewhere ("More", "Pakistan"): a word
+    the rest of the article (``rest``) never writes but in capitals is an acronym ("NASA has scrubbed ...", "USC has
+    faced ..."), and stays."""
+    capital = _DROP_CAPITAL.match(line)
+    if capital is None:
+        return line
+    word = capital.group(1)
+    if not re.search(rf"\b(?!{word}\b)(?i:{word})\b", rest):
+        return line
+    return word[0] + word[1:].lower() + line[capital.end():]
 
 
 # The fewest words of a printed line that goes on into the next when it ends on a connecting word (``_unwrapped``):
