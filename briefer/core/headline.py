@@ -94,6 +94,7 @@ _COMMA_BEFORE_VERB = re.compile(r"^([^,]{2,60}),\s+(?=(?:is|are|was|were|has|hav
 # An aside between two dashes, and the most words of one that only qualifies a word.
 SHORT_DASH_ASIDE = 4
 _DASH_ASIDE = re.compile(r"\s+(?:[\u2014\u2013]|--)\s+[^\u2014\u2013]{1,80}?\s+(?:[\u2014\u2013]|--)(?=\s)")
+# A relative clause between dashes: "the instrument — which her father played in ... — back from ...".
 _RELATIVE_DASH_ASIDE = re.compile(r"\s+(?:[\u2014\u2013]|--)\s+(?:which|who|whose|whom)\s")
 # An adverb between commas that joins two clauses when a clause comes before it (", however," / ", though,").
 _JOINING_ADVERB = re.compile(r",\s+(?:however|though),$")
@@ -184,8 +185,8 @@ _TRAILING_PARTICIPLE = re.compile(r",\s+(?!(?:according|during|including|followi
                                   r"considering|excluding|notwithstanding|barring)\b)[a-z]{3,}ing\b")
 # What ends a list's first item, not a clause: "..., and the FBI" before ", the Justice Department and ...".
 _LIST_TAIL = re.compile(r",\s+(?:and|or)\s+(?:the\s+)?\S+$")
-# A headline has a verb, finite or the participle left when "is" goes ("Actor auctioning his luggage").
-# An aside after a subject, and the comma that closes it before the subject's verb (``_subject_aside_end``).
+# An aside after a subject, and the comma that closes it before the subject's verb (``_subject_aside_end``); what
+# opens on a phrase of time or place, an adverb or a conjunction has no subject before its first comma.
 _ASIDE_OPENS = re.compile(r"^(?P<subject>[^,;:\"\u201c]{2,80}?),\s+(?=[a-z])")
 _NO_SUBJECT = re.compile(rf"^(?:{_CIRCUMSTANCE}|as|by|for|from|to|however|still|also|so|but|and)\b|\b(?:ago|later|"
                          r"earlier)\b|\s[-\u2013\u2014|]\s", re.IGNORECASE)
@@ -193,6 +194,7 @@ _NO_SUBJECT = re.compile(rf"^(?:{_CIRCUMSTANCE}|as|by|for|from|to|however|still|
 # estimate" is a subject.
 _ASIDE_CLOSES = re.compile(rf",\s+(?:(?:also|now|still|then|later)\s+)?(?={FINITE_VERB.pattern}|[a-z]{{3,}}s\s+"
                            r"(?:that|the|a|an|his|her|its|their|[A-Z\d]))")
+# A headline has a verb, finite or the participle left when "is" goes ("Actor auctioning his luggage").
 _HEADLINE_VERB = re.compile(rf"{_FINITE_VERB.pattern}|\b[a-z]{{3,}}ing\b")
 _AUXILIARY_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will)\b")
 _RELATIVE_ASIDE = re.compile(r",\s+(?:who|which|whose)\b")
@@ -255,8 +257,8 @@ _AUXILIARY = re.compile(r"(?<!\bI )(?<!\bwe )(?<!\byou )(?<!\bhe )(?<!\bshe )(?<
                         r"(?:is|are)\s+(?=[a-z]{3,}ing\b))")
 # A weekday that starts a name ("Saturday Night Live", "Good Friday Agreement") is no relative time: it is kept, as is
 # one after a preposition that needs it ("the bomb attacks of last week", "were not excavated by today" would lose
-# their last words), and
-# so is a possessive one ("the dress she wore to Wednesday night's screening", not "wore to's screening").
+# their last words) and a possessive one ("the dress she wore to Wednesday night's screening", not "wore to's
+# screening").
 _RELATIVE_TIME = re.compile(rf"(?<!\bof)(?<!\bby)(?<!\bin)(?<!\buntil)(?<!\bfrom)(?<!\bsince)(?<!\bfor)"
                             rf"\s+(?:(?:early|late)\s+)?(?:on\s+)?(?:(?:(?:this|next|last)\s+)?(?:{WEEKDAY})"
                             r"(?:\s+(?-i:night|morning|afternoon|evening))?|yesterday|today|tonight|this week|"
@@ -1058,6 +1060,7 @@ def _without_relative_clause_in_subject(headline: str) -> str:
     return f"{before.rstrip()} {after[verbs[1].start():]}"
 
 
+# "that" and then a clause's own subject (a pronoun, an article, a name): what was said or known, not a relative clause.
 _CLAUSE_SUBJECT = re.compile(r"^\S+\s+(?:i|you|he|she|it|we|they|the|a|an|his|her|its|their|this|these|[A-Z])\b")
 
 
