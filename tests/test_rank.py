@@ -479,6 +479,9 @@ def test_a_sentence_addressed_to_the_reader_is_never_a_point_but_a_quoted_one_ma
     ("In both cases, the victims were held up while meeting a buyer.", True),  # which cases?
     ("Other large blasts have targeted security agencies in the capital.", True),  # other than which?
     ("Other than a new couch, the set design was unchanged.", False),
+    ("The same applies to other \"struggling\" English managers.", True),  # the same as what?
+    ("The same document said the man took a watch from the body.", True),
+    ("The Sameer family said the house was sold.", False),
     # an office as a subject with its holder's name lost in the scrape: no sentence, as a point or a lede
     ("Despite no breakthroughs in Geneva, US Secretary of State said on Friday that both sides are on a path.", True),
     ("Officials said the body of an adult male was found on Saturday.", False),  # a group: nobody's name is lost

@@ -133,13 +133,14 @@ _FOLLOW_PROMPT = re.compile(r"(?:^|[,:;]\s+|\byou\s+can\s+)[Ff]ollow\s+(?:[\w@.'
 # and nothing more: "In the interview, Damon says ...", "During the segment, ...", "At the time, ...", "In the
 # meantime, ..." (which interview, which time?), but not "In the past, ..." or "In the morning, ...", nor one whose
 # owner the sentence names next ("In its statement, Tesla blamed ..."). "In both cases, ..." and "Other large blasts
-# have targeted ..." count what the sentence before named.
+# have targeted ..." count what the sentence before named, and "The same ..." is what it told ("The same applies to
+# other "struggling" English managers.", "The same document said ...": all nine such openings of the corpora).
 _BACK_REFERRING_PHRASE = re.compile(
     r"^(?:In|On|At|From|With|For|Despite|After|Before|Because of|Like|Unlike|Besides|Beyond|Among|Through|Under|"
     r"Following|Given|To\s+[a-z]+)\s+(?:it|them|(?:both|that|these|those|this(?!\s+(?:day|week|month|year|morning|"
     r"afternoon|evening|weekend|season|time)\b))(?:\s+[a-z]+){0,3})\s*,|^If\s+(?:this|that|so)\b[^,]{0,40},"
     r"|^(?:In|On|At|During|Throughout|From|Besides)\s+the\s+(?!(?:past|future|morning|afternoon|"
-    r"evening|night|wild|summer|winter|spring|autumn)\s*,)[a-z-]+\s*,|^Other\s+(?!than\b)[a-z]")
+    r"evening|night|wild|summer|winter|spring|autumn)\s*,)[a-z-]+\s*,|^Other\s+(?!than\b)[a-z]|^(?:The|This)\s+same\b")
 # A day or month names nobody: "In September, he explained ..." leans on a sentence before as much as "Later, he ...".
 _CALENDAR_WORD = re.compile(rf"\b(?:{WEEKDAY}|{alternation(MONTHS)}|{alternation(MONTH_ABBREVIATIONS)}\.)")
 # A pronoun as the subject after an opening phrase that names nobody: who "she" is was said in a sentence before
