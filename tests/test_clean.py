@@ -185,6 +185,8 @@ def test_boilerplate_lines_are_dropped(furniture: str) -> None:
         "to use Pixable",
         "The request URL is forbidden.",
         "Sorry, the page you requested was not found.",
+        # A page's tools and its publisher's trade mark (L3S-GN1, 2008: a point of a Derby County brief).
+        "E-mail to a friend | Printable version icBirmingham\u2122 is a trade mark of Midland Newspapers Limited.",
     ],
 )
 def test_furniture_sentences_inside_a_paragraph_are_dropped(furniture: str) -> None:

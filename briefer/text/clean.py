@@ -151,6 +151,12 @@ _FURNITURE_PHRASES = (
     "are registered trademarks of",
     "is a registered trademark of",
     "is a trademark of",
+    "is a trade mark of",  # "E-mail to a friend | Printable version icBirmingham™ is a trade mark of Midland ..."
+    "e-mail to a friend",
+    "email to a friend",
+    "e-mail this to a friend",
+    "email this to a friend",
+    "printable version",
     "or tm as indicated",
     "registered in england no",  # a publisher's company notice: "News International Limited, 1 Virginia St, ..."
     "registered in england and wales no",
