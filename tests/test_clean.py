@@ -134,6 +134,12 @@ def test_cleaning_is_idempotent_on_the_seeds() -> None:
         # An editor's log of changes to the page (The Verge)
         "Update July 3rd, 8:05AM ET: Added ARKit explanation and tweet.",
         "Updated at 10:45 a.m. ET: Adds details from the police.",
+        # A page's script an extractor kept as text (L3S-GN1, 2008)
+        "<!-- function openScriptEmail(url, width, height) { var the_url_chosen=escape(document. URL);",
+        "document.write(weekday[now.getDay()] + \" \");",
+        "} else { document.write('<div class=\"ft2\"><a href=\"#\" onClick=\"changeFontSize(10); return false;\">');",
+        "OAS_AD('x04');",
+        'google_ad_client = "pub-3785967830404343";',
     ],
 )
 def test_boilerplate_lines_are_dropped(furniture: str) -> None:

@@ -42,6 +42,10 @@ _BOILERPLATE_LINES = re.compile(
                                   |this\ (story|article|post)\ (has|was))\b.*
     """
 )
+# A page's script that an extractor kept as text (L3S-GN1, 2008): "<!-- function openScriptEmail(url, width, height)
+# { var ...", "document.write(weekday[now.getDay()] + " ");", "OAS_AD('x04');", "google_ad_client = ...".
+_SCRIPT_LINE = re.compile(r"^\s*(?:<!--|\}\s*(?:else|if)\b|var\s+\w+\s*=|OAS_AD\(|google_ad_\w+\s*=)"
+                          r"|\bfunction\s+\w+\s*\([^)]*\)\s*\{|\b(?:document\.write|window\.open)\s*\(")
 # A photo credit naming an agency: "Nicholas Kamm/AFP/Getty Images".
 _CREDIT_AGENCIES = r"AP|AFP|Reuters|Getty Images|EPA|NPR|Bloomberg|Shutterstock|PA"
 _AGENCY_CREDIT = re.compile(rf"[^.!?]{{1,60}}/\s*({_CREDIT_AGENCIES})")
@@ -365,6 +369,7 @@ def _is_boilerplate(line: str) -> bool:
         or bool(_BOILERPLATE_LINES.fullmatch(line))
         or bool(_CREDIT_BAR.search(line) or _MENU.search(line))
         or (bool(_AGENCY_CREDIT.match(line)) and not ends_with_punctuation(line) and len(line.split()) <= 8)
+        or bool(_SCRIPT_LINE.search(line))
     )
 
 
