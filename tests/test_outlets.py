@@ -123,3 +123,11 @@ def test_a_page_calling_itself_hosted_is_credited_to_the_outlet_the_table_names(
 def test_a_two_letter_site_name_is_an_acronym() -> None:
     assert site_name("Nj", "https://www.nj.com/entertainment/2019/11/meth.html") == "NJ"
     assert site_name("Wired", "https://www.example-wired.com/x") == "Wired"
+
+
+def test_a_list_of_names_is_no_sites_name() -> None:
+    # TMCnet's publisher meta tag (L3S-GN1, 2008) lists its brands; the page's other declared name is taken instead
+    assert site_name("TMC, TMCnet, Sangoma", None) is None
+    assert site_name("Internet Communications News and Internet Telephony Magazine", None) == \
+        "Internet Communications News and Internet Telephony Magazine"
+    assert site_name("Reuters, The Wire", None) == "Reuters, The Wire"  # one comma may be inside a name

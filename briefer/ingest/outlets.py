@@ -56,11 +56,12 @@ _AFTER_NAME = re.compile(r"\s+[|>/\u2013\u2014-]\s.*$|\s*[|>:]\s*$|\s*[|>]\s.*$"
 def site_name(declared: str | None, url: str | None) -> str | None:
     """The outlet a saved page names itself (``og:site_name``, its JSON-LD publisher), when that is a name: not a
     link, a handle or a bare host ("deccanherald.com") or its first label in lower case ("cleveland" for
-    cleveland.com), not its owner (``_OWNER``), and not for a domain the packaged table already names (one outlet,
-    one name across its feeds and pages)."""
+    cleveland.com), not its owner (``_OWNER``), not a list of names ("TMC, TMCnet, Sangoma", a publisher meta tag of
+    TMCnet), and not for a domain the packaged table already names (one outlet, one name across its feeds and
+    pages)."""
     name = _name_given(declared)
     if not name or len(name) > 60 or re.match(r"@|\S+://", name) or BARE_HOST.fullmatch(name.lower()) \
-            or _OWNER.search(name):
+            or _OWNER.search(name) or name.count(",") >= 2:
         return None
     host = _host(url or "")
     if host is not None:
