@@ -286,6 +286,13 @@ def test_a_sentence_its_page_cut_off_is_never_shown(text, cut):
      "May 2, 2014.", True),
     ("Democrats and Republicans remain divided on the bill, which passed in 2017.", False),
     ("Talks remain stalled since March 3.", False),
+    # a wire's picture date (weekday, month, day, year) in a sentence with no finite verb
+    ("Civilians cheer as mutinous soldiers drive past in Bamako, Mali Wednesday March 21, 2012.", True),
+    ("Author and IRA expert Ed Moloney talks to reporters at his home in New York, Thursday, May 1, 2014.", True),
+    ("Indonesian Navy personnel carry a plastic bag at sea off the coast of Pangkalan Bun, Indonesia, Saturday, Jan. "
+     "3, 2015.", True),
+    ("New Orleans Federal Judge Kurt Engelhardt on Wednesday, April 27, 2016, approved a plea agreement.", False),
+    ("Stewart made his debut on Monday, January 11, 1999.", False),
     # a picture the sentence points at
     ("Police released this video still from the bank robbery in Medicine Hat.", True),
     ("The moon turns blood-red in this image of a total lunar eclipse from 2004.", True),

@@ -23,8 +23,8 @@ from importlib import resources
 import numpy as np
 
 from briefer.fitted import MIN_SHOWN, OPENING_FLOOR, SHOWN_FLOOR
-from briefer.text.lexicon import (ATTRIBUTION, CONNECTING_WORDS, MEDIA_WORDS, MONTH, MONTH_ABBREVIATIONS, POST_HANDLE,
-                                  WEEKDAY, WORD, alternation, outside_quotations, speakers_in)
+from briefer.text.lexicon import (ATTRIBUTION, CONNECTING_WORDS, FINITE_VERB, MEDIA_WORDS, MONTH, MONTH_ABBREVIATIONS,
+                                  POST_HANDLE, WEEKDAY, WORD, alternation, outside_quotations, speakers_in)
 from briefer.types import Sentence
 
 _PLACE = r"(?!(?:FILE|PHOTO|VIDEO|IMAGE|WATCH)\b)[A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,3}"  # "KUALA LUMPUR"
@@ -117,6 +117,12 @@ _EMBEDDED_POST = re.compile(rf"{POST_HANDLE}|\bpic\.twitter\.com/")
 # a listing's line or a reader's comment ("07/01/2008 20:12:00 Business Wire Magellan RoadMate(R) Line Expands ...",
 # "Didn't take long by Danthefan2 01/15/2008 9:10 a.m. CT ...", L3S-GN1).
 _PAGE_STAMP = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\W{0,3}\d{1,2}:\d{2}\b")
+# A picture's date as a wire's caption writes it, weekday, month, day and year ("..., Saturday, Feb. 19, 2011."):
+# in a sentence with no verb in the past nor any other finite one, it dates a picture ("Civilians cheer as mutinous
+# soldiers drive past in Bamako, Mali Wednesday March 21, 2012.", "Author and IRA expert Ed Moloney talks to reporters
+# at his home in New York, Thursday, May 1, 2014."); news with it tells what was done ("Judge Kurt Engelhardt on
+# Wednesday, April 27, 2016, approved a plea agreement ...").
+_WIRE_PICTURE_DATE = re.compile(rf"\b(?:{WEEKDAY}),?\s+{MONTH}\.?\s+\d{{1,2}},?\s+(?:19|20)\d\d\b")
 _NOT_A_CAPTION = re.compile(r"\b(?:said|says|told|according to|will|would|has|have|had|was|were|is|are)\b|[\"\u201c]")
 _OUTLETS = r"(?:Associated Press|AP|Reuters|AFP|CNN|Bloomberg|UPI)"
 _NAME = r"[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3}"
@@ -347,10 +353,12 @@ def pictured(text: str) -> bool:
     lunch break in San Francisco, California March 25, 2015."), one that says where someone stands in it, or one
     that opens on what the picture is ("An artist's illustration of ...", "This image provided by ... shows") or on
     its credit ("Associated Press An Israeli soldier rides ..."), or one that points at the picture ("... in this image
-    of a total lunar eclipse from 2004.").
+    of a total lunar eclipse from 2004."), or one in the present dated as a wire dates a picture
+    (``_WIRE_PICTURE_DATE``).
     """
     return ((bool(_PICTURED.match(text)) and bool(_SCENE.search(text))
-             or bool(_PICTURED_ON_A_DAY.match(text)) and bool(_DAY_OF_THE_PICTURE.search(text)))
+             or bool(_PICTURED_ON_A_DAY.match(text)) and bool(_DAY_OF_THE_PICTURE.search(text))
+             or bool(_WIRE_PICTURE_DATE.search(text)) and not FINITE_VERB.search(text))
             and not _NOT_A_CAPTION.search(text)
             or bool(_PLACED_IN_PICTURE.search(text)) or bool(_WHAT_A_PICTURE_IS.match(text))
             or bool(_THIS_PICTURE.search(outside_quotations(text)))
