@@ -293,6 +293,8 @@ def test_a_sentence_its_page_cut_off_is_never_shown(text, cut):
      "3, 2015.", True),
     ("New Orleans Federal Judge Kurt Engelhardt on Wednesday, April 27, 2016, approved a plea agreement.", False),
     ("Stewart made his debut on Monday, January 11, 1999.", False),
+    ("Accident investigators look through the wreckage from a Boeing 777 plane that landed short of the runway at "
+     "London's Heathrow Airport, Friday Jan. 18, 2008.", True),  # a verb in the past in its relative clause only
     # a picture the sentence points at
     ("Police released this video still from the bank robbery in Medicine Hat.", True),
     ("The moon turns blood-red in this image of a total lunar eclipse from 2004.", True),
@@ -342,3 +344,9 @@ def test_a_cluster_with_nothing_a_reader_may_be_shown_says_so():
     news = make_article("a1", "Blinken and Lavrov met in Geneva on Friday to discuss the crisis over Ukraine. The two "
                               "diplomats agreed to keep talking after Washington sends written answers next week.")
     assert not build_brief([news], BriefSettings(embedder="lexical")).warnings
+
+
+def test_a_page_date_line_before_news_is_no_pictures_date():
+    from briefer.core.admission import pictured
+
+    assert not pictured("Saturday, March 26, 2005 Up to four times as many women as men died in the tsunami.")

@@ -118,11 +118,14 @@ _EMBEDDED_POST = re.compile(rf"{POST_HANDLE}|\bpic\.twitter\.com/")
 # "Didn't take long by Danthefan2 01/15/2008 9:10 a.m. CT ...", L3S-GN1).
 _PAGE_STAMP = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\W{0,3}\d{1,2}:\d{2}\b")
 # A picture's date as a wire's caption writes it, weekday, month, day and year ("..., Saturday, Feb. 19, 2011."):
-# in a sentence with no verb in the past nor any other finite one, it dates a picture ("Civilians cheer as mutinous
-# soldiers drive past in Bamako, Mali Wednesday March 21, 2012.", "Author and IRA expert Ed Moloney talks to reporters
-# at his home in New York, Thursday, May 1, 2014."); news with it tells what was done ("Judge Kurt Engelhardt on
-# Wednesday, April 27, 2016, approved a plea agreement ...").
+# in a sentence whose main clause has no verb in the past nor any other finite one, it dates a picture ("Civilians
+# cheer as mutinous soldiers drive past in Bamako, Mali Wednesday March 21, 2012.", "Author and IRA expert Ed Moloney
+# talks to reporters at his home in New York, Thursday, May 1, 2014."); news with it tells what was done ("Judge Kurt
+# Engelhardt on Wednesday, April 27, 2016, approved a plea agreement ...").
 _WIRE_PICTURE_DATE = re.compile(rf"\b(?:{WEEKDAY}),?\s+{MONTH}\.?\s+\d{{1,2}},?\s+(?:19|20)\d\d\b")
+# What opens a relative or subordinate clause, whose verb may be in the past in a caption ("... the military pulled
+# out"); not "as" ("as many women as men died").
+_CLAUSE_OPENER = re.compile(r"\b(?:that|which|who|whom|whose|where|after|while|when|before|since|because|until)\b")
 _NOT_A_CAPTION = re.compile(r"\b(?:said|says|told|according to|will|would|has|have|had|was|were|is|are)\b|[\"\u201c]")
 _OUTLETS = r"(?:Associated Press|AP|Reuters|AFP|CNN|Bloomberg|UPI)"
 _NAME = r"[A-Z][\w.'\u2019-]+(?:\s+[A-Z][\w.'\u2019-]+){0,3}"
@@ -358,11 +361,20 @@ def pictured(text: str) -> bool:
     """
     return ((bool(_PICTURED.match(text)) and bool(_SCENE.search(text))
              or bool(_PICTURED_ON_A_DAY.match(text)) and bool(_DAY_OF_THE_PICTURE.search(text))
-             or bool(_WIRE_PICTURE_DATE.search(text)) and not FINITE_VERB.search(text))
+             or _dated_as_a_picture(text))
             and not _NOT_A_CAPTION.search(text)
             or bool(_PLACED_IN_PICTURE.search(text)) or bool(_WHAT_A_PICTURE_IS.match(text))
             or bool(_THIS_PICTURE.search(outside_quotations(text)))
             or bool(_CREDIT_BEFORE_CAPTION.match(text)))
+
+
+def _dated_as_a_picture(text: str) -> bool:
+    """Whether a sentence carries a wire's picture date after its opening (at its start the date is a page's date
+    line: "Saturday, March 26, 2005 Up to four times as many women ...") and no finite verb in its main clause, before
+    a relative or subordinate clause opens ("Accident investigators look through the wreckage from a ... Boeing 777
+    plane flying from China that landed short of the runway ..., Friday Jan. 18, 2008.")."""
+    date = _WIRE_PICTURE_DATE.search(text)
+    return date is not None and date.start() > 0 and not FINITE_VERB.search(_CLAUSE_OPENER.split(text, maxsplit=1)[0])
 
 
 def _attributed(text: str) -> bool:
