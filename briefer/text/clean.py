@@ -226,7 +226,7 @@ def clean_article(article: Article) -> Article:
     lines = _without_byline(lines)
     lines = _without_repeats([_rejoined_hyphenation(repair_glued_words(_unglued(line))) for line in lines])
     for k in range(min(len(lines), _DROP_CAPITAL_LINES)):  # a title or caption may come before the opening
-        lines[k] = _without_drop_capital(lines[k], "\n".join(lines[:k] + lines[k + 1:]))
+        lines[k] = _without_drop_capital(lines, k)
     return dataclasses.replace(article, title=title, text="\n\n".join(lines))
 
 
@@ -237,15 +237,17 @@ _DROP_CAPITAL = re.compile(r"([A-Z]{3,})(?=\s+[a-z])")
 _DROP_CAPITAL_LINES = 3
 
 
-def _without_drop_capital(line: str, rest: str) -> str:
-    """``line`` with its first word in capitals written as the article writes it elsewhere ("More", "Pakistan"): a word
-    the rest of the article (``rest``) never writes but in capitals is an acronym ("NASA has scrubbed ...", "USC has
-    faced ..."), and stays."""
+def _without_drop_capital(lines: list[str], k: int) -> str:
+    """``lines[k]`` with its first word in capitals written as the article writes it elsewhere ("More", "Pakistan"): a
+    word the article's other lines never write but in capitals is an acronym ("NASA has scrubbed ...", "USC has faced
+    ..."), and stays. The other lines are read only for a line that opens on such a word: cleaning runs on every
+    article of a day."""
+    line = lines[k]
     capital = _DROP_CAPITAL.match(line)
     if capital is None:
         return line
     word = capital.group(1)
-    if not re.search(rf"\b(?!{word}\b)(?i:{word})\b", rest):
+    if not re.search(rf"\b(?!{word}\b)(?i:{word})\b", "\n".join(lines[:k] + lines[k + 1:])):
         return line
     return word[0] + word[1:].lower() + line[capital.end():]
 
