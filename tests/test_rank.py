@@ -651,6 +651,23 @@ def test_people_counted_not_named_as_a_subject_cannot_stand_alone(text, leans):
     assert cannot_stand_alone(text) is leans
 
 
+@pytest.mark.parametrize(("text", "leans"), [
+    ('The actor told SiriusXM, "I just remember losing a ton of respect for him."', True),
+    ("In 2002, the global chocolate giant applied for a trademark in Europe for Kit Kat.", True),
+    ("The New York real-estate billionaire, who boasts of a concealed carry permit, said he saw no need for it.", True),
+    ('The "Sons of Anarchy" star was supposed to be at a benefit gala in Los Angeles.', True),
+    ("The 19-year-old actress took to social media on Thursday evening to answer her critics.", True),
+    ("The actress Jennifer Lawrence said the film would open in May.", False),  # named after what she is
+    ("The actress, Jennifer Lawrence, said the film would open in May.", False),
+    ("Alibaba has denied claims in a viral post that said the Chinese e-commerce giant misreported its sales.", False),
+    ("Film star Tom Hanks said on Friday that the show would go on.", False),
+    ("The star of the show was arrested on Friday.", False),  # what she stars in says who
+    ("Seven years have passed since the giant, boxy, expensive console first arrived in stores.", False),
+])
+def test_someone_called_by_what_they_are_and_not_named_cannot_stand_alone(text, leans):
+    assert cannot_stand_alone(text) is leans
+
+
 @pytest.mark.parametrize(("text", "cut_off"), [
     ("Carson, who lives in suburban Chicago, told TODAY.", True),  # the end of a quotation: who, and nothing said
     ("Mumma added.", True),

@@ -25,9 +25,9 @@ from briefer.core.claims import (CONNECTIVE_OPENER, PRONOUN_OPENER, ClaimSet, re
                                   standalone_text)
 from briefer.fitted import BACKGROUND_AFTER
 from briefer.settings import BriefSettings, RankWeights
-from briefer.text.lexicon import (ATTRIBUTION, ATTRIBUTION_VERBS, CONNECTING_WORDS, FINITE_VERB, LOWER_CASE_START,
-                                  LOWER_WORD, MONTH_ABBREVIATIONS, MONTHS, NOT_SPEAKERS, QUOTE_OPENERS, REPORTING_VERBS,
-                                  ROLE_TITLES, SIMILARITY_STOPWORDS, SPEAKER_GAP_WORDS, WEEKDAY, alternation,
+from briefer.text.lexicon import (ATTRIBUTION, ATTRIBUTION_VERBS, CONNECTING_WORDS, EPITHETS, FINITE_VERB,
+                                  LOWER_CASE_START, LOWER_WORD, MONTH_ABBREVIATIONS, MONTHS, NOT_SPEAKERS,
+                                  QUOTE_OPENERS, REPORTING_VERBS, ROLE_TITLES, SIMILARITY_STOPWORDS, SPEAKER_GAP_WORDS, WEEKDAY, alternation,
                                   dates_and_numbers, inside_quotation, outside_quotations, people_named,
                                   quoted_statements)
 from briefer.core.lists import is_list_item
@@ -160,6 +160,16 @@ _COUNTED_SUBJECT = re.compile(
     rf"(?:^|[,;:]\s+|\b(?i:said|says|that|when|while|although|though|because|since|as|after|before|if|until|where)\s+)"
     rf"(?:[Bb]oth|[Tt]he\s+(?:two|pair|duo|trio)|[Tt]he\s+\d+-year-old)\s+"
     rf"(?:(?:also|still|now|later|then|had|have)\s+)?(?:{FINITE_VERB.pattern})")
+# Someone or some company called by what they are, not named, as a clause's subject: "The actor told SiriusXM ...",
+# "In 2002, the global chocolate giant applied for ...", "The New York real-estate billionaire, who ..., said ...".
+# Who they are was named in a sentence before, unless this one names someone first; "the actress Jane Doe" and "the
+# actress, Jane Doe," name her, and "the giant, boxy PS3" is no one.
+_EPITHET_SUBJECT = re.compile(
+    rf"(?:^|[,;:]\s+|\b(?i:said|says|that|when|while|although|though|because|since|as|after|before|if|until|where)\s+)"
+    rf"[Tt]he\s+(?:(?!(?:who|that|which|whose|the|a|an|of)\s)[\w.'\u2019-]+\s+){{0,4}}?"
+    rf"(?:{alternation(EPITHETS)})s?(?:,\s+(?:who|whose|which|now|best|however|\d+|[a-z]+(?:ed|ing|ly))\b"
+    rf"|\s+(?:(?:also|still|now|later|then|had|have)\s+)?"
+    rf"(?:{FINITE_VERB.pattern}))")
 # "he", "she" and their forms, outside quotations: who they are must be named before them in the sentence, by a
 # name ("Blinken reiterated he ...") or by anything a determiner brings in ("A man is in custody after two of his
 # neighbors ...", "the suspect said he", "The pope said he"), or after a comma that ends the opening phrases holding
@@ -708,7 +718,7 @@ def leans_on_context(text: str) -> bool:
     stands for is told there (the rules of ``_cannot_stand_alone`` that such a sentence passes when shown after the
     one it leans on)."""
     if PRONOUN_OPENER.match(text) or _WHOLLY_QUOTED.match(text) or _elided(text) or _unresolved_pronoun(text) \
-            or _unnamed_counted_subject(text) or _DEMONSTRATIVE_END.search(text) or _QUOTED_QUESTION.match(text):
+            or _unnamed_counted_subject(text) or _unnamed_epithet_subject(text) or _DEMONSTRATIVE_END.search(text) or _QUOTED_QUESTION.match(text):
         return True
     if _BACK_REFERRING_PHRASE.match(text) or _OFFICE_WITHOUT_HOLDER.search(outside_quotations(text)):
         return True
@@ -764,6 +774,14 @@ def _unnamed_counted_subject(text: str) -> bool:
     if counted is None:
         return False
     return len(_names_before(told[:counted.start()])) < 2
+
+
+def _unnamed_epithet_subject(text: str) -> bool:
+    """Whether someone is called by what they are as a clause's subject (``_EPITHET_SUBJECT``, outside quotations)
+    with no name before them ("... claims that said the Chinese e-commerce giant ..." after "Alibaba")."""
+    told = outside_quotations(text)
+    epithet = _EPITHET_SUBJECT.search(told)
+    return epithet is not None and not _names_before(told[:epithet.start()])
 
 
 def _names_before(prefix: str) -> set[str]:
