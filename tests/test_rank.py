@@ -668,6 +668,18 @@ def test_someone_called_by_what_they_are_and_not_named_cannot_stand_alone(text, 
     assert cannot_stand_alone(text) is leans
 
 
+@pytest.mark.parametrize(("text", "leans"), [
+    ("Trades resumed later that afternoon, after the company published an email to employees.", True),
+    ("In December of that school year, Cruz changed, Hooper said.", True),
+    ("Lott said Fields had no prior complaints against him, but his actions that day warranted his termination.", True),
+    ("The band announced on January 16 that it would play at a London store that night.", False),  # that date
+    ("Permits were capped in 2015, and 2,800 long-distance permits were issued that year.", False),
+    ("Officials said that week-long talks would start on Monday.", False),
+])
+def test_a_time_told_in_a_sentence_before_cannot_stand_alone(text, leans):
+    assert cannot_stand_alone(text) is leans
+
+
 @pytest.mark.parametrize(("text", "cut_off"), [
     ("Carson, who lives in suburban Chicago, told TODAY.", True),  # the end of a quotation: who, and nothing said
     ("Mumma added.", True),

@@ -195,6 +195,12 @@ _ONLY_WHO_SPOKE = re.compile(rf"^(?:Even\s+)?{_CAPITALISED}(?:\s+{_CAPITALISED})
                              rf"(?:\s+(?:{_CAPITALISED}|reporters|him|her|them|us|me)(?:\s+{_CAPITALISED})*)?"
                              rf"(?:\s+in\s+an?\s+(?:interview|statement|email|phone\s+call|call)"
                              rf"(?:\s+with\s+{_CAPITALISED}(?:\s+{_CAPITALISED})*)?)?\.$")
+# A time told in a sentence before: "Trades resumed later that afternoon", "his actions that day", "In December of that
+# school year" (``_time_told_before``: unless a date or year comes first, as in "in 2015, ... issued that year").
+_THAT_TIME = re.compile(r"\bthat\s+(?:same\s+)?(?:morning|afternoon|evening|night|day|week|weekend|month|year|season|"
+                        r"summer|winter|spring|autumn|school\s+year)(?![\w-])")
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_PART_OF_THAT_TIME = re.compile(rf"{_CALENDAR_WORD.pattern}\s+of\s+$")
 # What was said or done, as "that" or "this" at the end: "Donald Trump has said that more than once.", "The State
 # Department spokesman, Philip J. Crowley, confirmed that on Sunday."
 _DEMONSTRATIVE_END = re.compile(r"\b(?:said|says|did|done|know|knew|heard|saw|meant|wrote|tweeted|repeated|denied|"
@@ -714,11 +720,12 @@ def _cannot_stand_alone(claim: Claim) -> bool:
 
 def leans_on_context(text: str) -> bool:
     """Whether a sentence, as a point shows it (``standalone_text``), leans on the one before it in its article: who
-    "he", "they" or "both" are, what "that" is, who spoke a quotation or asked its question, or the verb an auxiliary
-    stands for is told there (the rules of ``_cannot_stand_alone`` that such a sentence passes when shown after the
+    "he", "they", "both" or "the actress" are, what "that" is, when "that day" was, who spoke a quotation or asked its
+    question, or the verb an auxiliary stands for is told there (the rules of ``_cannot_stand_alone`` that such a sentence passes when shown after the
     one it leans on)."""
     if PRONOUN_OPENER.match(text) or _WHOLLY_QUOTED.match(text) or _elided(text) or _unresolved_pronoun(text) \
-            or _unnamed_counted_subject(text) or _unnamed_epithet_subject(text) or _DEMONSTRATIVE_END.search(text) or _QUOTED_QUESTION.match(text):
+            or _unnamed_counted_subject(text) or _unnamed_epithet_subject(text) or _time_told_before(text) \
+            or _DEMONSTRATIVE_END.search(text) or _QUOTED_QUESTION.match(text):
         return True
     if _BACK_REFERRING_PHRASE.match(text) or _OFFICE_WITHOUT_HOLDER.search(outside_quotations(text)):
         return True
@@ -782,6 +789,17 @@ def _unnamed_epithet_subject(text: str) -> bool:
     told = outside_quotations(text)
     epithet = _EPITHET_SUBJECT.search(told)
     return epithet is not None and not _names_before(told[:epithet.start()])
+
+
+def _time_told_before(text: str) -> bool:
+    """Whether the sentence (outside quotations) says "that day", "that night" ... with no date or year before it to
+    be that time (``_THAT_TIME``)."""
+    told = outside_quotations(text)
+    time = _THAT_TIME.search(told)
+    if time is None:
+        return False
+    before = _PART_OF_THAT_TIME.sub("", told[:time.start()])  # "In December of that school year": no date of its own
+    return not (_CALENDAR_WORD.search(before) or _YEAR.search(before))
 
 
 def _names_before(prefix: str) -> set[str]:
