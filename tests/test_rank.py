@@ -490,7 +490,7 @@ def test_a_sentence_addressed_to_the_reader_is_never_a_point_but_a_quoted_one_ma
     ("Follow her on Twitter @LCStansberry.", True),
     ("Defend yourself against winter infections - superior to echinacea.", True),  # an advertisement
     ("Fans follow the band on Twitter more than on any other site, the label said.", False),  # "follow" as news
-    ("The spokesman confirmed that on Sunday the talks would resume in Geneva.", False),  # "that" opens what was said
+    ("The EU spokesman confirmed that on Sunday the talks would resume in Geneva.", False),  # "that" opens what was said
     ("(Jurvetson has taken leave from Tesla after being accused of sexual harassment.)", True),  # an aside
     ("(This story has been updated with comments from the plaintiff's attorney.)", True),  # an editor's note
     ("(The board) said on Friday it would meet again (in May).", False),  # the first bracket closes early
@@ -663,6 +663,10 @@ def test_people_counted_not_named_as_a_subject_cannot_stand_alone(text, leans):
     ("Film star Tom Hanks said on Friday that the show would go on.", False),
     ("The star of the show was arrested on Friday.", False),  # what she stars in says who
     ("Seven years have passed since the giant, boxy, expensive console first arrived in stores.", False),
+    ('"Both mother and baby are very well and very happy," the spokeswoman said.', True),
+    ("The attorney said Cosme, who has worked with children for a dozen years, had made a mistake.", True),
+    ('The Foreign Office spokesman said: "No matter what the cause, hostage-taking can never be justified."', False),
+    ("The UN's top human rights official is accusing both sides of committing war crimes.", False),
 ])
 def test_someone_called_by_what_they_are_and_not_named_cannot_stand_alone(text, leans):
     assert cannot_stand_alone(text) is leans

@@ -27,9 +27,9 @@ from briefer.fitted import BACKGROUND_AFTER
 from briefer.settings import BriefSettings, RankWeights
 from briefer.text.lexicon import (ATTRIBUTION, ATTRIBUTION_VERBS, CONNECTING_WORDS, EPITHETS, FINITE_VERB,
                                   LOWER_CASE_START, LOWER_WORD, MONTH_ABBREVIATIONS, MONTHS, NOT_SPEAKERS,
-                                  QUOTE_OPENERS, REPORTING_VERBS, ROLE_TITLES, SIMILARITY_STOPWORDS, SPEAKER_GAP_WORDS, WEEKDAY, alternation,
-                                  dates_and_numbers, inside_quotation, outside_quotations, people_named,
-                                  quoted_statements)
+                                  OFFICE_EPITHETS, QUOTE_OPENERS, REPORTING_VERBS, ROLE_TITLES, SIMILARITY_STOPWORDS,
+                                  SPEAKER_GAP_WORDS, WEEKDAY, alternation, dates_and_numbers, inside_quotation,
+                                  outside_quotations, people_named, quoted_statements)
 from briefer.core.lists import is_list_item
 from briefer.core.support import (CONTAINED_SHARE, compatible, content_share, longest_shared_run, states_in_full,
                                   weekdays)
@@ -165,9 +165,9 @@ _COUNTED_SUBJECT = re.compile(
 # Who they are was named in a sentence before, unless this one names someone first; "the actress Jane Doe" and "the
 # actress, Jane Doe," name her, and "the giant, boxy PS3" is no one.
 _EPITHET_SUBJECT = re.compile(
-    rf"(?:^|[,;:]\s+|\b(?i:said|says|that|when|while|although|though|because|since|as|after|before|if|until|where)\s+)"
-    rf"[Tt]he\s+(?:(?!(?:who|that|which|whose|the|a|an|of)\s)[\w.'\u2019-]+\s+){{0,4}}?"
-    rf"(?:{alternation(EPITHETS)})s?(?:,\s+(?:who|whose|which|now|best|however|\d+|[a-z]+(?:ed|ing|ly))\b"
+    rf"(?:^\s*|[,;:]\s+|\b(?i:said|says|that|when|while|although|though|because|since|as|after|before|if|until|where)\s+)"
+    rf"[Tt]he\s+(?P<modifiers>(?:(?!(?:who|that|which|whose|the|a|an|of)\s)[\w.'\u2019-]+\s+){{0,4}}?)"
+    rf"(?P<epithet>{alternation(EPITHETS | OFFICE_EPITHETS)})s?(?:,\s+(?:who|whose|which|now|best|however|\d+|[a-z]+(?:ed|ing|ly))\b"
     rf"|\s+(?:(?:also|still|now|later|then|had|have)\s+)?"
     rf"(?:{FINITE_VERB.pattern}))")
 # "he", "she" and their forms, outside quotations: who they are must be named before them in the sentence, by a
@@ -785,10 +785,13 @@ def _unnamed_counted_subject(text: str) -> bool:
 
 def _unnamed_epithet_subject(text: str) -> bool:
     """Whether someone is called by what they are as a clause's subject (``_EPITHET_SUBJECT``, outside quotations)
-    with no name before them ("... claims that said the Chinese e-commerce giant ..." after "Alibaba")."""
+    with no name before them ("... claims that said the Chinese e-commerce giant ..." after "Alibaba"), nor, for an
+    office, one in the words that call them ("The Foreign Office spokesman")."""
     told = outside_quotations(text)
     epithet = _EPITHET_SUBJECT.search(told)
-    return epithet is not None and not _names_before(told[:epithet.start()])
+    if epithet is None or _names_before(told[:epithet.start()]):
+        return False
+    return epithet.group("epithet") not in OFFICE_EPITHETS or not _CAPITALISED_WORD.search(epithet.group("modifiers"))
 
 
 def _time_told_before(text: str) -> bool:

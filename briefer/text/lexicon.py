@@ -435,12 +435,16 @@ NEUTRAL_SPEECH_WORDS = frozenset(
 # Words that may stand between a speaker and the verb: "Lavrov also said", "Blinken has told".
 SPEAKER_GAP_WORDS = frozenset("also later then again has had have previously".split())
 # What news calls someone or some company it has named before, in place of the name: "the actress", "the oil giant",
-# "The 23-year-old comedian" (``briefer.core.rank``: such a subject leans on the sentence that named them).
+# "The 23-year-old comedian", '"...," the spokesman said' (``briefer.core.rank``: such a subject leans on the sentence
+# that named them).
 EPITHETS = frozenset(
     """actor actress comedian comedienne singer rapper star billionaire millionaire mogul tycoon businessman
     businesswoman congressman congresswoman lawmaker politician contender entertainer musician filmmaker novelist
     athlete quarterback golfer boxer socialite heiress pontiff giant retailer""".split()
 )
+# Offices among them: "the spokesman" is whoever spoke for someone named before, but "The Foreign Office spokesman" and
+# "The UN's top human rights official" say whose.
+OFFICE_EPITHETS = frozenset("spokesman spokeswoman spokesperson lawyer attorney prosecutor official".split())
 # Capitalised words that name a role, not a person: "the Foreign Minister said" has no checkable speaker.
 ROLE_TITLES = frozenset(
     """president minister secretary state foreign deputy general chancellor prime spokesman spokeswoman
