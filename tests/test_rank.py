@@ -646,6 +646,7 @@ def test_a_sentence_with_no_verb_outside_its_quotations_cannot_stand_alone(text,
     ("Smith and Jones both said they would run again.", False),
     ("Both sides agreed to meet again next month.", False),  # "both" counts what it names
     ("The two countries signed the deal on Friday.", False),
+    ("The couple had four children and had recently welcomed a new grandchild.", True),
 ])
 def test_people_counted_not_named_as_a_subject_cannot_stand_alone(text, leans):
     assert cannot_stand_alone(text) is leans

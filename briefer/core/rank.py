@@ -152,13 +152,13 @@ _OPENING_WORDS = (r"(?:In|On|At|After|Before|When|While|Once|Despite|Since|Durin
                   r"[A-Z][a-z]+(?:ing|ed|ly))")
 _PRONOUN_AFTER_OPENING = re.compile(rf"^(?P<opening>{_OPENING_WORDS}\b[^,;:\"\u201c]{{0,50}}),\s+"
                                     r"(?P<pronoun>he|she|they|it|his|her|their|its)(?:'s|\u2019s)?\b")
-# People counted, not named, as a clause's subject: "both", "the two", "the pair", "the 79-year-old" before its verb
-# ("Witnesses said both had been drinking ...", "The pair were not guests of the hotel ...", "When asked for
-# documentation, the 79-year-old demurred"). Who they are was said in a sentence before, unless the sentence names two
+# People counted, not named, as a clause's subject: "both", "the two", "the pair", "the couple", "the 79-year-old"
+# before its verb ("Witnesses said both had been drinking ...", "The pair were not guests of the hotel ...", "When
+# asked for documentation, the 79-year-old demurred"). Who they are was said in a sentence before, unless the sentence names two
 # people or more first ("Lavrov and Blinken met for 90 minutes, and both said ...").
 _COUNTED_SUBJECT = re.compile(
     rf"(?:^|[,;:]\s+|\b(?i:said|says|that|when|while|although|though|because|since|as|after|before|if|until|where)\s+)"
-    rf"(?:[Bb]oth|[Tt]he\s+(?:two|pair|duo|trio)|[Tt]he\s+\d+-year-old)\s+"
+    rf"(?:[Bb]oth|[Tt]he\s+(?:two|pair|couple|duo|trio)|[Tt]he\s+\d+-year-old)\s+"
     rf"(?:(?:also|still|now|later|then|had|have)\s+)?(?:{FINITE_VERB.pattern})")
 # Someone or some company called by what they are, not named, as a clause's subject: "The actor told SiriusXM ...",
 # "In 2002, the global chocolate giant applied for ...", "The New York real-estate billionaire, who ..., said ...".
