@@ -899,6 +899,9 @@ def test_a_point_that_does_not_tell_a_chosen_one_in_full_leaves_it_in_place(shor
     ("Clearly marked exits were blocked, the fire marshal said.", False),  # an adverb of the subject, not a stance
     ("But it should be noted that unlimited time off policies can have their pitfalls.", True),
     ("Judge Amy Berman said the objection should be noted in the court record.", False),
+    ("Turns out, a soda tax went into effect in Seattle and people are not drinking the Kool-Aid on this one.", True),
+    ("As it turns out, the jackpot had already been claimed in Ohio.", True),
+    ("Turnout was low in the northern provinces, officials said.", False),
     ("Smith told the court on Monday that she would appeal the ruling.", False),
 ])
 def test_the_writer_speaking_in_person_or_wondering_outside_quotations_cannot_stand_alone(text, writer):
