@@ -902,6 +902,10 @@ def test_a_point_that_does_not_tell_a_chosen_one_in_full_leaves_it_in_place(shor
     ("Turns out, a soda tax went into effect in Seattle and people are not drinking the Kool-Aid on this one.", True),
     ("As it turns out, the jackpot had already been claimed in Ohio.", True),
     ("Turnout was low in the northern provinces, officials said.", False),
+    ("Unsurprisingly, opening a business account is also a gateway to buying ads.", True),
+    ("Given the company's customer service woes of late, it's not surprising that it has problems.", True),
+    ('Foreign Minister Ayman Safadi said: "It is no surprise that the talks failed."', False),  # someone's words
+    ("Surprising many analysts, the central bank raised rates on Thursday.", False),
     ("Smith told the court on Monday that she would appeal the ruling.", False),
 ])
 def test_the_writer_speaking_in_person_or_wondering_outside_quotations_cannot_stand_alone(text, writer):

@@ -89,19 +89,22 @@ _WRITER_IN_PERSON = re.compile(r"\b(?:me|my|mine|myself)\b")
 # The writer's stance as the opening words: "Of course, the Wolfman was always the poor relation ...", "Fortunately,
 # business managers and customers are not stupid ...", "To be fair, ...", "Suffice to say, ...", "But it should be
 # noted that unlimited time off policies can have their pitfalls." (shown after a point), "Turns out, a soda tax went
-# into affect in Seattle and people are not drinking the Kool-Aid" (9 of 9 in the corpora). Of the hand-labelled
-# sentences so opening (5) none is a claim, nor any of the 6 admissible development sentences. Read on the sentence as
-# its source wrote it: ``standalone_text`` drops "Of course," and would leave the view unmarked.
+# into affect in Seattle and people are not drinking the Kool-Aid" (9 of 9 in the corpora), "Unsurprisingly, ..." (5
+# of 5). Of the hand-labelled sentences so opening (5) none is a claim, nor any of the 6 admissible development
+# sentences. Read on the sentence as its source wrote it: ``standalone_text`` drops "Of course," and would leave the
+# view unmarked.
 _WRITER_STANCE = re.compile(r"^(?:(?:Of course|Obviously|Clearly|Fortunately|Unfortunately|Sadly|Ironically|"
                             r"Interestingly|Surprisingly|To be fair|To be sure|Needless to say|Suffice(?: it)? to say|"
-                            r"Make no mistake)\s*,|(?:(?:But|And|Still|Yet|However),?\s+)?[Ii]t(?:(?:'s|\u2019s| is) "
+                            r"Make no mistake)\s*,|(?:Unsurprisingly|Not\s+surprisingly|Predictably)\b|"
+                            r"(?:(?:But|And|Still|Yet|However),?\s+)?[Ii]t(?:(?:'s|\u2019s| is) "
                             r"worth noting|\s+(?:should|must)\s+be\s+(?:noted|said|stressed|remembered))\b"
                             r"|(?:As\s+it\s+|It\s+)?[Tt]urns\s+out\b)")
 # The writer wondering, outside any quotation: "Now the question is what camera ... will release next.", "Whether the
-# party can stick together ... remains to be seen ...": no one's fact. Of every admissible development sentence it
-# finds 3, each the writer's aside.
+# party can stick together ... remains to be seen ...", or judging: "... it's not surprising that the company has
+# problems.": no one's fact. Of every admissible development sentence it finds 3, each the writer's aside.
 _WRITER_WONDERS = re.compile(r"\b(?:[Tt]he\s+(?:big\s+|real\s+|only\s+)?question\s+(?:now\s+)?(?:is|remains)|"
-                             r"remains\s+to\s+be\s+seen|time\s+will\s+tell)\b")
+                             r"remains\s+to\s+be\s+seen|time\s+will\s+tell|"
+                             r"[Ii]t(?:'s|\u2019s|\s+is)\s+(?:not\s+|no\s+|little\s+)?(?:surprising|surprise|wonder))\b")
 _UNNAMED_OPENER = re.compile(r"^(?:The|This|These|Those|That|Such)\s+[a-z]")
 _NAME_AFTER_FIRST_WORD = re.compile(r"(?<=\s)[A-Z]")
 # An office as the subject of a verb of saying, with neither its holder's name nor an article: the scrape lost a
