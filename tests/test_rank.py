@@ -378,6 +378,11 @@ def test_a_claim_the_judge_finds_restating_a_chosen_one_is_not_picked():
     ("Secretary of State Antony Blinken said on Friday that both sides are on a clear path.", True),
     ("Margaret Beckett, the U.K.'s Foreign Secretary said the talks would go on.", True),
     ("The President said that he had issued the order.", True),
+    # adding to what came before
+    ("The Trojans also had some problems with Washington quarterback Jake Locker, who ran for 50 yards.", False),
+    ("Sprint Nextel is also considering consolidating its headquarters in Kansas.", False),
+    ("Sprint Nextel plans to lay off 4,000 workers and also close 125 of its retail stores, it said.", True),
+    ("Officials said the storm, which also hit Cuba, had killed 12 people.", True),
 ])
 def test_a_lede_names_what_it_is_about_and_does_not_address_the_reader(text, leads):
     assert may_lead(text) is leads

@@ -105,6 +105,10 @@ _WRITER_STANCE = re.compile(r"^(?:(?:Of course|Obviously|Clearly|Fortunately|Unf
 _WRITER_WONDERS = re.compile(r"\b(?:[Tt]he\s+(?:big\s+|real\s+|only\s+)?question\s+(?:now\s+)?(?:is|remains)|"
                              r"remains\s+to\s+be\s+seen|time\s+will\s+tell|"
                              r"[Ii]t(?:'s|\u2019s|\s+is)\s+(?:not\s+|no\s+|little\s+)?(?:surprising|surprise|wonder))\b")
+# A subject and "also" before or after its first verb: what it adds to was told before ("The Trojans also had some
+# problems with Washington quarterback Jake Locker ...", "Sprint Nextel is also considering ..."): no lede.
+_ALSO_IN_THE_MAIN_CLAUSE = re.compile(rf"^[^,;:]{{0,80}}?\b(?:also\s+(?:{FINITE_VERB.pattern})|"
+                                      r"(?:is|was|are|were|has|have|had|will|would|can|could)\s+also)\b")
 _UNNAMED_OPENER = re.compile(r"^(?:The|This|These|Those|That|Such)\s+[a-z]")
 _NAME_AFTER_FIRST_WORD = re.compile(r"(?<=\s)[A-Z]")
 # An office as the subject of a verb of saying, with neither its holder's name nor an article: the scrape lost a
@@ -430,14 +434,15 @@ def opens_an_article(sentences: Iterable[Sentence]) -> bool:
 
 def may_lead(text: str) -> bool:
     """Whether a sentence reads as a lede: a plain statement, not a quotation, not opening on a connective, not
-    addressing the reader ("you may notice"), and naming what it is about before its verb ("The talks included ..."
+    addressing the reader ("you may notice"), not adding to what came before ("The Trojans also had some problems with
+    ..."), and naming what it is about before its verb ("The talks included ..."
     names nothing outside its quotation marks: which talks? "The visit is expected to last about three hours, and an
     official in Mr. Netanyahu's office said ..." names someone, but not the visit), nor an office without its holder
     ("US Secretary of State said ...")."""
     if text.startswith(QUOTE_OPENERS) or CONNECTIVE_OPENER.match(text):
         return False
     told = outside_quotations(text)
-    if _SECOND_PERSON.search(told) or _OFFICE_WITHOUT_HOLDER.search(told):
+    if _SECOND_PERSON.search(told) or _OFFICE_WITHOUT_HOLDER.search(told) or _ALSO_IN_THE_MAIN_CLAUSE.match(told):
         return False
     if not _UNNAMED_OPENER.match(told):
         return True
