@@ -26,6 +26,7 @@ from briefer.text.lexicon import (
     SPEECH_VERBS,
     VERBAL_NEGATIONS,
     WEEKDAYS,
+    stem,
 )
 
 MIN_WORDS = 6  # shorter "rewrites" of news sentences were fragments ("The ratings machine, DJT.")
@@ -49,20 +50,6 @@ _ALIASES = [
     (re.compile(r"\bUnited Kingdom\b|\bBritain\b|\bBritish\b"), lambda m: "UK"),
     (re.compile(r"\bKiev\b"), lambda m: "Kyiv"),
 ]
-_IRREGULAR = {
-    past: base
-    for base, forms in {
-        "meet": "met", "hold": "held", "give": "gave given", "take": "took taken", "tell": "told", "say": "said",
-        "make": "made", "go": "went gone", "come": "came", "see": "saw seen", "find": "found", "leave": "left",
-        "think": "thought", "send": "sent", "speak": "spoke spoken", "begin": "began begun", "bring": "brought",
-        "keep": "kept", "lead": "led", "win": "won", "lose": "lost", "strike": "struck", "pay": "paid",
-        "seek": "sought", "buy": "bought", "sell": "sold", "write": "wrote written", "rise": "rose risen",
-        "fall": "fell fallen", "choose": "chose chosen", "drive": "drove driven", "fly": "flew flown",
-        "grow": "grew grown", "know": "knew known", "shoot": "shot", "fight": "fought", "build": "built",
-        "spend": "spent", "stand": "stood", "understand": "understood", "hear": "heard", "feel": "felt",
-    }.items()
-    for past in forms.split()
-}
 # Every word that negates: "n't" has become "not" in the guard's normalised text, and a denial negates.
 _NEGATIONS = NEGATIONS | DENIALS
 _ROLE_DISTANCE = 8  # tokens: two names further apart are not the two ends of one verb
@@ -291,7 +278,7 @@ def _unsupported(text: _Text, sources: list[_Text]) -> list[str]:
     One new word was enough for a new fact in real model output: "upgraded to a gunshot", "well-acquainted with
     television", "Blinken urging Biden" (bench/results/abstractive.md).
     """
-    neutral = {_stem(word) for word in NEUTRAL_SPEECH_WORDS}
+    neutral = {stem(word) for word in NEUTRAL_SPEECH_WORDS}
     new_words = sorted(text.stems - set().union(*(s.stems for s in sources)) - neutral)
     if new_words:
         shown = ", ".join(new_words[:5]) + (", ..." if len(new_words) > 5 else "")
@@ -348,7 +335,7 @@ def _prepare(sentence: str) -> _Text:
             _Token(
                 text=word,
                 lower=word.lower(),
-                stem=_stem(word.lower()),
+                stem=stem(word.lower()),
                 start=match.start(),
                 end=match.end(),
                 capitalised=word[0].isupper(),
@@ -366,19 +353,6 @@ def _gap_opens(gap: str) -> bool:
     return bool(re.search(r"[.!?:]\s+$|[\"“]\s*$", gap))
 
 
-def _stem(word: str) -> str:
-    """A crude suffix stripper: enough to match "ruled"/"rule", "planning"/"plan", "denies"/"deny", and the
-    common irregular verbs ("met"/"meeting")."""
-    word = _IRREGULAR.get(word, word)
-    for suffix, replacement in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            word = word[: -len(suffix)] + replacement
-            break
-    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiousl":
-        word = word[:-1]  # planned -> plann -> plan
-    return word.rstrip("e") if len(word) > 3 else word
-
-
 def _is_content(token: _Token) -> bool:
     if token.acronym:
         return True
@@ -386,7 +360,7 @@ def _is_content(token: _Token) -> bool:
 
 
 def _content_stems(text: _Text) -> set[str]:
-    return text.stems - {_stem(w) for w in SPEECH_VERBS}
+    return text.stems - {stem(w) for w in SPEECH_VERBS}
 
 
 def _support(text: _Text, sources: list[_Text]) -> float:

@@ -157,6 +157,36 @@ def similarity_words(text: str) -> list[str]:
     return [w for w in SIMILARITY_WORD.findall(similarity_text(text)) if w not in FOLDED_STOPWORDS]
 
 
+# Past forms of common irregular verbs and their base ("met" -> "meet"): ``stem`` folds them.
+IRREGULAR_PAST = {
+    past: base
+    for base, forms in {
+        "meet": "met", "hold": "held", "give": "gave given", "take": "took taken", "tell": "told", "say": "said",
+        "make": "made", "go": "went gone", "come": "came", "see": "saw seen", "find": "found", "leave": "left",
+        "think": "thought", "send": "sent", "speak": "spoke spoken", "begin": "began begun", "bring": "brought",
+        "keep": "kept", "lead": "led", "win": "won", "lose": "lost", "strike": "struck", "pay": "paid",
+        "seek": "sought", "buy": "bought", "sell": "sold", "write": "wrote written", "rise": "rose risen",
+        "fall": "fell fallen", "choose": "chose chosen", "drive": "drove driven", "fly": "flew flown",
+        "grow": "grew grown", "know": "knew known", "shoot": "shot", "fight": "fought", "build": "built",
+        "spend": "spent", "stand": "stood", "understand": "understood", "hear": "heard", "feel": "felt",
+    }.items()
+    for past in forms.split()
+}
+
+
+def stem(word: str) -> str:
+    """A crude suffix stripper: enough to match "ruled"/"rule", "planning"/"plan", "denies"/"deny", and the
+    common irregular verbs ("met"/"meeting")."""
+    word = IRREGULAR_PAST.get(word, word)
+    for suffix, replacement in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            word = word[: -len(suffix)] + replacement
+            break
+    if len(word) > 3 and word[-1] == word[-2] and word[-1] not in "aeiousl":
+        word = word[:-1]  # planned -> plann -> plan
+    return word.rstrip("e") if len(word) > 3 else word
+
+
 # --- numbers ---------------------------------------------------------------------------------------------------
 
 _UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
