@@ -692,6 +692,18 @@ def test_a_title_of_names_that_the_text_does_not_say_is_a_sites_or_sections_name
     assert choose_headline([figurative], point(cruise), []) == figurative.title  # in lower case: a headline
 
 
+def test_a_title_in_capitals_heads_a_text_that_says_its_words_in_other_forms():
+    """L3S-GN1, 2008-01-09: "Warns" in the title, "warned" in the text; the other article's headline was about another
+    matter of Bush's trip and headed the brief while its lede was the warning."""
+    warned = ("President Bush warned Iran of serious consequences if it meddles again with U.S. warships in the "
+              "Persian Gulf, opening his Mideast mission on an ominous note.")
+    clashed = "The naval clash in the Strait of Hormuz is the latest in a string of incidents."
+    deal = "President Bush expedites a sale of smart bombs to Saudi Arabia, officials say."
+    articles = [make_article("a1", f"{warned} {clashed}", title="Bush Strongly Warns Iran on Naval Clash"),
+                make_article("a2", f"Bush expedites Saudi smart bomb deal\n{deal}", title="Blogger News Network")]
+    assert choose_headline(articles, point(warned), [point(deal)]) == "Bush Strongly Warns Iran on Naval Clash"
+
+
 def test_a_wire_credit_in_the_text_does_not_make_the_sites_name_a_headline():
     text = "St. Louis, MO (Sports Network) - Andy McDonald scored twice as the St. Louis Blues beat Columbus 6-1."
     report = make_article("a1", text, title="The Sports Network")

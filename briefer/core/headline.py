@@ -18,7 +18,7 @@ from briefer.core.opinion import is_opinion
 from briefer.ingest.outlets import BARE_HOST
 from briefer.text.lexicon import (DANGLING_WORDS, FINITE_VERB, MONTH, QUOTE_OPENERS, SIMILARITY_STOPWORDS,
                                   SPEECH_VERBS, TITLE_SEPARATOR, WEEKDAY, alternation, base_of_participle,
-                                  base_of_past, inside_quotation, people_named, similarity_words, third_person,
+                                  base_of_past, inside_quotation, people_named, similarity_words, stem, third_person,
                                   title_cased, word_zipf)
 from briefer.text.sentences import is_statement
 from briefer.types import Article, Point
@@ -534,9 +534,10 @@ def _about(title: str, outlet: str | None, text_words: set[str]) -> bool:
     """Whether a title heads its article's text: a page's box or logo that the extractor took for the title shares
     no word with the text ("Get Slate in your inbox") or names only the site ("POLITICO Politico Logo"); a title
     that is all names (``title_cased``) and shares less than half its words with the text names a site or a section
-    ("UK Film and Television News" over a report on house prices, "Daily Star: Simply The Best 7 Days A Week")."""
-    words = set(similarity_words(title)) - set(similarity_words(outlet or "")) - {"logo"}
-    shared = words & text_words
+    ("UK Film and Television News" over a report on house prices, "Daily Star: Simply The Best 7 Days A Week").
+    Words are compared by their stems: "Bush Strongly Warns Iran on Naval Clash" heads a text that says "warned"."""
+    words = {stem(w) for w in similarity_words(title)} - _stems(outlet or "") - {"logo"}
+    shared = words & {stem(w) for w in text_words}
     return bool(shared) and (not title_cased(title) or 2 * len(shared) >= len(words))
 
 
@@ -630,11 +631,17 @@ def _telling_the_lede(titles: list[str], lede: str) -> list[str]:
     """The titles whose words are the lede's at least half as much as the best's (the share of a title's words the
     lede says): the headline and the lede under it tell one story. A story of a record label's two bands, led by
     one band's denial, is headed by that band's title ("Radiohead deny asking EMI for $20 million"), not by the
-    other band's deal that more of its points report ("STONES 'QUIT EMI' FOR UNIVERSAL")."""
-    lede_words = set(similarity_words(lede))
-    told = [len(words & lede_words) / max(1, len(words)) for words in (set(similarity_words(t)) for t in titles)]
+    other band's deal that more of its points report ("STONES 'QUIT EMI' FOR UNIVERSAL"). Words are compared by their
+    stems: "Bush Strongly Warns Iran on Naval Clash" tells "President Bush warned Iran of ..." more than "Bush expedites
+    Saudi smart bomb deal" does."""
+    lede_words = _stems(lede)
+    told = [len(words & lede_words) / max(1, len(words)) for words in (_stems(t) for t in titles)]
     best = max(told, default=0.0)
     return [t for t, share in zip(titles, told) if 2 * share >= best]
+
+
+def _stems(text: str) -> set[str]:
+    return {stem(word) for word in similarity_words(text)}
 
 
 def headline_from_sentence(sentence: str) -> str:
