@@ -104,6 +104,19 @@ def test_a_town_alone_before_a_dash_is_a_dateline_only_where_an_article_opens():
     assert stripped == [True, False] and shown[0].text.startswith("German league leaders")
 
 
+@pytest.mark.parametrize("glued", [
+    # L3S-GN1: a page's title twice, its credit, a date and a wire byline glued to the first sentence's dateline; the
+    # story's lede showed all of it ("Thai market bombing injures 39 Thai market bombing injures 39 Staff and ...").
+    "Thai market bombing injures 39 Thai market bombing injures 39 Staff and agencies 15 January, 2008 By SUMETH "
+    "PANPETCH, Associated Press Writer 1 hour, 40 minutes ago YALA, Thailand - ",
+    "AP Photo XAN101, GFX729 AP Graphic YEMEN ATTACK By AHMED AL-HAJ Associated Press Writer SAN'A, Yemen (AP) -- ",
+])
+def test_what_a_page_glues_before_a_wire_writers_byline_and_dateline_is_not_shown(glued):
+    told = "Suspected Muslim insurgents exploded a bomb that left at least 39 people injured in a southern market."
+    assert shown_start(glued + told) == len(glued)
+    assert shown_start("Associated Press Writer Ibrahim Barzak contributed to this report from Gaza City.") == 0
+
+
 @pytest.mark.parametrize(("text", "dateline"), [
     # L3S-GN1, 2008-01-15: the page's lede was refused whole, and the brief led with a sentence from its middle.
     ("KATHMANDU: Lukla Airport, the gateway to Mt. Everest, will be rechristened as Hillary-Tenzing Airport.",
