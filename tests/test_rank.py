@@ -495,7 +495,8 @@ def test_a_sentence_addressed_to_the_reader_is_never_a_point_but_a_quoted_one_ma
     ("Follow her on Twitter @LCStansberry.", True),
     ("Defend yourself against winter infections - superior to echinacea.", True),  # an advertisement
     ("Fans follow the band on Twitter more than on any other site, the label said.", False),  # "follow" as news
-    ("The EU spokesman confirmed that on Sunday the talks would resume in Geneva.", False),  # "that" opens what was said
+    # "that" opens what was said
+    ("The EU spokesman confirmed that on Sunday the talks would resume in Geneva.", False),
     ("(Jurvetson has taken leave from Tesla after being accused of sexual harassment.)", True),  # an aside
     ("(This story has been updated with comments from the plaintiff's attorney.)", True),  # an editor's note
     ("(The board) said on Friday it would meet again (in May).", False),  # the first bracket closes early

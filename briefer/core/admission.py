@@ -178,10 +178,11 @@ _OPENING_DATELINE = re.compile(rf"^{_TOWN}\s+{_DASH}\s+(?=[A-Z\"\u201c])"
                                rf"|^{_TOWN},\s*{_STATE}\s*(?:\u2014|\u2013)(?=[A-Z\"\u201c])")
 
 
-# A wire writer's byline in capitals, run into the dateline with whatever a page glued before it (its title twice, "Staff
-# and agencies", a date, an age: "Thai market bombing injures 39 Thai market bombing injures 39 Staff and agencies 15
-# January, 2008 By SUMETH PANPETCH, Associated Press Writer 1 hour, 40 minutes ago YALA, Thailand - Suspected ...",
-# "AP Photo XAN101 ... By AHMED AL-HAJ Associated Press Writer SAN'A, Yemen (AP) -- ..."): all of it is the page's.
+# A wire writer's byline in capitals, run into the dateline with whatever a page glued before it (its title twice,
+# "Staff and agencies", a date, an age: "Thai market bombing injures 39 Thai market bombing injures 39 Staff and
+# agencies 15 January, 2008 By SUMETH PANPETCH, Associated Press Writer 1 hour, 40 minutes ago YALA, Thailand -
+# Suspected ...", "AP Photo XAN101 ... By AHMED AL-HAJ Associated Press Writer SAN'A, Yemen (AP) -- ..."): all of it
+# is the page's.
 _WIRE_BYLINE_RUN = re.compile(rf"^[^.!?\n]{{0,200}}?\bBy\s+[A-Z][A-Z.'\u2019 -]+,?\s+{_OUTLETS}\s+"
                               rf"(?:Writer|Correspondent)s?\b[^.!?\n]{{0,40}}?\s{_PLACE}{_REGION}\s*"
                               rf"(?:\({_OUTLETS}\)\s*)?{_DASH}\s+(?=[A-Z\"\u201c])")

@@ -104,7 +104,8 @@ _WRITER_STANCE = re.compile(r"^(?:(?:Of course|Obviously|Clearly|Fortunately|Unf
 # problems.": no one's fact. Of every admissible development sentence it finds 3, each the writer's aside.
 _WRITER_WONDERS = re.compile(r"\b(?:[Tt]he\s+(?:big\s+|real\s+|only\s+)?question\s+(?:now\s+)?(?:is|remains)|"
                              r"remains\s+to\s+be\s+seen|time\s+will\s+tell|"
-                             r"[Ii]t(?:'s|\u2019s|\s+is)\s+(?:not\s+|no\s+|little\s+)?(?:surprising|surprise|wonder))\b")
+                             r"[Ii]t(?:'s|\u2019s|\s+is)\s+(?:not\s+|no\s+|little\s+)?"
+                             r"(?:surprising|surprise|wonder))\b")
 # A subject and "also" before or after its first verb: what it adds to was told before ("The Trojans also had some
 # problems with Washington quarterback Jake Locker ...", "Sprint Nextel is also considering ..."): no lede.
 _ALSO_IN_THE_MAIN_CLAUSE = re.compile(rf"^[^,;:]{{0,80}}?\b(?:also\s+(?:{FINITE_VERB.pattern})|"
@@ -161,24 +162,26 @@ _OPENING_WORDS = (r"(?:In|On|At|After|Before|When|While|Once|Despite|Since|Durin
                   r"[A-Z][a-z]+(?:ing|ed|ly))")
 _PRONOUN_AFTER_OPENING = re.compile(rf"^(?P<opening>{_OPENING_WORDS}\b[^,;:\"\u201c]{{0,50}}),\s+"
                                     r"(?P<pronoun>he|she|they|it|his|her|their|its)(?:'s|\u2019s)?\b")
+# Where a clause's subject stands: the sentence's start (after a quotation, read outside it), a comma's or colon's end,
+# or a verb of saying or a conjunction.
+_CLAUSE_START = (r"(?:^\s*|[,;:]\s+|"
+                 r"\b(?i:said|says|that|when|while|although|though|because|since|as|after|before|if|until|where)\s+)")
 # People counted, not named, as a clause's subject: "both", "the two", "the pair", "the couple", "the 79-year-old"
 # before its verb ("Witnesses said both had been drinking ...", "The pair were not guests of the hotel ...", "When
-# asked for documentation, the 79-year-old demurred"). Who they are was said in a sentence before, unless the sentence names two
-# people or more first ("Lavrov and Blinken met for 90 minutes, and both said ...").
+# asked for documentation, the 79-year-old demurred"). Who they are was said in a sentence before, unless the sentence
+# names two people or more first ("Lavrov and Blinken met for 90 minutes, and both said ...").
 _COUNTED_SUBJECT = re.compile(
-    rf"(?:^|[,;:]\s+|\b(?i:said|says|that|when|while|although|though|because|since|as|after|before|if|until|where)\s+)"
-    rf"(?:[Bb]oth|[Tt]he\s+(?:two|pair|couple|duo|trio)|[Tt]he\s+\d+-year-old)\s+"
+    rf"{_CLAUSE_START}(?:[Bb]oth|[Tt]he\s+(?:two|pair|couple|duo|trio)|[Tt]he\s+\d+-year-old)\s+"
     rf"(?:(?:also|still|now|later|then|had|have)\s+)?(?:{FINITE_VERB.pattern})")
 # Someone or some company called by what they are, not named, as a clause's subject: "The actor told SiriusXM ...",
 # "In 2002, the global chocolate giant applied for ...", "The New York real-estate billionaire, who ..., said ...".
 # Who they are was named in a sentence before, unless this one names someone first; "the actress Jane Doe" and "the
 # actress, Jane Doe," name her, and "the giant, boxy PS3" is no one.
 _EPITHET_SUBJECT = re.compile(
-    rf"(?:^\s*|[,;:]\s+|\b(?i:said|says|that|when|while|although|though|because|since|as|after|before|if|until|where)\s+)"
-    rf"[Tt]he\s+(?P<modifiers>(?:(?!(?:who|that|which|whose|the|a|an|of)\s)[\w.'\u2019-]+\s+){{0,4}}?)"
-    rf"(?P<epithet>{alternation(EPITHETS | OFFICE_EPITHETS)})s?(?:,\s+(?:who|whose|which|now|best|however|\d+|[a-z]+(?:ed|ing|ly))\b"
-    rf"|\s+(?:(?:also|still|now|later|then|had|have)\s+)?"
-    rf"(?:{FINITE_VERB.pattern}))")
+    rf"{_CLAUSE_START}[Tt]he\s+(?P<modifiers>(?:(?!(?:who|that|which|whose|the|a|an|of)\s)[\w.'\u2019-]+\s+){{0,4}}?)"
+    rf"(?P<epithet>{alternation(EPITHETS | OFFICE_EPITHETS)})s?"
+    rf"(?:,\s+(?:who|whose|which|now|best|however|\d+|[a-z]+(?:ed|ing|ly))\b"
+    rf"|\s+(?:(?:also|still|now|later|then|had|have)\s+)?(?:{FINITE_VERB.pattern}))")
 # "he", "she" and their forms, outside quotations: who they are must be named before them in the sentence, by a
 # name ("Blinken reiterated he ...") or by anything a determiner brings in ("A man is in custody after two of his
 # neighbors ...", "the suspect said he", "The pope said he"), or after a comma that ends the opening phrases holding
@@ -435,10 +438,10 @@ def opens_an_article(sentences: Iterable[Sentence]) -> bool:
 def may_lead(text: str) -> bool:
     """Whether a sentence reads as a lede: a plain statement, not a quotation, not opening on a connective, not
     addressing the reader ("you may notice"), not adding to what came before ("The Trojans also had some problems with
-    ..."), and naming what it is about before its verb ("The talks included ..."
-    names nothing outside its quotation marks: which talks? "The visit is expected to last about three hours, and an
-    official in Mr. Netanyahu's office said ..." names someone, but not the visit), nor an office without its holder
-    ("US Secretary of State said ...")."""
+    ..."), and naming what it is about before its verb ("The talks included ..." names nothing outside its quotation
+    marks: which talks? "The visit is expected to last about three hours, and an official in Mr. Netanyahu's office
+    said ..." names someone, but not the visit), nor an office without its holder ("US Secretary of State said
+    ...")."""
     if text.startswith(QUOTE_OPENERS) or CONNECTIVE_OPENER.match(text):
         return False
     told = outside_quotations(text)
@@ -731,8 +734,8 @@ def _cannot_stand_alone(claim: Claim) -> bool:
 def leans_on_context(text: str) -> bool:
     """Whether a sentence, as a point shows it (``standalone_text``), leans on the one before it in its article: who
     "he", "they", "both" or "the actress" are, what "that" is, when "that day" was, who spoke a quotation or asked its
-    question, or the verb an auxiliary stands for is told there (the rules of ``_cannot_stand_alone`` that such a sentence passes when shown after the
-    one it leans on)."""
+    question, or the verb an auxiliary stands for is told there (the rules of ``_cannot_stand_alone`` that such a
+    sentence passes when shown after the one it leans on)."""
     if PRONOUN_OPENER.match(text) or _WHOLLY_QUOTED.match(text) or _elided(text) or _unresolved_pronoun(text) \
             or _unnamed_counted_subject(text) or _unnamed_epithet_subject(text) or _time_told_before(text) \
             or _DEMONSTRATIVE_END.search(text) or _QUOTED_QUESTION.match(text):
