@@ -691,6 +691,18 @@ def test_a_time_told_in_a_sentence_before_cannot_stand_alone(text, leans):
     assert cannot_stand_alone(text) is leans
 
 
+@pytest.mark.parametrize(("text", "leans"), [
+    ("A Cook County judge ordered her held without bail on Monday.", True),
+    ("The team therefore classified them as Middle Stone Age industries.", True),
+    ("An arrest warrant has charged her with one count of assault with a deadly weapon.", True),
+    ("The girl described her father as kind-hearted and hard-working.", False),  # her own father
+    ("A judge ordered Jane Doe held without bail on Monday.", False),
+    ("The mayor thanked voters for their support on Tuesday night.", False),
+])
+def test_him_her_or_them_as_what_the_sentences_own_subject_acts_on_cannot_stand_alone(text, leans):
+    assert cannot_stand_alone(text) is leans
+
+
 @pytest.mark.parametrize(("text", "cut_off"), [
     ("Carson, who lives in suburban Chicago, told TODAY.", True),  # the end of a quotation: who, and nothing said
     ("Mumma added.", True),
