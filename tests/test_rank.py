@@ -703,6 +703,17 @@ def test_him_her_or_them_as_what_the_sentences_own_subject_acts_on_cannot_stand_
     assert cannot_stand_alone(text) is leans
 
 
+@pytest.mark.parametrize(("text", "leans"), [
+    ("The incident marked the latest violence on the Strip since the beginning of the year.", True),
+    ("The announcement comes just a day after two people were found alive.", True),
+    ("The figure is the lowest since 1963, ACRO said in a statement.", True),
+    ("The incident report was released by police on Friday.", False),  # a report, named
+    ("The announcement of the merger was made by both companies on Friday.", False),  # says which
+])
+def test_an_event_named_only_as_the_incident_or_the_announcement_cannot_stand_alone(text, leans):
+    assert cannot_stand_alone(text) is leans
+
+
 @pytest.mark.parametrize(("text", "cut_off"), [
     ("Carson, who lives in suburban Chicago, told TODAY.", True),  # the end of a quotation: who, and nothing said
     ("Mumma added.", True),
