@@ -536,7 +536,7 @@ def _about(title: str, outlet: str | None, text_words: set[str]) -> bool:
     that is all names (``title_cased``) and shares less than half its words with the text names a site or a section
     ("UK Film and Television News" over a report on house prices, "Daily Star: Simply The Best 7 Days A Week").
     Words are compared by their stems: "Bush Strongly Warns Iran on Naval Clash" heads a text that says "warned"."""
-    words = {stem(w) for w in similarity_words(title)} - _stems(outlet or "") - {"logo"}
+    words = _stems(title) - _stems(outlet or "") - {"logo"}
     shared = words & {stem(w) for w in text_words}
     return bool(shared) and (not title_cased(title) or 2 * len(shared) >= len(words))
 

@@ -166,13 +166,15 @@ _PRONOUN_AFTER_OPENING = re.compile(rf"^(?P<opening>{_OPENING_WORDS}\b[^,;:\"\u2
 # or a verb of saying or a conjunction.
 _CLAUSE_START = (r"(?:^\s*|[,;:]\s+|"
                  r"\b(?i:said|says|that|when|while|although|though|because|since|as|after|before|if|until|where)\s+)")
+# The subject's verb, maybe after an adverb or an auxiliary: "both had been drinking", "the actor also told".
+_ITS_VERB = rf"(?:(?:also|still|now|later|then|had|have)\s+)?(?:{FINITE_VERB.pattern})"
 # People counted, not named, as a clause's subject: "both", "the two", "the pair", "the couple", "the 79-year-old"
 # before its verb ("Witnesses said both had been drinking ...", "The pair were not guests of the hotel ...", "When
 # asked for documentation, the 79-year-old demurred"). Who they are was said in a sentence before, unless the sentence
 # names two people or more first ("Lavrov and Blinken met for 90 minutes, and both said ...").
 _COUNTED_SUBJECT = re.compile(
     rf"{_CLAUSE_START}(?:[Bb]oth|[Tt]he\s+(?:two|pair|couple|duo|trio)|[Tt]he\s+\d+-year-old)\s+"
-    rf"(?:(?:also|still|now|later|then|had|have)\s+)?(?:{FINITE_VERB.pattern})")
+    rf"{_ITS_VERB}")
 # Someone or some company called by what they are, not named, as a clause's subject: "The actor told SiriusXM ...",
 # "In 2002, the global chocolate giant applied for ...", "The New York real-estate billionaire, who ..., said ...".
 # Who they are was named in a sentence before, unless this one names someone first; "the actress Jane Doe" and "the
@@ -181,7 +183,7 @@ _EPITHET_SUBJECT = re.compile(
     rf"{_CLAUSE_START}[Tt]he\s+(?P<modifiers>(?:(?!(?:who|that|which|whose|the|a|an|of)\s)[\w.'\u2019-]+\s+){{0,4}}?)"
     rf"(?P<epithet>{alternation(EPITHETS | OFFICE_EPITHETS)})s?"
     rf"(?:,\s+(?:who|whose|which|now|best|however|\d+|[a-z]+(?:ed|ing|ly))\b"
-    rf"|\s+(?:(?:also|still|now|later|then|had|have)\s+)?(?:{FINITE_VERB.pattern}))")
+    rf"|\s+{_ITS_VERB})")
 # An event named only as "the incident", "the announcement", "the move" ... as the subject of what it did or came
 # after: "The incident marked the latest violence on the Strip ...", "The announcement comes just a day after ...", "The
 # figure is the lowest since 1963": which one was told in the sentence before (26 sentences of the corpora, all so).
