@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import glob
-import json
 import re
 import sys
 from collections import Counter
@@ -34,6 +33,7 @@ sys.path.append(str(ROOT))  # after PYTHONPATH: an older checkout's briefer may 
 
 from briefer.core import admission, headline  # noqa: E402
 from briefer.errors import InputError  # noqa: E402
+from briefer.evaluate.datasets import read_clusters  # noqa: E402
 from briefer.ingest import outlets  # noqa: E402
 from briefer.ingest.load import load_cluster, sample_cluster_path  # noqa: E402
 from briefer.text import clean, sentences  # noqa: E402
@@ -42,12 +42,12 @@ from briefer.types import Article  # noqa: E402
 
 EVAL = ROOT.parent / "shared" / "eval"
 SETS = {"multinews": EVAL / "multinews-dev.jsonl", "multiling": EVAL / "multiling2011-en.jsonl"}
-# "Name, one of ...", "Estate documents, filed in ...": a subject of at most five words, then an aside that opens as
-# asides do (a description, a relative clause, a participle, an age), and nothing after it.
 # A headline that ends on a word that needs what follows it ("... bomb attacks of", "... arrested about 1" of "1:30
 # p.m."): cut, though not at a full stop. ("Sworn in", "stood by" end on a particle.)
 DANGLING_END = re.compile(r"\b(?i:of|the|a|an|to|and|or|at|with|for|from|that|than|about)$|"
                            r"\b(?:at|about|around|approximately)\s+\d{1,2}$")
+# "Name, one of ...", "Estate documents, filed in ...": a subject of at most five words, then an aside that opens as
+# asides do (a description, a relative clause, a participle, an age), and nothing after it.
 _OPEN_ASIDE = re.compile(r"^(?P<subject>[A-Z\d][^,\s]*(?:\s+[^,\s]+){0,4}),\s+"
                          r"(?P<aside>(?:one|a|an|the|who|which|whose|of|aged|[a-z]+ed|\d)\b[^,]*)$")
 _YEAR_LEFT = re.compile(r"^(?:19|20)\d\d,\s")
@@ -68,14 +68,17 @@ def made(lede: str) -> str | None:
     return headline._attribution_last(headline._in_headline_tense(made_headline, lede)) if made_headline else None
 
 
+DANGLING, ASIDE, YEAR = "ends on a word that needs more", "ends inside an aside on its subject", "opens on a date's year"
+
+
 def problem(text: str) -> str | None:
     if DANGLING_END.search(text):
-        return "ends on a word that needs more"
+        return DANGLING
     aside = _OPEN_ASIDE.match(text)
     if aside and not FINITE_VERB.search(aside.group("subject")):
-        return "ends inside an aside on its subject"
+        return ASIDE
     if _YEAR_LEFT.match(text):
-        return "opens on a date's year"
+        return YEAR
     return None
 
 
@@ -86,11 +89,8 @@ def main() -> None:
     args = parser.parse_args()
     sources: dict[str, list[str]] = {}
     for name, path in SETS.items():
-        for line in path.read_text(encoding="utf-8").splitlines():
-            row = json.loads(line)
-            sources.setdefault(name, []).extend(openings([
-                Article(id=f"a{k}", text=a.get("text") or "", title=a.get("title"))
-                for k, a in enumerate(row["articles"])]))
+        for cluster in read_clusters(path):
+            sources.setdefault(name, []).extend(openings(list(cluster.articles)))
     sources["sample"] = openings(list(load_cluster(sample_cluster_path()).articles))
     for pattern in args.pages:
         for path in sorted(glob.glob(pattern)):
@@ -113,8 +113,8 @@ def main() -> None:
                 counts[why] += 1
                 shown.append(f"[{why}] {text}")
         refused = sum(counts[k] for k in counts if k != "made")
-        print(f"| {name} | {len(ledes)} | {counts['made']} | {refused} | {counts['ends on a word that needs more']} | "
-              f"{counts['ends inside an aside on its subject']} | {counts['opens on a date' + chr(39) + 's year']} |")
+        print(f"| {name} | {len(ledes)} | {counts['made']} | {refused} | {counts[DANGLING]} | {counts[ASIDE]} | "
+              f"{counts[YEAR]} |")
     print(f"\nRefused on sight (first {args.show}):\n")
     for line in shown[:args.show]:
         print(f"- {line}")
