@@ -364,11 +364,13 @@ def test_a_page_names_its_outlet_and_link_from_its_own_metadata(tmp_path: Path, 
     assert saved_page(tmp_path, head) == (outlet, url)
 
 
-def saved_page(tmp_path: Path, head: str, title: str = "Budget passes") -> tuple[str | None, str | None]:
-    """(outlet, url) of a saved page with ``head`` in its <head>, as a brief names it."""
+def saved_page(tmp_path: Path, head: str, title: str = "Budget passes", foot: str = ""
+               ) -> tuple[str | None, str | None]:
+    """(outlet, url) of a saved page with ``head`` in its <head> and ``foot`` after its article, as a brief names
+    it."""
     sentence = "The state budget passed on Friday and will fund new schools and hospitals this year. "
     page = (f"<html><head><title>{title}</title>{head}</head>"
-            f"<body><article><h1>Budget passes</h1><p>{sentence * 4}</p></article></body></html>")
+            f"<body><article><h1>Budget passes</h1><p>{sentence * 4}</p></article>{foot}</body></html>")
     article = assign_outlets([saved_article(tmp_path, page)])[0]
     return article.outlet, article.url
 
@@ -392,6 +394,34 @@ def saved_page(tmp_path: Path, head: str, title: str = "Budget passes") -> tuple
 def test_a_page_without_a_name_of_its_own_is_not_named_by_its_owner_or_title(tmp_path: Path, head, title, outlet
                                                                             ) -> None:
     assert saved_page(tmp_path, head, title) == (outlet, None)
+
+
+LINKS = '<a href="http://{0}/sport">Sport</a> <a href="http://{0}/world/1.html">World</a>'
+
+
+@pytest.mark.parametrize(("title", "foot", "outlet"), [
+    # Pages saved in 2008 (L3S-GN1) name themselves only in their titles; the page says the name again.
+    ("Nigerian rebels claim ship attacks | Reuters", LINKS.format("uk.reuters.com"), "Reuters"),
+    ("Camilla's cruise ship is struck by winter sickness bug - Times Online", LINKS.format("www.timesonline.co.uk"),
+     "Times Online"),
+    ("The Canadian Press: Budget passes", "<p>Copyright &copy; 2008 The Canadian Press. All rights reserved.</p>",
+     "The Canadian Press"),
+    ("Israel pessimistic over Arab contributions | Jerusalem Post",  # the notice after a link called "Copyright"
+     '<p><a href="/copyright/">Copyright</a> &middot; Terms of Use &copy; 1995 - 2007 The Jerusalem Post.</p>',
+     "Jerusalem Post"),
+    ("Mercury", "<p>&copy; 2007 Mercury &amp; Independent Online (Pty) Ltd. All rights reserved.</p>", "Mercury"),
+    ("Abbas to Seek Almost Twice as Much Aid From Abroad - New York Times", "", "The New York Times"),  # the table's
+    # What the page does not say again, or says as something else, is no name: a section that is a host's name too,
+    # a name in the article's own words, a paper whose notice names its owner.
+    ("Budget passes - News", LINKS.format("www.news.com.au"), "Source 1"),
+    ("Badge of dishonour: logo sparks feud - A-League - Football - Sport",
+     "<p>The club holds the copyright to all the A-League badges, a spokesman said.</p>", "Source 1"),
+    ("Toni Collette gives birth - National - General - Wollondilly Advertiser",
+     "<p>&copy; 2000 Rural Press Ltd.</p>" + LINKS.format("ads.ruralpress.com"), "Source 1"),
+])
+def test_a_page_without_metadata_is_named_by_its_title_where_the_page_confirms_it(tmp_path: Path, title, foot,
+                                                                                  outlet) -> None:
+    assert saved_page(tmp_path, "", title, foot) == (outlet, None)
 
 
 def test_an_undated_page_gets_no_invented_date(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ import json
 import re
 import stat
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -21,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from briefer.errors import InputError, missing_dependency, nothing_readable
-from briefer.ingest.outlets import named_host, outlet_from_url, site_name
+from briefer.ingest.outlets import confirmed_name, named_host, outlet_from_url, registered_domain, site_name
 from briefer.text.lexicon import TITLE_SEPARATOR, similarity_words, title_cased
 from briefer.types import Article
 
@@ -482,8 +483,10 @@ _PUBLISHER_NAMES = ("//meta[@name='publisher' or @name='dc.publisher' or @name='
 def _outlet(page: HtmlElement | None, extracted: str | None, url: str | None) -> str | None:
     """The outlet a saved page names itself: the first name it declares that ``site_name`` takes for a name, but not
     the first label of a host it declared before ("Space" after "Space.com": its address names it, as the outlet
-    table or its domain do). A page with no address of its own is named by such a host, or by one trafilatura found
-    in its title ("Bush arrives in Kuwait - CNN.com")."""
+    table or its domain do). A page with no address of its own is named by such a host, by one trafilatura found
+    in its title ("Bush arrives in Kuwait - CNN.com"), or by a name its title carries that the page confirms
+    (``confirmed_name``: "Reuters" of "Nigerian rebels claim ship attacks - Reuters" on a page linking to reuters.com;
+    pages saved before ``og:site_name`` existed name themselves no other way)."""
     declared = [*(name for query in _DECLARED_NAMES for name in _page_values(page, query)), *_json_ld_publishers(page),
                 *_page_values(page, _PUBLISHER_NAMES)]
     hosts = [host for host in map(named_host, declared) if host]
@@ -495,7 +498,34 @@ def _outlet(page: HtmlElement | None, extracted: str | None, url: str | None) ->
     if url is not None:
         return None
     host = next(filter(None, [*hosts, named_host(extracted)]), None)
-    return outlet_from_url(host) if host else None
+    if host:
+        return outlet_from_url(host)
+    return confirmed_name(_title_names(_page_values(page, _DECLARED_TITLES)), _linked_domains(page),
+                          " ".join(_page_values(page, _NOTICES)))
+
+
+_LINKED_DOMAINS = 3
+# Where a page's copyright notice stands: its text outside scripts, and its copyright meta tag.
+_NOTICES = ("//body//text()[not(ancestor::script) and not(ancestor::style)] | "
+            "//meta[translate(@name, 'COPYRIGHT', 'copyright')='copyright']/@content")
+
+
+def _title_names(titles: list[str]) -> list[str]:
+    """What a page's titles say besides their story, last part first: its site's and sections' names
+    (``TITLE_SEPARATOR``) and a name before a colon ("The Canadian Press: O.J. Simpson jailed ...")."""
+    names = []
+    for title in titles:
+        parts = _title_parts(" ".join(title.split()))
+        names += [*reversed(parts), parts[0].split(":")[0]] if ":" in parts[0] else list(reversed(parts))
+    return names
+
+
+def _linked_domains(page: HtmlElement | None) -> list[str]:
+    """The ``_LINKED_DOMAINS`` domains a page's links and base address go to most: its own among them, not every site
+    it shares to or quotes."""
+    hosts = [match.group(1).lower() for href in _page_values(page, "//a/@href | //base/@href")
+             if (match := re.match(r"https?://([\w.-]+\.[a-z]{2,})(?::\d+)?(?:[/?#]|$)", href, re.IGNORECASE))]
+    return [domain for domain, _ in Counter(map(registered_domain, hosts)).most_common(_LINKED_DOMAINS)]
 
 
 def _json_ld_publishers(page: HtmlElement | None) -> list[str]:

@@ -1,7 +1,8 @@
 """Readable outlet names for articles, so every citation names who reported it.
 
 The name comes from the article itself when it has one, else from its URL's domain through the editable table in
-``briefer/data/outlets.toml`` (plus overrides from config), else the bare registered domain. Without a URL an
+``briefer/data/outlets.toml`` (plus overrides from config), else the bare registered domain. A saved page with neither
+is named by the name its title carries when the page says it again (``confirmed_name``). Without any of these an
 article gets a neutral label such as "Source 3": a brand name is never guessed.
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import ipaddress
+import itertools
 import re
 import sys
 from collections.abc import Iterable, Mapping
@@ -84,6 +86,50 @@ def named_host(declared: str | None) -> str | None:
     gives."""
     found = BARE_HOST.fullmatch(_name_given(declared).lower())
     return found.group(1) if found else None
+
+
+# A page's copyright notice, and what follows it where the owner's name starts: "© 2008 AFP", "Copyright © 2007 The
+# Bellingham Herald", "© Copyright of Telegraph Media Group". Possessive, so that a page of marks and spaces cannot make
+# it backtrack.
+_NOTICE = re.compile(r"(?:©|\(c\)|\bcopyright\b)(?:\s*+(?:©|\(c\)|copyright\b|\d{4}(?:\s*[-–]\s*\d{4})?,?|"
+                     r"by\b|of\b|the\b))*+\s*+(?=(.{0,80}))", re.IGNORECASE)
+# The most notices read of one page: its own stands among its first few.
+_NOTICES_READ = 20
+# Section names that a page's host may spell too ("News" and news.com.au): a title's part that says one is no name.
+_SECTION_NAMES = frozenset("news sport sports world national local business entertainment home opinion politics "
+                           "technology tech science health lifestyle travel video blog blogs weather money".split())
+
+
+def confirmed_name(candidates: Iterable[str], hosts: Iterable[str], notices: str) -> str | None:
+    """The first name a page's title gives besides its headline (``candidates``: "Reuters" of "Nigerian rebels claim
+    ship attacks - Reuters") that the page confirms: the packaged table names that outlet ("New York Times"), the
+    page's own links go to its domain ("Times Online", timesonline.co.uk; ``hosts``, most linked first), or its
+    copyright notice says it ("The Canadian Press" and "Copyright © 2008 The Canadian Press", ``notices``: the
+    page's text). One part of a title alone is no name: pages end titles on sections ("... - A-League - Football -
+    Sport"), places ("Times Union - Albany NY") and mottoes ("Nothing Inside But Sport")."""
+    table = _packaged_table()
+    known = {_squashed(name): name for name in table.values()}
+    linked = [registered_domain(host) for host in hosts]
+    owners = [found.group(1) for found in itertools.islice(_NOTICE.finditer(notices), _NOTICES_READ)]
+    for candidate in candidates:
+        name = _name_given(candidate)
+        key = _squashed(name)
+        if not 2 <= len(name) <= 60 or key in _SECTION_NAMES or _OWNER.search(name):
+            continue
+        if key in known:
+            return known[key]
+        domain = next((d for d in linked if key in (_squashed(d.split(".")[0]), _squashed(d))), None)
+        if domain is not None:
+            return table.get(domain) or name
+        bare = re.escape(re.sub(r"^the\s+", "", name, flags=re.IGNORECASE))
+        if any(re.match(rf"(?:the\s+)?{bare}(?![^\W\d_])", owner, re.IGNORECASE) for owner in owners):
+            return name
+    return None
+
+
+def _squashed(name: str) -> str:
+    """A name as a host spells it: letters and digits in lower case, without a leading "the"."""
+    return re.sub(r"^the(?=.)", "", re.sub(r"[\W_]", "", name.lower()))
 
 
 def outlet_from_url(url: str, overrides: Mapping[str, str] | None = None) -> str | None:
