@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -762,6 +763,17 @@ def test_a_story_run_by_twenty_outlets_names_eight_on_the_page_and_all_in_the_js
     for fmt in ("md", "txt", "html"):
         assert shown in " ".join(render_page(page, fmt).split()), fmt
         assert not any(name in render_page(page, fmt) for name in story["outlets"][8:]), fmt
+
+
+def test_an_also_reported_line_parts_its_headline_from_its_outlets_by_a_dash(day_folder, lexical):
+    """A headline has colons of its own ("No change in Selebi case: NPA"): one more before the outlets reads as part
+    of it."""
+    page = build_day(gather(day_folder), DailySettings(stories=2, also=5), embedder=lexical).page
+    line = page.also_reported[0]
+    shown = f"{line.headline} \u2014 {', '.join(line.outlets)}"
+    for fmt in ("md", "txt", "html"):
+        rendered = " ".join(re.sub(r"<[^>]+>|\[|\]\([^)]*\)", "", render_page(page, fmt)).split())
+        assert shown in rendered, fmt
 
 
 def test_a_round_up_that_mentions_the_days_story_does_not_join_it_nor_lend_it_its_title(tmp_path, lexical):
