@@ -24,7 +24,7 @@ import numpy as np
 
 from briefer.fitted import MIN_SHOWN, OPENING_FLOOR, SHOWN_FLOOR
 from briefer.text.lexicon import (ATTRIBUTION, CONNECTING_WORDS, FINITE_VERB, MEDIA_WORDS, MONTH, MONTH_ABBREVIATIONS,
-                                  POST_HANDLE, WEEKDAY, WORD, alternation, outside_quotations, speakers_in)
+                                  POST_HANDLE, WEEKDAY, WORD, YEAR, alternation, outside_quotations, speakers_in)
 from briefer.types import Sentence
 
 _PLACE = r"(?!(?:FILE|PHOTO|VIDEO|IMAGE|WATCH)\b)[A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+){0,3}"  # "KUALA LUMPUR"
@@ -68,7 +68,7 @@ _CAPTION_AFTER_BUTTON = re.compile(_PLAYER_BUTTON)
 # year, then at once a capitalised word ("Tuesday, January 18, 2005Through a telethon, ...", "Saturday, March 26,
 # 2005 Up to four times as many ..."), or a dash between ("Feb. 23, 2015 -- Life-threatening peanut allergies ...").
 # A sentence about a date goes on in lower case ("March 26, 2005 was ...").
-_DATE_LINE = rf"(?:(?:{WEEKDAY}),\s+)?{MONTH}\.?\s+\d{{1,2}},\s*(?:19|20)\d\d\s*(?:{_DASH}\s*)?(?=[A-Z][a-z])"
+_DATE_LINE = rf"(?:(?:{WEEKDAY}),\s+)?{MONTH}\.?\s+\d{{1,2}},\s*{YEAR}\s*(?:{_DASH}\s*)?(?=[A-Z][a-z])"
 # A picture's date line: a bare date, a comma, and no subject after it ("17 January, 1991, when the first Gulf War
 # began.", "Early 2000, citing a line from ..."). "In 2012, another judge convicted ..." has its subject.
 _DATE_WITHOUT_SUBJECT = re.compile(rf"^(?:(?:Early|Late|Mid)[- ])?(?:\d{{1,2}}\s+{MONTH},?\s+\d{{4}}|"
@@ -90,7 +90,7 @@ _SCENE_SUBJECT = (r"(?:(?:A|An|The)\s+(?:[a-z][\w-]*\s+){1,3}|"
                   r"(?:(?:A|An|The)\s+)?(?:[A-Z0-9][\w.'\u2019-]*,?\s+|(?:of|and)\s+(?=[A-Z])){1,7}?)")
 _PICTURED = re.compile(rf"^{_SCENE_SUBJECT}(?:{alternation(_SCENE_VERBS.split())})\b")
 _PICTURED_ON_A_DAY = re.compile(rf"^{_SCENE_SUBJECT}(?:{alternation(_DAY_SCENE_VERBS.split())})\b")
-_SCENE = re.compile(rf"\b(?:during|in front of)\b|\b{MONTH}\.?\s+\d{{1,2}}\b|\b(?:{WEEKDAY}),\s|\b(?:19|20)\d\d\b")
+_SCENE = re.compile(rf"\b(?:during|in front of)\b|\b{MONTH}\.?\s+\d{{1,2}}\b|\b(?:{WEEKDAY}),\s|\b{YEAR}\b")
 _DAY_OF_THE_PICTURE = re.compile(rf"\b(?:at|outside|inside|near|in front of)\s.*\b{MONTH}\.?\s+\d{{1,2}}\b")
 # What a picture is, opening its caption: "An artist's illustration of NASA's Parker Solar Probe ...", "This image
 # provided by the Montgomery County Correctional Facility shows Bill Cosby ...", "This graphic provided by United
@@ -122,7 +122,7 @@ _PAGE_STAMP = re.compile(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\W{0,3}\d{1,2}:\d{2}
 # cheer as mutinous soldiers drive past in Bamako, Mali Wednesday March 21, 2012.", "Author and IRA expert Ed Moloney
 # talks to reporters at his home in New York, Thursday, May 1, 2014."); news with it tells what was done ("Judge Kurt
 # Engelhardt on Wednesday, April 27, 2016, approved a plea agreement ...").
-_WIRE_PICTURE_DATE = re.compile(rf"\b(?:{WEEKDAY}),?\s+{MONTH}\.?\s+\d{{1,2}},?\s+(?:19|20)\d\d\b")
+_WIRE_PICTURE_DATE = re.compile(rf"\b(?:{WEEKDAY}),?\s+{MONTH}\.?\s+\d{{1,2}},?\s+{YEAR}\b")
 # What opens a relative or subordinate clause, whose verb may be in the past in a caption ("... the military pulled
 # out"); not "as" ("as many women as men died").
 _CLAUSE_OPENER = re.compile(r"\b(?:that|which|who|whom|whose|where|after|while|when|before|since|because|until)\b")
@@ -232,7 +232,7 @@ _PRONOUN_SPEAKER = re.compile(r"\b(?:he|she|they|it)\s+(?:said|says|told|added|w
 # A date given in full, as photo captions give it: a weekday before the month ("Thursday, Feb. 16, 2017",
 # "Friday, May, 2 2014"), or a month, day and year.
 _CAPTION_DATE = re.compile(r"\b[A-Z][a-z]+day,\s+[A-Z][a-z]{2,8}\.?,?\s+\d{1,2}\b")
-_FULL_DATE = re.compile(r"\b[A-Z][a-z]{2,8}\.?,?\s+\d{1,2},?\s+(?:19|20)\d{2}\b")
+_FULL_DATE = re.compile(rf"\b[A-Z][a-z]{{2,8}}\.?,?\s+\d{{1,2}},?\s+{YEAR}\b")
 # A piece rather than a sentence: cut off by its source ("about the 1972..."), or a heading before a colon
 # ("High Risk: ...").
 _CUT_OFF = re.compile(r"(?:\.\.\.|\u2026)[\"'\u201d\u2019)]*$")

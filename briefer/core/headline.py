@@ -17,7 +17,7 @@ from briefer.core.claims import PRONOUN_OPENER
 from briefer.core.opinion import is_opinion
 from briefer.ingest.outlets import BARE_HOST
 from briefer.text.lexicon import (DANGLING_WORDS, FINITE_VERB, MONTH, QUOTE_OPENERS, SIMILARITY_STOPWORDS,
-                                  SPEECH_VERBS, TITLE_SEPARATOR, WEEKDAY, alternation, base_of_participle,
+                                  SPEECH_VERBS, TITLE_SEPARATOR, WEEKDAY, YEAR, alternation, base_of_participle,
                                   base_of_past, inside_quotation, people_named, similarity_words, stem, third_person,
                                   title_cased, word_zipf)
 from briefer.text.sentences import is_statement
@@ -117,7 +117,7 @@ _OPENING_PHRASE = re.compile(rf"^(?:(?:{_CIRCUMSTANCE}|as|for|by|recently|meanwh
                              r"(?=(?:in|on|at|by|from|to|with|near|outside|inside|during|after|for|as)\s)|"
                              rf"Born\s+(?=[A-Z])|(?:{WEEKDAY})(?=,))"
                              r"[^,;:\"\u201c]{0,90}"
-                             r"(?:,\s+(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|(?:19|20)\d\d)(?=,))?"
+                             rf"(?:,\s+(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?|{YEAR})(?=,))?"
                              r",\s+(?=[A-Z]|\d|(?:the|a|an)\s)",
                              re.IGNORECASE)
 # A sentence adverb that ties a sentence to others, which a headline has none of: "First, Sharp unveils ...",
@@ -311,7 +311,7 @@ _UNNAMED_THING = re.compile(r"\b(?:it|them)(?=\s+(?:to|from|in|on|at|for|with|by
 _HEAD_ENDS = frozenset("of for from at in on with between over near".split())
 # Words in a sentence that keep its headline in the past: what happened long ago ("Ancient sea once covered a fifth of
 # the planet", "Last month, ... Felix Murga said ..."), or only just before ("recently ended").
-_KEPT_IN_THE_PAST = re.compile(r"\b(?:once|formerly|previously|originally|recently|ago|(?:in|since) (?:19|20)\d\d|"
+_KEPT_IN_THE_PAST = re.compile(rf"\b(?:once|formerly|previously|originally|recently|ago|(?:in|since) {YEAR}|"
                                r"last (?:month|year|decade|century)|earlier this (?:month|year))\b", re.IGNORECASE)
 # A title in capitals of this many words or more is a headline shouted (written as its text writes its words); a
 # shorter one is a name ("NBA", "WHO TV", "580 CFRA").

@@ -28,7 +28,7 @@ from briefer.settings import BriefSettings, RankWeights
 from briefer.text.lexicon import (ATTRIBUTION, ATTRIBUTION_VERBS, CONNECTING_WORDS, EPITHETS, FINITE_VERB,
                                   LOWER_CASE_START, LOWER_WORD, MONTH_ABBREVIATIONS, MONTHS, NOT_SPEAKERS,
                                   OFFICE_EPITHETS, QUOTE_OPENERS, REPORTING_VERBS, ROLE_TITLES, SIMILARITY_STOPWORDS,
-                                  SPEAKER_GAP_WORDS, WEEKDAY, alternation, dates_and_numbers, inside_quotation,
+                                  SPEAKER_GAP_WORDS, WEEKDAY, YEAR, alternation, dates_and_numbers, inside_quotation,
                                   outside_quotations, people_named, quoted_statements)
 from briefer.core.lists import is_list_item
 from briefer.core.support import (CONTAINED_SHARE, compatible, content_share, longest_shared_run, states_in_full,
@@ -227,7 +227,7 @@ _ONLY_WHO_SPOKE = re.compile(rf"^(?:Even\s+)?{_CAPITALISED}(?:\s+{_CAPITALISED})
 # school year" (``_time_told_before``: unless a date or year comes first, as in "in 2015, ... issued that year").
 _THAT_TIME = re.compile(r"\bthat\s+(?:same\s+)?(?:morning|afternoon|evening|night|day|week|weekend|month|year|season|"
                         r"summer|winter|spring|autumn|school\s+year)(?![\w-])")
-_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_YEAR = re.compile(rf"\b{YEAR}\b")
 _PART_OF_THAT_TIME = re.compile(rf"{_CALENDAR_WORD.pattern}\s+of\s+$")
 # What was said or done, as "that" or "this" at the end: "Donald Trump has said that more than once.", "The State
 # Department spokesman, Philip J. Crowley, confirmed that on Sunday."

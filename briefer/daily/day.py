@@ -28,7 +28,7 @@ from briefer.backends import embed
 from briefer.core import admission, headline
 from briefer.core.rank import people_introduced_first, stands_as_lede
 from briefer.text import clean, sentences
-from briefer.text.lexicon import similarity_words
+from briefer.text.lexicon import YEAR, similarity_words
 from briefer.errors import ConfigError, InputError, nothing_readable
 from briefer.fitted import DUPLICATE_COSINE, DUPLICATE_TITLES, StoryParams
 from briefer.ingest.feeds import Gathered
@@ -55,7 +55,7 @@ _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 # story's own year it is background.
 _YEAR_OPENER = re.compile(r"^(?:In|By|Since|Until|Back in|As early as|Between|From|During)\s+"
                           r"(?:(?:early|late|mid-?)\s*)?(?:[A-Z][a-z]+\.?\s+)?(?:(?:to|and)\s+[A-Z][a-z]+\.?\s+)?"
-                          r"(?:\d{1,2},?\s+)?((?:19|20)\d\d)\b")
+                          rf"(?:\d{{1,2}},?\s+)?({YEAR})\b")
 R = TypeVar("R")
 
 

@@ -377,6 +377,9 @@ MONTH_ABBREVIATIONS = "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
 WEEKDAY = "|".join(WEEKDAYS)
 # A month's name, in a pattern, written out or abbreviated: "November", "Nov.", "Sept".
 MONTH = rf"(?:{alternation(MONTHS)}|{alternation(MONTH_ABBREVIATIONS)}\.?)"
+# A year in a pattern, from the 1800s on: "1865", "2008" (not "3000" or a four-digit count such as "1500 people" in
+# the patterns that read it beside a month or "in").
+YEAR = r"(?:1[89]|20)\d\d"
 # A day of a month as news writes it: "Nov. 18", "November 18th", "18 November", "the 7th of July".
 _MONTH_NUMBER = {name.lower(): k for k, name in enumerate(MONTHS, start=1)} | {
     short.lower(): k for short in MONTH_ABBREVIATIONS for k, name in enumerate(MONTHS, start=1)
