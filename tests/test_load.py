@@ -410,10 +410,13 @@ LINKS = '<a href="http://{0}/sport">Sport</a> <a href="http://{0}/world/1.html">
      '<p><a href="/copyright/">Copyright</a> &middot; Terms of Use &copy; 1995 - 2007 The Jerusalem Post.</p>',
      "Jerusalem Post"),
     ("Mercury", "<p>&copy; 2007 Mercury &amp; Independent Online (Pty) Ltd. All rights reserved.</p>", "Mercury"),
+    ("icScotland - Ryan dismayed by Gloucester", LINKS.format("icscotland.icnetwork.co.uk"), "icScotland"),  # a host
     ("Abbas to Seek Almost Twice as Much Aid From Abroad - New York Times", "", "The New York Times"),  # the table's
     # What the page does not say again, or says as something else, is no name: a section that is a host's name too,
     # a name in the article's own words, a paper whose notice names its owner.
     ("Budget passes - News", LINKS.format("www.news.com.au"), "Source 1"),
+    ("Football: Liverpool anger as Hicks reveals approach to Klinsmann | News", LINKS.format("football.guardian.co.uk"),
+     "Source 1"),  # a section's host names a section before a colon
     ("Badge of dishonour: logo sparks feud - A-League - Football - Sport",
      "<p>The club holds the copyright to all the A-League badges, a spokesman said.</p>", "Source 1"),
     ("Toni Collette gives birth - National - General - Wollondilly Advertiser",

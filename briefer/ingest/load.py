@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, BinaryIO
 
 from briefer.errors import InputError, missing_dependency, nothing_readable
 from briefer.ingest.outlets import confirmed_name, named_host, outlet_from_url, registered_domain, site_name
-from briefer.text.lexicon import TITLE_SEPARATOR, similarity_words, title_cased
+from briefer.text.lexicon import similarity_words, title_cased, title_parts
 from briefer.types import Article
 
 if TYPE_CHECKING:
@@ -500,7 +500,7 @@ def _outlet(page: HtmlElement | None, extracted: str | None, url: str | None) ->
     host = next(filter(None, [*hosts, named_host(extracted)]), None)
     if host:
         return outlet_from_url(host)
-    return confirmed_name(_title_names(_page_values(page, _DECLARED_TITLES)), _linked_domains(page),
+    return confirmed_name(_page_values(page, _DECLARED_TITLES), _linked_hosts(page),
                           " ".join(_page_values(page, _NOTICES)))
 
 
@@ -510,22 +510,13 @@ _NOTICES = ("//body//text()[not(ancestor::script) and not(ancestor::style)] | "
             "//meta[translate(@name, 'COPYRIGHT', 'copyright')='copyright']/@content")
 
 
-def _title_names(titles: list[str]) -> list[str]:
-    """What a page's titles say besides their story, last part first: its site's and sections' names
-    (``TITLE_SEPARATOR``) and a name before a colon ("The Canadian Press: O.J. Simpson jailed ...")."""
-    names = []
-    for title in titles:
-        parts = _title_parts(" ".join(title.split()))
-        names += [*reversed(parts), parts[0].split(":")[0]] if ":" in parts[0] else list(reversed(parts))
-    return names
-
-
-def _linked_domains(page: HtmlElement | None) -> list[str]:
-    """The ``_LINKED_DOMAINS`` domains a page's links and base address go to most: its own among them, not every site
-    it shares to or quotes."""
+def _linked_hosts(page: HtmlElement | None) -> list[str]:
+    """The hosts a page's links and base address go to, of the ``_LINKED_DOMAINS`` domains they go to most: its own
+    among them ("icscotland.icnetwork.co.uk"), not every site it shares to or quotes."""
     hosts = [match.group(1).lower() for href in _page_values(page, "//a/@href | //base/@href")
              if (match := re.match(r"https?://([\w.-]+\.[a-z]{2,})(?::\d+)?(?:[/?#]|$)", href, re.IGNORECASE))]
-    return [domain for domain, _ in Counter(map(registered_domain, hosts)).most_common(_LINKED_DOMAINS)]
+    most = {domain for domain, _ in Counter(map(registered_domain, hosts)).most_common(_LINKED_DOMAINS)}
+    return [host for host in dict.fromkeys(hosts) if registered_domain(host) in most]
 
 
 def _json_ld_publishers(page: HtmlElement | None) -> list[str]:
@@ -585,7 +576,7 @@ def _page_title(declared: list[str], extracted: str | None, text: str) -> str | 
         return len(set(similarity_words(title)) & opening)
 
     def parts(title: str) -> list[str]:
-        return [part for part in _title_parts(_without_heading(title, heading)) if part]
+        return [part for part in title_parts(_without_heading(title, heading)) if part]
 
     repeated = [part for title in declared for part in parts(title)
                 if part in lines and part != heading and len(part.split()) > _TITLE_WORDS_BETTER]
@@ -599,16 +590,10 @@ def _page_title(declared: list[str], extracted: str | None, text: str) -> str | 
     return extracted if _SITE_MOTTO.search(story) or story.endswith(("\u2026", "...")) else story
 
 
-def _title_parts(title: str) -> list[str]:
-    """A title's story part and its site's and sections' names (``TITLE_SEPARATOR``), without what ``split`` returns
-    of the separator's strong group between them."""
-    return TITLE_SEPARATOR.split(title)[::2]
-
-
 def _error_page_title(titles: list[str]) -> str | None:
     """The first of ``titles`` one of whose parts says only that the page is an error (``_ERROR_PAGE_TITLE``)."""
     return next((title for title in titles
-                 if any(_ERROR_PAGE_TITLE.fullmatch(part.strip()) for part in _title_parts(title))), None)
+                 if any(_ERROR_PAGE_TITLE.fullmatch(part.strip()) for part in title_parts(title))), None)
 
 
 def _opening_lines(text: str) -> list[str]:

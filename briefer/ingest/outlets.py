@@ -19,6 +19,7 @@ from importlib.resources import files
 from urllib.parse import urlsplit
 
 from briefer.errors import ConfigError
+from briefer.text.lexicon import title_parts
 from briefer.types import Article
 
 if sys.version_info >= (3, 11):
@@ -100,30 +101,42 @@ _SECTION_NAMES = frozenset("news sport sports world national local business ente
                            "technology tech science health lifestyle travel video blog blogs weather money".split())
 
 
-def confirmed_name(candidates: Iterable[str], hosts: Iterable[str], notices: str) -> str | None:
-    """The first name a page's title gives besides its headline (``candidates``: "Reuters" of "Nigerian rebels claim
-    ship attacks - Reuters") that the page confirms: the packaged table names that outlet ("New York Times"), the
-    page's own links go to its domain ("Times Online", timesonline.co.uk; ``hosts``, most linked first), or its
-    copyright notice says it ("The Canadian Press" and "Copyright © 2008 The Canadian Press", ``notices``: the
-    page's text). One part of a title alone is no name: pages end titles on sections ("... - A-League - Football -
-    Sport"), places ("Times Union - Albany NY") and mottoes ("Nothing Inside But Sport")."""
+def confirmed_name(titles: Iterable[str], hosts: Iterable[str], notices: str) -> str | None:
+    """The first name a page's titles give besides their headline ("Reuters" of "Nigerian rebels claim ship attacks -
+    Reuters": a part ``title_parts`` cuts, or what comes before a colon: "The Canadian Press: O.J. Simpson jailed")
+    that the page confirms: the packaged table names that outlet ("New York Times"), the page's own links go to its
+    domain ("Times Online", timesonline.co.uk; ``hosts``, of the domains linked most), or, for a name at either end of
+    a title, to its host ("icScotland", icscotland.icnetwork.co.uk, where a section's host is no name:
+    "Football: ..." on football.guardian.co.uk), or its copyright notice says it ("Copyright \u00a9 2008 The Canadian
+    Press", ``notices``: the page's text). One part of a title alone is no name: pages end titles on sections ("... -
+    A-League - Football - Sport"), places ("Times Union - Albany NY") and mottoes ("Nothing Inside But Sport")."""
     table = _packaged_table()
     known = {_squashed(name): name for name in table.values()}
-    linked = [registered_domain(host) for host in hosts]
+    linked = [(registered_domain(host), host.removeprefix("www.").split(".")[0]) for host in hosts]
     owners = [found.group(1) for found in itertools.islice(_NOTICE.finditer(notices), _NOTICES_READ)]
-    for candidate in candidates:
+
+    def confirmed(candidate: str, at_an_end: bool) -> str | None:
         name = _name_given(candidate)
         key = _squashed(name)
         if not 2 <= len(name) <= 60 or key in _SECTION_NAMES or _OWNER.search(name):
-            continue
+            return None
         if key in known:
             return known[key]
-        domain = next((d for d in linked if key in (_squashed(d.split(".")[0]), _squashed(d))), None)
-        if domain is not None:
-            return table.get(domain) or name
+        for domain, first_label in linked:
+            if key in (_squashed(domain.split(".")[0]), _squashed(domain)) or at_an_end and key == first_label:
+                return table.get(domain) or name
         bare = re.escape(re.sub(r"^the\s+", "", name, flags=re.IGNORECASE))
         if any(re.match(rf"(?:the\s+)?{bare}(?![^\W\d_])", owner, re.IGNORECASE) for owner in owners):
             return name
+        return None
+
+    for title in titles:
+        parts = [part.strip() for part in title_parts(" ".join(title.split()))]
+        before_colon = [parts[0].split(":")[0]] if ":" in parts[0] else []
+        for k, candidate in [*reversed(list(enumerate(parts))), *((-1, part) for part in before_colon)]:
+            name = confirmed(candidate, k in (0, len(parts) - 1))
+            if name:
+                return name
     return None
 
 

@@ -111,6 +111,12 @@ def title_cased(text: str) -> bool:
 # bin Laden message to Europe: Leave Afghanistan").
 TITLE_SEPARATOR = re.compile(r"\s+(?P<strong>--|::|/|>|\u00bb)\s+|\s+[|\u2013\u2014-]\s+|(?<=[a-z])[-|]\s+(?=[A-Z])")
 
+
+def title_parts(title: str) -> list[str]:
+    """A title's story part and its site's and sections' names (``TITLE_SEPARATOR``), without what ``split`` returns
+    of the separator's strong group between them."""
+    return TITLE_SEPARATOR.split(title)[::2]
+
 # Words a finished headline does not end on: a generated headline ending on one was cut off.
 DANGLING_WORDS = (CONNECTING_WORDS - {"via"}) | frozenset({"but", "that"})
 # The words a similarity of words leaves out: the connecting words, pronouns and auxiliaries. Short, because the
