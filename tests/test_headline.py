@@ -135,6 +135,7 @@ def test_a_title_loses_its_site_and_its_date(title, cleaned):
      "Chelsea Activate £71.6m Release Clause To Sign Kepa Arrizabalaga From Athletic Bilbao"),
     ("LinkNaija | Nigeria's popular news platform: Nollywood Actress, Kate Henshaw Is Looking Stunning In New Photos",
      "LinkNaija", "Nollywood Actress, Kate Henshaw Is Looking Stunning In New Photos"),
+    ("The Calgary Sun", "Calgary Sun", ""),  # a page saved without a headline of its own (L3S-GN1): no title
 ])
 def test_a_title_loses_its_outlet_before_a_bar(title, outlet, shown):
     from briefer.core.headline import title_of

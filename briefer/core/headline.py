@@ -410,8 +410,12 @@ _MOTTO = re.compile(r"[^:|]{0,40}\b(?:news|information)\s+(?:platform|portal|sit
 
 
 def _without_its_sites(article: Article) -> str:
+    """``clean_title`` of an article's title without its outlet's name before it (and the outlet's motto); "" for a
+    title that is only that name ("Press TV", "The Calgary Sun": a page saved without a headline of its own)."""
     title = " ".join((article.title or "").split())
     outlet = " ".join((article.outlet or "").split())
+    if outlet and re.sub(r"^the\s+", "", title.lower()) == re.sub(r"^the\s+", "", outlet.lower()):
+        return ""
     before = re.match(rf"{re.escape(outlet)}\s*[|:\u2013\u2014-]\s+(?=\S)", title, re.IGNORECASE) if outlet else None
     if before:
         title = title[before.end():]
