@@ -220,6 +220,16 @@ def cases() -> dict[str, callable]:
         (root / "a.html").write_text(f"<html><body><article><p>{TEXT}</p><p>{TEXT[:40]}")
         return ["brief", "a.html", "-o", "out/"]
 
+    @add("html: no address, a title of 20,000 names and a footer of copyright marks")
+    def _(root):
+        title = " - ".join(f"Name{k}" for k in range(20_000))
+        marks = "\u00a9 " + " " * 50 + "2008 by of the "
+        page = (f"<html><head><title>{title}</title></head><body><article><p>{TEXT}</p><p>{TEXT}</p></article>"
+                f"<p>{marks * 20_000}</p>" + "".join(f'<a href="http://n{k}.example/">x</a>' for k in range(2_000))
+                + "</body></html>")
+        (root / "a.html").write_text(page)
+        return ["brief", "a.html", "-o", "out/"]
+
     @add("html: error and browser-notice pages in a daily folder")
     def _(root):
         folder = good_folder(root)

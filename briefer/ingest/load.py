@@ -500,7 +500,7 @@ def _outlet(page: HtmlElement | None, extracted: str | None, url: str | None) ->
     host = next(filter(None, [*hosts, named_host(extracted)]), None)
     if host:
         return outlet_from_url(host)
-    return confirmed_name(_page_values(page, _DECLARED_TITLES), _linked_hosts(page),
+    return confirmed_name(list(filter(_bounded, _page_values(page, _DECLARED_TITLES))), _linked_hosts(page),
                           " ".join(_page_values(page, _NOTICES)))
 
 
