@@ -412,6 +412,9 @@ LINKS = '<a href="http://{0}/sport">Sport</a> <a href="http://{0}/world/1.html">
     ("Mercury", "<p>&copy; 2007 Mercury &amp; Independent Online (Pty) Ltd. All rights reserved.</p>", "Mercury"),
     ("icScotland - Ryan dismayed by Gloucester", LINKS.format("icscotland.icnetwork.co.uk"), "icScotland"),  # a host
     ("Abbas to Seek Almost Twice as Much Aid From Abroad - New York Times", "", "The New York Times"),  # the table's
+    ("Golden Globes show nixed by strike",  # no name in the title: the host its notice gives, where it links
+     "<p>&copy; Copyright 2007 NYDailyNews.com. All rights reserved.</p>" + LINKS.format("www.nydailynews.com"),
+     "nydailynews.com"),
     # What the page does not say again, or says as something else, is no name: a section that is a host's name too,
     # a name in the article's own words, a paper whose notice names its owner.
     ("Budget passes - News", LINKS.format("www.news.com.au"), "Source 1"),
@@ -419,6 +422,9 @@ LINKS = '<a href="http://{0}/sport">Sport</a> <a href="http://{0}/world/1.html">
      "Source 1"),  # a section's host names a section before a colon
     ("Badge of dishonour: logo sparks feud - A-League - Football - Sport",
      "<p>The club holds the copyright to all the A-League badges, a spokesman said.</p>", "Source 1"),
+    ("Some Subscribers Can Now Watch HBO Online",  # the wire's copy on a station's page; a host it does not link to
+     "<p>Copyright 2008 The Associated Press.</p><p>&copy; 2008 hbo-news.example</p>" + LINKS.format("www.wmur.com"),
+     "Source 1"),
     ("Toni Collette gives birth - National - General - Wollondilly Advertiser",
      "<p>&copy; 2000 Rural Press Ltd.</p>" + LINKS.format("ads.ruralpress.com"), "Source 1"),
 ])

@@ -94,6 +94,10 @@ def named_host(declared: str | None) -> str | None:
 # it backtrack.
 _NOTICE = re.compile(r"(?:©|\(c\)|\bcopyright\b)(?:\s*+(?:©|\(c\)|copyright\b|\d{4}(?:\s*[-–]\s*\d{4})?,?|"
                      r"by\b|of\b|the\b))*+\s*+(?=(.{0,80}))", re.IGNORECASE)
+# A copyright notice that names the site by its host ("\u00a9 Copyright 2007 NYDailyNews.com. All rights reserved."):
+# the site's own name when the page links there most; a company's name in a notice is its owner's ("\u00a9 2000 Rural
+# Press Ltd."), and a wire's name the copy's ("Copyright 2008 The Associated Press" on a TV station's page).
+_NOTICED_HOST = re.compile(r"(?:www\.)?((?:[\w-]+\.)+[a-z]{2,})\b", re.IGNORECASE)
 # The most notices read of one page: its own stands among its first few.
 _NOTICES_READ = 20
 # Section names that a page's host may spell too ("News" and news.com.au): a title's part that says one is no name.
@@ -108,7 +112,7 @@ def confirmed_name(titles: Iterable[str], hosts: Iterable[str], notices: str) ->
     domain ("Times Online", timesonline.co.uk; ``hosts``, of the domains linked most), or, for a name at either end of
     a title, to its host ("icScotland", icscotland.icnetwork.co.uk, where a section's host is no name:
     "Football: ..." on football.guardian.co.uk), or its copyright notice says it ("Copyright \u00a9 2008 The Canadian
-    Press", ``notices``: the page's text). One part of a title alone is no name: pages end titles on sections ("... -
+    Press", ``notices``: the page's text); else the host its notice names, where its links go (``_NOTICED_HOST``). One part of a title alone is no name: pages end titles on sections ("... -
     A-League - Football - Sport"), places ("Times Union - Albany NY") and mottoes ("Nothing Inside But Sport")."""
     table = _packaged_table()
     known = {_squashed(name): name for name in table.values()}
@@ -137,6 +141,11 @@ def confirmed_name(titles: Iterable[str], hosts: Iterable[str], notices: str) ->
             name = confirmed(candidate, k in (0, len(parts) - 1))
             if name:
                 return name
+    domains = {domain for domain, _ in linked}
+    for owner in owners:
+        host = _NOTICED_HOST.match(owner)
+        if host and registered_domain(host.group(1).lower()) in domains:
+            return outlet_from_url(host.group(1))
     return None
 
 
