@@ -4,9 +4,9 @@
 
 Reads each ``*.html`` page of each folder as ``briefer brief`` would (``load_cluster``), then counts how its outlet
 was found: a page with an address (canonical link, ``og:url``) is credited by it or by the name it declares; one
-without, by the name it declares or a host it gives, else by a name its title carries that the page confirms
-(``briefer.ingest.outlets.confirmed_name``), else "Source N". ``--list`` prints every page named so (by its title or notice) with
-its ``<title>``, to be read: a wrong name there is a wrong citation. Folders: the scrapinghub pages
+without, by the name it declares or a host it gives, else by a name its title or copyright notice carries that the
+page confirms (``briefer.ingest.outlets.confirmed_name``), else "Source N". ``--list`` prints every page named so,
+with its ``<title>``, to be read: a wrong name there is a wrong citation. Folders: the scrapinghub pages
 (``bench/real_pages.py``) and L3S-GN1's (docs/daily_pages.md). Copied into an older checkout, it counts that
 checkout's credits (before ``confirmed_name``, every page it names without an address declares the name).
 """
