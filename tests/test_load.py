@@ -415,9 +415,15 @@ LINKS = '<a href="http://{0}/sport">Sport</a> <a href="http://{0}/world/1.html">
     ("Golden Globes show nixed by strike",  # no name in the title: the host its notice gives, where it links
      "<p>&copy; Copyright 2007 NYDailyNews.com. All rights reserved.</p>" + LINKS.format("www.nydailynews.com"),
      "nydailynews.com"),
+    # A name that begins with the page's domain, or spells it, credits the domain, not a section's name.
+    ("Cricket: Windies seal historic win | Cricket | Guardian Unlimited Sport", LINKS.format("sport.guardian.co.uk"),
+     "The Guardian"),
+    ("Simon says: Cowell tells why the best is yet to come for Idol -- South Florida Sun-Sentinel.com",
+     LINKS.format("www.southflorida.com") + LINKS.format("www.sun-sentinel.com"), "sun-sentinel.com"),
     # What the page does not say again, or says as something else, is no name: a section that is a host's name too,
     # a name in the article's own words, a paper whose notice names its owner.
     ("Budget passes - News", LINKS.format("www.news.com.au"), "Source 1"),
+    ("Yahoo Buys Flickr For Its Photo Community - Some Blog", LINKS.format("news.yahoo.com"), "Source 1"),  # its story
     ("Football: Liverpool anger as Hicks reveals approach to Klinsmann | News", LINKS.format("football.guardian.co.uk"),
      "Source 1"),  # a section's host names a section before a colon
     ("Badge of dishonour: logo sparks feud - A-League - Football - Sport",

@@ -98,6 +98,8 @@ _NOTICE = re.compile(r"(?:©|\(c\)|\bcopyright\b)(?:\s*+(?:©|\(c\)|copyright\b|
 # the site's own name when the page links there most; a company's name in a notice is its owner's ("\u00a9 2000 Rural
 # Press Ltd."), and a wire's name the copy's ("Copyright 2008 The Associated Press" on a TV station's page).
 _NOTICED_HOST = re.compile(r"(?:www\.)?((?:[\w-]+\.)+[a-z]{2,})\b", re.IGNORECASE)
+# The shortest domain label a name a title gives may begin with to be that domain's ("ABC" of abc.net.au, not "TV").
+_SHORTEST_LABEL = 3
 # The most notices read of one page: its own stands among its first few.
 _NOTICES_READ = 20
 # Section names that a page's host may spell too ("News" and news.com.au): a title's part that says one is no name.
@@ -135,6 +137,7 @@ def confirmed_name(titles: Iterable[str], hosts: Iterable[str], notices: str) ->
             return name
         return None
 
+    names = []  # the names a title gives besides its story, its longest part
     for title in titles:
         parts = [part.strip() for part in title_parts(" ".join(title.split()))]
         before_colon = [parts[0].split(":")[0]] if ":" in parts[0] else []
@@ -142,7 +145,16 @@ def confirmed_name(titles: Iterable[str], hosts: Iterable[str], notices: str) ->
             name = confirmed(candidate, k in (0, len(parts) - 1))
             if name:
                 return name
-    domains = {domain for domain, _ in linked}
+            if len(parts) > 1 and candidate != max(parts, key=len):
+                names.append(_squashed(_name_given(candidate)))
+    domains = list(dict.fromkeys(domain for domain, _ in linked))
+    spelled = next((domain for domain in domains if any(_squashed(domain) in name for name in names)), None)
+    if spelled:  # "South Florida Sun-Sentinel.com" spells sun-sentinel.com, not southflorida.com, linked to as well
+        return outlet_from_url(spelled)
+    for domain in domains:  # "Guardian Unlimited Sport", "Yahoo! Eurosport UK": the domain's, not the section's
+        label = _squashed(domain.split(".")[0])
+        if len(label) >= _SHORTEST_LABEL and label not in _SECTION_NAMES and any(n.startswith(label) for n in names):
+            return outlet_from_url(domain)
     for owner in owners:
         host = _NOTICED_HOST.match(owner)
         if host and registered_domain(host.group(1).lower()) in domains:
