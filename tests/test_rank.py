@@ -707,6 +707,10 @@ def test_him_her_or_them_as_what_the_sentences_own_subject_acts_on_cannot_stand_
     ("The incident marked the latest violence on the Strip since the beginning of the year.", True),
     ("The announcement comes just a day after two people were found alive.", True),
     ("The figure is the lowest since 1963, ACRO said in a statement.", True),
+    ("The visit is expected to last about three hours, an official said.", True),  # Multi-News #145: whose visit?
+    ("The trip comes days after British newspapers reported the adoption.", True),
+    ("The study has been published in Nature.", True),
+    ("The event was attended by almost 300 regional authorities.", False),  # labelled a claim
     ("The incident report was released by police on Friday.", False),  # a report, named
     ("The announcement of the merger was made by both companies on Friday.", False),  # says which
 ])
