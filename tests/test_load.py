@@ -414,7 +414,7 @@ LINKS = '<a href="http://{0}/sport">Sport</a> <a href="http://{0}/world/1.html">
     ("Abbas to Seek Almost Twice as Much Aid From Abroad - New York Times", "", "The New York Times"),  # the table's
     ("Golden Globes show nixed by strike",  # no name in the title: the host its notice gives, where it links
      "<p>&copy; Copyright 2007 NYDailyNews.com. All rights reserved.</p>" + LINKS.format("www.nydailynews.com"),
-     "nydailynews.com"),
+     "New York Daily News"),
     # A name that begins with the page's domain, or spells it, credits the domain, not a section's name.
     ("Cricket: Windies seal historic win | Cricket | Guardian Unlimited Sport", LINKS.format("sport.guardian.co.uk"),
      "The Guardian"),
