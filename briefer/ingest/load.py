@@ -504,6 +504,7 @@ def _outlet(page: HtmlElement | None, extracted: str | None, url: str | None) ->
                           " ".join(_page_values(page, _NOTICES)))
 
 
+# The domains a page links to most that may be its own: its own site, and the ad server or sister site beside it.
 _LINKED_DOMAINS = 3
 # Where a page's copyright notice stands: its text outside scripts, and its copyright meta tag.
 _NOTICES = ("//body//text()[not(ancestor::script) and not(ancestor::style)] | "

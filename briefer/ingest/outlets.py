@@ -114,8 +114,10 @@ def confirmed_name(titles: Iterable[str], hosts: Iterable[str], notices: str) ->
     domain ("Times Online", timesonline.co.uk; ``hosts``, of the domains linked most), or, for a name at either end of
     a title, to its host ("icScotland", icscotland.icnetwork.co.uk, where a section's host is no name:
     "Football: ..." on football.guardian.co.uk), or its copyright notice says it ("Copyright \u00a9 2008 The Canadian
-    Press", ``notices``: the page's text); else the host its notice names, where its links go (``_NOTICED_HOST``).
-    One part of a title alone is no name: pages end titles on sections ("... - A-League - Football - Sport"), places
+    Press", ``notices``: the page's text). Else one of those domains, through the table, when a name the title gives
+    besides its story spells it ("South Florida Sun-Sentinel.com") or begins with its name ("Guardian Unlimited Sport",
+    "WMUR Manchester": a site names itself with a section or a city); else the host its notice names, where its links
+    go (``_NOTICED_HOST``). One part of a title alone is no name: pages end titles on sections ("... - A-League - Football - Sport"), places
     ("Times Union - Albany NY") and mottoes ("Nothing Inside But Sport")."""
     table = _packaged_table()
     known = {_squashed(name): name for name in table.values()}
