@@ -117,8 +117,8 @@ def confirmed_name(titles: Iterable[str], hosts: Iterable[str], notices: str) ->
     Press", ``notices``: the page's text). Else one of those domains, through the table, when a name the title gives
     besides its story spells it ("South Florida Sun-Sentinel.com") or begins with its name ("Guardian Unlimited Sport",
     "WMUR Manchester": a site names itself with a section or a city); else the host its notice names, where its links
-    go (``_NOTICED_HOST``). One part of a title alone is no name: pages end titles on sections ("... - A-League - Football - Sport"), places
-    ("Times Union - Albany NY") and mottoes ("Nothing Inside But Sport")."""
+    go (``_NOTICED_HOST``). One part of a title alone is no name: pages end titles on sections ("... - A-League -
+    Football - Sport"), places ("Times Union - Albany NY") and mottoes ("Nothing Inside But Sport")."""
     table = _packaged_table()
     known = {_squashed(name): name for name in table.values()}
     linked = [(registered_domain(host), host.removeprefix("www.").split(".")[0]) for host in hosts]
