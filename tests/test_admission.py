@@ -228,6 +228,21 @@ def test_a_caption_after_a_player_button_is_never_shown_but_stays_a_sentence(mon
     assert [s.admissible for s in admission.admit(shown, stripped, np.zeros((2, 1)), model)] == [False, True]
 
 
+def test_a_gallerys_caption_is_never_shown_but_stays_a_sentence(monkeypatch):
+    from briefer.core import admission
+
+    texts = ["Hide Caption 6 of 43 Photos: The search for MH370 Members of the media scramble to speak with the "
+             "director general at a hotel in Kuala Lumpur.",
+             "1 of 10 Full Screen Autoplay Close Skip Ad \u00d7 The moment a lion is shot dead after attacking a man in "
+             "Kenya View Photos Wildlife officials in Kenya shot the escaped lion.",
+             "Three of the 43 passengers were found alive on Tuesday, officials said."]
+    shown, stripped = strip_shown(sentences_of(make_article("a1", "\n".join(texts))))
+    assert [s.text for s in shown] == texts  # still sentences, still evidence
+    monkeypatch.setattr(admission.AdmissionModel, "probabilities", lambda self, rows: np.full(len(rows), 0.99))
+    model = admission.AdmissionModel(np.zeros(1), 0.0, threshold=0.5)
+    assert [s.admissible for s in admission.admit(shown, stripped, np.zeros((3, 1)), model)] == [False, False, True]
+
+
 def test_a_pictures_date_line_is_never_shown_but_a_dated_sentence_is(monkeypatch):
     from briefer.core import admission
 

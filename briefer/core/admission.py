@@ -64,6 +64,10 @@ _LIST_MARK = r"(?:(?:[\u2022\u00b7*]|[-\u2013\u2014]+(?=\s)|\d{1,2}\)(?=\s))\s*)
 # the escaped lion ...").
 _PLAYER_BUTTON = r"(?:CLOSE|Caption|Skip in Skip x Embed x Share)\s+(?=[A-Z][a-z]|[A-Z]{2,}\s)"
 _CAPTION_AFTER_BUTTON = re.compile(_PLAYER_BUTTON)
+# A gallery's counter before a picture's caption ("Hide Caption 6 of 43 Photos: The search for MH370 Members of the
+# media scramble ...", "1 of 10 Full Screen Autoplay Close Skip Ad \u00d7 The moment a lion is shot dead ..."): 59
+# such sentences in the tune half, MultiLing and the saved pages, every one a caption.
+_GALLERY_CAPTION = re.compile(r"(?:Hide Caption\s+)?\d{1,3} of \d{1,3}\s+(?:Photos?|Full Screen|Images?|Pictures?)\b")
 # A page's date line run into its first sentence, a scraper having dropped the line break: a full date with its
 # year, then at once a capitalised word ("Tuesday, January 18, 2005Through a telethon, ...", "Saturday, March 26,
 # 2005 Up to four times as many ..."), or a dash between ("Feb. 23, 2015 -- Life-threatening peanut allergies ...").
@@ -337,14 +341,15 @@ def strip_shown(sentences: list[Sentence]) -> tuple[list[Sentence], list[bool]]:
     player's buttons or label ("CLOSE Vanderbilt Chancellor Nicholas S. Zeppos discusses why the university is
     renaming ...") is never shown, but stays evidence: it often tells the news the article tells. Nor is a picture's
     date line, which has no subject to be a sentence ("November 1989, as the Berlin Wall was crumbling."), nor a
-    caption that tells what a picture shows (``pictured``), nor a sentence its page cut off (``cut_off``), nor a
-    social-media post embedded in the page (``_EMBEDDED_POST``), nor a line with the page's time stamp
-    (``_PAGE_STAMP``).
+    caption that tells what a picture shows (``pictured``) or stands after a gallery's counter (``_GALLERY_CAPTION``),
+    nor a sentence its page cut off (``cut_off``), nor a social-media post embedded in the page (``_EMBEDDED_POST``),
+    nor a line with the page's time stamp (``_PAGE_STAMP``).
     """
     shown, stripped = [], []
     for sentence in sentences:
         if _DATE_WITHOUT_SUBJECT.match(sentence.text) or pictured(sentence.text) or cut_off(sentence.text) \
-                or _EMBEDDED_POST.search(sentence.text) or _PAGE_STAMP.search(sentence.text):
+                or _EMBEDDED_POST.search(sentence.text) or _PAGE_STAMP.search(sentence.text) \
+                or _GALLERY_CAPTION.match(sentence.text):
             sentence = replace(sentence, admissible=False)
         skip = shown_start(sentence.text, first=sentence.index == 0)
         if skip:
