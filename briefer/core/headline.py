@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from briefer.core.admission import shown_start
 from briefer.core.claims import PRONOUN_OPENER
@@ -384,14 +384,16 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
-def title_of(article: Article, said: set[str] | None = None) -> str:
+def title_of(article: Article, said_stems: set[str] | None = None) -> str:
     """An article's title as a headline: as its sources line shows it (``shown_title``), unless it is not about its
     text (``_about``: "WebProNews", "Winnipeg Sun", "Bloomberg.com: Japan"), when the headline its text opens with
-    heads it, if it has one (``own_headline``). ``said``: the article's ``_words_said``, when the caller has them
-    already."""
+    heads it, if it has one (``own_headline``). ``said_stems``: the stems of the article's ``_words_said``, when the
+    caller has them already."""
     title = _without_its_sites(article)
-    if title and not _about(title, article.outlet, _words_said(article) if said is None else said):
-        title = own_headline(article) or title
+    if title:
+        stems = _stems_of(_words_said(article)) if said_stems is None else said_stems
+        if not _about(title, article.outlet, stems):
+            title = own_headline(article) or title
     return _as_written(title, article.text)
 
 
@@ -490,10 +492,11 @@ def headline_candidates(articles: list[Article], text_words: list[set[str]]) -> 
     """The articles' titles that may head the brief: not cut, not too long, and about their article (``text_words``:
     each article's ``_words_said``, in the order of ``articles``; ids may repeat in a day's pile). An opinion piece's
     title ("The Guardian view on Hong Kong: a city on the brink") only when no news article has one."""
-    titles = [(title_of(a, words), a, words) for a, words in zip(articles, text_words) if a.title]
-    sites = _site_titles([(title, words) for title, _, words in titles])
-    usable = [(t, a) for t, a, words in titles if MIN_TITLE_WORDS <= len(t.split()) <= MAX_TITLE_WORDS
-              and not _cut(t) and t not in sites and _about(t, a.outlet, words)]
+    said = [(a, words, _stems_of(words)) for a, words in zip(articles, text_words) if a.title]
+    titles = [(title_of(a, stems), a, words, stems) for a, words, stems in said]
+    sites = _site_titles([(title, words) for title, _, words, _ in titles])
+    usable = [(t, a) for t, a, _, stems in titles if MIN_TITLE_WORDS <= len(t.split()) <= MAX_TITLE_WORDS
+              and not _cut(t) and t not in sites and _about(t, a.outlet, stems)]
     news = [t for t, a in usable if not is_opinion(a)]
     return list(dict.fromkeys(news or [t for t, _ in usable]))
 
@@ -534,14 +537,15 @@ def news_titles(articles: list[Article]) -> list[str]:
     return [t for t in headline_candidates(articles, text_words) if not t.rstrip("\"'\u201d\u2019").endswith("?")]
 
 
-def _about(title: str, outlet: str | None, text_words: set[str]) -> bool:
+def _about(title: str, outlet: str | None, text_stems: set[str]) -> bool:
     """Whether a title heads its article's text: a page's box or logo that the extractor took for the title shares
     no word with the text ("Get Slate in your inbox") or names only the site ("POLITICO Politico Logo"); a title
     that is all names (``title_cased``) and shares less than half its words with the text names a site or a section
     ("UK Film and Television News" over a report on house prices, "Daily Star: Simply The Best 7 Days A Week").
-    Words are compared by their stems: "Bush Strongly Warns Iran on Naval Clash" heads a text that says "warned"."""
+    Words are compared by their stems (``text_stems``: those of the text's ``_words_said``): "Bush Strongly Warns Iran
+    on Naval Clash" heads a text that says "warned"."""
     words = _stems(title) - _stems(outlet or "") - {"logo"}
-    shared = words & {stem(w) for w in text_words}
+    shared = words & text_stems
     return bool(shared) and (not title_cased(title) or 2 * len(shared) >= len(words))
 
 
@@ -645,7 +649,11 @@ def _telling_the_lede(titles: list[str], lede: str) -> list[str]:
 
 
 def _stems(text: str) -> set[str]:
-    return {stem(word) for word in similarity_words(text)}
+    return _stems_of(similarity_words(text))
+
+
+def _stems_of(words: Iterable[str]) -> set[str]:
+    return {stem(word) for word in words}
 
 
 def headline_from_sentence(sentence: str) -> str:
