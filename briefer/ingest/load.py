@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from briefer.errors import InputError, missing_dependency, nothing_readable
-from briefer.ingest.outlets import confirmed_name, named_host, outlet_from_url, registered_domain, site_name
+from briefer.ingest.outlets import (confirmed_name, host_of, named_host, outlet_from_url, registered_domain,
+                                    site_name)
 from briefer.text.lexicon import similarity_words, title_cased, title_parts
 from briefer.types import Article
 
@@ -514,8 +515,8 @@ _NOTICES = ("//body//text()[not(ancestor::script) and not(ancestor::style)] | "
 def _linked_hosts(page: HtmlElement | None) -> list[str]:
     """The hosts a page's links and base address go to, of the ``_LINKED_DOMAINS`` domains they go to most: its own
     among them ("icscotland.icnetwork.co.uk"), not every site it shares to or quotes."""
-    hosts = [match.group(1).lower() for href in _page_values(page, "//a/@href | //base/@href")
-             if (match := re.match(r"https?://([\w.-]+\.[a-z]{2,})(?::\d+)?(?:[/?#]|$)", href, re.IGNORECASE))]
+    hosts = [host for href in _page_values(page, "//a/@href | //base/@href")
+             if re.match(r"https?://", href, re.IGNORECASE) and (host := host_of(href))]
     most = {domain for domain, _ in Counter(map(registered_domain, hosts)).most_common(_LINKED_DOMAINS)}
     return [host for host in dict.fromkeys(hosts) if registered_domain(host) in most]
 

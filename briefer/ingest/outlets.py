@@ -66,7 +66,7 @@ def site_name(declared: str | None, url: str | None) -> str | None:
     if not name or len(name) > 60 or re.match(r"@|\S+://", name) or BARE_HOST.fullmatch(name.lower()) \
             or _OWNER.search(name) or name.count(",") >= 2:
         return None
-    host = _host(url or "")
+    host = host_of(url or "")
     if host is not None:
         labels = host.split(".")
         if any(".".join(labels[first:]) in _packaged_table() for first in range(len(labels) - 1)):
@@ -111,17 +111,18 @@ def confirmed_name(titles: Iterable[str], hosts: Iterable[str], notices: str) ->
     """The first name a page's titles give besides their headline ("Reuters" of "Nigerian rebels claim ship attacks -
     Reuters": a part ``title_parts`` cuts, or what comes before a colon: "The Canadian Press: O.J. Simpson jailed")
     that the page confirms: the packaged table names that outlet ("New York Times"), the page's own links go to its
-    domain ("Times Online", timesonline.co.uk; ``hosts``, of the domains linked most), or, for a name at either end of
-    a title, to its host ("icScotland", icscotland.icnetwork.co.uk, where a section's host is no name:
-    "Football: ..." on football.guardian.co.uk), or its copyright notice says it ("Copyright \u00a9 2008 The Canadian
-    Press", ``notices``: the page's text). Else one of those domains, through the table, when a name the title gives
-    besides its story spells it ("South Florida Sun-Sentinel.com") or begins with its name ("Guardian Unlimited Sport",
-    "WMUR Manchester": a site names itself with a section or a city); else the host its notice names, where its links
-    go (``_NOTICED_HOST``). One part of a title alone is no name: pages end titles on sections ("... - A-League -
-    Football - Sport"), places ("Times Union - Albany NY") and mottoes ("Nothing Inside But Sport")."""
+    domain ("Times Online", timesonline.co.uk; ``hosts``, as ``host_of`` gives them, of the domains linked most), or,
+    for a name at either end of a title, to its host ("icScotland", icscotland.icnetwork.co.uk, where a section's host
+    is no name: "Football: ..." on football.guardian.co.uk), or its copyright notice says it ("Copyright \u00a9 2008
+    The Canadian Press", ``notices``: the page's text). Else one of those domains, through the table, when a name
+    the title gives besides its story spells it ("South Florida Sun-Sentinel.com") or begins with its name ("Guardian
+    Unlimited Sport", "WMUR Manchester": a site names itself with a section or a city); else the host its notice
+    names, where its links go (``_NOTICED_HOST``). One part of a title alone is no name: pages end titles on
+    sections ("... - A-League - Football - Sport"), places ("Times Union - Albany NY") and mottoes ("Nothing Inside
+    But Sport")."""
     table = _packaged_table()
     known = {_squashed(name): name for name in table.values()}
-    linked = [(registered_domain(host), host.removeprefix("www.").split(".")[0]) for host in hosts]
+    linked = [(registered_domain(host), host.split(".")[0]) for host in hosts]
     owners = [found.group(1) for found in itertools.islice(_NOTICE.finditer(notices), _NOTICES_READ)]
 
     def confirmed(candidate: str, at_an_end: bool) -> str | None:
@@ -174,7 +175,7 @@ def outlet_from_url(url: str, overrides: Mapping[str, str] | None = None) -> str
 
     Returns None when ``url`` has no host. ``overrides`` (domain -> name) win over the packaged table.
     """
-    host = _host(url)
+    host = host_of(url)
     if host is None:
         return None
     table = {**_packaged_table(), **_normalised(overrides or {})}
@@ -197,7 +198,9 @@ def registered_domain(host: str) -> str:
     return ".".join(labels[-keep:])
 
 
-def _host(url: str) -> str | None:
+def host_of(url: str) -> str | None:
+    """The host of ``url`` in lower case without ``www.``, also for a URL without a scheme ("thehill.com/policy");
+    None when it has none."""
     url = url.strip()
     if not url:
         return None
