@@ -215,47 +215,45 @@ def test_a_cluster_gets_an_opening_to_lead_with(monkeypatch, first, expected):
     assert verdicts == expected + [True] * 9
 
 
-def test_a_caption_after_a_player_button_is_never_shown_but_stays_a_sentence(monkeypatch):
+def shown_and_admitted(texts: list[str], monkeypatch) -> tuple[list[str], list[bool]]:
+    """What ``strip_shown`` shows of ``texts`` (a line each), and which of them admission admits when its model would
+    pass every one: the rules alone decide."""
     from briefer.core import admission
 
+    shown, stripped = strip_shown(sentences_of(make_article("a1", "\n".join(texts))))
+    monkeypatch.setattr(admission.AdmissionModel, "probabilities", lambda self, rows: np.full(len(rows), 0.99))
+    model = admission.AdmissionModel(np.zeros(1), 0.0, threshold=0.5)
+    verdicts = [s.admissible for s in admission.admit(shown, stripped, np.zeros((len(shown), 1)), model)]
+    return [s.text for s in shown], verdicts
+
+
+def test_a_caption_after_a_player_button_is_never_shown_but_stays_a_sentence(monkeypatch):
     texts = ["CLOSE Kevin Spacey is facing yet another accuser who says the actor grabbed her son.",
              "CLOSE to 100 people died when the dam broke on Sunday night."]  # capitals, not a button
-    shown, stripped = strip_shown(sentences_of(make_article("a1", "\n".join(texts))))
-    assert [s.text for s in shown] == ["Kevin Spacey is facing yet another accuser who says the actor grabbed her son.",
-                                       texts[1]]
-    monkeypatch.setattr(admission.AdmissionModel, "probabilities", lambda self, rows: np.array([0.99, 0.99]))
-    model = admission.AdmissionModel(np.zeros(1), 0.0, threshold=0.5)
-    assert [s.admissible for s in admission.admit(shown, stripped, np.zeros((2, 1)), model)] == [False, True]
+    shown, verdicts = shown_and_admitted(texts, monkeypatch)
+    assert shown == ["Kevin Spacey is facing yet another accuser who says the actor grabbed her son.", texts[1]]
+    assert verdicts == [False, True]
 
 
 def test_a_gallerys_caption_is_never_shown_but_stays_a_sentence(monkeypatch):
-    from briefer.core import admission
-
     texts = ["Hide Caption 6 of 43 Photos: The search for MH370 Members of the media scramble to speak with the "
              "director general at a hotel in Kuala Lumpur.",
              "1 of 10 Full Screen Autoplay Close Skip Ad \u00d7 The moment a lion is shot dead after attacking a man in "
              "Kenya View Photos Wildlife officials in Kenya shot the escaped lion.",
              "Three of the 43 passengers were found alive on Tuesday, officials said."]
-    shown, stripped = strip_shown(sentences_of(make_article("a1", "\n".join(texts))))
-    assert [s.text for s in shown] == texts  # still sentences, still evidence
-    monkeypatch.setattr(admission.AdmissionModel, "probabilities", lambda self, rows: np.full(len(rows), 0.99))
-    model = admission.AdmissionModel(np.zeros(1), 0.0, threshold=0.5)
-    assert [s.admissible for s in admission.admit(shown, stripped, np.zeros((3, 1)), model)] == [False, False, True]
+    shown, verdicts = shown_and_admitted(texts, monkeypatch)
+    assert shown == texts  # still sentences, still evidence
+    assert verdicts == [False, False, True]
 
 
 def test_a_pictures_date_line_is_never_shown_but_a_dated_sentence_is(monkeypatch):
-    from briefer.core import admission
-
     texts = ["17 January, 1991, when the first Gulf War began.",
              "Early 2000, citing a line from the comedian while attending a nonpartisan event.",
              "November 1989, as the Berlin Wall was crumbling.",
              "In 2012, another judge convicted Jack McCullough in Maria's death.",
              "August 1974 was the month Nixon resigned, ending a long crisis."]
-    shown, stripped = strip_shown(sentences_of(make_article("a1", "\n".join(texts))))
-    assert [s.text for s in shown] == texts  # still sentences, still evidence
-    monkeypatch.setattr(admission.AdmissionModel, "probabilities", lambda self, rows: np.full(len(rows), 0.99))
-    model = admission.AdmissionModel(np.zeros(1), 0.0, threshold=0.5)
-    verdicts = [s.admissible for s in admission.admit(shown, stripped, np.zeros((5, 1)), model)]
+    shown, verdicts = shown_and_admitted(texts, monkeypatch)
+    assert shown == texts  # still sentences, still evidence
     assert verdicts == [False, False, False, True, True]
 
 
