@@ -144,11 +144,12 @@ def confirmed_name(titles: Iterable[str], hosts: Iterable[str], notices: str) ->
     for title in titles:
         parts = [part.strip() for part in title_parts(" ".join(title.split()))]
         before_colon = [parts[0].split(":")[0]] if ":" in parts[0] else []
+        story = max(parts, key=len) if len(parts) > 1 else None
         for k, candidate in [*reversed(list(enumerate(parts))), *((-1, part) for part in before_colon)]:
             name = confirmed(candidate, k in (0, len(parts) - 1))
             if name:
                 return name
-            if len(parts) > 1 and candidate != max(parts, key=len):
+            if story is not None and candidate != story:
                 names.append(_squashed(_name_given(candidate)))
     domains = list(dict.fromkeys(domain for domain, _ in linked))
     spelled = next((domain for domain in domains if any(_squashed(domain) in name for name in names)), None)
